@@ -1,0 +1,59 @@
+//! Server functions: thin — find the state, call the backend, map its answer.
+
+mod respond;
+
+pub use respond::*;
+
+use crate::model::LockReason;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// What a server function can fail with, as the browser sees it. Internal errors are
+/// logged on the server and arrive here only as `Server`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum ApiError {
+    #[error("invalid link")]
+    InvalidLink,
+    #[error("locked")]
+    Locked(LockReason),
+    #[error("server error")]
+    Server,
+    #[error("request failed: {0}")]
+    Transport(String),
+}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        ApiError::Transport(value.to_string())
+    }
+}
+
+/// Turns a backend error into what the browser may see, and gives the response the
+/// matching status: 404 for a bad link, 403 when locked, 500 (logged) for our faults.
+#[cfg(feature = "ssr")]
+pub fn api_error(error: crate::backend::error::AppError) -> ApiError {
+    use crate::backend::error::AppError;
+    use http::StatusCode;
+    error.log();
+    let (status, api) = match error {
+        AppError::InvalidLink => (StatusCode::NOT_FOUND, ApiError::InvalidLink),
+        AppError::Locked(reason) => (StatusCode::FORBIDDEN, ApiError::Locked(reason)),
+        AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server),
+    };
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+    api
+}
+
+/// The language of the current request (from its cookie).
+#[cfg(feature = "ssr")]
+pub fn request_lang() -> crate::i18n::Lang {
+    use crate::i18n::Lang;
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.headers.get(http::header::COOKIE)?.to_str().ok().map(Lang::from_cookie_header))
+        .unwrap_or_default()
+}

@@ -1,0 +1,52 @@
+use super::ApiError;
+use crate::model::{FieldChange, Receipt, RespondPage, SaveReply};
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// A page the form handler has already built (after a rejected post, with what the
+/// respondent typed); the page's server function returns it instead of reloading.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct PrerenderedPage(pub RespondPage);
+
+/// The respondent page behind a personal link.
+#[server(endpoint = "respond_page")]
+pub async fn get_respond_page(token: String) -> Result<RespondPage, ApiError> {
+    use crate::backend::{now_ms, respond, state::AppState};
+    if let Some(PrerenderedPage(page)) = use_context::<PrerenderedPage>() {
+        return Ok(page);
+    }
+    let state = expect_context::<AppState>();
+    respond::load_page(&state.db, &token, super::request_lang(), now_ms())
+        .await
+        .map_err(super::api_error)
+}
+
+/// Saves changed answers as the respondent gives them (JavaScript on).
+#[server(endpoint = "autosave", input = Json)]
+pub async fn autosave(token: String, since_version: i64, changes: Vec<FieldChange>) -> Result<SaveReply, ApiError> {
+    use crate::backend::error::AppError;
+    use crate::backend::form::{from_changes, Intent};
+    use crate::backend::respond::{save, SaveResult};
+    use crate::backend::{now_ms, state::AppState};
+    let state = expect_context::<AppState>();
+    let fields = from_changes(changes);
+    match save(&state.db, &token, &fields, Intent::Save, Some(since_version), now_ms()).await {
+        Ok(SaveResult::Saved { version, merged, updates }) => Ok(SaveReply::Saved { version, updates, merged }),
+        Ok(SaveResult::Conflict { version, conflicts }) => Ok(SaveReply::Conflict { version, conflicts }),
+        Ok(SaveResult::Invalid(errors)) => Ok(SaveReply::Invalid { errors }),
+        Ok(other) => Err(super::api_error(AppError::Internal(format!("autosave cannot end as {other:?}")))),
+        Err(AppError::Locked(_)) => Ok(SaveReply::Locked),
+        Err(error) => Err(super::api_error(error)),
+    }
+}
+
+/// The receipt of the body's latest submission (`None` before the first).
+#[server(endpoint = "receipt")]
+pub async fn get_receipt(token: String) -> Result<Option<Receipt>, ApiError> {
+    use crate::backend::{respond, state::AppState};
+    let state = expect_context::<AppState>();
+    respond::load_receipt(&state.db, &token, super::request_lang())
+        .await
+        .map_err(super::api_error)
+}

@@ -1,0 +1,122 @@
+//! Demo data: one open hearing from the built-in template, fifteen consulted bodies
+//! across groups and units, about half of them with submitted answers — entered
+//! through the same save path a respondent uses.
+
+use super::consultation::{add_respondent, create_hearing, NewRespondent};
+use super::db::Db;
+use super::error::AppError;
+use super::form::{Intent, RawField, Target};
+use super::respond::{save, SaveResult};
+use super::template::DEVELOPMENT_PLAN;
+use super::token::fingerprint;
+use crate::model::{AgreeValue, ConsultationStatus};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use std::collections::BTreeMap;
+
+const BODIES: [(&str, &str, &str); 15] = [
+    ("Skolebestyrelsen, Nordskolen", "Skolebestyrelse", "Nordskolen"),
+    ("Skolebestyrelsen, Engskolen", "Skolebestyrelse", "Engskolen"),
+    ("Skolebestyrelsen, Søndre Skole", "Skolebestyrelse", "Søndre Skole"),
+    ("Skolebestyrelsen, Bakkeskolen", "Skolebestyrelse", "Bakkeskolen"),
+    ("Forældrebestyrelsen, Børnehuset Kastanjen", "Forældrebestyrelse", "Børnehuset Kastanjen"),
+    ("Forældrebestyrelsen, Vuggestuen Mælkebøtten", "Forældrebestyrelse", "Vuggestuen Mælkebøtten"),
+    ("Forældrebestyrelsen, Dagtilbud Øst", "Forældrebestyrelse", "Dagtilbud Øst"),
+    ("MED-udvalget, Nordskolen", "MED-udvalg", "Nordskolen"),
+    ("MED-udvalget, Engskolen", "MED-udvalg", "Engskolen"),
+    ("MED-udvalget, Dagtilbud Øst", "MED-udvalg", "Dagtilbud Øst"),
+    ("Danmarks Lærerforening, kreds 42", "Faglig organisation", ""),
+    ("BUPL, lokalafdelingen", "Faglig organisation", ""),
+    ("FOA, Pædagogisk sektor", "Faglig organisation", ""),
+    ("Elevrådet, Nordskolen", "Elevråd", "Nordskolen"),
+    ("Elevrådet, Bakkeskolen", "Elevråd", "Bakkeskolen"),
+];
+
+const COMMENTS: [&str; 8] = [
+    "Vi bakker op, men det kræver, at der følger midler med.",
+    "Det er vigtigt, at forældrene inddrages tidligt.",
+    "Forslaget er for uklart formuleret til, at vi kan tage stilling.",
+    "Vi er bekymrede for, hvad det betyder for personalets arbejdstid.",
+    "Godt forslag – det har vi gode erfaringer med på vores skole.",
+    "Det bør evalueres efter et år, før det udbredes til alle.",
+    "Vi savner, at elevernes perspektiv er med.",
+    "Det harmonerer dårligt med de nuværende normeringer.",
+];
+
+/// A body of the demo, with its personal link.
+pub struct DemoBody {
+    pub name: String,
+    pub group: String,
+    pub token: String,
+    pub submitted: bool,
+}
+
+pub struct Demo {
+    pub consultation_id: i64,
+    pub bodies: Vec<DemoBody>,
+}
+
+/// Loads the demo into an empty, migrated database.
+pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<Demo, AppError> {
+    let consultation_id =
+        create_hearing(db, &DEVELOPMENT_PLAN, ConsultationStatus::Open, deadline_ms, now_ms).await?;
+    let item_ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM item WHERE consultation_id = $1 ORDER BY id")
+        .bind(consultation_id)
+        .fetch_all(&db.read)
+        .await?;
+    let mut rng = StdRng::seed_from_u64(2027);
+    let mut bodies = Vec::new();
+    for (n, (name, group, unit)) in BODIES.into_iter().enumerate() {
+        let email = format!("hoeringssvar{}@example.dk", n + 1);
+        let (_, token) = add_respondent(
+            db,
+            consultation_id,
+            &NewRespondent { name, group, unit, emails: &[email.as_str()] },
+            now_ms,
+        )
+        .await?;
+        // Every other body has answered; the first is left empty for trying it out.
+        let submitted = n % 2 == 1;
+        if submitted {
+            let answers = random_answers(&mut rng, &item_ids);
+            match save(db, token.as_str(), &answers, Intent::ConfirmSubmit, None, now_ms).await? {
+                SaveResult::Submitted { .. } => {}
+                other => return Err(AppError::Internal(format!("demo answers were not submitted: {other:?}"))),
+            }
+        }
+        bodies.push(DemoBody { name: name.into(), group: group.into(), token: token.as_str().into(), submitted });
+    }
+    Ok(Demo { consultation_id, bodies })
+}
+
+fn random_answers(rng: &mut StdRng, item_ids: &[(i64,)]) -> BTreeMap<Target, RawField> {
+    let leaning = rng.gen_range(0.35..0.8);
+    let mut fields: BTreeMap<Target, RawField> = item_ids
+        .iter()
+        .map(|&(id,)| {
+            let roll: f64 = rng.gen();
+            let value = if roll < 0.06 {
+                ""
+            } else if roll < leaning {
+                AgreeValue::Agree.as_str()
+            } else if roll < 0.9 {
+                AgreeValue::Disagree.as_str()
+            } else {
+                AgreeValue::DontKnow.as_str()
+            };
+            let comment = if rng.gen_bool(0.2) { COMMENTS[rng.gen_range(0..COMMENTS.len())] } else { "" };
+            let field = RawField { value: value.into(), comment: comment.into(), fingerprint: fingerprint("", "") };
+            (Target::Item(id), field)
+        })
+        .collect();
+    fields.insert(
+        Target::General,
+        RawField {
+            value: String::new(),
+            comment: "Samlet set en god plan. Vi opfordrer udvalget til at prioritere tidlig indsats og sikre, at indsatserne er fuldt finansierede."
+                .into(),
+            fingerprint: fingerprint("", ""),
+        },
+    );
+    fields
+}

@@ -1,0 +1,500 @@
+//! The respondent's side of a hearing: finding the body behind a link, building its
+//! page, and saving or submitting its answers.
+//!
+//! Several members of a body share one link and one working copy. Each field carries
+//! a fingerprint of what the member's page showed; a save writes the fields the
+//! member changed, keeps fields only others changed, and refuses the whole save —
+//! writing nothing — when both changed the same field differently.
+
+use super::dates::format_datetime;
+use super::db::Db;
+use super::error::AppError;
+use super::form::{validate, Change, Intent, ItemRule, RawField, Target};
+use super::token::{fingerprint, hash_token};
+use crate::i18n::Lang;
+use crate::model::{
+    Conflict, ConsultationStatus, FieldState, FieldUpdate, FormError, ItemKind, ItemRef, ItemView, LockReason,
+    Receipt, ReceiptItem, ReceiptSection, RespondPage, ResponseStatus, SectionView,
+};
+use sqlx::{Sqlite, SqliteConnection};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(sqlx::FromRow)]
+struct Invitee {
+    invitation_id: i64,
+    respondent_id: i64,
+    consultation_id: i64,
+    name: String,
+    group_name: String,
+    unit: String,
+    title: String,
+    intro_md: String,
+    status: String,
+    opens_at: Option<i64>,
+    deadline: i64,
+}
+
+impl Invitee {
+    fn lock(&self, now_ms: i64) -> Option<LockReason> {
+        match ConsultationStatus::parse(&self.status) {
+            Some(ConsultationStatus::Open) if self.opens_at.is_some_and(|t| t > now_ms) => Some(LockReason::NotOpenYet),
+            Some(ConsultationStatus::Open) if now_ms >= self.deadline => Some(LockReason::DeadlinePassed),
+            Some(ConsultationStatus::Open) => None,
+            Some(ConsultationStatus::Draft) => Some(LockReason::NotOpenYet),
+            _ => Some(LockReason::Closed),
+        }
+    }
+}
+
+/// Finds the body behind a token. Unknown, malformed and revoked tokens all take this
+/// one query and all come back `None`.
+async fn find_invitee<'e, E>(executor: E, token: &str) -> Result<Option<Invitee>, sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = Sqlite>,
+{
+    sqlx::query_as(
+        "SELECT i.id AS invitation_id, r.id AS respondent_id, c.id AS consultation_id,
+                r.name, r.group_name, r.unit, c.title, c.intro_md, c.status, c.opens_at, c.deadline
+         FROM invitation i
+         JOIN respondent r ON r.id = i.respondent_id
+         JOIN consultation c ON c.id = r.consultation_id
+         WHERE i.token_hash = $1 AND i.revoked_at IS NULL",
+    )
+    .bind(hash_token(token))
+    .fetch_optional(executor)
+    .await
+}
+
+#[derive(sqlx::FromRow)]
+struct SectionRow {
+    id: i64,
+    title: String,
+    description: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct ItemRow {
+    id: i64,
+    section_id: i64,
+    code: String,
+    text: String,
+    kind: String,
+    options_json: String,
+    allow_comment: bool,
+}
+
+impl ItemRow {
+    fn rule(&self) -> Result<ItemRule, AppError> {
+        let options: Vec<String> = serde_json::from_str(&self.options_json)
+            .map_err(|e| AppError::Internal(format!("item {} options: {e}", self.id)))?;
+        let kind = ItemKind::from_parts(&self.kind, options)
+            .ok_or_else(|| AppError::Internal(format!("item {} has unknown kind {}", self.id, self.kind)))?;
+        Ok(ItemRule { code: self.code.clone(), kind, allow_comment: self.allow_comment })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ResponseRow {
+    id: i64,
+    status: String,
+    general_comment: String,
+    general_comment_version: i64,
+    version: i64,
+    submitted_version: Option<i64>,
+    submission_no: i64,
+    submitted_general_comment: Option<String>,
+    submitted_at: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct AnswerRow {
+    item_id: i64,
+    value: String,
+    comment: String,
+}
+
+async fn load_items(conn: &mut SqliteConnection, consultation_id: i64) -> Result<Vec<ItemRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT i.id, i.section_id, i.code, i.text, i.kind, i.options_json, i.allow_comment
+         FROM item i JOIN section s ON s.id = i.section_id
+         WHERE i.consultation_id = $1 ORDER BY s.position, i.position",
+    )
+    .bind(consultation_id)
+    .fetch_all(conn)
+    .await
+}
+
+async fn load_response(
+    conn: &mut SqliteConnection,
+    consultation_id: i64,
+    respondent_id: i64,
+) -> Result<Option<ResponseRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, status, general_comment, general_comment_version, version, submitted_version,
+                submission_no, submitted_general_comment, submitted_at
+         FROM response WHERE consultation_id = $1 AND respondent_id = $2",
+    )
+    .bind(consultation_id)
+    .bind(respondent_id)
+    .fetch_optional(conn)
+    .await
+}
+
+async fn load_answers(conn: &mut SqliteConnection, response_id: i64) -> Result<HashMap<i64, AnswerRow>, sqlx::Error> {
+    let rows: Vec<AnswerRow> =
+        sqlx::query_as("SELECT item_id, value, comment FROM answer WHERE response_id = $1")
+            .bind(response_id)
+            .fetch_all(conn)
+            .await?;
+    Ok(rows.into_iter().map(|a| (a.item_id, a)).collect())
+}
+
+fn state(value: &str, comment: &str) -> FieldState {
+    FieldState { value: value.to_owned(), comment: comment.to_owned(), fingerprint: fingerprint(value, comment) }
+}
+
+/// Builds the respondent page from what is stored, and notes that the link was opened.
+pub async fn load_page(db: &Db, token: &str, lang: Lang, now_ms: i64) -> Result<RespondPage, AppError> {
+    let mut conn = db.read.acquire().await?;
+    let invitee = find_invitee(&mut *conn, token).await?.ok_or(AppError::InvalidLink)?;
+    let sections: Vec<SectionRow> =
+        sqlx::query_as("SELECT id, title, description FROM section WHERE consultation_id = $1 ORDER BY position")
+            .bind(invitee.consultation_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let items = load_items(&mut conn, invitee.consultation_id).await?;
+    let response = load_response(&mut conn, invitee.consultation_id, invitee.respondent_id).await?;
+    let answers = match &response {
+        Some(r) => load_answers(&mut conn, r.id).await?,
+        None => HashMap::new(),
+    };
+    drop(conn);
+
+    sqlx::query("UPDATE invitation SET opened_at = $1 WHERE id = $2 AND opened_at IS NULL")
+        .bind(now_ms)
+        .bind(invitee.invitation_id)
+        .execute(&db.write)
+        .await?;
+
+    let mut by_section: HashMap<i64, Vec<ItemView>> = HashMap::new();
+    for item in items {
+        let (value, comment) =
+            answers.get(&item.id).map_or(("", ""), |a| (a.value.as_str(), a.comment.as_str()));
+        by_section.entry(item.section_id).or_default().push(ItemView {
+            id: item.id,
+            code: item.code,
+            text: item.text,
+            allow_comment: item.allow_comment,
+            state: state(value, comment),
+        });
+    }
+    let sections = sections
+        .into_iter()
+        .map(|s| SectionView {
+            id: s.id,
+            items: by_section.remove(&s.id).unwrap_or_default(),
+            title: s.title,
+            description: s.description,
+        })
+        .collect();
+
+    let status = response
+        .as_ref()
+        .and_then(|r| ResponseStatus::parse(&r.status))
+        .unwrap_or(ResponseStatus::Draft);
+    Ok(RespondPage {
+        title: invitee.title.clone(),
+        intro: paragraphs(&invitee.intro_md),
+        deadline: format_datetime(invitee.deadline, lang),
+        respondent_name: invitee.name.clone(),
+        respondent_group: invitee.group_name.clone(),
+        respondent_unit: invitee.unit.clone(),
+        lock: invitee.lock(now_ms),
+        version: response.as_ref().map_or(0, |r| r.version),
+        status,
+        submitted_at: response.as_ref().and_then(|r| r.submitted_at).map(|t| format_datetime(t, lang)),
+        submission_no: response.as_ref().map_or(0, |r| r.submission_no),
+        unsubmitted_changes: response
+            .as_ref()
+            .is_some_and(|r| r.submitted_version.is_some_and(|v| v != r.version)),
+        general: response.as_ref().map_or_else(|| state("", ""), |r| state("", &r.general_comment)),
+        sections,
+        notice: None,
+        errors: Vec::new(),
+        conflicts: Vec::new(),
+    })
+}
+
+/// The intro as paragraphs (blank-line separated). Rendered as text, never as HTML.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect()
+}
+
+/// Puts what the respondent posted back into a freshly loaded page, so a rejected post
+/// loses nothing. A conflicted field takes the other member's fingerprint, so posting
+/// it again deliberately keeps this respondent's answer.
+pub fn overlay_posted(page: &mut RespondPage, posted: &BTreeMap<Target, RawField>, conflicts: &[Conflict]) {
+    let apply = |target: Target, state: &mut FieldState| {
+        let Some(raw) = posted.get(&target) else { return };
+        state.value = raw.value.clone();
+        state.comment = raw.comment.clone();
+        state.fingerprint = match conflicts.iter().find(|c| c.item_id == target.item_id()) {
+            Some(conflict) => conflict.theirs.fingerprint.clone(),
+            None => raw.fingerprint.clone(),
+        };
+    };
+    for item in page.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+        apply(Target::Item(item.id), &mut item.state);
+    }
+    apply(Target::General, &mut page.general);
+}
+
+/// What a save did.
+#[derive(Debug, PartialEq)]
+pub enum SaveResult {
+    /// Written as a draft. `merged` lists fields only other members had changed,
+    /// which were kept as they were; `updates` the state of every field changed after
+    /// the caller's `since_version`.
+    Saved { version: i64, merged: Vec<ItemRef>, updates: Vec<FieldUpdate> },
+    /// Submission was asked for with items unanswered: the answers were saved as a
+    /// draft; confirm to submit.
+    NeedsConfirmation { version: i64, unanswered: Vec<ItemRef> },
+    Submitted { version: i64, submission_no: i64 },
+    /// Nothing was written.
+    Conflict { version: i64, conflicts: Vec<Conflict> },
+    /// Nothing was written.
+    Invalid(Vec<FormError>),
+}
+
+/// Saves (and, with a submit intent, submits) a body's answers in one transaction.
+pub async fn save(
+    db: &Db,
+    token: &str,
+    fields: &BTreeMap<Target, RawField>,
+    intent: Intent,
+    since_version: Option<i64>,
+    now_ms: i64,
+) -> Result<SaveResult, AppError> {
+    let mut tx = db.write.begin().await?;
+    let invitee = find_invitee(&mut *tx, token).await?.ok_or(AppError::InvalidLink)?;
+    if let Some(reason) = invitee.lock(now_ms) {
+        return Err(AppError::Locked(reason));
+    }
+    let items = load_items(&mut tx, invitee.consultation_id).await?;
+    let rules: HashMap<i64, ItemRule> =
+        items.iter().map(|i| Ok((i.id, i.rule()?))).collect::<Result<_, AppError>>()?;
+    let changes = match validate(fields, &rules) {
+        Ok(changes) => changes,
+        Err(errors) => return Ok(SaveResult::Invalid(errors)),
+    };
+
+    sqlx::query(
+        "INSERT INTO response (consultation_id, respondent_id, status, updated_at) VALUES ($1, $2, 'draft', $3)
+         ON CONFLICT (consultation_id, respondent_id) DO NOTHING",
+    )
+    .bind(invitee.consultation_id)
+    .bind(invitee.respondent_id)
+    .bind(now_ms)
+    .execute(&mut *tx)
+    .await?;
+    let response = load_response(&mut tx, invitee.consultation_id, invitee.respondent_id)
+        .await?
+        .ok_or_else(|| AppError::Internal("response vanished inside its transaction".into()))?;
+    let answers = load_answers(&mut tx, response.id).await?;
+
+    let code_of = |target: Target| match target {
+        Target::Item(id) => rules.get(&id).map(|r| r.code.clone()).unwrap_or_default(),
+        Target::General => String::new(),
+    };
+    let mut writes: Vec<&Change> = Vec::new();
+    let mut merged = Vec::new();
+    let mut conflicts = Vec::new();
+    for change in &changes {
+        let current = match change.target {
+            Target::Item(id) => answers.get(&id).map_or(("", ""), |a| (a.value.as_str(), a.comment.as_str())),
+            Target::General => ("", response.general_comment.as_str()),
+        };
+        if (change.value.as_str(), change.comment.as_str()) == current {
+            continue;
+        }
+        let current_fp = fingerprint(current.0, current.1);
+        if change.fingerprint == current_fp {
+            writes.push(change);
+        } else if change.fingerprint == fingerprint(&change.value, &change.comment) {
+            // Unchanged by this member, changed by another: keep theirs.
+            if let Target::Item(id) = change.target {
+                merged.push(ItemRef { id, code: code_of(change.target) });
+            }
+        } else {
+            conflicts.push(Conflict {
+                item_id: change.target.item_id(),
+                code: code_of(change.target),
+                theirs: state(current.0, current.1),
+            });
+        }
+    }
+    if !conflicts.is_empty() {
+        return Ok(SaveResult::Conflict { version: response.version, conflicts });
+    }
+
+    let submitting = matches!(intent, Intent::Submit | Intent::ConfirmSubmit);
+    let version = if writes.is_empty() && !submitting { response.version } else { response.version + 1 };
+    let mut general_comment = response.general_comment.clone();
+    let mut general_version = response.general_comment_version;
+    for change in &writes {
+        match change.target {
+            Target::Item(id) => {
+                sqlx::query(
+                    "INSERT INTO answer (response_id, item_id, value, comment, changed_version)
+                     VALUES ($1, $2, $3, $4, $5)
+                     ON CONFLICT (response_id, item_id) DO UPDATE
+                     SET value = excluded.value, comment = excluded.comment, changed_version = excluded.changed_version",
+                )
+                .bind(response.id)
+                .bind(id)
+                .bind(&change.value)
+                .bind(&change.comment)
+                .bind(version)
+                .execute(&mut *tx)
+                .await?;
+            }
+            Target::General => {
+                general_comment = change.comment.clone();
+                general_version = version;
+            }
+        }
+    }
+    sqlx::query(
+        "UPDATE response SET version = $1, general_comment = $2, general_comment_version = $3, updated_at = $4
+         WHERE id = $5",
+    )
+    .bind(version)
+    .bind(&general_comment)
+    .bind(general_version)
+    .bind(now_ms)
+    .bind(response.id)
+    .execute(&mut *tx)
+    .await?;
+
+    if submitting {
+        let unanswered = unanswered(&mut tx, &items, response.id).await?;
+        if intent == Intent::Submit && !unanswered.is_empty() {
+            tx.commit().await?;
+            return Ok(SaveResult::NeedsConfirmation { version, unanswered });
+        }
+        sqlx::query("DELETE FROM submitted_answer WHERE response_id = $1")
+            .bind(response.id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO submitted_answer (response_id, item_id, value, comment)
+             SELECT response_id, item_id, value, comment FROM answer
+             WHERE response_id = $1 AND (value <> '' OR comment <> '')",
+        )
+        .bind(response.id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE response SET status = 'submitted', submitted_version = version,
+                    submission_no = submission_no + 1, submitted_general_comment = general_comment,
+                    submitted_at = $1
+             WHERE id = $2",
+        )
+        .bind(now_ms)
+        .bind(response.id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        return Ok(SaveResult::Submitted { version, submission_no: response.submission_no + 1 });
+    }
+
+    let updates = match since_version {
+        Some(since) => changed_since(&mut tx, response.id, since, general_version, &general_comment).await?,
+        None => Vec::new(),
+    };
+    tx.commit().await?;
+    Ok(SaveResult::Saved { version, merged, updates })
+}
+
+async fn unanswered(conn: &mut SqliteConnection, items: &[ItemRow], response_id: i64) -> Result<Vec<ItemRef>, sqlx::Error> {
+    let answered: Vec<(i64,)> = sqlx::query_as("SELECT item_id FROM answer WHERE response_id = $1 AND value <> ''")
+        .bind(response_id)
+        .fetch_all(conn)
+        .await?;
+    let answered: std::collections::HashSet<i64> = answered.into_iter().map(|(id,)| id).collect();
+    Ok(items
+        .iter()
+        .filter(|i| !answered.contains(&i.id))
+        .map(|i| ItemRef { id: i.id, code: i.code.clone() })
+        .collect())
+}
+
+/// Every field written after `since`, so the autosave can show other members' answers.
+async fn changed_since(
+    conn: &mut SqliteConnection,
+    response_id: i64,
+    since: i64,
+    general_version: i64,
+    general_comment: &str,
+) -> Result<Vec<FieldUpdate>, sqlx::Error> {
+    let rows: Vec<AnswerRow> = sqlx::query_as(
+        "SELECT item_id, value, comment FROM answer WHERE response_id = $1 AND changed_version > $2",
+    )
+    .bind(response_id)
+    .bind(since)
+    .fetch_all(conn)
+    .await?;
+    let mut updates: Vec<FieldUpdate> = rows
+        .iter()
+        .map(|a| FieldUpdate { item_id: Some(a.item_id), state: state(&a.value, &a.comment) })
+        .collect();
+    if general_version > since {
+        updates.push(FieldUpdate { item_id: None, state: state("", general_comment) });
+    }
+    Ok(updates)
+}
+
+/// The receipt of the latest submission, or `None` when nothing has been submitted.
+pub async fn load_receipt(db: &Db, token: &str, lang: Lang) -> Result<Option<Receipt>, AppError> {
+    let mut conn = db.read.acquire().await?;
+    let invitee = find_invitee(&mut *conn, token).await?.ok_or(AppError::InvalidLink)?;
+    let Some(response) = load_response(&mut conn, invitee.consultation_id, invitee.respondent_id).await? else {
+        return Ok(None);
+    };
+    let Some(submitted_at) = response.submitted_at else { return Ok(None) };
+    let sections: Vec<SectionRow> =
+        sqlx::query_as("SELECT id, title, description FROM section WHERE consultation_id = $1 ORDER BY position")
+            .bind(invitee.consultation_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let items = load_items(&mut conn, invitee.consultation_id).await?;
+    let submitted: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT item_id, value, comment FROM submitted_answer WHERE response_id = $1")
+            .bind(response.id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let submitted: HashMap<i64, (String, String)> = submitted.into_iter().map(|(id, v, c)| (id, (v, c))).collect();
+    let sections = sections
+        .into_iter()
+        .map(|s| ReceiptSection {
+            items: items
+                .iter()
+                .filter(|i| i.section_id == s.id)
+                .map(|i| {
+                    let (value, comment) = submitted.get(&i.id).cloned().unwrap_or_default();
+                    ReceiptItem { code: i.code.clone(), text: i.text.clone(), value, comment }
+                })
+                .collect(),
+            title: s.title,
+        })
+        .collect();
+    Ok(Some(Receipt {
+        title: invitee.title,
+        respondent_name: invitee.name,
+        submitted_at: format_datetime(submitted_at, lang),
+        submission_no: response.submission_no,
+        deadline: format_datetime(invitee.deadline, lang),
+        sections,
+        general_comment: response.submitted_general_comment.unwrap_or_default(),
+    }))
+}

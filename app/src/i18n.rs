@@ -1,0 +1,236 @@
+//! The one place user-facing text comes from. Danish is the default; English is
+//! complete, because the `texts!` table cannot compile with a language missing.
+//!
+//! Texts with parameters use `{name}` placeholders filled by [`Lang::fill`].
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Da,
+    En,
+}
+
+/// Name of the cookie that remembers the chosen language.
+pub const LANG_COOKIE: &str = "samrad_lang";
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
+
+    /// The BCP 47 tag, for `<html lang>` and the language switch.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Self::ALL.into_iter().find(|l| l.tag() == tag)
+    }
+
+    /// The language as read from a `Cookie` header; Danish when absent or unknown.
+    pub fn from_cookie_header(header: &str) -> Lang {
+        header
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == LANG_COOKIE)
+            .and_then(|(_, value)| Lang::from_tag(value))
+            .unwrap_or_default()
+    }
+
+    pub fn t(self, key: Key) -> &'static str {
+        key.text(self)
+    }
+
+    /// A text with its `{name}` placeholders replaced.
+    pub fn fill(self, key: Key, args: &[(&str, &str)]) -> String {
+        args.iter().fold(key.text(self).to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+    }
+
+    /// A whole number with the language's thousands separator (5.000 / 5,000).
+    pub fn number(self, n: usize) -> String {
+        let sep = match self {
+            Lang::Da => '.',
+            Lang::En => ',',
+        };
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(ch);
+        }
+        out
+    }
+
+    pub fn weekday(self, index_from_monday: usize) -> &'static str {
+        const DA: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+        const EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        match self {
+            Lang::Da => DA[index_from_monday % 7],
+            Lang::En => EN[index_from_monday % 7],
+        }
+    }
+
+    pub fn month(self, index_from_january: usize) -> &'static str {
+        const DA: [&str; 12] = [
+            "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+            "oktober", "november", "december",
+        ];
+        const EN: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December",
+        ];
+        match self {
+            Lang::Da => DA[index_from_january % 12],
+            Lang::En => EN[index_from_january % 12],
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => $da:expr, $en:expr;)*) => {
+        /// Every user-facing text, by what it is for.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Key::$key, Lang::Da) => $da, (Key::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "Samråd", "Samråd";
+    SkipToContent => "Spring til indholdet", "Skip to content";
+    LanguageSwitch => "English", "Dansk";
+    HomeTitle => "Høringer og undersøgelser", "Hearings and surveys";
+    HomeText => "Høringsparter besvarer høringer via det personlige link i den e-mail, de har fået fra forvaltningen.",
+        "Consulted bodies answer hearings through the personal link in the e-mail they received from the administration.";
+    NotFoundTitle => "Siden findes ikke", "Page not found";
+    NotFoundText => "Tjek adressen, eller brug linket fra jeres e-mail.", "Check the address, or use the link from your e-mail.";
+    InvalidLinkTitle => "Linket virker ikke", "This link does not work";
+    InvalidLinkText => "Linket er ugyldigt eller ikke længere aktivt. Tjek, at hele linket fra e-mailen er med. Kontakt forvaltningen, hvis I stadig ikke kan komme ind.",
+        "The link is invalid or no longer active. Check that the whole link from the e-mail was used. Contact the administration if you still cannot get in.";
+    ServerError => "Der opstod en fejl hos os, og intet er ændret. Prøv igen om lidt.",
+        "Something went wrong on our side, and nothing was changed. Please try again shortly.";
+    ResponseFrom => "Høringssvar fra", "Response from";
+    DeadlineLabel => "Høringsfrist", "Deadline";
+    Progress => "{done} af {total} besvaret", "{done} of {total} answered";
+    JumpToUnanswered => "Gå til første ubesvarede forslag", "Go to the first unanswered proposal";
+    AllAnswered => "Alle forslag er besvaret.", "All proposals are answered.";
+    Agree => "Enig", "Agree";
+    Disagree => "Uenig", "Disagree";
+    DontKnow => "Ved ikke", "Don't know";
+    NotAnswered => "Ikke besvaret", "Not answered";
+    ProposalNo => "Forslag {code}", "Proposal {code}";
+    CommentLabel => "Kommentar til forslag {code} (valgfri)", "Comment on proposal {code} (optional)";
+    CommentLimit => "Højst {max} tegn.", "At most {max} characters.";
+    GeneralCommentTitle => "Generel kommentar", "General comment";
+    GeneralCommentLabel => "Bemærkninger til høringen som helhed (valgfri)", "Remarks on the hearing as a whole (optional)";
+    SaveDraft => "Gem kladde", "Save draft";
+    Submit => "Indsend", "Submit";
+    SubmitAnyway => "Indsend alligevel", "Submit anyway";
+    AnswerThemFirst => "Besvar dem først", "Answer them first";
+    ActionsHint => "Kladden kan ses og rettes af alle, der har linket. Indsendte svar kan rettes frem til høringsfristen.",
+        "Everyone with the link can see and edit the draft. Submitted answers can be changed until the deadline.";
+    SaveIdle => "Svar gemmes automatisk", "Answers are saved automatically";
+    Saving => "Gemmer …", "Saving …";
+    Saved => "Gemt", "Saved";
+    NotSaved => "Ikke gemt – prøv igen", "Not saved – try again";
+    TryAgain => "Prøv igen", "Try again";
+    StatusDraft => "Ikke indsendt endnu – svarene er gemt som kladde.", "Not submitted yet – the answers are saved as a draft.";
+    StatusSubmitted => "Indsendt {date} (indsendelse nr. {n}).", "Submitted {date} (submission no. {n}).";
+    UnsubmittedChanges => "Der er gemte ændringer, som ikke er indsendt. Husk at indsende igen.",
+        "There are saved changes that have not been submitted. Remember to submit again.";
+    NoticeSaved => "Kladden er gemt. I kan vende tilbage via samme link.", "The draft is saved. You can come back through the same link.";
+    NoticeMerged => "Gemt. Et andet medlem har imens ændret disse svar, og deres ændringer er bevaret:",
+        "Saved. Another member changed these answers meanwhile, and their changes were kept:";
+    NoticeConflict => "Ikke gemt: et andet medlem har ændret de samme svar, efter I åbnede siden. Se forskellene ved de markerede forslag, ret til, og gem igen.",
+        "Not saved: another member changed the same answers after you opened the page. See the differences at the marked proposals, adjust, and save again.";
+    NoticeInvalid => "Ikke gemt: ret de markerede felter og prøv igen. Intet er ændret.",
+        "Not saved: correct the marked fields and try again. Nothing was changed.";
+    NoticeRefused => "Ikke gemt: høringen tager ikke længere imod svar.", "Not saved: the hearing no longer accepts answers.";
+    ConfirmTitle => "{n} forslag er ikke besvaret", "{n} proposals are not answered";
+    ConfirmText => "Et høringssvar må gerne have ubesvarede forslag. Svarene er gemt som kladde. Vil I indsende alligevel?",
+        "A response may leave proposals unanswered. The answers are saved as a draft. Do you want to submit anyway?";
+    ConflictTitle => "Et andet medlem har ændret dette svar", "Another member changed this answer";
+    ConflictTheirs => "Deres svar: {value}", "Their answer: {value}";
+    ConflictTheirComment => "Deres kommentar: {comment}", "Their comment: {comment}";
+    ConflictYours => "Felterne viser jeres eget svar. Gem igen for at beholde det, eller ret det til.",
+        "The fields show your own answer. Save again to keep it, or adjust it.";
+    UseTheirs => "Brug deres svar", "Use their answer";
+    KeepMine => "Behold mit svar", "Keep my answer";
+    ErrValueOutOfScale => "Vælg enig, uenig eller ved ikke.", "Choose agree, disagree or don't know.";
+    ErrCommentTooLong => "Kommentaren er på {chars} tegn. Den må højst være {max} tegn.",
+        "The comment has {chars} characters. It may have at most {max} characters.";
+    ErrUnknownItem => "Formularen indeholdt et forslag, som ikke hører til denne høring. Genindlæs siden og prøv igen.",
+        "The form contained a proposal that is not part of this hearing. Reload the page and try again.";
+    ErrMalformed => "Formularen kunne ikke læses. Genindlæs siden og prøv igen.", "The form could not be read. Reload the page and try again.";
+    LockedDeadline => "Høringsfristen er udløbet ({deadline}). Svarene kan ikke længere ændres.",
+        "The deadline has passed ({deadline}). The answers can no longer be changed.";
+    LockedClosed => "Høringen er lukket. Svarene kan ikke længere ændres.", "The hearing is closed. The answers can no longer be changed.";
+    LockedNotOpen => "Høringen er ikke åbnet for svar endnu.", "The hearing is not open for answers yet.";
+    ReceiptTitle => "Tak for jeres høringssvar", "Thank you for your response";
+    ReceiptText => "Svaret fra {name} er indsendt {date} (indsendelse nr. {n}).", "The response from {name} was submitted {date} (submission no. {n}).";
+    ReceiptEdit => "I kan rette og indsende igen frem til høringsfristen {deadline} via samme link.",
+        "You can change and resubmit until the deadline {deadline} through the same link.";
+    EditAnswers => "Ret svarene", "Change the answers";
+    ReceiptSummary => "Jeres indsendte svar", "Your submitted answers";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for key in Key::ALL {
+            for lang in Lang::ALL {
+                assert!(!key.text(lang).trim().is_empty(), "{key:?} is empty in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_the_same_in_both_languages() {
+        let names = |text: &str| {
+            let mut found: Vec<String> = text
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+                .collect();
+            found.sort();
+            found
+        };
+        for key in Key::ALL {
+            assert_eq!(names(key.text(Lang::Da)), names(key.text(Lang::En)), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn fill_and_number_format_per_language() {
+        assert_eq!(Lang::Da.fill(Key::Progress, &[("done", "17"), ("total", "42")]), "17 af 42 besvaret");
+        assert_eq!(Lang::Da.number(5000), "5.000");
+        assert_eq!(Lang::En.number(1234567), "1,234,567");
+        assert_eq!(Lang::Da.number(42), "42");
+    }
+
+    #[test]
+    fn language_comes_from_the_cookie() {
+        assert_eq!(Lang::from_cookie_header("a=b; samrad_lang=en"), Lang::En);
+        assert_eq!(Lang::from_cookie_header("samrad_lang=xx"), Lang::Da);
+        assert_eq!(Lang::from_cookie_header(""), Lang::Da);
+    }
+}

@@ -1,0 +1,99 @@
+//! Samråd — hearings and surveys for a municipality's children & youth administration.
+//!
+//! Start reading here: [`shell`] is the HTML document, [`App`] the routes. The crate is
+//! compiled twice: with `ssr` for the server (pages rendered to HTML, server functions,
+//! [`backend`]) and with `hydrate` to wasm for the browser, which takes over the
+//! server-rendered page and adds autosave. Every form also works without JavaScript.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod backend;
+pub mod components;
+pub mod i18n;
+pub mod model;
+pub mod pages;
+
+use i18n::{Key, Lang};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The name wasm-bindgen gives the front end's files under `/pkg`.
+pub const OUTPUT_NAME: &str = "samrad";
+
+/// The whole HTML document, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = current_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.tag()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="stylesheet" href=format!("/pkg/{OUTPUT_NAME}.css")/>
+                <HydrationScripts options/>
+                <leptos_meta::MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The language of this page view: from the request's cookie on the server, from the
+/// document the server rendered in the browser, so both sides agree.
+pub fn current_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        api::request_lang()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|tag| Lang::from_tag(&tag))
+            .unwrap_or_default()
+    }
+}
+
+/// The language chosen for the page, from context.
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = current_lang();
+    provide_context(lang);
+    view! {
+        <Title text=lang.t(Key::AppName)/>
+        <a class="skip-link" href="#indhold">{lang.t(Key::SkipToContent)}</a>
+        <Router>
+            <main id="indhold">
+                <Routes fallback=pages::NotFound>
+                    <Route path=path!("/") view=pages::Home/>
+                    <Route path=path!("/svar/:token") view=pages::RespondPage ssr=SsrMode::Async/>
+                    <Route path=path!("/svar/:token/kvittering") view=pages::ReceiptPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// The browser's entry point: take over the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    // Lets the stylesheet show what only works with JavaScript (autosave status,
+    // conflict buttons) without changing the DOM that hydration expects.
+    if let Some(html) = document().document_element() {
+        let _ = html.class_list().add_1("js");
+    }
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,118 @@
+//! Types shared by the server and the browser: what a consultation, an item and an
+//! answer are, and the validation rules that both sides must agree on.
+
+mod answer;
+mod comment;
+mod page;
+
+pub use answer::{AgreeValue, AnswerValue, ItemKind, ValueError};
+pub use comment::{Comment, CommentError, COMMENT_MAX_CHARS};
+pub use page::*;
+
+use serde::{Deserialize, Serialize};
+
+/// Whether a consultation is a hearing of bodies or a survey of people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsultationKind {
+    Hearing,
+    Survey,
+}
+
+impl ConsultationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Hearing => "hearing",
+            Self::Survey => "survey",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "hearing" => Some(Self::Hearing),
+            "survey" => Some(Self::Survey),
+            _ => None,
+        }
+    }
+}
+
+/// Life cycle of a consultation. Only `Open` accepts answers, and only before the deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsultationStatus {
+    Draft,
+    Open,
+    Closed,
+    Archived,
+}
+
+impl ConsultationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Open => "open",
+            Self::Closed => "closed",
+            Self::Archived => "archived",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "draft" => Some(Self::Draft),
+            "open" => Some(Self::Open),
+            "closed" => Some(Self::Closed),
+            "archived" => Some(Self::Archived),
+            _ => None,
+        }
+    }
+}
+
+/// A response is a draft until it has been submitted once; after that it stays
+/// submitted, and later edits are a working copy until they are submitted again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponseStatus {
+    Draft,
+    Submitted,
+}
+
+impl ResponseStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Submitted => "submitted",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "draft" => Some(Self::Draft),
+            "submitted" => Some(Self::Submitted),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_round_trip_through_their_database_names() {
+        for kind in [ConsultationKind::Hearing, ConsultationKind::Survey] {
+            assert_eq!(ConsultationKind::parse(kind.as_str()), Some(kind));
+        }
+        for status in [
+            ConsultationStatus::Draft,
+            ConsultationStatus::Open,
+            ConsultationStatus::Closed,
+            ConsultationStatus::Archived,
+        ] {
+            assert_eq!(ConsultationStatus::parse(status.as_str()), Some(status));
+        }
+        for status in [ResponseStatus::Draft, ResponseStatus::Submitted] {
+            assert_eq!(ResponseStatus::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(ConsultationStatus::parse("OPEN"), None);
+    }
+}

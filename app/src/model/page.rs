@@ -1,0 +1,194 @@
+//! What the respondent page is made of, as the server hands it to the view (and, by
+//! hydration, to the browser), and what the autosave sends and gets back.
+
+use super::ResponseStatus;
+use serde::{Deserialize, Serialize};
+
+/// Everything the respondent page shows. Built by the backend from the database, and
+/// — after a rejected form post — from what the respondent typed, so nothing is lost.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RespondPage {
+    pub title: String,
+    /// The intro text, one entry per paragraph.
+    pub intro: Vec<String>,
+    /// The deadline, already formatted for the page's language and the municipality's time zone.
+    pub deadline: String,
+    pub respondent_name: String,
+    pub respondent_group: String,
+    pub respondent_unit: String,
+    pub lock: Option<LockReason>,
+    /// The response version the page was rendered from; sent back with every save.
+    pub version: i64,
+    pub status: ResponseStatus,
+    pub submitted_at: Option<String>,
+    pub submission_no: i64,
+    /// Saved changes that have not been submitted yet (only meaningful once submitted).
+    pub unsubmitted_changes: bool,
+    pub sections: Vec<SectionView>,
+    pub general: FieldState,
+    pub notice: Option<Notice>,
+    pub errors: Vec<FormError>,
+    pub conflicts: Vec<Conflict>,
+}
+
+impl RespondPage {
+    pub fn items(&self) -> impl Iterator<Item = &ItemView> {
+        self.sections.iter().flat_map(|s| s.items.iter())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SectionView {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub items: Vec<ItemView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemView {
+    pub id: i64,
+    pub code: String,
+    pub text: String,
+    pub allow_comment: bool,
+    pub state: FieldState,
+}
+
+/// One answer as the page holds it: the raw value ("" when unanswered), the comment,
+/// and a fingerprint of what the server had when the page was made. The fingerprint
+/// goes back with a form post, so the server can tell the fields this respondent
+/// changed from those another member changed meanwhile.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldState {
+    pub value: String,
+    pub comment: String,
+    pub fingerprint: String,
+}
+
+/// Why answers can no longer be changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LockReason {
+    DeadlinePassed,
+    Closed,
+    NotOpenYet,
+}
+
+/// A message at the top of the page after an action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Notice {
+    Saved,
+    /// Submitting was asked for with items left blank: list them and ask again.
+    ConfirmSubmit { unanswered: Vec<ItemRef> },
+    /// Saved, and other members' newer answers to these items were kept.
+    Merged { items: Vec<ItemRef> },
+    /// Nothing was saved because another member changed the same answers.
+    Conflict,
+    /// Nothing was saved because the form had errors.
+    Invalid,
+    /// A write came in after the deadline or after closing.
+    Refused,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemRef {
+    pub id: i64,
+    pub code: String,
+}
+
+/// Which field an error or conflict belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Field {
+    Value(i64),
+    Comment(i64),
+    GeneralComment,
+    /// The form as a whole (e.g. an item that is not part of this hearing).
+    Form,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ErrorCode {
+    ValueOutOfScale,
+    CommentTooLong { chars: usize },
+    UnknownItem,
+    MalformedForm,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormError {
+    pub field: Field,
+    pub code: ErrorCode,
+}
+
+/// Another member saved this answer after this respondent's page was made, and this
+/// respondent wants to save something else in it. `item_id` is `None` for the general
+/// comment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub item_id: Option<i64>,
+    pub code: String,
+    pub theirs: FieldState,
+}
+
+/// One change sent by the autosave: an item's answer, or (`item_id` = `None`) the
+/// general comment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub item_id: Option<i64>,
+    pub value: String,
+    pub comment: String,
+    /// What the browser believes the server had before this change.
+    pub fingerprint: String,
+}
+
+/// A field's state as it now stands on the server, returned so the browser can show
+/// other members' answers and keep its fingerprints current.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldUpdate {
+    pub item_id: Option<i64>,
+    pub state: FieldState,
+}
+
+/// The outcome of a save, as the autosave sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SaveReply {
+    Saved {
+        version: i64,
+        /// The fields this save wrote, and those other members changed meanwhile.
+        updates: Vec<FieldUpdate>,
+        merged: Vec<ItemRef>,
+    },
+    Conflict {
+        version: i64,
+        conflicts: Vec<Conflict>,
+    },
+    Invalid {
+        errors: Vec<FormError>,
+    },
+    Locked,
+}
+
+/// The receipt after a submission: what was submitted, as submitted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub title: String,
+    pub respondent_name: String,
+    pub submitted_at: String,
+    pub submission_no: i64,
+    pub deadline: String,
+    pub sections: Vec<ReceiptSection>,
+    pub general_comment: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReceiptSection {
+    pub title: String,
+    pub items: Vec<ReceiptItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReceiptItem {
+    pub code: String,
+    pub text: String,
+    pub value: String,
+    pub comment: String,
+}

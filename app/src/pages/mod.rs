@@ -1,0 +1,31 @@
+//! Routed pages.
+
+mod home;
+mod receipt;
+mod respond;
+
+pub use home::{Home, NotFound};
+pub use receipt::ReceiptPage;
+pub use respond::RespondPage;
+
+use crate::api::ApiError;
+use crate::i18n::Key;
+use crate::use_lang;
+use leptos::prelude::*;
+
+/// The page for a link that does not work, or a failure on our side. It says the same
+/// for every bad token, so it reveals nothing about which tokens exist.
+#[component]
+fn LinkError(error: ApiError) -> impl IntoView {
+    let lang = use_lang();
+    let (title, text) = match error {
+        ApiError::InvalidLink => (Key::InvalidLinkTitle, Key::InvalidLinkText),
+        _ => (Key::AppName, Key::ServerError),
+    };
+    view! {
+        <article class="page-message">
+            <h1>{lang.t(title)}</h1>
+            <p>{lang.t(text)}</p>
+        </article>
+    }
+}

@@ -1,0 +1,99 @@
+use super::LinkError;
+use crate::api::get_receipt;
+use crate::components::{answer_label, LanguageSwitch};
+use crate::i18n::Key;
+use crate::model::Receipt;
+use crate::use_lang;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// What the body submitted, shown after each submission.
+#[component]
+pub fn ReceiptPage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let data = Resource::new(token, get_receipt);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(r)) => view! { <ReceiptView receipt=r token=token()/> }.into_any(),
+                    Ok(None) => {
+                        #[cfg(feature = "ssr")]
+                        leptos_axum::redirect(&format!("/svar/{}", token()));
+                        ().into_any()
+                    }
+                    Err(e) => view! { <LinkError error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ReceiptView(receipt: Receipt, token: String) -> impl IntoView {
+    let lang = use_lang();
+    let n = receipt.submission_no.to_string();
+    view! {
+        <article class="receipt">
+            <header class="page-header">
+                <LanguageSwitch/>
+                <p class="eyebrow">{receipt.title.clone()}</p>
+                <h1>{lang.t(Key::ReceiptTitle)}</h1>
+            </header>
+            <div class="notice notice-ok" role="status">
+                <p>
+                    {lang.fill(
+                        Key::ReceiptText,
+                        &[("name", &receipt.respondent_name), ("date", &receipt.submitted_at), ("n", &n)],
+                    )}
+                </p>
+                <p>{lang.fill(Key::ReceiptEdit, &[("deadline", &receipt.deadline)])}</p>
+                <p>
+                    <a class="button" href=format!("/svar/{token}")>{lang.t(Key::EditAnswers)}</a>
+                </p>
+            </div>
+            <h2>{lang.t(Key::ReceiptSummary)}</h2>
+            {receipt
+                .sections
+                .into_iter()
+                .map(|section| {
+                    view! {
+                        <section class="receipt-section">
+                            <h3>{section.title}</h3>
+                            <dl>
+                                {section
+                                    .items
+                                    .into_iter()
+                                    .map(|item| {
+                                        view! {
+                                            <dt>
+                                                <span class="code">{item.code}</span>
+                                                " "
+                                                {item.text}
+                                            </dt>
+                                            <dd>
+                                                <strong>{answer_label(lang, &item.value)}</strong>
+                                                {(!item.comment.is_empty())
+                                                    .then(|| view! { <p class="comment-text">{item.comment}</p> })}
+                                            </dd>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </dl>
+                        </section>
+                    }
+                })
+                .collect_view()}
+            {(!receipt.general_comment.is_empty())
+                .then(|| {
+                    view! {
+                        <section class="receipt-section">
+                            <h3>{lang.t(Key::GeneralCommentTitle)}</h3>
+                            <p class="comment-text">{receipt.general_comment}</p>
+                        </section>
+                    }
+                })}
+        </article>
+    }
+}

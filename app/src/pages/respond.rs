@@ -1,0 +1,739 @@
+//! The respondent page: a body's hearing form behind its personal link.
+//!
+//! Without JavaScript it is one `<form>` posted to `/svar/<token>` (the server's form
+//! handler validates, saves and redirects back, or re-renders with the respondent's
+//! input and the problems). With JavaScript the same page hydrates and each answer is
+//! saved as it is given, through the same validation and the same store call.
+
+use super::LinkError;
+use crate::api::{autosave, get_respond_page, ApiError};
+use crate::components::{answer_label, AnswerScale, LanguageSwitch};
+use crate::i18n::{Key, Lang};
+use crate::model::{
+    Conflict, ErrorCode, Field as FieldId, FieldChange, FieldState, FormError, ItemRef, LockReason, Notice,
+    RespondPage as PageData, ResponseStatus, SaveReply, COMMENT_MAX_CHARS,
+};
+use crate::use_lang;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+#[component]
+pub fn RespondPage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let page = Resource::new(token, get_respond_page);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(data) => view! { <HearingForm data token=token()/> }.into_any(),
+                    Err(error) => view! { <LinkError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One answer field's live state in the browser.
+#[derive(Clone, Copy)]
+struct FieldSignals {
+    item_id: Option<i64>,
+    value: RwSignal<String>,
+    comment: RwSignal<String>,
+    fingerprint: RwSignal<String>,
+    conflict: RwSignal<Option<Conflict>>,
+    /// Another member's newer answer was just shown here.
+    updated_by_other: RwSignal<bool>,
+}
+
+impl FieldSignals {
+    fn new(item_id: Option<i64>, state: &FieldState, conflict: Option<Conflict>) -> Self {
+        Self {
+            item_id,
+            value: RwSignal::new(state.value.clone()),
+            comment: RwSignal::new(state.comment.clone()),
+            fingerprint: RwSignal::new(state.fingerprint.clone()),
+            conflict: RwSignal::new(conflict),
+            updated_by_other: RwSignal::new(false),
+        }
+    }
+
+    fn show(&self, state: FieldState) {
+        self.value.set(state.value);
+        self.comment.set(state.comment);
+        self.fingerprint.set(state.fingerprint);
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SaveStatus {
+    Idle,
+    Saving,
+    Saved,
+    Failed,
+    Conflict,
+    Invalid,
+    Locked,
+}
+
+/// The autosave: a queue of changed fields, one request in flight at a time, debounced.
+#[derive(Clone, Copy)]
+struct Autosave {
+    token: StoredValue<String>,
+    version: RwSignal<i64>,
+    fields: StoredValue<Vec<FieldSignals>>,
+    errors: RwSignal<Vec<FormError>>,
+    status: RwSignal<SaveStatus>,
+    pending: StoredValue<BTreeSet<Option<i64>>>,
+    in_flight: StoredValue<bool>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Autosave {
+    fn field(&self, item_id: Option<i64>) -> Option<FieldSignals> {
+        self.fields.with_value(|fields| fields.iter().find(|f| f.item_id == item_id).copied())
+    }
+
+    /// Notes a change and saves it after `delay` of quiet.
+    fn schedule(self, item_id: Option<i64>, delay: Duration) {
+        self.errors.update(|errors| errors.retain(|e| !field_of(e.field, item_id)));
+        self.pending.update_value(|p| {
+            p.insert(item_id);
+        });
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || self.flush(), delay).ok();
+        self.timer.set_value(handle);
+    }
+
+    fn flush(self) {
+        if self.in_flight.get_value() {
+            return;
+        }
+        let targets = self.pending.try_update_value(std::mem::take).unwrap_or_default();
+        let changes: Vec<FieldChange> = targets
+            .into_iter()
+            .filter_map(|id| self.field(id))
+            .map(|f| FieldChange {
+                item_id: f.item_id,
+                value: f.value.get_untracked(),
+                comment: f.comment.get_untracked(),
+                fingerprint: f.fingerprint.get_untracked(),
+            })
+            .collect();
+        if changes.is_empty() {
+            return;
+        }
+        self.in_flight.set_value(true);
+        self.status.set(SaveStatus::Saving);
+        let token = self.token.get_value();
+        let since = self.version.get_untracked();
+        spawn_local(async move {
+            let reply = autosave(token, since, changes.clone()).await;
+            self.in_flight.set_value(false);
+            self.apply(&changes, reply);
+        });
+    }
+
+    fn requeue(self, changes: &[FieldChange], except: &[Option<i64>]) {
+        self.pending.update_value(|p| {
+            p.extend(changes.iter().map(|c| c.item_id).filter(|id| !except.contains(id)));
+        });
+    }
+
+    fn apply(self, sent: &[FieldChange], reply: Result<SaveReply, ApiError>) {
+        match reply {
+            Ok(SaveReply::Saved { version, updates, .. }) => {
+                self.version.set(version);
+                for update in updates {
+                    let Some(field) = self.field(update.item_id) else { continue };
+                    let was_sent = sent.iter().any(|c| c.item_id == update.item_id);
+                    let typing = self.pending.with_value(|p| p.contains(&update.item_id));
+                    if was_sent {
+                        // Our own write: keep what is typed, advance the fingerprint.
+                        field.fingerprint.set(update.state.fingerprint);
+                    } else if !typing {
+                        field.show(update.state);
+                        field.updated_by_other.set(true);
+                    }
+                }
+                self.status.set(SaveStatus::Saved);
+            }
+            Ok(SaveReply::Conflict { conflicts, .. }) => {
+                let ids: Vec<Option<i64>> = conflicts.iter().map(|c| c.item_id).collect();
+                for conflict in conflicts {
+                    if let Some(field) = self.field(conflict.item_id) {
+                        field.conflict.set(Some(conflict));
+                    }
+                }
+                self.requeue(sent, &ids);
+                self.status.set(SaveStatus::Conflict);
+            }
+            Ok(SaveReply::Invalid { errors }) => {
+                let ids: Vec<Option<i64>> = sent
+                    .iter()
+                    .map(|c| c.item_id)
+                    .filter(|id| errors.iter().any(|e| field_of(e.field, *id)))
+                    .collect();
+                self.errors.update(|all| all.extend(errors));
+                self.requeue(sent, &ids);
+                self.status.set(SaveStatus::Invalid);
+            }
+            Ok(SaveReply::Locked) | Err(ApiError::Locked(_)) => self.status.set(SaveStatus::Locked),
+            Err(_) => {
+                self.requeue(sent, &[]);
+                self.status.set(SaveStatus::Failed);
+                return;
+            }
+        }
+        if self.pending.with_value(|p| !p.is_empty()) && self.status.get_untracked() != SaveStatus::Locked {
+            self.flush();
+        }
+    }
+}
+
+/// Whether an error belongs to the field of `item_id` (`None` = general comment).
+fn field_of(field: FieldId, item_id: Option<i64>) -> bool {
+    match (field, item_id) {
+        (FieldId::Value(a) | FieldId::Comment(a), Some(b)) => a == b,
+        (FieldId::GeneralComment, None) => true,
+        _ => false,
+    }
+}
+
+fn error_text(lang: Lang, code: ErrorCode) -> String {
+    let max = lang.number(COMMENT_MAX_CHARS);
+    match code {
+        ErrorCode::ValueOutOfScale => lang.t(Key::ErrValueOutOfScale).to_owned(),
+        ErrorCode::CommentTooLong { chars } => {
+            lang.fill(Key::ErrCommentTooLong, &[("chars", &lang.number(chars)), ("max", &max)])
+        }
+        ErrorCode::UnknownItem => lang.t(Key::ErrUnknownItem).to_owned(),
+        ErrorCode::MalformedForm => lang.t(Key::ErrMalformed).to_owned(),
+    }
+}
+
+/// The notice to show: one the server put in the page, or one named in the query
+/// after a redirect (`?gemt`, `?bekraeft`, `?flettet=<item ids>`).
+fn notice_for(data: &PageData) -> Option<Notice> {
+    if data.notice.is_some() {
+        return data.notice.clone();
+    }
+    let query = use_query_map().get_untracked();
+    let refs = |ids: &str| -> Vec<ItemRef> {
+        let ids: Vec<i64> = ids.split(',').filter_map(|id| id.parse().ok()).collect();
+        data.items().filter(|i| ids.contains(&i.id)).map(|i| ItemRef { id: i.id, code: i.code.clone() }).collect()
+    };
+    if query.get("bekraeft").is_some() && data.lock.is_none() {
+        let unanswered = data
+            .items()
+            .filter(|i| i.state.value.is_empty())
+            .map(|i| ItemRef { id: i.id, code: i.code.clone() })
+            .collect::<Vec<_>>();
+        return (!unanswered.is_empty()).then_some(Notice::ConfirmSubmit { unanswered });
+    }
+    if let Some(ids) = query.get("flettet") {
+        return Some(Notice::Merged { items: refs(&ids) });
+    }
+    query.get("gemt").map(|_| Notice::Saved)
+}
+
+#[component]
+fn HearingForm(data: PageData, token: String) -> impl IntoView {
+    let lang = use_lang();
+    let editable = data.lock.is_none();
+    let conflict_for = |id: Option<i64>| data.conflicts.iter().find(|c| c.item_id == id).cloned();
+    let item_fields: Vec<FieldSignals> =
+        data.items().map(|i| FieldSignals::new(Some(i.id), &i.state, conflict_for(Some(i.id)))).collect();
+    let general = FieldSignals::new(None, &data.general, conflict_for(None));
+    let mut all_fields = item_fields.clone();
+    all_fields.push(general);
+    let autosave = Autosave {
+        token: StoredValue::new(token.clone()),
+        version: RwSignal::new(data.version),
+        fields: StoredValue::new(all_fields),
+        errors: RwSignal::new(data.errors.clone()),
+        status: RwSignal::new(SaveStatus::Idle),
+        pending: StoredValue::new(BTreeSet::new()),
+        in_flight: StoredValue::new(false),
+        timer: StoredValue::new(None),
+    };
+    let total = item_fields.len();
+    let counted = item_fields.clone();
+    let answered = Memo::new(move |_| counted.iter().filter(|f| !f.value.read().is_empty()).count());
+    let first_unanswered =
+        Memo::new(move |_| item_fields.iter().find(|f| f.value.read().is_empty()).and_then(|f| f.item_id));
+    let notice = notice_for(&data);
+    let form_errors: Vec<String> = data
+        .errors
+        .iter()
+        .filter(|e| e.field == FieldId::Form)
+        .map(|e| error_text(lang, e.code))
+        .collect();
+
+    view! {
+        <article class="respond">
+            <header class="page-header">
+                <LanguageSwitch/>
+                <p class="eyebrow">
+                    {lang.t(Key::ResponseFrom)} " " <strong>{data.respondent_name.clone()}</strong>
+                    {format!(" · {}", data.respondent_group)}
+                    {(!data.respondent_unit.is_empty()).then(|| format!(" · {}", data.respondent_unit))}
+                </p>
+                <h1>{data.title.clone()}</h1>
+                <p class="deadline">
+                    {lang.t(Key::DeadlineLabel)} ": " <strong>{data.deadline.clone()}</strong>
+                </p>
+            </header>
+            {data.lock.map(|reason| view! { <LockBanner reason deadline=data.deadline.clone()/> })}
+            <NoticeBox notice form_errors/>
+            <StatusLine data=data.clone()/>
+            <section class="intro">
+                {data.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+            </section>
+            <form method="post" action=format!("/svar/{token}") class="hearing-form" id="hearing-form">
+                <div class="progress" role="status" aria-live="polite">
+                    <progress max=total value=move || answered.get()></progress>
+                    <span class="progress-text">
+                        {move || {
+                            lang.fill(
+                                Key::Progress,
+                                &[("done", &answered.get().to_string()), ("total", &total.to_string())],
+                            )
+                        }}
+                    </span>
+                    {move || match first_unanswered.get() {
+                        Some(id) if editable => {
+                            view! { <a class="jump" href=format!("#item-{id}")>{lang.t(Key::JumpToUnanswered)}</a> }
+                                .into_any()
+                        }
+                        Some(_) => ().into_any(),
+                        None => view! { <span class="jump done">{lang.t(Key::AllAnswered)}</span> }.into_any(),
+                    }}
+                    <SaveIndicator autosave/>
+                </div>
+                {data
+                    .sections
+                    .iter()
+                    .map(|section| {
+                        view! {
+                            <section class="area" aria-labelledby=format!("area-{}", section.id)>
+                                <h2 id=format!("area-{}", section.id)>{section.title.clone()}</h2>
+                                {(!section.description.is_empty())
+                                    .then(|| view! { <p class="area-description">{section.description.clone()}</p> })}
+                                {section
+                                    .items
+                                    .iter()
+                                    .map(|item| {
+                                        let field = autosave.field(Some(item.id)).expect("every item has a field");
+                                        view! {
+                                            <ItemCard
+                                                item_id=item.id
+                                                code=item.code.clone()
+                                                text=item.text.clone()
+                                                allow_comment=item.allow_comment
+                                                initial=item.state.clone()
+                                                field
+                                                autosave
+                                                editable
+                                            />
+                                        }
+                                    })
+                                    .collect_view()}
+                            </section>
+                        }
+                    })
+                    .collect_view()}
+                <GeneralComment initial=data.general.clone() field=general autosave editable/>
+                {editable
+                    .then(|| {
+                        view! {
+                            <div class="actions">
+                                <button type="submit" name="intent" value="save" class="button secondary">
+                                    {lang.t(Key::SaveDraft)}
+                                </button>
+                                <button type="submit" name="intent" value="submit" class="button primary">
+                                    {lang.t(Key::Submit)}
+                                </button>
+                                <p class="hint">{lang.t(Key::ActionsHint)}</p>
+                            </div>
+                        }
+                    })}
+            </form>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+fn LockBanner(reason: LockReason, deadline: String) -> impl IntoView {
+    let lang = use_lang();
+    let text = match reason {
+        LockReason::DeadlinePassed => lang.fill(Key::LockedDeadline, &[("deadline", &deadline)]),
+        LockReason::Closed => lang.t(Key::LockedClosed).to_owned(),
+        LockReason::NotOpenYet => lang.t(Key::LockedNotOpen).to_owned(),
+    };
+    view! {
+        <div class="notice notice-locked" role="status">
+            <p>{text}</p>
+        </div>
+    }
+}
+
+#[component]
+fn StatusLine(data: PageData) -> impl IntoView {
+    let lang = use_lang();
+    match (data.status, data.submitted_at) {
+        (ResponseStatus::Submitted, Some(at)) => {
+            let n = data.submission_no.to_string();
+            view! {
+                <p class="status status-submitted">
+                    {lang.fill(Key::StatusSubmitted, &[("date", &at), ("n", &n)])}
+                    {data.unsubmitted_changes.then(|| format!(" {}", lang.t(Key::UnsubmittedChanges)))}
+                </p>
+            }
+            .into_any()
+        }
+        _ => view! { <p class="status status-draft">{lang.t(Key::StatusDraft)}</p> }.into_any(),
+    }
+}
+
+#[component]
+fn NoticeBox(notice: Option<Notice>, form_errors: Vec<String>) -> impl IntoView {
+    let lang = use_lang();
+    let errors = (!form_errors.is_empty()).then(|| {
+        view! { <ul class="form-errors">{form_errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul> }
+    });
+    let body = match notice? {
+        Notice::Saved => view! { <div class="notice notice-ok" role="status"><p>{lang.t(Key::NoticeSaved)}</p></div> }
+            .into_any(),
+        Notice::Merged { items } => view! {
+            <div class="notice notice-ok" role="status">
+                <p>{lang.t(Key::NoticeMerged)}</p>
+                <ItemLinks items/>
+            </div>
+        }
+        .into_any(),
+        Notice::ConfirmSubmit { unanswered } => {
+            let n = unanswered.len().to_string();
+            let first = unanswered.first().map(|i| i.id);
+            view! {
+                <div class="notice notice-confirm" role="alert">
+                    <h2>{lang.fill(Key::ConfirmTitle, &[("n", &n)])}</h2>
+                    <p>{lang.t(Key::ConfirmText)}</p>
+                    <ItemLinks items=unanswered/>
+                    <p class="confirm-actions">
+                        <button type="submit" form="hearing-form" name="intent" value="confirm_submit" class="button primary">
+                            {lang.t(Key::SubmitAnyway)}
+                        </button>
+                        <a class="button secondary" href=first.map(|id| format!("#item-{id}"))>
+                            {lang.t(Key::AnswerThemFirst)}
+                        </a>
+                    </p>
+                </div>
+            }
+            .into_any()
+        }
+        Notice::Conflict => view! { <div class="notice notice-error" role="alert"><p>{lang.t(Key::NoticeConflict)}</p></div> }
+            .into_any(),
+        Notice::Invalid => view! {
+            <div class="notice notice-error" role="alert">
+                <p>{lang.t(Key::NoticeInvalid)}</p>
+                {errors}
+            </div>
+        }
+        .into_any(),
+        Notice::Refused => view! { <div class="notice notice-error" role="alert"><p>{lang.t(Key::NoticeRefused)}</p></div> }
+            .into_any(),
+    };
+    Some(body)
+}
+
+#[component]
+fn ItemLinks(items: Vec<ItemRef>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <ul class="item-links">
+            {items
+                .into_iter()
+                .map(|i| {
+                    view! {
+                        <li>
+                            <a href=format!("#item-{}", i.id)>{lang.fill(Key::ProposalNo, &[("code", &i.code)])}</a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn SaveIndicator(autosave: Autosave) -> impl IntoView {
+    let lang = use_lang();
+    let text = move || match autosave.status.get() {
+        SaveStatus::Idle => lang.t(Key::SaveIdle),
+        SaveStatus::Saving => lang.t(Key::Saving),
+        SaveStatus::Saved => lang.t(Key::Saved),
+        SaveStatus::Failed | SaveStatus::Invalid => lang.t(Key::NotSaved),
+        SaveStatus::Conflict => lang.t(Key::ConflictTitle),
+        SaveStatus::Locked => lang.t(Key::NoticeRefused),
+    };
+    let failed = move || {
+        matches!(autosave.status.get(), SaveStatus::Failed | SaveStatus::Invalid | SaveStatus::Conflict | SaveStatus::Locked)
+    };
+    view! {
+        <span class="save-status js-only" class:save-failed=failed data-state=move || format!("{:?}", autosave.status.get())>
+            {text}
+            {move || {
+                (autosave.status.get() == SaveStatus::Failed)
+                    .then(|| {
+                        view! {
+                            <button type="button" class="link-button" on:click=move |_| autosave.flush()>
+                                {lang.t(Key::TryAgain)}
+                            </button>
+                        }
+                    })
+            }}
+        </span>
+    }
+}
+
+/// Errors for one field, as a list the inputs point at with `aria-describedby`.
+fn field_errors(autosave: Autosave, lang: Lang, field: FieldId) -> impl Fn() -> Vec<String> + Copy {
+    move || {
+        autosave
+            .errors
+            .read()
+            .iter()
+            .filter(|e| e.field == field)
+            .map(|e| error_text(lang, e.code))
+            .collect()
+    }
+}
+
+#[component]
+fn ItemCard(
+    item_id: i64,
+    code: String,
+    text: String,
+    allow_comment: bool,
+    initial: FieldState,
+    field: FieldSignals,
+    autosave: Autosave,
+    editable: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let value_errors = field_errors(autosave, lang, FieldId::Value(item_id));
+    let comment_errors = field_errors(autosave, lang, FieldId::Comment(item_id));
+    let value_error_id = format!("err-v{item_id}");
+    let comment_id = format!("c{item_id}");
+    let has_comment = !initial.comment.is_empty() || !comment_errors().is_empty();
+    let pick = Callback::new(move |value: String| {
+        field.value.set(value);
+        field.updated_by_other.set(false);
+        autosave.schedule(Some(item_id), Duration::from_millis(300));
+    });
+    view! {
+        <div
+            class="item"
+            id=format!("item-{item_id}")
+            class:unanswered=move || field.value.read().is_empty()
+            class:has-error=move || !value_errors().is_empty() || !comment_errors().is_empty()
+        >
+            <fieldset>
+                <legend>
+                    <span class="code">{code.clone()}</span>
+                    " "
+                    {text}
+                </legend>
+                <div class="scale">
+                    <AnswerScale
+                        item_id
+                        initial=initial.value.clone()
+                        value=field.value
+                        disabled=!editable
+                        described_by=value_error_id.clone()
+                        on_pick=pick
+                    />
+                </div>
+            </fieldset>
+            <FieldMessages id=value_error_id errors=value_errors/>
+            <ConflictNote field autosave/>
+            {move || {
+                field
+                    .updated_by_other
+                    .get()
+                    .then(|| view! { <p class="updated-note" role="status">{lang.t(Key::NoticeMerged)}</p> })
+            }}
+            {allow_comment
+                .then(|| {
+                    view! {
+                        <CommentBox
+                            id=comment_id.clone()
+                            name=comment_id.clone()
+                            label=lang.fill(Key::CommentLabel, &[("code", &code)])
+                            initial=initial.comment.clone()
+                            open=has_comment
+                            field
+                            autosave
+                            editable
+                            errors=comment_errors
+                        />
+                    }
+                })}
+            <input type="hidden" name=format!("f{item_id}") value=initial.fingerprint prop:value=move || field.fingerprint.get()/>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn CommentBox(
+    id: String,
+    name: String,
+    label: String,
+    initial: String,
+    open: bool,
+    field: FieldSignals,
+    autosave: Autosave,
+    editable: bool,
+    errors: impl Fn() -> Vec<String> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let error_id = format!("err-{id}");
+    let hint_id = format!("hint-{id}");
+    let described_by = format!("{hint_id} {error_id}");
+    view! {
+        <details class="comment" open=open>
+            <summary>{label.clone()}</summary>
+            <label for=id.clone() class="comment-label">{label}</label>
+            <textarea
+                id=id
+                name=name
+                rows="4"
+                maxlength=COMMENT_MAX_CHARS
+                disabled=!editable
+                aria-describedby=described_by
+                aria-invalid=move || (!errors().is_empty()).then_some("true")
+                prop:value=move || field.comment.get()
+                on:input=move |ev| {
+                    field.comment.set(event_target_value(&ev));
+                    field.updated_by_other.set(false);
+                    autosave.schedule(field.item_id, Duration::from_millis(1200));
+                }
+                on:blur=move |_| {
+                    if autosave.pending.with_value(|p| p.contains(&field.item_id)) {
+                        autosave.flush();
+                    }
+                }
+            >
+                {initial}
+            </textarea>
+            <p class="hint" id=hint_id>
+                {lang.fill(Key::CommentLimit, &[("max", &lang.number(COMMENT_MAX_CHARS))])}
+            </p>
+            <FieldMessages id=error_id errors/>
+        </details>
+    }
+}
+
+#[component]
+fn FieldMessages(id: String, errors: impl Fn() -> Vec<String> + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <div class="field-errors" id=id aria-live="polite">
+            {move || errors().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
+        </div>
+    }
+}
+
+/// Shown where another member saved something else in the same field: their answer,
+/// and (with JavaScript) a choice between theirs and ours.
+#[component]
+fn ConflictNote(field: FieldSignals, autosave: Autosave) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        field.conflict.get().map(|conflict| {
+            let theirs = conflict.theirs.clone();
+            let keep_theirs = theirs.clone();
+            let value_line = field.item_id.map(|_| {
+                lang.fill(Key::ConflictTheirs, &[("value", answer_label(lang, &theirs.value))])
+            });
+            let comment_line = (!theirs.comment.is_empty())
+                .then(|| lang.fill(Key::ConflictTheirComment, &[("comment", &theirs.comment)]));
+            view! {
+                <div class="conflict" role="alert">
+                    <p><strong>{lang.t(Key::ConflictTitle)}</strong></p>
+                    {value_line.map(|l| view! { <p>{l}</p> })}
+                    {comment_line.map(|l| view! { <p class="comment-text">{l}</p> })}
+                    <p>{lang.t(Key::ConflictYours)}</p>
+                    <p class="js-only conflict-actions">
+                        <button
+                            type="button"
+                            class="button secondary"
+                            on:click=move |_| {
+                                field.show(keep_theirs.clone());
+                                field.conflict.set(None);
+                                autosave.pending.update_value(|p| {
+                                    p.remove(&field.item_id);
+                                });
+                                autosave.status.set(SaveStatus::Saved);
+                            }
+                        >
+                            {lang.t(Key::UseTheirs)}
+                        </button>
+                        <button
+                            type="button"
+                            class="button secondary"
+                            on:click=move |_| {
+                                field.fingerprint.set(conflict.theirs.fingerprint.clone());
+                                field.conflict.set(None);
+                                autosave.schedule(field.item_id, Duration::ZERO);
+                            }
+                        >
+                            {lang.t(Key::KeepMine)}
+                        </button>
+                    </p>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn GeneralComment(initial: FieldState, field: FieldSignals, autosave: Autosave, editable: bool) -> impl IntoView {
+    let lang = use_lang();
+    let errors = field_errors(autosave, lang, FieldId::GeneralComment);
+    view! {
+        <section class="area general" aria-labelledby="general-title">
+            <h2 id="general-title">{lang.t(Key::GeneralCommentTitle)}</h2>
+            <ConflictNote field autosave/>
+            <label for="gc">{lang.t(Key::GeneralCommentLabel)}</label>
+            <textarea
+                id="gc"
+                name="gc"
+                rows="6"
+                maxlength=COMMENT_MAX_CHARS
+                disabled=!editable
+                aria-describedby="hint-gc err-gc"
+                aria-invalid=move || (!errors().is_empty()).then_some("true")
+                prop:value=move || field.comment.get()
+                on:input=move |ev| {
+                    field.comment.set(event_target_value(&ev));
+                    autosave.schedule(None, Duration::from_millis(1200));
+                }
+            >
+                {initial.comment}
+            </textarea>
+            <p class="hint" id="hint-gc">
+                {lang.fill(Key::CommentLimit, &[("max", &lang.number(COMMENT_MAX_CHARS))])}
+            </p>
+            <FieldMessages id="err-gc".to_owned() errors/>
+            <input type="hidden" name="gf" value=initial.fingerprint prop:value=move || field.fingerprint.get()/>
+        </section>
+    }
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build, run and test Samråd on Debian, and skips
+# every tool that is already there at the right version. Safe to run repeatedly.
+#
+# The wasm target: first the normal way (`rustup target add`); where rustup cannot
+# download targets, the fallback from DESIGN §5 (Debian's rustc-web with the standard
+# library's source, built with -Zbuild-std). The choice is written to
+# target/toolchain.env, which scripts/build.sh reads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    log "apt-get update"
+    $SUDO apt-get update -qq
+    apt_updated=1
+  fi
+  log "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
+# --- Rust -------------------------------------------------------------------------
+if ! have cargo; then
+  if have rustup; then
+    rustup toolchain install stable --profile minimal
+  else
+    apt_install rustc cargo
+  fi
+fi
+for component in clippy rustfmt; do
+  if have rustup && ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    rustup component add "$component" || log "could not add $component"
+  fi
+done
+
+mkdir -p target
+env_file=target/toolchain.env
+wasm_target_ok() { have rustup && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; }
+if wasm_target_ok || (have rustup && timeout 120 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 && wasm_target_ok); then
+  log "wasm32 target: rustup"
+  : > "$env_file"
+else
+  log "wasm32 target: rustup cannot provide it; using Debian's rustc-web (DESIGN §5)"
+  lld=$(ls /usr/bin/wasm-ld-* 2>/dev/null | sort -V | tail -n 1 || true)
+  if ! [ -x /usr/bin/rustc ] || ! /usr/bin/rustc --version | grep -q . || [ ! -d /usr/lib/rustlib/src/rust/library ] || [ -z "$lld" ]; then
+    apt_install rustc-web cargo-web rust-web-src lld-22
+    lld=$(ls /usr/bin/wasm-ld-* | sort -V | tail -n 1)
+  fi
+  if have rustup && ! rustup toolchain list | grep -q '^debian-web'; then
+    rustup toolchain link debian-web /usr
+  fi
+  cat > "$env_file" <<ENV
+export RUSTUP_TOOLCHAIN=debian-web
+export RUSTC_BOOTSTRAP=1
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=$lld
+WASM_BUILD_STD=1
+ENV
+fi
+
+# --- wasm-bindgen, exactly the version in Cargo.lock ----------------------------------
+wbg_version=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"$/\1/p')
+if ! have wasm-bindgen || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$wbg_version" ]; then
+  log "installing wasm-bindgen-cli $wbg_version (takes several minutes once)"
+  # Not --locked: its lock file can name crate versions this registry lacks.
+  cargo install wasm-bindgen-cli --version "$wbg_version" --force
+fi
+
+# --- Node, npm packages (wasm-opt from npm binaryen, Playwright) -----------------------
+if ! have node || ! have npm; then
+  apt_install nodejs npm
+fi
+if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/@playwright/test ] \
+   || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+  log "npm ci (end2end)"
+  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# --- Chromium for the end-to-end tests (never `playwright install`) --------------------
+if [ ! -x /usr/bin/chromium ]; then
+  apt_install chromium
+fi
+
+log "ready"

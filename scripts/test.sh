@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Sets up what is missing and runs every check: formatting, clippy, unit and
+# integration tests (one release build serves them, the end-to-end tests and the
+# page-weight measurement), Playwright in Debian's Chromium, and the page weight.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PATH"
+
+echo "== cargo fmt"
+cargo fmt --all --check
+echo "== build (release site + server)"
+scripts/build.sh
+echo "== cargo clippy"
+cargo clippy --workspace --all-targets --release -- -D warnings
+echo "== unit and integration tests"
+cargo test --release --workspace
+echo "== end-to-end (Playwright, Chromium, phone viewport, JavaScript on and off)"
+(cd end2end && npx playwright test)
+echo "== page weight"
+scripts/page-weight.sh

@@ -1,0 +1,6 @@
+//! The server crate as a library, so the integration tests start exactly what the
+//! binary starts.
+
+pub mod config;
+pub mod routes;
+pub mod startup;

@@ -1,0 +1,124 @@
+//! `spawn_app()`: starts the application on 127.0.0.1:0 with a fresh SQLite file and
+//! the built-in hearing, and gives back a client that keeps cookies and does not
+//! follow redirects.
+
+use app::backend::consultation::{add_respondent, create_hearing, NewRespondent};
+use app::backend::db::Db;
+use app::backend::template::DEVELOPMENT_PLAN;
+use app::backend::{now_ms, token::fingerprint};
+use app::model::ConsultationStatus;
+use reqwest::redirect::Policy;
+use server::startup::Application;
+use std::path::PathBuf;
+use tempfile::TempDir;
+
+pub const DAY_MS: i64 = 24 * 3_600_000;
+
+pub struct TestApp {
+    pub address: String,
+    pub db: Db,
+    pub consultation_id: i64,
+    pub item_ids: Vec<i64>,
+    pub dir: TempDir,
+}
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = Db::open(&dir.path().join("test.db")).await.expect("open db");
+    db.migrate().await.expect("migrate");
+    let consultation_id =
+        create_hearing(&db, &DEVELOPMENT_PLAN, ConsultationStatus::Open, now_ms() + 14 * DAY_MS, now_ms())
+            .await
+            .expect("hearing");
+    let item_ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM item WHERE consultation_id = $1 ORDER BY id")
+        .bind(consultation_id)
+        .fetch_all(&db.read)
+        .await
+        .expect("items");
+    let app = Application::build("127.0.0.1:0".parse().unwrap(), &PathBuf::from("target/site"), None, db.clone())
+        .await
+        .expect("build app");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    TestApp { address, db, consultation_id, item_ids: item_ids.into_iter().map(|(id,)| id).collect(), dir }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder().cookie_store(true).redirect(Policy::none()).build().expect("client")
+}
+
+impl TestApp {
+    /// Adds a consulted body and returns its raw token.
+    pub async fn add_body(&self, name: &str) -> String {
+        let (_, token) = add_respondent(
+            &self.db,
+            self.consultation_id,
+            &NewRespondent { name, group: "Skolebestyrelse", unit: "Nordskolen", emails: &["b@example.dk"] },
+            now_ms(),
+        )
+        .await
+        .expect("respondent");
+        token.as_str().to_owned()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get_page(&self, client: &reqwest::Client, token: &str) -> (u16, String) {
+        let res = client.get(self.url(&format!("/svar/{token}"))).send().await.expect("get");
+        (res.status().as_u16(), res.text().await.expect("body"))
+    }
+
+    pub async fn post_form(&self, client: &reqwest::Client, token: &str, pairs: &[(String, String)]) -> reqwest::Response {
+        client.post(self.url(&format!("/svar/{token}"))).form(pairs).send().await.expect("post")
+    }
+
+    /// The stored working copy of one answer, if any.
+    pub async fn answer(&self, token_item: i64) -> Option<(String, String)> {
+        sqlx::query_as("SELECT value, comment FROM answer WHERE item_id = $1")
+            .bind(token_item)
+            .fetch_optional(&self.db.read)
+            .await
+            .expect("answer")
+    }
+
+    pub async fn answer_count(&self) -> i64 {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM answer WHERE value <> '' OR comment <> ''")
+            .fetch_one(&self.db.read)
+            .await
+            .expect("count");
+        n
+    }
+}
+
+/// Form fields for one item, as the page would post them, with the fingerprint the
+/// page showed (an empty answer unless given).
+pub fn item_fields(id: i64, value: &str, comment: &str, seen: Option<&str>) -> Vec<(String, String)> {
+    vec![
+        (format!("v{id}"), value.to_owned()),
+        (format!("c{id}"), comment.to_owned()),
+        (format!("f{id}"), seen.map_or_else(|| fingerprint("", ""), str::to_owned)),
+    ]
+}
+
+pub fn intent(intent: &str) -> (String, String) {
+    ("intent".to_owned(), intent.to_owned())
+}
+
+/// The value of the hidden fingerprint field `f<id>` (or `gf`) in a rendered page.
+pub fn fingerprint_in(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\"");
+    let at = html.find(&marker).unwrap_or_else(|| panic!("no field {name}"));
+    let rest = &html[at..];
+    let value = rest.find("value=\"").expect("value attribute") + "value=\"".len();
+    rest[value..].split('"').next().unwrap().to_owned()
+}
+
+/// Whether the radio `v<id>` with `value` is rendered checked.
+pub fn is_checked(html: &str, id: i64, value: &str) -> bool {
+    html.split("<input").any(|input| {
+        let tag = input.split('>').next().unwrap_or_default();
+        tag.contains(&format!("name=\"v{id}\"")) && tag.contains(&format!("value=\"{value}\"")) && tag.contains("checked")
+    })
+}

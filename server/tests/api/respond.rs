@@ -1,0 +1,340 @@
+use crate::helpers::*;
+use app::backend::consultation::{revoke_invitations, set_deadline, set_status};
+use app::backend::now_ms;
+use app::backend::token::fingerprint;
+use app::model::ConsultationStatus;
+use serde_json::json;
+
+#[tokio::test]
+async fn the_page_shows_the_hearing_to_the_body_behind_the_link() {
+    let app = spawn_app().await;
+    let token = app.add_body("Skolebestyrelsen, Nordskolen").await;
+    let (status, html) = app.get_page(&client(), &token).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<html lang=\"da\""));
+    assert!(html.contains("Høring om udviklingsplan for skole og dagtilbud"));
+    assert!(html.contains("Skolebestyrelsen, Nordskolen"));
+    assert!(html.contains("0 af 42 besvaret"));
+    assert_eq!(html.matches("type=\"radio\"").count(), 42 * 3);
+    assert_eq!(html.matches("<textarea").count(), 43);
+    assert!(html.contains(" den ") && html.contains(" kl. "), "deadline in Danish date format");
+    assert!(!html.contains(&token[..]) || html.contains(&format!("/svar/{token}")), "token only in links");
+}
+
+#[tokio::test]
+async fn bad_links_all_get_the_same_plain_page() {
+    let app = spawn_app().await;
+    let revoked = app.add_body("Tilbagekaldt").await;
+    let respondent_id: (i64,) = sqlx::query_as("SELECT id FROM respondent WHERE name = 'Tilbagekaldt'")
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    revoke_invitations(&app.db, respondent_id.0, now_ms()).await.unwrap();
+    let client = client();
+    let mut bodies = Vec::new();
+    for token in [
+        revoked.as_str(),
+        "AAAAAAAAAAAAAAAAAAAAAAAA",
+        "kort",
+        "%C3%A6%C3%B8%C3%A5",
+        &"x".repeat(600),
+    ] {
+        let (status, html) = app.get_page(&client, token).await;
+        assert_eq!(status, 404, "token {token:.30}");
+        assert!(html.contains("Linket virker ikke"));
+        bodies.push(html);
+    }
+    assert!(bodies.windows(2).all(|w| w[0] == w[1]), "every bad link gets the same page");
+    let res = app.post_form(&client, "AAAAAAAAAAAAAAAAAAAAAAAA", &item_fields(app.item_ids[0], "agree", "", None)).await;
+    assert_eq!(res.status().as_u16(), 404);
+    assert_eq!(app.answer_count().await, 0);
+}
+
+#[tokio::test]
+async fn a_draft_is_saved_and_shown_to_the_next_member() {
+    let app = spawn_app().await;
+    let token = app.add_body("Forældrebestyrelsen").await;
+    let ids = &app.item_ids;
+    let mut form = item_fields(ids[0], "agree", "Godt forslag.", None);
+    form.extend(item_fields(ids[1], "disagree", "", None));
+    form.extend(item_fields(ids[2], "", "Vi mangler viden.", None));
+    form.push(("gc".into(), "Samlet set godt.".into()));
+    form.push(("gf".into(), fingerprint("", "")));
+    form.push(intent("save"));
+    let res = app.post_form(&client(), &token, &form).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"], format!("/svar/{token}?gemt=1"));
+
+    let (_, html) = app.get_page(&client(), &token).await;
+    assert!(is_checked(&html, ids[0], "agree"));
+    assert!(is_checked(&html, ids[1], "disagree"));
+    assert!(html.contains("Godt forslag."));
+    assert!(html.contains("Vi mangler viden."));
+    assert!(html.contains("Samlet set godt."));
+    assert!(html.contains("2 af 42 besvaret"));
+    assert!(html.contains("Ikke indsendt endnu"));
+}
+
+#[tokio::test]
+async fn submitting_with_blanks_asks_first_then_submits_and_resubmits() {
+    let app = spawn_app().await;
+    let token = app.add_body("MED-udvalget").await;
+    let client = client();
+    let mut form = item_fields(app.item_ids[0], "agree", "", None);
+    form.push(intent("submit"));
+    let res = app.post_form(&client, &token, &form).await;
+    assert_eq!(res.headers()["location"], format!("/svar/{token}?bekraeft=1"));
+    let html = client.get(app.url(&format!("/svar/{token}?bekraeft=1"))).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("41 forslag er ikke besvaret"));
+    assert!(html.contains("Indsend alligevel"));
+    assert!(is_checked(&html, app.item_ids[0], "agree"), "the answers were kept as a draft");
+
+    let res = app.post_form(&client, &token, &[intent("confirm_submit")]).await;
+    assert_eq!(res.headers()["location"], format!("/svar/{token}/kvittering"));
+    let receipt = client.get(app.url(&format!("/svar/{token}/kvittering"))).send().await.unwrap();
+    assert_eq!(receipt.status().as_u16(), 200);
+    let receipt = receipt.text().await.unwrap();
+    assert!(receipt.contains("Tak for jeres høringssvar"));
+    assert!(receipt.contains("indsendelse nr. 1"));
+
+    // Edit after submitting: the working copy changes, the submitted answer does not
+    // until it is submitted again, which bumps the version and the submission number.
+    let (_, html) = app.get_page(&client, &token).await;
+    let seen = fingerprint_in(&html, &format!("f{}", app.item_ids[0]));
+    let mut form = item_fields(app.item_ids[0], "disagree", "Vi har skiftet mening.", Some(&seen));
+    form.push(intent("save"));
+    app.post_form(&client, &token, &form).await;
+    let submitted: (String,) = sqlx::query_as("SELECT value FROM submitted_answer WHERE item_id = $1")
+        .bind(app.item_ids[0])
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    assert_eq!(submitted.0, "agree");
+    let (_, html) = app.get_page(&client, &token).await;
+    assert!(html.contains("ændringer, som ikke er indsendt"));
+
+    let res = app.post_form(&client, &token, &[intent("confirm_submit")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (no, version, submitted_version): (i64, i64, i64) =
+        sqlx::query_as("SELECT submission_no, version, submitted_version FROM response").fetch_one(&app.db.read).await.unwrap();
+    assert_eq!(no, 2);
+    assert_eq!(version, submitted_version);
+    assert_eq!(version, 4, "draft, submit, edit, resubmit: each write bumps the version");
+    let submitted: (String,) = sqlx::query_as("SELECT value FROM submitted_answer WHERE item_id = $1")
+        .bind(app.item_ids[0])
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    assert_eq!(submitted.0, "disagree");
+}
+
+#[tokio::test]
+async fn two_members_changing_the_same_answer_are_told_and_nothing_is_lost() {
+    let app = spawn_app().await;
+    let token = app.add_body("Skolebestyrelsen").await;
+    let (anna, bo) = (client(), client());
+    let (item, other) = (app.item_ids[4], app.item_ids[5]);
+    let (_, anna_page) = app.get_page(&anna, &token).await;
+    let (_, bo_page) = app.get_page(&bo, &token).await;
+
+    // Anna saves item and other first.
+    let mut form = item_fields(item, "agree", "Anna mener ja.", Some(&fingerprint_in(&anna_page, &format!("f{item}"))));
+    form.extend(item_fields(other, "dont_know", "", Some(&fingerprint_in(&anna_page, &format!("f{other}")))));
+    form.push(intent("save"));
+    assert_eq!(app.post_form(&anna, &token, &form).await.status().as_u16(), 303);
+
+    // Bo, from his older page, answers item differently and leaves other as he saw it.
+    let mut form = item_fields(item, "disagree", "Bo mener nej.", Some(&fingerprint_in(&bo_page, &format!("f{item}"))));
+    form.extend(item_fields(other, "", "", Some(&fingerprint_in(&bo_page, &format!("f{other}")))));
+    form.push(intent("save"));
+    let res = app.post_form(&bo, &token, &form).await;
+    assert_eq!(res.status().as_u16(), 409);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("et andet medlem har ændret de samme svar"));
+    assert!(html.contains("Deres svar: Enig"));
+    assert!(html.contains("Anna mener ja."), "Bo sees what Anna wrote");
+    assert!(html.contains("Bo mener nej."), "Bo's own text is kept in the form");
+    assert!(is_checked(&html, item, "disagree"));
+    assert_eq!(app.answer(item).await.unwrap().0, "agree", "nothing was written");
+
+    // Bo saves again from the re-rendered page: now deliberately over Anna's answer,
+    // while Anna's answer to `other`, which Bo did not touch, is kept.
+    let mut form = item_fields(item, "disagree", "Bo mener nej.", Some(&fingerprint_in(&html, &format!("f{item}"))));
+    form.extend(item_fields(other, "", "", Some(&fingerprint_in(&bo_page, &format!("f{other}")))));
+    form.push(intent("save"));
+    let res = app.post_form(&bo, &token, &form).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"], format!("/svar/{token}?flettet={other}"));
+    assert_eq!(app.answer(item).await.unwrap(), ("disagree".into(), "Bo mener nej.".into()));
+    assert_eq!(app.answer(other).await.unwrap().0, "dont_know");
+}
+
+#[tokio::test]
+async fn bad_values_are_reported_next_to_the_field_and_nothing_is_written() {
+    let app = spawn_app().await;
+    let token = app.add_body("Elevrådet").await;
+    let ids = &app.item_ids;
+    let long = "å".repeat(5_001);
+    let mut form = item_fields(ids[0], "agree", "Gyldigt svar.", None);
+    form.extend(item_fields(ids[1], "maybe", "", None));
+    form.extend(item_fields(ids[2], "agree", &long, None));
+    form.push(intent("save"));
+    let res = app.post_form(&client(), &token, &form).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Ikke gemt: ret de markerede felter"));
+    assert!(html.contains("Vælg enig, uenig eller ved ikke."));
+    assert!(html.contains("Kommentaren er på 5.001 tegn. Den må højst være 5.000 tegn."));
+    assert!(html.contains("Gyldigt svar."), "what was typed is kept");
+    assert!(html.contains(&long[..200]));
+    assert_eq!(app.answer_count().await, 0, "nothing half-written");
+}
+
+#[tokio::test]
+async fn an_item_of_another_consultation_is_refused() {
+    let app = spawn_app().await;
+    let token = app.add_body("BUPL").await;
+    let foreign = app.item_ids.iter().max().unwrap() + 1000;
+    let mut form = item_fields(app.item_ids[0], "agree", "", None);
+    form.extend(item_fields(foreign, "agree", "", None));
+    form.push(intent("save"));
+    let res = app.post_form(&client(), &token, &form).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains("ikke hører til denne høring"));
+    assert_eq!(app.answer_count().await, 0);
+}
+
+#[tokio::test]
+async fn unreadable_posts_get_a_message_not_a_server_error() {
+    let app = spawn_app().await;
+    let token = app.add_body("FOA").await;
+    for body in ["v1=%ZZ&&==", "intent=delete", "vabc=agree"] {
+        let res = client()
+            .post(app.url(&format!("/svar/{token}")))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 400, "{body}");
+        assert!(res.text().await.unwrap().contains("Formularen kunne ikke læses"));
+    }
+}
+
+#[tokio::test]
+async fn after_the_deadline_the_page_is_read_only_and_writes_are_refused() {
+    let app = spawn_app().await;
+    let token = app.add_body("DLF").await;
+    let mut form = item_fields(app.item_ids[0], "agree", "", None);
+    form.push(intent("save"));
+    app.post_form(&client(), &token, &form).await;
+    set_deadline(&app.db, app.consultation_id, now_ms() - 1000, now_ms()).await.unwrap();
+
+    let (status, html) = app.get_page(&client(), &token).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Høringsfristen er udløbet"));
+    assert!(!html.contains("Gem kladde"));
+    assert_eq!(html.matches("disabled").count(), 42 * 3 + 43);
+
+    let seen = fingerprint_in(&html, &format!("f{}", app.item_ids[0]));
+    let mut form = item_fields(app.item_ids[0], "disagree", "For sent.", Some(&seen));
+    form.push(intent("confirm_submit"));
+    let res = app.post_form(&client(), &token, &form).await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert!(res.text().await.unwrap().contains("tager ikke længere imod svar"));
+    assert_eq!(app.answer(app.item_ids[0]).await.unwrap().0, "agree");
+
+    set_deadline(&app.db, app.consultation_id, now_ms() + DAY_MS, now_ms()).await.unwrap();
+    set_status(&app.db, app.consultation_id, ConsultationStatus::Closed, now_ms()).await.unwrap();
+    let (_, html) = app.get_page(&client(), &token).await;
+    assert!(html.contains("Høringen er lukket"));
+    let res = autosave(&app, &token, 0, json!([{"item_id": app.item_ids[0], "value": "disagree", "comment": "", "fingerprint": seen}])).await;
+    assert_eq!(res, json!("Locked"));
+}
+
+async fn autosave(app: &TestApp, token: &str, since: i64, changes: serde_json::Value) -> serde_json::Value {
+    let res = client()
+        .post(app.url("/api/autosave"))
+        .json(&json!({"token": token, "since_version": since, "changes": changes}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    res.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn autosave_saves_one_answer_and_reports_other_members_changes() {
+    let app = spawn_app().await;
+    let token = app.add_body("Skolebestyrelsen, Engskolen").await;
+    let (a, b) = (app.item_ids[0], app.item_ids[1]);
+    let empty = fingerprint("", "");
+    let reply = autosave(&app, &token, 0, json!([{"item_id": a, "value": "agree", "comment": "", "fingerprint": empty}])).await;
+    assert_eq!(reply["Saved"]["version"], 1);
+    assert_eq!(app.answer(a).await.unwrap().0, "agree");
+
+    // Another member, still at version 0, saves b and learns about a.
+    let reply = autosave(&app, &token, 0, json!([{"item_id": b, "value": "dont_know", "comment": "", "fingerprint": empty}])).await;
+    assert_eq!(reply["Saved"]["version"], 2);
+    let updates = reply["Saved"]["updates"].as_array().unwrap();
+    assert!(updates.iter().any(|u| u["item_id"] == a && u["state"]["value"] == "agree"));
+
+    // ... and changing a from the stale fingerprint is a conflict, reported, not written.
+    let reply = autosave(&app, &token, 0, json!([{"item_id": a, "value": "disagree", "comment": "", "fingerprint": empty}])).await;
+    assert_eq!(reply["Conflict"]["conflicts"][0]["theirs"]["value"], "agree");
+    assert_eq!(app.answer(a).await.unwrap().0, "agree");
+
+    let reply = autosave(&app, &token, 2, json!([{"item_id": a, "value": "nej", "comment": "", "fingerprint": empty}])).await;
+    assert_eq!(reply["Invalid"]["errors"][0]["code"], "ValueOutOfScale");
+    let res = client()
+        .post(app.url("/api/autosave"))
+        .json(&json!({"token": "AAAAAAAAAAAAAAAAAAAAAAAA", "since_version": 0, "changes": []}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 404);
+    assert!(res.text().await.unwrap().contains("InvalidLink"));
+}
+
+#[tokio::test]
+async fn concurrent_saves_from_many_members_all_land() {
+    let app = spawn_app().await;
+    let token = app.add_body("Mange medlemmer").await;
+    let empty = fingerprint("", "");
+    let saves = app.item_ids.iter().map(|&id| {
+        let body = json!({"token": token, "since_version": 0,
+            "changes": [{"item_id": id, "value": "agree", "comment": format!("Kommentar {id}"), "fingerprint": empty}]});
+        let url = app.url("/api/autosave");
+        async move { client().post(url).json(&body).send().await.unwrap().status().as_u16() }
+    });
+    let statuses = futures_join_all(saves).await;
+    assert!(statuses.iter().all(|&s| s == 200), "{statuses:?}");
+    assert_eq!(app.answer_count().await, 42);
+    let (version,): (i64,) = sqlx::query_as("SELECT version FROM response").fetch_one(&app.db.read).await.unwrap();
+    assert_eq!(version, 42);
+}
+
+async fn futures_join_all<F: std::future::Future<Output = u16> + Send + 'static>(futures: impl Iterator<Item = F>) -> Vec<u16> {
+    let handles: Vec<_> = futures.map(tokio::spawn).collect();
+    let mut out = Vec::new();
+    for handle in handles {
+        out.push(handle.await.unwrap());
+    }
+    out
+}
+
+#[tokio::test]
+async fn the_respondent_can_switch_to_english() {
+    let app = spawn_app().await;
+    let token = app.add_body("Elevrådet").await;
+    let client = client();
+    let res = client.get(app.url(&format!("/sprog/en?til=/svar/{token}"))).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"], format!("/svar/{token}"));
+    let (_, html) = app.get_page(&client, &token).await;
+    assert!(html.contains("<html lang=\"en\""));
+    assert!(html.contains("0 of 42 answered"));
+    assert!(html.contains("Save draft"));
+    let res = client.get(app.url("/sprog/en?til=//evil.example")).send().await.unwrap();
+    assert_eq!(res.headers()["location"], "/");
+}
