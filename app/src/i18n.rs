@@ -150,7 +150,7 @@ texts! {
     Saved => "Gemt", "Saved";
     NotSaved => "Ikke gemt – prøv igen", "Not saved – try again";
     TryAgain => "Prøv igen", "Try again";
-    StatusDraft => "Ikke indsendt endnu – svarene er gemt som kladde.", "Not submitted yet – the answers are saved as a draft.";
+    StatusDraft => "Ikke indsendt endnu.", "Not submitted yet.";
     StatusSubmitted => "Indsendt {date} (indsendelse nr. {n}).", "Submitted {date} (submission no. {n}).";
     UnsubmittedChanges => "Der er gemte ændringer, som ikke er indsendt. Husk at indsende igen.",
         "There are saved changes that have not been submitted. Remember to submit again.";

@@ -22,7 +22,8 @@ use leptos_router::{path, SsrMode};
 /// The name wasm-bindgen gives the front end's files under `/pkg`.
 pub const OUTPUT_NAME: &str = "samrad";
 
-/// The whole HTML document, rendered on the server.
+/// The whole HTML document, rendered on the server. (The empty icon saves every page
+/// a favicon request and its 404 until there is a real one.)
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = current_lang();
     view! {
@@ -32,6 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
+                <link rel="icon" href="data:,"/>
                 <link rel="stylesheet" href=format!("/pkg/{OUTPUT_NAME}.css")/>
                 <HydrationScripts options/>
                 <leptos_meta::MetaTags/>
