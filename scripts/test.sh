@@ -13,6 +13,11 @@ echo "== build (release site + server)"
 scripts/build.sh
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --release -- -D warnings
+# The browser side too, where the wasm target comes from rustup (the Debian fallback
+# toolchain has no clippy).
+if [ ! -s target/toolchain.env ]; then
+  cargo clippy -p app --lib --target wasm32-unknown-unknown --features hydrate --profile wasm-release -- -D warnings
+fi
 echo "== unit and integration tests"
 cargo test --release --workspace
 echo "== end-to-end (Playwright, Chromium, phone viewport, JavaScript on and off)"

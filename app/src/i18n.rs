@@ -46,9 +46,10 @@ impl Lang {
 
     /// A text with its `{name}` placeholders replaced.
     pub fn fill(self, key: Key, args: &[(&str, &str)]) -> String {
-        args.iter().fold(key.text(self).to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+        args.iter()
+            .fold(key.text(self).to_owned(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
     }
 
     /// A whole number with the language's thousands separator (5.000 / 5,000).
@@ -60,7 +61,7 @@ impl Lang {
         let digits = n.to_string();
         let mut out = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(sep);
             }
             out.push(ch);
@@ -69,8 +70,18 @@ impl Lang {
     }
 
     pub fn weekday(self, index_from_monday: usize) -> &'static str {
-        const DA: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
-        const EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        const DA: [&str; 7] = [
+            "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+        ];
+        const EN: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
         match self {
             Lang::Da => DA[index_from_monday % 7],
             Lang::En => EN[index_from_monday % 7],
@@ -79,12 +90,32 @@ impl Lang {
 
     pub fn month(self, index_from_january: usize) -> &'static str {
         const DA: [&str; 12] = [
-            "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-            "oktober", "november", "december",
+            "januar",
+            "februar",
+            "marts",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "december",
         ];
         const EN: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September",
-            "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         match self {
             Lang::Da => DA[index_from_january % 12],
@@ -198,7 +229,10 @@ mod tests {
     fn every_text_exists_in_both_languages() {
         for key in Key::ALL {
             for lang in Lang::ALL {
-                assert!(!key.text(lang).trim().is_empty(), "{key:?} is empty in {lang:?}");
+                assert!(
+                    !key.text(lang).trim().is_empty(),
+                    "{key:?} is empty in {lang:?}"
+                );
             }
         }
     }
@@ -215,13 +249,20 @@ mod tests {
             found
         };
         for key in Key::ALL {
-            assert_eq!(names(key.text(Lang::Da)), names(key.text(Lang::En)), "{key:?}");
+            assert_eq!(
+                names(key.text(Lang::Da)),
+                names(key.text(Lang::En)),
+                "{key:?}"
+            );
         }
     }
 
     #[test]
     fn fill_and_number_format_per_language() {
-        assert_eq!(Lang::Da.fill(Key::Progress, &[("done", "17"), ("total", "42")]), "17 af 42 besvaret");
+        assert_eq!(
+            Lang::Da.fill(Key::Progress, &[("done", "17"), ("total", "42")]),
+            "17 af 42 besvaret"
+        );
         assert_eq!(Lang::Da.number(5000), "5.000");
         assert_eq!(Lang::En.number(1234567), "1,234,567");
         assert_eq!(Lang::Da.number(42), "42");

@@ -19,13 +19,20 @@ pub struct ServeConfig {
 
 impl ServeConfig {
     pub fn base_url(&self) -> String {
-        self.base_url.clone().unwrap_or_else(|| format!("http://{}", self.addr))
+        self.base_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.addr))
     }
 }
 
 #[derive(Args, Clone, Debug)]
 pub struct DbConfig {
     /// The SQLite database file (created if missing).
-    #[arg(long, env = "SAMRAD_DATABASE", default_value = "data/samrad.db", global = true)]
+    #[arg(
+        long,
+        env = "SAMRAD_DATABASE",
+        default_value = "data/samrad.db",
+        global = true
+    )]
     pub database: PathBuf,
 }

@@ -46,7 +46,9 @@ enum Command {
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
         .init();
     match run(Cli::parse()).await {
         Ok(()) => ExitCode::SUCCESS,
@@ -63,55 +65,94 @@ async fn run(cli: Cli) -> Result<(), String> {
         for suffix in ["", "-wal", "-shm"] {
             let file = format!("{}{suffix}", path.display());
             match std::fs::remove_file(&file) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(format!("cannot delete {file}: {e}")),
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(format!("cannot delete {file}: {e}"))
+                }
                 _ => {}
             }
         }
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
-    let db = Db::open(path).await.map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-    db.migrate().await.map_err(|e| format!("migration failed: {e}"))?;
+    let db = Db::open(path)
+        .await
+        .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    db.migrate()
+        .await
+        .map_err(|e| format!("migration failed: {e}"))?;
     match cli.command {
         Command::Migrate => {
             println!("Database {} is up to date.", path.display());
             Ok(())
         }
         Command::Serve(config) => {
-            let app = Application::build(config.addr, &config.site_root, Some(config.base_url()), db)
-                .await
-                .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+            let app =
+                Application::build(config.addr, &config.site_root, Some(config.base_url()), db)
+                    .await
+                    .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
             tracing::info!(port = app.port(), "listening");
-            app.run_until_stopped().await.map_err(|e| format!("server stopped: {e}"))
+            app.run_until_stopped()
+                .await
+                .map_err(|e| format!("server stopped: {e}"))
         }
-        Command::Demo { base_url, deadline, .. } => {
+        Command::Demo {
+            base_url, deadline, ..
+        } => {
             let now = now_ms();
             let deadline = match deadline {
-                Some(text) => parse_local(&text).ok_or(format!("cannot read the deadline {text:?}; write YYYY-MM-DD HH:MM"))?,
+                Some(text) => parse_local(&text).ok_or(format!(
+                    "cannot read the deadline {text:?}; write YYYY-MM-DD HH:MM"
+                ))?,
                 None => four_weeks_from_now_at_noon(now),
             };
-            let loaded = demo::load(&db, deadline, now).await.map_err(|e| format!("demo failed: {e}"))?;
+            let loaded = demo::load(&db, deadline, now)
+                .await
+                .map_err(|e| format!("demo failed: {e}"))?;
             let settings = app::backend::state::Settings { base_url };
-            println!("Demo hearing {} loaded into {}.", loaded.consultation_id, path.display());
+            println!(
+                "Demo hearing {} loaded into {}.",
+                loaded.consultation_id,
+                path.display()
+            );
             println!("Respondent links (each body's personal link):");
             for body in &loaded.bodies {
-                let state = if body.submitted { "indsendt" } else { "ikke besvaret" };
-                println!("  {}  [{}; {}]  {}", settings.respondent_link(&body.token), body.group, state, body.name);
+                let state = if body.submitted {
+                    "indsendt"
+                } else {
+                    "ikke besvaret"
+                };
+                println!(
+                    "  {}  [{}; {}]  {}",
+                    settings.respondent_link(&body.token),
+                    body.group,
+                    state,
+                    body.name
+                );
             }
             Ok(())
         }
-        Command::SetDeadline { consultation, deadline } => {
-            let at = parse_local(&deadline).ok_or(format!("cannot read the deadline {deadline:?}; write YYYY-MM-DD HH:MM"))?;
+        Command::SetDeadline {
+            consultation,
+            deadline,
+        } => {
+            let at = parse_local(&deadline).ok_or(format!(
+                "cannot read the deadline {deadline:?}; write YYYY-MM-DD HH:MM"
+            ))?;
             match consultation::set_deadline(&db, consultation, at, now_ms()).await {
                 Ok(true) => Ok(()),
                 Ok(false) => Err(format!("no consultation {consultation}")),
                 Err(e) => Err(e.to_string()),
             }
         }
-        Command::SetStatus { consultation, status } => {
-            let status = ConsultationStatus::parse(&status)
-                .ok_or(format!("unknown status {status:?}; use draft, open, closed or archived"))?;
+        Command::SetStatus {
+            consultation,
+            status,
+        } => {
+            let status = ConsultationStatus::parse(&status).ok_or(format!(
+                "unknown status {status:?}; use draft, open, closed or archived"
+            ))?;
             match consultation::set_status(&db, consultation, status, now_ms()).await {
                 Ok(true) => Ok(()),
                 Ok(false) => Err(format!("no consultation {consultation}")),

@@ -26,7 +26,12 @@ pub struct Application {
 }
 
 impl Application {
-    pub async fn build(addr: SocketAddr, site_root: &Path, base_url: Option<String>, db: Db) -> std::io::Result<Self> {
+    pub async fn build(
+        addr: SocketAddr,
+        site_root: &Path,
+        base_url: Option<String>,
+        db: Db,
+    ) -> std::io::Result<Self> {
         let listener = TcpListener::bind(addr).await?;
         let local = listener.local_addr()?;
         let leptos_options = LeptosOptions::builder()
@@ -36,17 +41,31 @@ impl Application {
             .site_addr(local)
             .env(Env::PROD)
             .build();
-        let settings = Settings { base_url: base_url.unwrap_or_else(|| format!("http://{local}")) };
-        let state = AppState { leptos_options, db, settings: Arc::new(settings) };
-        Ok(Self { listener, router: router(state) })
+        let settings = Settings {
+            base_url: base_url.unwrap_or_else(|| format!("http://{local}")),
+        };
+        let state = AppState {
+            leptos_options,
+            db,
+            settings: Arc::new(settings),
+        };
+        Ok(Self {
+            listener,
+            router: router(state),
+        })
     }
 
     pub fn port(&self) -> u16 {
-        self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
+        self.listener
+            .local_addr()
+            .map(|a| a.port())
+            .unwrap_or_default()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
     }
 }
 

@@ -54,6 +54,13 @@ pub fn api_error(error: crate::backend::error::AppError) -> ApiError {
 pub fn request_lang() -> crate::i18n::Lang {
     use crate::i18n::Lang;
     leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|parts| parts.headers.get(http::header::COOKIE)?.to_str().ok().map(Lang::from_cookie_header))
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::COOKIE)?
+                .to_str()
+                .ok()
+                .map(Lang::from_cookie_header)
+        })
         .unwrap_or_default()
 }

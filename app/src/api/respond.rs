@@ -24,18 +24,43 @@ pub async fn get_respond_page(token: String) -> Result<RespondPage, ApiError> {
 
 /// Saves changed answers as the respondent gives them (JavaScript on).
 #[server(endpoint = "autosave", input = Json)]
-pub async fn autosave(token: String, since_version: i64, changes: Vec<FieldChange>) -> Result<SaveReply, ApiError> {
+pub async fn autosave(
+    token: String,
+    since_version: i64,
+    changes: Vec<FieldChange>,
+) -> Result<SaveReply, ApiError> {
     use crate::backend::error::AppError;
     use crate::backend::form::{from_changes, Intent};
     use crate::backend::respond::{save, SaveResult};
     use crate::backend::{now_ms, state::AppState};
     let state = expect_context::<AppState>();
     let fields = from_changes(changes);
-    match save(&state.db, &token, &fields, Intent::Save, Some(since_version), now_ms()).await {
-        Ok(SaveResult::Saved { version, merged, updates }) => Ok(SaveReply::Saved { version, updates, merged }),
-        Ok(SaveResult::Conflict { version, conflicts }) => Ok(SaveReply::Conflict { version, conflicts }),
+    match save(
+        &state.db,
+        &token,
+        &fields,
+        Intent::Save,
+        Some(since_version),
+        now_ms(),
+    )
+    .await
+    {
+        Ok(SaveResult::Saved {
+            version,
+            merged,
+            updates,
+        }) => Ok(SaveReply::Saved {
+            version,
+            updates,
+            merged,
+        }),
+        Ok(SaveResult::Conflict { version, conflicts }) => {
+            Ok(SaveReply::Conflict { version, conflicts })
+        }
         Ok(SaveResult::Invalid(errors)) => Ok(SaveReply::Invalid { errors }),
-        Ok(other) => Err(super::api_error(AppError::Internal(format!("autosave cannot end as {other:?}")))),
+        Ok(other) => Err(super::api_error(AppError::Internal(format!(
+            "autosave cannot end as {other:?}"
+        )))),
         Err(AppError::Locked(_)) => Ok(SaveReply::Locked),
         Err(error) => Err(super::api_error(error)),
     }

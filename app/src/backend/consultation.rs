@@ -93,18 +93,25 @@ pub async fn add_respondent(
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query("INSERT INTO invitation (respondent_id, token_hash, created_at) VALUES ($1, $2, $3)")
-        .bind(respondent_id)
-        .bind(token.hash())
-        .bind(now_ms)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO invitation (respondent_id, token_hash, created_at) VALUES ($1, $2, $3)",
+    )
+    .bind(respondent_id)
+    .bind(token.hash())
+    .bind(now_ms)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok((respondent_id, token))
 }
 
 /// Moves a consultation's deadline; returns false when there is no such consultation.
-pub async fn set_deadline(db: &Db, consultation_id: i64, deadline_ms: i64, now_ms: i64) -> Result<bool, sqlx::Error> {
+pub async fn set_deadline(
+    db: &Db,
+    consultation_id: i64,
+    deadline_ms: i64,
+    now_ms: i64,
+) -> Result<bool, sqlx::Error> {
     let done = sqlx::query("UPDATE consultation SET deadline = $1, updated_at = $2 WHERE id = $3")
         .bind(deadline_ms)
         .bind(now_ms)
@@ -131,11 +138,17 @@ pub async fn set_status(
 }
 
 /// Stops a body's link from working, at once.
-pub async fn revoke_invitations(db: &Db, respondent_id: i64, now_ms: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE invitation SET revoked_at = $1 WHERE respondent_id = $2 AND revoked_at IS NULL")
-        .bind(now_ms)
-        .bind(respondent_id)
-        .execute(&db.write)
-        .await?;
+pub async fn revoke_invitations(
+    db: &Db,
+    respondent_id: i64,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE invitation SET revoked_at = $1 WHERE respondent_id = $2 AND revoked_at IS NULL",
+    )
+    .bind(now_ms)
+    .bind(respondent_id)
+    .execute(&db.write)
+    .await?;
     Ok(())
 }

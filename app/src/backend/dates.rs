@@ -33,7 +33,11 @@ pub fn format_datetime(unix_ms: i64, lang: Lang) -> String {
 /// The Copenhagen calendar date of an instant, as `YYYY-MM-DD`.
 pub fn local_date(unix_ms: i64) -> String {
     chrono::DateTime::from_timestamp_millis(unix_ms)
-        .map(|utc| utc.with_timezone(&Copenhagen).format("%Y-%m-%d").to_string())
+        .map(|utc| {
+            utc.with_timezone(&Copenhagen)
+                .format("%Y-%m-%d")
+                .to_string()
+        })
         .unwrap_or_default()
 }
 
@@ -56,14 +60,23 @@ mod tests {
         // 2026-12-11 11:00 UTC is 12:00 in Copenhagen (winter time).
         let ms = parse_local("2026-12-11 12:00").unwrap();
         assert_eq!(ms, 1_796_986_800_000);
-        assert_eq!(format_datetime(ms, Lang::Da), "fredag den 11. december 2026 kl. 12.00");
-        assert_eq!(format_datetime(ms, Lang::En), "Friday 11 December 2026 at 12:00");
+        assert_eq!(
+            format_datetime(ms, Lang::Da),
+            "fredag den 11. december 2026 kl. 12.00"
+        );
+        assert_eq!(
+            format_datetime(ms, Lang::En),
+            "Friday 11 December 2026 at 12:00"
+        );
     }
 
     #[test]
     fn summer_time_is_respected() {
         let ms = parse_local("2026-06-01T09:30").unwrap();
-        assert_eq!(format_datetime(ms, Lang::Da), "mandag den 1. juni 2026 kl. 09.30");
+        assert_eq!(
+            format_datetime(ms, Lang::Da),
+            "mandag den 1. juni 2026 kl. 09.30"
+        );
     }
 
     #[test]

@@ -39,6 +39,8 @@ impl Db {
 
     /// Brings the schema up to date. Safe to run on every start.
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
-        sqlx::migrate!("../migrations/sqlite").run(&self.write).await
+        sqlx::migrate!("../migrations/sqlite")
+            .run(&self.write)
+            .await
     }
 }

@@ -15,17 +15,49 @@ use rand::{Rng, SeedableRng};
 use std::collections::BTreeMap;
 
 const BODIES: [(&str, &str, &str); 15] = [
-    ("Skolebestyrelsen, Nordskolen", "Skolebestyrelse", "Nordskolen"),
-    ("Skolebestyrelsen, Engskolen", "Skolebestyrelse", "Engskolen"),
-    ("Skolebestyrelsen, Søndre Skole", "Skolebestyrelse", "Søndre Skole"),
-    ("Skolebestyrelsen, Bakkeskolen", "Skolebestyrelse", "Bakkeskolen"),
-    ("Forældrebestyrelsen, Børnehuset Kastanjen", "Forældrebestyrelse", "Børnehuset Kastanjen"),
-    ("Forældrebestyrelsen, Vuggestuen Mælkebøtten", "Forældrebestyrelse", "Vuggestuen Mælkebøtten"),
-    ("Forældrebestyrelsen, Dagtilbud Øst", "Forældrebestyrelse", "Dagtilbud Øst"),
+    (
+        "Skolebestyrelsen, Nordskolen",
+        "Skolebestyrelse",
+        "Nordskolen",
+    ),
+    (
+        "Skolebestyrelsen, Engskolen",
+        "Skolebestyrelse",
+        "Engskolen",
+    ),
+    (
+        "Skolebestyrelsen, Søndre Skole",
+        "Skolebestyrelse",
+        "Søndre Skole",
+    ),
+    (
+        "Skolebestyrelsen, Bakkeskolen",
+        "Skolebestyrelse",
+        "Bakkeskolen",
+    ),
+    (
+        "Forældrebestyrelsen, Børnehuset Kastanjen",
+        "Forældrebestyrelse",
+        "Børnehuset Kastanjen",
+    ),
+    (
+        "Forældrebestyrelsen, Vuggestuen Mælkebøtten",
+        "Forældrebestyrelse",
+        "Vuggestuen Mælkebøtten",
+    ),
+    (
+        "Forældrebestyrelsen, Dagtilbud Øst",
+        "Forældrebestyrelse",
+        "Dagtilbud Øst",
+    ),
     ("MED-udvalget, Nordskolen", "MED-udvalg", "Nordskolen"),
     ("MED-udvalget, Engskolen", "MED-udvalg", "Engskolen"),
     ("MED-udvalget, Dagtilbud Øst", "MED-udvalg", "Dagtilbud Øst"),
-    ("Danmarks Lærerforening, kreds 42", "Faglig organisation", ""),
+    (
+        "Danmarks Lærerforening, kreds 42",
+        "Faglig organisation",
+        "",
+    ),
     ("BUPL, lokalafdelingen", "Faglig organisation", ""),
     ("FOA, Pædagogisk sektor", "Faglig organisation", ""),
     ("Elevrådet, Nordskolen", "Elevråd", "Nordskolen"),
@@ -58,12 +90,19 @@ pub struct Demo {
 
 /// Loads the demo into an empty, migrated database.
 pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<Demo, AppError> {
-    let consultation_id =
-        create_hearing(db, &DEVELOPMENT_PLAN, ConsultationStatus::Open, deadline_ms, now_ms).await?;
-    let item_ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM item WHERE consultation_id = $1 ORDER BY id")
-        .bind(consultation_id)
-        .fetch_all(&db.read)
-        .await?;
+    let consultation_id = create_hearing(
+        db,
+        &DEVELOPMENT_PLAN,
+        ConsultationStatus::Open,
+        deadline_ms,
+        now_ms,
+    )
+    .await?;
+    let item_ids: Vec<(i64,)> =
+        sqlx::query_as("SELECT id FROM item WHERE consultation_id = $1 ORDER BY id")
+            .bind(consultation_id)
+            .fetch_all(&db.read)
+            .await?;
     let mut rng = StdRng::seed_from_u64(2027);
     let mut bodies = Vec::new();
     for (n, (name, group, unit)) in BODIES.into_iter().enumerate() {
@@ -71,7 +110,12 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<Demo, AppErr
         let (_, token) = add_respondent(
             db,
             consultation_id,
-            &NewRespondent { name, group, unit, emails: &[email.as_str()] },
+            &NewRespondent {
+                name,
+                group,
+                unit,
+                emails: &[email.as_str()],
+            },
             now_ms,
         )
         .await?;
@@ -79,14 +123,35 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<Demo, AppErr
         let submitted = n % 2 == 1;
         if submitted {
             let answers = random_answers(&mut rng, &item_ids);
-            match save(db, token.as_str(), &answers, Intent::ConfirmSubmit, None, now_ms).await? {
+            match save(
+                db,
+                token.as_str(),
+                &answers,
+                Intent::ConfirmSubmit,
+                None,
+                now_ms,
+            )
+            .await?
+            {
                 SaveResult::Submitted { .. } => {}
-                other => return Err(AppError::Internal(format!("demo answers were not submitted: {other:?}"))),
+                other => {
+                    return Err(AppError::Internal(format!(
+                        "demo answers were not submitted: {other:?}"
+                    )))
+                }
             }
         }
-        bodies.push(DemoBody { name: name.into(), group: group.into(), token: token.as_str().into(), submitted });
+        bodies.push(DemoBody {
+            name: name.into(),
+            group: group.into(),
+            token: token.as_str().into(),
+            submitted,
+        });
     }
-    Ok(Demo { consultation_id, bodies })
+    Ok(Demo {
+        consultation_id,
+        bodies,
+    })
 }
 
 fn random_answers(rng: &mut StdRng, item_ids: &[(i64,)]) -> BTreeMap<Target, RawField> {
@@ -104,8 +169,16 @@ fn random_answers(rng: &mut StdRng, item_ids: &[(i64,)]) -> BTreeMap<Target, Raw
             } else {
                 AgreeValue::DontKnow.as_str()
             };
-            let comment = if rng.gen_bool(0.2) { COMMENTS[rng.gen_range(0..COMMENTS.len())] } else { "" };
-            let field = RawField { value: value.into(), comment: comment.into(), fingerprint: fingerprint("", "") };
+            let comment = if rng.gen_bool(0.2) {
+                COMMENTS[rng.gen_range(0..COMMENTS.len())]
+            } else {
+                ""
+            };
+            let field = RawField {
+                value: value.into(),
+                comment: comment.into(),
+                fingerprint: fingerprint("", ""),
+            };
             (Target::Item(id), field)
         })
         .collect();

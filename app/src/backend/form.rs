@@ -5,7 +5,9 @@
 //! `v<item>` the value, `c<item>` the comment, `f<item>` the fingerprint of what the
 //! page showed; `gc`/`gf` for the general comment; `intent` for the button pressed.
 
-use crate::model::{Comment, CommentError, ErrorCode, Field, FieldChange, FormError, ItemKind, ValueError};
+use crate::model::{
+    Comment, CommentError, ErrorCode, Field, FieldChange, FormError, ItemKind, ValueError,
+};
 use std::collections::{BTreeMap, HashMap};
 
 /// Which button was pressed.
@@ -60,7 +62,10 @@ pub struct RawForm {
 /// Reads urlencoded pairs. Unknown names are ignored (browsers and proxies add
 /// their own); a name of ours with a bad item number makes the form unreadable.
 pub fn parse_pairs(pairs: &[(String, String)]) -> Result<RawForm, FormError> {
-    let malformed = FormError { field: Field::Form, code: ErrorCode::MalformedForm };
+    let malformed = FormError {
+        field: Field::Form,
+        code: ErrorCode::MalformedForm,
+    };
     let mut intent = Intent::Save;
     let mut fields: BTreeMap<Target, RawField> = BTreeMap::new();
     for (name, value) in pairs {
@@ -69,7 +74,9 @@ pub fn parse_pairs(pairs: &[(String, String)]) -> Result<RawForm, FormError> {
             "gc" => fields.entry(Target::General).or_default().comment = value.clone(),
             "gf" => fields.entry(Target::General).or_default().fingerprint = value.clone(),
             _ => {
-                let Some((slot, id)) = split_item_field(name) else { continue };
+                let Some((slot, id)) = split_item_field(name) else {
+                    continue;
+                };
                 let id: i64 = id.parse().map_err(|_| malformed.clone())?;
                 let field = fields.entry(Target::Item(id)).or_default();
                 match slot {
@@ -97,7 +104,14 @@ pub fn from_changes(changes: Vec<FieldChange>) -> BTreeMap<Target, RawField> {
         .into_iter()
         .map(|c| {
             let target = c.item_id.map_or(Target::General, Target::Item);
-            (target, RawField { value: c.value, comment: c.comment, fingerprint: c.fingerprint })
+            (
+                target,
+                RawField {
+                    value: c.value,
+                    comment: c.comment,
+                    fingerprint: c.fingerprint,
+                },
+            )
         })
         .collect()
 }
@@ -131,7 +145,10 @@ pub fn validate(
             Target::General => Ok(String::new()),
             Target::Item(id) => match rules.get(&id) {
                 None => {
-                    errors.push(FormError { field: Field::Form, code: ErrorCode::UnknownItem });
+                    errors.push(FormError {
+                        field: Field::Form,
+                        code: ErrorCode::UnknownItem,
+                    });
                     continue;
                 }
                 Some(rule) => check_value(id, rule, &raw.value),
@@ -160,13 +177,18 @@ fn check_value(id: i64, rule: &ItemRule, raw: &str) -> Result<String, FormError>
     match rule.kind.parse_value(raw) {
         Ok(value) => Ok(value.to_string()),
         Err(ValueError::Empty) => Ok(String::new()),
-        Err(ValueError::OutOfScale) => {
-            Err(FormError { field: Field::Value(id), code: ErrorCode::ValueOutOfScale })
-        }
+        Err(ValueError::OutOfScale) => Err(FormError {
+            field: Field::Value(id),
+            code: ErrorCode::ValueOutOfScale,
+        }),
     }
 }
 
-fn check_comment(target: Target, rules: &HashMap<i64, ItemRule>, raw: &str) -> Result<String, FormError> {
+fn check_comment(
+    target: Target,
+    rules: &HashMap<i64, ItemRule>,
+    raw: &str,
+) -> Result<String, FormError> {
     let field = match target {
         Target::Item(id) => Field::Comment(id),
         Target::General => Field::GeneralComment,
@@ -175,9 +197,15 @@ fn check_comment(target: Target, rules: &HashMap<i64, ItemRule>, raw: &str) -> R
         field,
         code: ErrorCode::CommentTooLong { chars },
     })?;
-    let allowed = target.item_id().and_then(|id| rules.get(&id)).is_none_or(|r| r.allow_comment);
+    let allowed = target
+        .item_id()
+        .and_then(|id| rules.get(&id))
+        .is_none_or(|r| r.allow_comment);
     if !allowed && !comment.as_str().is_empty() {
-        return Err(FormError { field, code: ErrorCode::MalformedForm });
+        return Err(FormError {
+            field,
+            code: ErrorCode::MalformedForm,
+        });
     }
     Ok(comment.into_inner())
 }
@@ -188,14 +216,23 @@ mod tests {
     use crate::model::COMMENT_MAX_CHARS;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     fn rules() -> HashMap<i64, ItemRule> {
         [(1, "1.1"), (2, "1.2")]
             .into_iter()
             .map(|(id, code)| {
-                (id, ItemRule { code: code.into(), kind: ItemKind::AgreeDisagree, allow_comment: true })
+                (
+                    id,
+                    ItemRule {
+                        code: code.into(),
+                        kind: ItemKind::AgreeDisagree,
+                        allow_comment: true,
+                    },
+                )
             })
             .collect()
     }
@@ -234,17 +271,30 @@ mod tests {
         ]))
         .unwrap();
         let errors = validate(&form.fields, &rules()).unwrap_err();
-        assert!(errors.contains(&FormError { field: Field::Value(1), code: ErrorCode::ValueOutOfScale }));
+        assert!(errors.contains(&FormError {
+            field: Field::Value(1),
+            code: ErrorCode::ValueOutOfScale
+        }));
         assert!(errors.contains(&FormError {
             field: Field::Comment(2),
-            code: ErrorCode::CommentTooLong { chars: COMMENT_MAX_CHARS + 1 }
+            code: ErrorCode::CommentTooLong {
+                chars: COMMENT_MAX_CHARS + 1
+            }
         }));
-        assert!(errors.contains(&FormError { field: Field::Form, code: ErrorCode::UnknownItem }));
+        assert!(errors.contains(&FormError {
+            field: Field::Form,
+            code: ErrorCode::UnknownItem
+        }));
     }
 
     #[test]
     fn valid_fields_come_out_canonical() {
-        let form = parse_pairs(&pairs(&[("v1", " disagree "), ("c1", " Nej \r\n tak "), ("v2", "")])).unwrap();
+        let form = parse_pairs(&pairs(&[
+            ("v1", " disagree "),
+            ("c1", " Nej \r\n tak "),
+            ("v2", ""),
+        ]))
+        .unwrap();
         let changes = validate(&form.fields, &rules()).unwrap();
         assert_eq!(changes[0].value, "disagree");
         assert_eq!(changes[0].comment, "Nej \n tak");

@@ -13,8 +13,8 @@ use super::form::{validate, Change, Intent, ItemRule, RawField, Target};
 use super::token::{fingerprint, hash_token};
 use crate::i18n::Lang;
 use crate::model::{
-    Conflict, ConsultationStatus, FieldState, FieldUpdate, FormError, ItemKind, ItemRef, ItemView, LockReason,
-    Receipt, ReceiptItem, ReceiptSection, RespondPage, ResponseStatus, SectionView,
+    Conflict, ConsultationStatus, FieldState, FieldUpdate, FormError, ItemKind, ItemRef, ItemView,
+    LockReason, Receipt, ReceiptItem, ReceiptSection, RespondPage, ResponseStatus, SectionView,
 };
 use sqlx::{Sqlite, SqliteConnection};
 use std::collections::{BTreeMap, HashMap};
@@ -37,8 +37,12 @@ struct Invitee {
 impl Invitee {
     fn lock(&self, now_ms: i64) -> Option<LockReason> {
         match ConsultationStatus::parse(&self.status) {
-            Some(ConsultationStatus::Open) if self.opens_at.is_some_and(|t| t > now_ms) => Some(LockReason::NotOpenYet),
-            Some(ConsultationStatus::Open) if now_ms >= self.deadline => Some(LockReason::DeadlinePassed),
+            Some(ConsultationStatus::Open) if self.opens_at.is_some_and(|t| t > now_ms) => {
+                Some(LockReason::NotOpenYet)
+            }
+            Some(ConsultationStatus::Open) if now_ms >= self.deadline => {
+                Some(LockReason::DeadlinePassed)
+            }
             Some(ConsultationStatus::Open) => None,
             Some(ConsultationStatus::Draft) => Some(LockReason::NotOpenYet),
             _ => Some(LockReason::Closed),
@@ -87,9 +91,14 @@ impl ItemRow {
     fn rule(&self) -> Result<ItemRule, AppError> {
         let options: Vec<String> = serde_json::from_str(&self.options_json)
             .map_err(|e| AppError::Internal(format!("item {} options: {e}", self.id)))?;
-        let kind = ItemKind::from_parts(&self.kind, options)
-            .ok_or_else(|| AppError::Internal(format!("item {} has unknown kind {}", self.id, self.kind)))?;
-        Ok(ItemRule { code: self.code.clone(), kind, allow_comment: self.allow_comment })
+        let kind = ItemKind::from_parts(&self.kind, options).ok_or_else(|| {
+            AppError::Internal(format!("item {} has unknown kind {}", self.id, self.kind))
+        })?;
+        Ok(ItemRule {
+            code: self.code.clone(),
+            kind,
+            allow_comment: self.allow_comment,
+        })
     }
 }
 
@@ -113,7 +122,10 @@ struct AnswerRow {
     comment: String,
 }
 
-async fn load_items(conn: &mut SqliteConnection, consultation_id: i64) -> Result<Vec<ItemRow>, sqlx::Error> {
+async fn load_items(
+    conn: &mut SqliteConnection,
+    consultation_id: i64,
+) -> Result<Vec<ItemRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT i.id, i.section_id, i.code, i.text, i.kind, i.options_json, i.allow_comment
          FROM item i JOIN section s ON s.id = i.section_id
@@ -140,7 +152,10 @@ async fn load_response(
     .await
 }
 
-async fn load_answers(conn: &mut SqliteConnection, response_id: i64) -> Result<HashMap<i64, AnswerRow>, sqlx::Error> {
+async fn load_answers(
+    conn: &mut SqliteConnection,
+    response_id: i64,
+) -> Result<HashMap<i64, AnswerRow>, sqlx::Error> {
     let rows: Vec<AnswerRow> =
         sqlx::query_as("SELECT item_id, value, comment FROM answer WHERE response_id = $1")
             .bind(response_id)
@@ -150,18 +165,30 @@ async fn load_answers(conn: &mut SqliteConnection, response_id: i64) -> Result<H
 }
 
 fn state(value: &str, comment: &str) -> FieldState {
-    FieldState { value: value.to_owned(), comment: comment.to_owned(), fingerprint: fingerprint(value, comment) }
+    FieldState {
+        value: value.to_owned(),
+        comment: comment.to_owned(),
+        fingerprint: fingerprint(value, comment),
+    }
 }
 
 /// Builds the respondent page from what is stored, and notes that the link was opened.
-pub async fn load_page(db: &Db, token: &str, lang: Lang, now_ms: i64) -> Result<RespondPage, AppError> {
+pub async fn load_page(
+    db: &Db,
+    token: &str,
+    lang: Lang,
+    now_ms: i64,
+) -> Result<RespondPage, AppError> {
     let mut conn = db.read.acquire().await?;
-    let invitee = find_invitee(&mut *conn, token).await?.ok_or(AppError::InvalidLink)?;
-    let sections: Vec<SectionRow> =
-        sqlx::query_as("SELECT id, title, description FROM section WHERE consultation_id = $1 ORDER BY position")
-            .bind(invitee.consultation_id)
-            .fetch_all(&mut *conn)
-            .await?;
+    let invitee = find_invitee(&mut *conn, token)
+        .await?
+        .ok_or(AppError::InvalidLink)?;
+    let sections: Vec<SectionRow> = sqlx::query_as(
+        "SELECT id, title, description FROM section WHERE consultation_id = $1 ORDER BY position",
+    )
+    .bind(invitee.consultation_id)
+    .fetch_all(&mut *conn)
+    .await?;
     let items = load_items(&mut conn, invitee.consultation_id).await?;
     let response = load_response(&mut conn, invitee.consultation_id, invitee.respondent_id).await?;
     let answers = match &response {
@@ -178,15 +205,19 @@ pub async fn load_page(db: &Db, token: &str, lang: Lang, now_ms: i64) -> Result<
 
     let mut by_section: HashMap<i64, Vec<ItemView>> = HashMap::new();
     for item in items {
-        let (value, comment) =
-            answers.get(&item.id).map_or(("", ""), |a| (a.value.as_str(), a.comment.as_str()));
-        by_section.entry(item.section_id).or_default().push(ItemView {
-            id: item.id,
-            code: item.code,
-            text: item.text,
-            allow_comment: item.allow_comment,
-            state: state(value, comment),
-        });
+        let (value, comment) = answers
+            .get(&item.id)
+            .map_or(("", ""), |a| (a.value.as_str(), a.comment.as_str()));
+        by_section
+            .entry(item.section_id)
+            .or_default()
+            .push(ItemView {
+                id: item.id,
+                code: item.code,
+                text: item.text,
+                allow_comment: item.allow_comment,
+                state: state(value, comment),
+            });
     }
     let sections = sections
         .into_iter()
@@ -212,12 +243,17 @@ pub async fn load_page(db: &Db, token: &str, lang: Lang, now_ms: i64) -> Result<
         lock: invitee.lock(now_ms),
         version: response.as_ref().map_or(0, |r| r.version),
         status,
-        submitted_at: response.as_ref().and_then(|r| r.submitted_at).map(|t| format_datetime(t, lang)),
+        submitted_at: response
+            .as_ref()
+            .and_then(|r| r.submitted_at)
+            .map(|t| format_datetime(t, lang)),
         submission_no: response.as_ref().map_or(0, |r| r.submission_no),
         unsubmitted_changes: response
             .as_ref()
             .is_some_and(|r| r.submitted_version.is_some_and(|v| v != r.version)),
-        general: response.as_ref().map_or_else(|| state("", ""), |r| state("", &r.general_comment)),
+        general: response
+            .as_ref()
+            .map_or_else(|| state("", ""), |r| state("", &r.general_comment)),
         sections,
         notice: None,
         errors: Vec::new(),
@@ -227,15 +263,25 @@ pub async fn load_page(db: &Db, token: &str, lang: Lang, now_ms: i64) -> Result<
 
 /// The intro as paragraphs (blank-line separated). Rendered as text, never as HTML.
 fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect()
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Puts what the respondent posted back into a freshly loaded page, so a rejected post
 /// loses nothing. A conflicted field takes the other member's fingerprint, so posting
 /// it again deliberately keeps this respondent's answer.
-pub fn overlay_posted(page: &mut RespondPage, posted: &BTreeMap<Target, RawField>, conflicts: &[Conflict]) {
+pub fn overlay_posted(
+    page: &mut RespondPage,
+    posted: &BTreeMap<Target, RawField>,
+    conflicts: &[Conflict],
+) {
     let apply = |target: Target, state: &mut FieldState| {
-        let Some(raw) = posted.get(&target) else { return };
+        let Some(raw) = posted.get(&target) else {
+            return;
+        };
         state.value = raw.value.clone();
         state.comment = raw.comment.clone();
         state.fingerprint = match conflicts.iter().find(|c| c.item_id == target.item_id()) {
@@ -255,13 +301,26 @@ pub enum SaveResult {
     /// Written as a draft. `merged` lists fields only other members had changed,
     /// which were kept as they were; `updates` the state of every field changed after
     /// the caller's `since_version`.
-    Saved { version: i64, merged: Vec<ItemRef>, updates: Vec<FieldUpdate> },
+    Saved {
+        version: i64,
+        merged: Vec<ItemRef>,
+        updates: Vec<FieldUpdate>,
+    },
     /// Submission was asked for with items unanswered: the answers were saved as a
     /// draft; confirm to submit.
-    NeedsConfirmation { version: i64, unanswered: Vec<ItemRef> },
-    Submitted { version: i64, submission_no: i64 },
+    NeedsConfirmation {
+        version: i64,
+        unanswered: Vec<ItemRef>,
+    },
+    Submitted {
+        version: i64,
+        submission_no: i64,
+    },
     /// Nothing was written.
-    Conflict { version: i64, conflicts: Vec<Conflict> },
+    Conflict {
+        version: i64,
+        conflicts: Vec<Conflict>,
+    },
     /// Nothing was written.
     Invalid(Vec<FormError>),
 }
@@ -276,13 +335,17 @@ pub async fn save(
     now_ms: i64,
 ) -> Result<SaveResult, AppError> {
     let mut tx = db.write.begin().await?;
-    let invitee = find_invitee(&mut *tx, token).await?.ok_or(AppError::InvalidLink)?;
+    let invitee = find_invitee(&mut *tx, token)
+        .await?
+        .ok_or(AppError::InvalidLink)?;
     if let Some(reason) = invitee.lock(now_ms) {
         return Err(AppError::Locked(reason));
     }
     let items = load_items(&mut tx, invitee.consultation_id).await?;
-    let rules: HashMap<i64, ItemRule> =
-        items.iter().map(|i| Ok((i.id, i.rule()?))).collect::<Result<_, AppError>>()?;
+    let rules: HashMap<i64, ItemRule> = items
+        .iter()
+        .map(|i| Ok((i.id, i.rule()?)))
+        .collect::<Result<_, AppError>>()?;
     let changes = match validate(fields, &rules) {
         Ok(changes) => changes,
         Err(errors) => return Ok(SaveResult::Invalid(errors)),
@@ -311,7 +374,9 @@ pub async fn save(
     let mut conflicts = Vec::new();
     for change in &changes {
         let current = match change.target {
-            Target::Item(id) => answers.get(&id).map_or(("", ""), |a| (a.value.as_str(), a.comment.as_str())),
+            Target::Item(id) => answers
+                .get(&id)
+                .map_or(("", ""), |a| (a.value.as_str(), a.comment.as_str())),
             Target::General => ("", response.general_comment.as_str()),
         };
         if (change.value.as_str(), change.comment.as_str()) == current {
@@ -323,7 +388,10 @@ pub async fn save(
         } else if change.fingerprint == fingerprint(&change.value, &change.comment) {
             // Unchanged by this member, changed by another: keep theirs.
             if let Target::Item(id) = change.target {
-                merged.push(ItemRef { id, code: code_of(change.target) });
+                merged.push(ItemRef {
+                    id,
+                    code: code_of(change.target),
+                });
             }
         } else {
             conflicts.push(Conflict {
@@ -334,11 +402,18 @@ pub async fn save(
         }
     }
     if !conflicts.is_empty() {
-        return Ok(SaveResult::Conflict { version: response.version, conflicts });
+        return Ok(SaveResult::Conflict {
+            version: response.version,
+            conflicts,
+        });
     }
 
     let submitting = matches!(intent, Intent::Submit | Intent::ConfirmSubmit);
-    let version = if writes.is_empty() && !submitting { response.version } else { response.version + 1 };
+    let version = if writes.is_empty() && !submitting {
+        response.version
+    } else {
+        response.version + 1
+    };
     let mut general_comment = response.general_comment.clone();
     let mut general_version = response.general_comment_version;
     for change in &writes {
@@ -380,7 +455,10 @@ pub async fn save(
         let unanswered = unanswered(&mut tx, &items, response.id).await?;
         if intent == Intent::Submit && !unanswered.is_empty() {
             tx.commit().await?;
-            return Ok(SaveResult::NeedsConfirmation { version, unanswered });
+            return Ok(SaveResult::NeedsConfirmation {
+                version,
+                unanswered,
+            });
         }
         sqlx::query("DELETE FROM submitted_answer WHERE response_id = $1")
             .bind(response.id)
@@ -405,27 +483,51 @@ pub async fn save(
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        return Ok(SaveResult::Submitted { version, submission_no: response.submission_no + 1 });
+        return Ok(SaveResult::Submitted {
+            version,
+            submission_no: response.submission_no + 1,
+        });
     }
 
     let updates = match since_version {
-        Some(since) => changed_since(&mut tx, response.id, since, general_version, &general_comment).await?,
+        Some(since) => {
+            changed_since(
+                &mut tx,
+                response.id,
+                since,
+                general_version,
+                &general_comment,
+            )
+            .await?
+        }
         None => Vec::new(),
     };
     tx.commit().await?;
-    Ok(SaveResult::Saved { version, merged, updates })
+    Ok(SaveResult::Saved {
+        version,
+        merged,
+        updates,
+    })
 }
 
-async fn unanswered(conn: &mut SqliteConnection, items: &[ItemRow], response_id: i64) -> Result<Vec<ItemRef>, sqlx::Error> {
-    let answered: Vec<(i64,)> = sqlx::query_as("SELECT item_id FROM answer WHERE response_id = $1 AND value <> ''")
-        .bind(response_id)
-        .fetch_all(conn)
-        .await?;
+async fn unanswered(
+    conn: &mut SqliteConnection,
+    items: &[ItemRow],
+    response_id: i64,
+) -> Result<Vec<ItemRef>, sqlx::Error> {
+    let answered: Vec<(i64,)> =
+        sqlx::query_as("SELECT item_id FROM answer WHERE response_id = $1 AND value <> ''")
+            .bind(response_id)
+            .fetch_all(conn)
+            .await?;
     let answered: std::collections::HashSet<i64> = answered.into_iter().map(|(id,)| id).collect();
     Ok(items
         .iter()
         .filter(|i| !answered.contains(&i.id))
-        .map(|i| ItemRef { id: i.id, code: i.code.clone() })
+        .map(|i| ItemRef {
+            id: i.id,
+            code: i.code.clone(),
+        })
         .collect())
 }
 
@@ -446,10 +548,16 @@ async fn changed_since(
     .await?;
     let mut updates: Vec<FieldUpdate> = rows
         .iter()
-        .map(|a| FieldUpdate { item_id: Some(a.item_id), state: state(&a.value, &a.comment) })
+        .map(|a| FieldUpdate {
+            item_id: Some(a.item_id),
+            state: state(&a.value, &a.comment),
+        })
         .collect();
     if general_version > since {
-        updates.push(FieldUpdate { item_id: None, state: state("", general_comment) });
+        updates.push(FieldUpdate {
+            item_id: None,
+            state: state("", general_comment),
+        });
     }
     Ok(updates)
 }
@@ -457,23 +565,34 @@ async fn changed_since(
 /// The receipt of the latest submission, or `None` when nothing has been submitted.
 pub async fn load_receipt(db: &Db, token: &str, lang: Lang) -> Result<Option<Receipt>, AppError> {
     let mut conn = db.read.acquire().await?;
-    let invitee = find_invitee(&mut *conn, token).await?.ok_or(AppError::InvalidLink)?;
-    let Some(response) = load_response(&mut conn, invitee.consultation_id, invitee.respondent_id).await? else {
+    let invitee = find_invitee(&mut *conn, token)
+        .await?
+        .ok_or(AppError::InvalidLink)?;
+    let Some(response) =
+        load_response(&mut conn, invitee.consultation_id, invitee.respondent_id).await?
+    else {
         return Ok(None);
     };
-    let Some(submitted_at) = response.submitted_at else { return Ok(None) };
-    let sections: Vec<SectionRow> =
-        sqlx::query_as("SELECT id, title, description FROM section WHERE consultation_id = $1 ORDER BY position")
-            .bind(invitee.consultation_id)
-            .fetch_all(&mut *conn)
-            .await?;
+    let Some(submitted_at) = response.submitted_at else {
+        return Ok(None);
+    };
+    let sections: Vec<SectionRow> = sqlx::query_as(
+        "SELECT id, title, description FROM section WHERE consultation_id = $1 ORDER BY position",
+    )
+    .bind(invitee.consultation_id)
+    .fetch_all(&mut *conn)
+    .await?;
     let items = load_items(&mut conn, invitee.consultation_id).await?;
-    let submitted: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT item_id, value, comment FROM submitted_answer WHERE response_id = $1")
-            .bind(response.id)
-            .fetch_all(&mut *conn)
-            .await?;
-    let submitted: HashMap<i64, (String, String)> = submitted.into_iter().map(|(id, v, c)| (id, (v, c))).collect();
+    let submitted: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT item_id, value, comment FROM submitted_answer WHERE response_id = $1",
+    )
+    .bind(response.id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let submitted: HashMap<i64, (String, String)> = submitted
+        .into_iter()
+        .map(|(id, v, c)| (id, (v, c)))
+        .collect();
     let sections = sections
         .into_iter()
         .map(|s| ReceiptSection {
@@ -482,7 +601,12 @@ pub async fn load_receipt(db: &Db, token: &str, lang: Lang) -> Result<Option<Rec
                 .filter(|i| i.section_id == s.id)
                 .map(|i| {
                     let (value, comment) = submitted.get(&i.id).cloned().unwrap_or_default();
-                    ReceiptItem { code: i.code.clone(), text: i.text.clone(), value, comment }
+                    ReceiptItem {
+                        code: i.code.clone(),
+                        text: i.text.clone(),
+                        value,
+                        comment,
+                    }
                 })
                 .collect(),
             title: s.title,

@@ -132,6 +132,9 @@ mod tests {
     fn the_development_plan_has_42_proposals_in_nine_areas() {
         assert_eq!(DEVELOPMENT_PLAN.sections.len(), 9);
         assert_eq!(DEVELOPMENT_PLAN.item_count(), 42);
-        assert!(DEVELOPMENT_PLAN.sections.iter().all(|s| !s.items.is_empty()));
+        assert!(DEVELOPMENT_PLAN
+            .sections
+            .iter()
+            .all(|s| !s.items.is_empty()));
     }
 }

@@ -61,7 +61,10 @@ mod tests {
         let b = Token::generate();
         assert_eq!(a.as_str().len(), 24);
         assert_ne!(a.as_str(), b.as_str());
-        assert!(a.as_str().chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+        assert!(a
+            .as_str()
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
     }
 
     #[test]
@@ -75,7 +78,10 @@ mod tests {
     #[test]
     fn any_input_hashes_even_huge_or_non_ascii() {
         assert_eq!(hash_token(&"x".repeat(10_000)).len(), 64);
-        assert_eq!(hash_token("ææææææææææææææææææææææææææææææææææææææææææ").len(), 64);
+        assert_eq!(
+            hash_token("ææææææææææææææææææææææææææææææææææææææææææ").len(),
+            64
+        );
     }
 
     #[test]

@@ -161,9 +161,18 @@ mod tests {
 
     #[test]
     fn numeric_scales_are_bounded() {
-        assert_eq!(ItemKind::Likert5.parse_value("5"), Ok(AnswerValue::Number(5)));
-        assert_eq!(ItemKind::Likert5.parse_value("0"), Err(ValueError::OutOfScale));
-        assert_eq!(ItemKind::Likert5.parse_value("6"), Err(ValueError::OutOfScale));
+        assert_eq!(
+            ItemKind::Likert5.parse_value("5"),
+            Ok(AnswerValue::Number(5))
+        );
+        assert_eq!(
+            ItemKind::Likert5.parse_value("0"),
+            Err(ValueError::OutOfScale)
+        );
+        assert_eq!(
+            ItemKind::Likert5.parse_value("6"),
+            Err(ValueError::OutOfScale)
+        );
         assert_eq!(ItemKind::Nps.parse_value("0"), Ok(AnswerValue::Number(0)));
         assert_eq!(ItemKind::Nps.parse_value("11"), Err(ValueError::OutOfScale));
         assert_eq!(ItemKind::Nps.parse_value("-1"), Err(ValueError::OutOfScale));
@@ -172,7 +181,9 @@ mod tests {
     #[test]
     fn choices_must_be_among_the_options() {
         let options = vec!["a".to_owned(), "b".to_owned()];
-        let single = ItemKind::Single { options: options.clone() };
+        let single = ItemKind::Single {
+            options: options.clone(),
+        };
         assert_eq!(single.parse_value("b"), Ok(AnswerValue::Choice("b".into())));
         assert_eq!(single.parse_value("c"), Err(ValueError::OutOfScale));
         let multi = ItemKind::Multi { options };
@@ -189,8 +200,12 @@ mod tests {
             ItemKind::AgreeDisagree,
             ItemKind::Likert5,
             ItemKind::Nps,
-            ItemKind::Single { options: vec!["x".into()] },
-            ItemKind::Multi { options: vec!["x".into()] },
+            ItemKind::Single {
+                options: vec!["x".into()],
+            },
+            ItemKind::Multi {
+                options: vec!["x".into()],
+            },
             ItemKind::Text,
         ] {
             let options = match &kind {

@@ -61,7 +61,9 @@ mod tests {
         let over = "ø".repeat(COMMENT_MAX_CHARS + 1);
         assert_eq!(
             Comment::parse(&over),
-            Err(CommentError::TooLong { chars: COMMENT_MAX_CHARS + 1 })
+            Err(CommentError::TooLong {
+                chars: COMMENT_MAX_CHARS + 1
+            })
         );
     }
 

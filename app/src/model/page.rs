@@ -78,9 +78,13 @@ pub enum LockReason {
 pub enum Notice {
     Saved,
     /// Submitting was asked for with items left blank: list them and ask again.
-    ConfirmSubmit { unanswered: Vec<ItemRef> },
+    ConfirmSubmit {
+        unanswered: Vec<ItemRef>,
+    },
     /// Saved, and other members' newer answers to these items were kept.
-    Merged { items: Vec<ItemRef> },
+    Merged {
+        items: Vec<ItemRef>,
+    },
     /// Nothing was saved because another member changed the same answers.
     Conflict,
     /// Nothing was saved because the form had errors.

@@ -10,8 +10,8 @@ use crate::api::{autosave, get_respond_page, ApiError};
 use crate::components::{answer_label, AnswerScale, LanguageSwitch};
 use crate::i18n::{Key, Lang};
 use crate::model::{
-    Conflict, ErrorCode, Field as FieldId, FieldChange, FieldState, FormError, ItemRef, LockReason, Notice,
-    RespondPage as PageData, ResponseStatus, SaveReply, COMMENT_MAX_CHARS,
+    Conflict, ErrorCode, Field as FieldId, FieldChange, FieldState, FormError, ItemRef, LockReason,
+    Notice, RespondPage as PageData, ResponseStatus, SaveReply, COMMENT_MAX_CHARS,
 };
 use crate::use_lang;
 use leptos::prelude::*;
@@ -94,12 +94,14 @@ struct Autosave {
 
 impl Autosave {
     fn field(&self, item_id: Option<i64>) -> Option<FieldSignals> {
-        self.fields.with_value(|fields| fields.iter().find(|f| f.item_id == item_id).copied())
+        self.fields
+            .with_value(|fields| fields.iter().find(|f| f.item_id == item_id).copied())
     }
 
     /// Notes a change and saves it after `delay` of quiet.
     fn schedule(self, item_id: Option<i64>, delay: Duration) {
-        self.errors.update(|errors| errors.retain(|e| !field_of(e.field, item_id)));
+        self.errors
+            .update(|errors| errors.retain(|e| !field_of(e.field, item_id)));
         self.pending.update_value(|p| {
             p.insert(item_id);
         });
@@ -114,7 +116,10 @@ impl Autosave {
         if self.in_flight.get_value() {
             return;
         }
-        let targets = self.pending.try_update_value(std::mem::take).unwrap_or_default();
+        let targets = self
+            .pending
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
         let changes: Vec<FieldChange> = targets
             .into_iter()
             .filter_map(|id| self.field(id))
@@ -141,16 +146,25 @@ impl Autosave {
 
     fn requeue(self, changes: &[FieldChange], except: &[Option<i64>]) {
         self.pending.update_value(|p| {
-            p.extend(changes.iter().map(|c| c.item_id).filter(|id| !except.contains(id)));
+            p.extend(
+                changes
+                    .iter()
+                    .map(|c| c.item_id)
+                    .filter(|id| !except.contains(id)),
+            );
         });
     }
 
     fn apply(self, sent: &[FieldChange], reply: Result<SaveReply, ApiError>) {
         match reply {
-            Ok(SaveReply::Saved { version, updates, .. }) => {
+            Ok(SaveReply::Saved {
+                version, updates, ..
+            }) => {
                 self.version.set(version);
                 for update in updates {
-                    let Some(field) = self.field(update.item_id) else { continue };
+                    let Some(field) = self.field(update.item_id) else {
+                        continue;
+                    };
                     let was_sent = sent.iter().any(|c| c.item_id == update.item_id);
                     let typing = self.pending.with_value(|p| p.contains(&update.item_id));
                     if was_sent {
@@ -190,7 +204,9 @@ impl Autosave {
                 return;
             }
         }
-        if self.pending.with_value(|p| !p.is_empty()) && self.status.get_untracked() != SaveStatus::Locked {
+        if self.pending.with_value(|p| !p.is_empty())
+            && self.status.get_untracked() != SaveStatus::Locked
+        {
             self.flush();
         }
     }
@@ -209,9 +225,10 @@ fn error_text(lang: Lang, code: ErrorCode) -> String {
     let max = lang.number(COMMENT_MAX_CHARS);
     match code {
         ErrorCode::ValueOutOfScale => lang.t(Key::ErrValueOutOfScale).to_owned(),
-        ErrorCode::CommentTooLong { chars } => {
-            lang.fill(Key::ErrCommentTooLong, &[("chars", &lang.number(chars)), ("max", &max)])
-        }
+        ErrorCode::CommentTooLong { chars } => lang.fill(
+            Key::ErrCommentTooLong,
+            &[("chars", &lang.number(chars)), ("max", &max)],
+        ),
         ErrorCode::UnknownItem => lang.t(Key::ErrUnknownItem).to_owned(),
         ErrorCode::MalformedForm => lang.t(Key::ErrMalformed).to_owned(),
     }
@@ -226,13 +243,22 @@ fn notice_for(data: &PageData) -> Option<Notice> {
     let query = use_query_map().get_untracked();
     let refs = |ids: &str| -> Vec<ItemRef> {
         let ids: Vec<i64> = ids.split(',').filter_map(|id| id.parse().ok()).collect();
-        data.items().filter(|i| ids.contains(&i.id)).map(|i| ItemRef { id: i.id, code: i.code.clone() }).collect()
+        data.items()
+            .filter(|i| ids.contains(&i.id))
+            .map(|i| ItemRef {
+                id: i.id,
+                code: i.code.clone(),
+            })
+            .collect()
     };
     if query.get("bekraeft").is_some() && data.lock.is_none() {
         let unanswered = data
             .items()
             .filter(|i| i.state.value.is_empty())
-            .map(|i| ItemRef { id: i.id, code: i.code.clone() })
+            .map(|i| ItemRef {
+                id: i.id,
+                code: i.code.clone(),
+            })
             .collect::<Vec<_>>();
         return (!unanswered.is_empty()).then_some(Notice::ConfirmSubmit { unanswered });
     }
@@ -247,8 +273,10 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
     let lang = use_lang();
     let editable = data.lock.is_none();
     let conflict_for = |id: Option<i64>| data.conflicts.iter().find(|c| c.item_id == id).cloned();
-    let item_fields: Vec<FieldSignals> =
-        data.items().map(|i| FieldSignals::new(Some(i.id), &i.state, conflict_for(Some(i.id)))).collect();
+    let item_fields: Vec<FieldSignals> = data
+        .items()
+        .map(|i| FieldSignals::new(Some(i.id), &i.state, conflict_for(Some(i.id))))
+        .collect();
     let general = FieldSignals::new(None, &data.general, conflict_for(None));
     let mut all_fields = item_fields.clone();
     all_fields.push(general);
@@ -264,9 +292,18 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
     };
     let total = item_fields.len();
     let counted = item_fields.clone();
-    let answered = Memo::new(move |_| counted.iter().filter(|f| !f.value.read().is_empty()).count());
-    let first_unanswered =
-        Memo::new(move |_| item_fields.iter().find(|f| f.value.read().is_empty()).and_then(|f| f.item_id));
+    let answered = Memo::new(move |_| {
+        counted
+            .iter()
+            .filter(|f| !f.value.read().is_empty())
+            .count()
+    });
+    let first_unanswered = Memo::new(move |_| {
+        item_fields
+            .iter()
+            .find(|f| f.value.read().is_empty())
+            .and_then(|f| f.item_id)
+    });
     let notice = notice_for(&data);
     let form_errors: Vec<String> = data
         .errors
@@ -484,7 +521,10 @@ fn SaveIndicator(autosave: Autosave) -> impl IntoView {
         SaveStatus::Locked => lang.t(Key::NoticeRefused),
     };
     let failed = move || {
-        matches!(autosave.status.get(), SaveStatus::Failed | SaveStatus::Invalid | SaveStatus::Conflict | SaveStatus::Locked)
+        matches!(
+            autosave.status.get(),
+            SaveStatus::Failed | SaveStatus::Invalid | SaveStatus::Conflict | SaveStatus::Locked
+        )
     };
     view! {
         <span class="save-status js-only" class:save-failed=failed data-state=move || format!("{:?}", autosave.status.get())>
@@ -643,7 +683,10 @@ fn CommentBox(
 }
 
 #[component]
-fn FieldMessages(id: String, errors: impl Fn() -> Vec<String> + Send + Sync + 'static) -> impl IntoView {
+fn FieldMessages(
+    id: String,
+    errors: impl Fn() -> Vec<String> + Send + Sync + 'static,
+) -> impl IntoView {
     view! {
         <div class="field-errors" id=id aria-live="polite">
             {move || errors().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
@@ -661,7 +704,10 @@ fn ConflictNote(field: FieldSignals, autosave: Autosave) -> impl IntoView {
             let theirs = conflict.theirs.clone();
             let keep_theirs = theirs.clone();
             let value_line = field.item_id.map(|_| {
-                lang.fill(Key::ConflictTheirs, &[("value", answer_label(lang, &theirs.value))])
+                lang.fill(
+                    Key::ConflictTheirs,
+                    &[("value", answer_label(lang, &theirs.value))],
+                )
             });
             let comment_line = (!theirs.comment.is_empty())
                 .then(|| lang.fill(Key::ConflictTheirComment, &[("comment", &theirs.comment)]));
@@ -705,7 +751,12 @@ fn ConflictNote(field: FieldSignals, autosave: Autosave) -> impl IntoView {
 }
 
 #[component]
-fn GeneralComment(initial: FieldState, field: FieldSignals, autosave: Autosave, editable: bool) -> impl IntoView {
+fn GeneralComment(
+    initial: FieldState,
+    field: FieldSignals,
+    autosave: Autosave,
+    editable: bool,
+) -> impl IntoView {
     let lang = use_lang();
     let errors = field_errors(autosave, lang, FieldId::GeneralComment);
     view! {

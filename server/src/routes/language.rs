@@ -15,9 +15,15 @@ pub async fn switch(Path(tag): Path<String>, Query(back): Query<Back>) -> Respon
     let Some(lang) = Lang::from_tag(&tag) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let target = back.til.filter(|t| is_local_path(t)).unwrap_or_else(|| "/".to_owned());
+    let target = back
+        .til
+        .filter(|t| is_local_path(t))
+        .unwrap_or_else(|| "/".to_owned());
     let mut response = Redirect::to(&target).into_response();
-    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.tag());
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.tag()
+    );
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }

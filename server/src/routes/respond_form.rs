@@ -7,8 +7,8 @@ use crate::startup::MAX_BODY_BYTES;
 use app::api::PrerenderedPage;
 use app::backend::error::AppError;
 use app::backend::form::{parse_pairs, RawField, Target};
-use app::backend::respond::{load_page, overlay_posted, save, SaveResult};
 use app::backend::now_ms;
+use app::backend::respond::{load_page, overlay_posted, save, SaveResult};
 use app::backend::state::AppState;
 use app::i18n::Lang;
 use app::model::{Conflict, FormError, Notice};
@@ -20,7 +20,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 use std::collections::BTreeMap;
 
-pub async fn post_form(State(state): State<AppState>, Path(token): Path<String>, request: Request) -> Response {
+pub async fn post_form(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    request: Request,
+) -> Response {
     let (parts, body) = request.into_parts();
     let lang = parts
         .headers
@@ -35,17 +39,45 @@ pub async fn post_form(State(state): State<AppState>, Path(token): Path<String>,
         errors: vec![error],
         conflicts: Vec::new(),
     };
-    let malformed = FormError { field: app::model::Field::Form, code: app::model::ErrorCode::MalformedForm };
+    let malformed = FormError {
+        field: app::model::Field::Form,
+        code: app::model::ErrorCode::MalformedForm,
+    };
     let bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
         Ok(bytes) => bytes,
-        Err(_) => return rerender(&state, &token, lang, parts, unreadable(StatusCode::PAYLOAD_TOO_LARGE, malformed)).await,
+        Err(_) => {
+            return rerender(
+                &state,
+                &token,
+                lang,
+                parts,
+                unreadable(StatusCode::PAYLOAD_TOO_LARGE, malformed),
+            )
+            .await
+        }
     };
     let Ok(pairs) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes) else {
-        return rerender(&state, &token, lang, parts, unreadable(StatusCode::BAD_REQUEST, malformed)).await;
+        return rerender(
+            &state,
+            &token,
+            lang,
+            parts,
+            unreadable(StatusCode::BAD_REQUEST, malformed),
+        )
+        .await;
     };
     let form = match parse_pairs(&pairs) {
         Ok(form) => form,
-        Err(error) => return rerender(&state, &token, lang, parts, unreadable(StatusCode::BAD_REQUEST, error)).await,
+        Err(error) => {
+            return rerender(
+                &state,
+                &token,
+                lang,
+                parts,
+                unreadable(StatusCode::BAD_REQUEST, error),
+            )
+            .await
+        }
     };
     let rejection = |status, notice, errors, conflicts| Rejection {
         status,
@@ -55,7 +87,9 @@ pub async fn post_form(State(state): State<AppState>, Path(token): Path<String>,
         conflicts,
     };
     match save(&state.db, &token, &form.fields, form.intent, None, now_ms()).await {
-        Ok(SaveResult::Saved { merged, .. }) if merged.is_empty() => see_other(&format!("/svar/{token}?gemt=1")),
+        Ok(SaveResult::Saved { merged, .. }) if merged.is_empty() => {
+            see_other(&format!("/svar/{token}?gemt=1"))
+        }
         Ok(SaveResult::Saved { merged, .. }) => {
             let ids: Vec<String> = merged.iter().map(|i| i.id.to_string()).collect();
             see_other(&format!("/svar/{token}?flettet={}", ids.join(",")))
@@ -63,15 +97,30 @@ pub async fn post_form(State(state): State<AppState>, Path(token): Path<String>,
         Ok(SaveResult::NeedsConfirmation { .. }) => see_other(&format!("/svar/{token}?bekraeft=1")),
         Ok(SaveResult::Submitted { .. }) => see_other(&format!("/svar/{token}/kvittering")),
         Ok(SaveResult::Conflict { conflicts, .. }) => {
-            let r = rejection(StatusCode::CONFLICT, Notice::Conflict, Vec::new(), conflicts);
+            let r = rejection(
+                StatusCode::CONFLICT,
+                Notice::Conflict,
+                Vec::new(),
+                conflicts,
+            );
             rerender(&state, &token, lang, parts, r).await
         }
         Ok(SaveResult::Invalid(errors)) => {
-            let r = rejection(StatusCode::UNPROCESSABLE_ENTITY, Notice::Invalid, errors, Vec::new());
+            let r = rejection(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Notice::Invalid,
+                errors,
+                Vec::new(),
+            );
             rerender(&state, &token, lang, parts, r).await
         }
         Err(AppError::Locked(_)) => {
-            let r = rejection(StatusCode::FORBIDDEN, Notice::Refused, Vec::new(), Vec::new());
+            let r = rejection(
+                StatusCode::FORBIDDEN,
+                Notice::Refused,
+                Vec::new(),
+                Vec::new(),
+            );
             rerender(&state, &token, lang, parts, r).await
         }
         // The page itself says the link does not work, with a 404.
@@ -96,7 +145,13 @@ fn see_other(target: &str) -> Response {
     Redirect::to(target).into_response()
 }
 
-async fn rerender(state: &AppState, token: &str, lang: Lang, parts: Parts, rejection: Rejection) -> Response {
+async fn rerender(
+    state: &AppState,
+    token: &str,
+    lang: Lang,
+    parts: Parts,
+    rejection: Rejection,
+) -> Response {
     match load_page(&state.db, token, lang, now_ms()).await {
         Ok(mut page) => {
             overlay_posted(&mut page, &rejection.fields, &rejection.conflicts);
@@ -114,7 +169,12 @@ async fn rerender(state: &AppState, token: &str, lang: Lang, parts: Parts, rejec
 }
 
 /// Renders the Leptos app for this request, with a prepared page if there is one.
-async fn render(state: &AppState, parts: Parts, page: Option<app::model::RespondPage>, status: StatusCode) -> Response {
+async fn render(
+    state: &AppState,
+    parts: Parts,
+    page: Option<app::model::RespondPage>,
+    status: StatusCode,
+) -> Response {
     let options = state.leptos_options.clone();
     let context_state = state.clone();
     let handler = leptos_axum::render_app_async_with_context(

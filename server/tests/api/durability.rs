@@ -12,7 +12,13 @@ use std::time::{Duration, Instant};
 
 fn start_server(database: &Path, port: u16) -> Child {
     Command::new(env!("CARGO_BIN_EXE_samrad"))
-        .args(["--database", database.to_str().unwrap(), "serve", "--addr", &format!("127.0.0.1:{port}")])
+        .args([
+            "--database",
+            database.to_str().unwrap(),
+            "serve",
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+        ])
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .spawn()
@@ -22,7 +28,11 @@ fn start_server(database: &Path, port: u16) -> Child {
 async fn wait_until_up(port: u16) {
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
-        if let Ok(res) = client().get(format!("http://127.0.0.1:{port}/healthz")).send().await {
+        if let Ok(res) = client()
+            .get(format!("http://127.0.0.1:{port}/healthz"))
+            .send()
+            .await
+        {
             if res.status().is_success() {
                 return;
             }
@@ -33,7 +43,11 @@ async fn wait_until_up(port: u16) {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 #[tokio::test]
@@ -42,17 +56,32 @@ async fn an_acknowledged_submit_survives_kill_minus_nine() {
     let database = dir.path().join("kill.db");
     let db = Db::open(&database).await.unwrap();
     db.migrate().await.unwrap();
-    let consultation =
-        create_hearing(&db, &DEVELOPMENT_PLAN, ConsultationStatus::Open, now_ms() + 7 * DAY_MS, now_ms()).await.unwrap();
-    let (_, token) = add_respondent(
+    let consultation = create_hearing(
         &db,
-        consultation,
-        &NewRespondent { name: "Skolebestyrelsen", group: "Skolebestyrelse", unit: "", emails: &[] },
+        &DEVELOPMENT_PLAN,
+        ConsultationStatus::Open,
+        now_ms() + 7 * DAY_MS,
         now_ms(),
     )
     .await
     .unwrap();
-    let items: Vec<(i64,)> = sqlx::query_as("SELECT id FROM item ORDER BY id").fetch_all(&db.read).await.unwrap();
+    let (_, token) = add_respondent(
+        &db,
+        consultation,
+        &NewRespondent {
+            name: "Skolebestyrelsen",
+            group: "Skolebestyrelse",
+            unit: "",
+            emails: &[],
+        },
+        now_ms(),
+    )
+    .await
+    .unwrap();
+    let items: Vec<(i64,)> = sqlx::query_as("SELECT id FROM item ORDER BY id")
+        .fetch_all(&db.read)
+        .await
+        .unwrap();
     db.read.close().await;
     db.write.close().await;
 
@@ -62,7 +91,14 @@ async fn an_acknowledged_submit_survives_kill_minus_nine() {
     let mut form: Vec<(String, String)> = items
         .iter()
         .enumerate()
-        .flat_map(|(n, (id,))| item_fields(*id, ["agree", "disagree", "dont_know"][n % 3], &format!("Kommentar {n}"), None))
+        .flat_map(|(n, (id,))| {
+            item_fields(
+                *id,
+                ["agree", "disagree", "dont_know"][n % 3],
+                &format!("Kommentar {n}"),
+                None,
+            )
+        })
         .collect();
     form.push(intent("submit"));
     let res = client()
@@ -80,7 +116,10 @@ async fn an_acknowledged_submit_survives_kill_minus_nine() {
     let mut server = start_server(&database, port);
     wait_until_up(port).await;
     let receipt = client()
-        .get(format!("http://127.0.0.1:{port}/svar/{}/kvittering", token.as_str()))
+        .get(format!(
+            "http://127.0.0.1:{port}/svar/{}/kvittering",
+            token.as_str()
+        ))
         .send()
         .await
         .unwrap();

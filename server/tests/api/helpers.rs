@@ -19,32 +19,56 @@ pub struct TestApp {
     pub db: Db,
     pub consultation_id: i64,
     pub item_ids: Vec<i64>,
-    pub dir: TempDir,
+    /// Keeps the database's folder alive as long as the app.
+    _dir: TempDir,
 }
 
 pub async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let db = Db::open(&dir.path().join("test.db")).await.expect("open db");
+    let db = Db::open(&dir.path().join("test.db"))
+        .await
+        .expect("open db");
     db.migrate().await.expect("migrate");
-    let consultation_id =
-        create_hearing(&db, &DEVELOPMENT_PLAN, ConsultationStatus::Open, now_ms() + 14 * DAY_MS, now_ms())
+    let consultation_id = create_hearing(
+        &db,
+        &DEVELOPMENT_PLAN,
+        ConsultationStatus::Open,
+        now_ms() + 14 * DAY_MS,
+        now_ms(),
+    )
+    .await
+    .expect("hearing");
+    let item_ids: Vec<(i64,)> =
+        sqlx::query_as("SELECT id FROM item WHERE consultation_id = $1 ORDER BY id")
+            .bind(consultation_id)
+            .fetch_all(&db.read)
             .await
-            .expect("hearing");
-    let item_ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM item WHERE consultation_id = $1 ORDER BY id")
-        .bind(consultation_id)
-        .fetch_all(&db.read)
-        .await
-        .expect("items");
-    let app = Application::build("127.0.0.1:0".parse().unwrap(), &PathBuf::from("target/site"), None, db.clone())
-        .await
-        .expect("build app");
+            .expect("items");
+    let app = Application::build(
+        "127.0.0.1:0".parse().unwrap(),
+        &PathBuf::from("target/site"),
+        None,
+        db.clone(),
+    )
+    .await
+    .expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
-    TestApp { address, db, consultation_id, item_ids: item_ids.into_iter().map(|(id,)| id).collect(), dir }
+    TestApp {
+        address,
+        db,
+        consultation_id,
+        item_ids: item_ids.into_iter().map(|(id,)| id).collect(),
+        _dir: dir,
+    }
 }
 
 pub fn client() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(Policy::none()).build().expect("client")
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .expect("client")
 }
 
 impl TestApp {
@@ -53,7 +77,12 @@ impl TestApp {
         let (_, token) = add_respondent(
             &self.db,
             self.consultation_id,
-            &NewRespondent { name, group: "Skolebestyrelse", unit: "Nordskolen", emails: &["b@example.dk"] },
+            &NewRespondent {
+                name,
+                group: "Skolebestyrelse",
+                unit: "Nordskolen",
+                emails: &["b@example.dk"],
+            },
             now_ms(),
         )
         .await
@@ -66,12 +95,26 @@ impl TestApp {
     }
 
     pub async fn get_page(&self, client: &reqwest::Client, token: &str) -> (u16, String) {
-        let res = client.get(self.url(&format!("/svar/{token}"))).send().await.expect("get");
+        let res = client
+            .get(self.url(&format!("/svar/{token}")))
+            .send()
+            .await
+            .expect("get");
         (res.status().as_u16(), res.text().await.expect("body"))
     }
 
-    pub async fn post_form(&self, client: &reqwest::Client, token: &str, pairs: &[(String, String)]) -> reqwest::Response {
-        client.post(self.url(&format!("/svar/{token}"))).form(pairs).send().await.expect("post")
+    pub async fn post_form(
+        &self,
+        client: &reqwest::Client,
+        token: &str,
+        pairs: &[(String, String)],
+    ) -> reqwest::Response {
+        client
+            .post(self.url(&format!("/svar/{token}")))
+            .form(pairs)
+            .send()
+            .await
+            .expect("post")
     }
 
     /// The stored working copy of one answer, if any.
@@ -84,21 +127,30 @@ impl TestApp {
     }
 
     pub async fn answer_count(&self) -> i64 {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM answer WHERE value <> '' OR comment <> ''")
-            .fetch_one(&self.db.read)
-            .await
-            .expect("count");
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM answer WHERE value <> '' OR comment <> ''")
+                .fetch_one(&self.db.read)
+                .await
+                .expect("count");
         n
     }
 }
 
 /// Form fields for one item, as the page would post them, with the fingerprint the
 /// page showed (an empty answer unless given).
-pub fn item_fields(id: i64, value: &str, comment: &str, seen: Option<&str>) -> Vec<(String, String)> {
+pub fn item_fields(
+    id: i64,
+    value: &str,
+    comment: &str,
+    seen: Option<&str>,
+) -> Vec<(String, String)> {
     vec![
         (format!("v{id}"), value.to_owned()),
         (format!("c{id}"), comment.to_owned()),
-        (format!("f{id}"), seen.map_or_else(|| fingerprint("", ""), str::to_owned)),
+        (
+            format!("f{id}"),
+            seen.map_or_else(|| fingerprint("", ""), str::to_owned),
+        ),
     ]
 }
 
@@ -109,7 +161,9 @@ pub fn intent(intent: &str) -> (String, String) {
 /// The value of the hidden fingerprint field `f<id>` (or `gf`) in a rendered page.
 pub fn fingerprint_in(html: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\"");
-    let at = html.find(&marker).unwrap_or_else(|| panic!("no field {name}"));
+    let at = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no field {name}"));
     let rest = &html[at..];
     let value = rest.find("value=\"").expect("value attribute") + "value=\"".len();
     rest[value..].split('"').next().unwrap().to_owned()
@@ -119,6 +173,8 @@ pub fn fingerprint_in(html: &str, name: &str) -> String {
 pub fn is_checked(html: &str, id: i64, value: &str) -> bool {
     html.split("<input").any(|input| {
         let tag = input.split('>').next().unwrap_or_default();
-        tag.contains(&format!("name=\"v{id}\"")) && tag.contains(&format!("value=\"{value}\"")) && tag.contains("checked")
+        tag.contains(&format!("name=\"v{id}\""))
+            && tag.contains(&format!("value=\"{value}\""))
+            && tag.contains("checked")
     })
 }

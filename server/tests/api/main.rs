@@ -1,5 +1,5 @@
 //! Integration tests: the real router on a free port with a fresh database.
 
+mod durability;
 mod helpers;
 mod respond;
-mod durability;

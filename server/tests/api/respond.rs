@@ -17,19 +17,28 @@ async fn the_page_shows_the_hearing_to_the_body_behind_the_link() {
     assert!(html.contains("0 af 42 besvaret"));
     assert_eq!(html.matches("type=\"radio\"").count(), 42 * 3);
     assert_eq!(html.matches("<textarea").count(), 43);
-    assert!(html.contains(" den ") && html.contains(" kl. "), "deadline in Danish date format");
-    assert!(!html.contains(&token[..]) || html.contains(&format!("/svar/{token}")), "token only in links");
+    assert!(
+        html.contains(" den ") && html.contains(" kl. "),
+        "deadline in Danish date format"
+    );
+    assert!(
+        !html.contains(&token[..]) || html.contains(&format!("/svar/{token}")),
+        "token only in links"
+    );
 }
 
 #[tokio::test]
 async fn bad_links_all_get_the_same_plain_page() {
     let app = spawn_app().await;
     let revoked = app.add_body("Tilbagekaldt").await;
-    let respondent_id: (i64,) = sqlx::query_as("SELECT id FROM respondent WHERE name = 'Tilbagekaldt'")
-        .fetch_one(&app.db.read)
+    let respondent_id: (i64,) =
+        sqlx::query_as("SELECT id FROM respondent WHERE name = 'Tilbagekaldt'")
+            .fetch_one(&app.db.read)
+            .await
+            .unwrap();
+    revoke_invitations(&app.db, respondent_id.0, now_ms())
         .await
         .unwrap();
-    revoke_invitations(&app.db, respondent_id.0, now_ms()).await.unwrap();
     let client = client();
     let mut bodies = Vec::new();
     for token in [
@@ -44,8 +53,17 @@ async fn bad_links_all_get_the_same_plain_page() {
         assert!(html.contains("Linket virker ikke"));
         bodies.push(without_nonce(&html));
     }
-    assert!(bodies.windows(2).all(|w| w[0] == w[1]), "every bad link gets the same page");
-    let res = app.post_form(&client, "AAAAAAAAAAAAAAAAAAAAAAAA", &item_fields(app.item_ids[0], "agree", "", None)).await;
+    assert!(
+        bodies.windows(2).all(|w| w[0] == w[1]),
+        "every bad link gets the same page"
+    );
+    let res = app
+        .post_form(
+            &client,
+            "AAAAAAAAAAAAAAAAAAAAAAAA",
+            &item_fields(app.item_ids[0], "agree", "", None),
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 404);
     assert_eq!(app.answer_count().await, 0);
 }
@@ -90,15 +108,37 @@ async fn submitting_with_blanks_asks_first_then_submits_and_resubmits() {
     let mut form = item_fields(app.item_ids[0], "agree", "", None);
     form.push(intent("submit"));
     let res = app.post_form(&client, &token, &form).await;
-    assert_eq!(res.headers()["location"], format!("/svar/{token}?bekraeft=1"));
-    let html = client.get(app.url(&format!("/svar/{token}?bekraeft=1"))).send().await.unwrap().text().await.unwrap();
+    assert_eq!(
+        res.headers()["location"],
+        format!("/svar/{token}?bekraeft=1")
+    );
+    let html = client
+        .get(app.url(&format!("/svar/{token}?bekraeft=1")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("41 forslag er ikke besvaret"));
     assert!(html.contains("Indsend alligevel"));
-    assert!(is_checked(&html, app.item_ids[0], "agree"), "the answers were kept as a draft");
+    assert!(
+        is_checked(&html, app.item_ids[0], "agree"),
+        "the answers were kept as a draft"
+    );
 
-    let res = app.post_form(&client, &token, &[intent("confirm_submit")]).await;
-    assert_eq!(res.headers()["location"], format!("/svar/{token}/kvittering"));
-    let receipt = client.get(app.url(&format!("/svar/{token}/kvittering"))).send().await.unwrap();
+    let res = app
+        .post_form(&client, &token, &[intent("confirm_submit")])
+        .await;
+    assert_eq!(
+        res.headers()["location"],
+        format!("/svar/{token}/kvittering")
+    );
+    let receipt = client
+        .get(app.url(&format!("/svar/{token}/kvittering")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(receipt.status().as_u16(), 200);
     let receipt = receipt.text().await.unwrap();
     assert!(receipt.contains("Tak for jeres høringssvar"));
@@ -108,30 +148,45 @@ async fn submitting_with_blanks_asks_first_then_submits_and_resubmits() {
     // until it is submitted again, which bumps the version and the submission number.
     let (_, html) = app.get_page(&client, &token).await;
     let seen = fingerprint_in(&html, &format!("f{}", app.item_ids[0]));
-    let mut form = item_fields(app.item_ids[0], "disagree", "Vi har skiftet mening.", Some(&seen));
+    let mut form = item_fields(
+        app.item_ids[0],
+        "disagree",
+        "Vi har skiftet mening.",
+        Some(&seen),
+    );
     form.push(intent("save"));
     app.post_form(&client, &token, &form).await;
-    let submitted: (String,) = sqlx::query_as("SELECT value FROM submitted_answer WHERE item_id = $1")
-        .bind(app.item_ids[0])
-        .fetch_one(&app.db.read)
-        .await
-        .unwrap();
+    let submitted: (String,) =
+        sqlx::query_as("SELECT value FROM submitted_answer WHERE item_id = $1")
+            .bind(app.item_ids[0])
+            .fetch_one(&app.db.read)
+            .await
+            .unwrap();
     assert_eq!(submitted.0, "agree");
     let (_, html) = app.get_page(&client, &token).await;
     assert!(html.contains("ændringer, som ikke er indsendt"));
 
-    let res = app.post_form(&client, &token, &[intent("confirm_submit")]).await;
+    let res = app
+        .post_form(&client, &token, &[intent("confirm_submit")])
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     let (no, version, submitted_version): (i64, i64, i64) =
-        sqlx::query_as("SELECT submission_no, version, submitted_version FROM response").fetch_one(&app.db.read).await.unwrap();
+        sqlx::query_as("SELECT submission_no, version, submitted_version FROM response")
+            .fetch_one(&app.db.read)
+            .await
+            .unwrap();
     assert_eq!(no, 2);
     assert_eq!(version, submitted_version);
-    assert_eq!(version, 4, "draft, submit, edit, resubmit: each write bumps the version");
-    let submitted: (String,) = sqlx::query_as("SELECT value FROM submitted_answer WHERE item_id = $1")
-        .bind(app.item_ids[0])
-        .fetch_one(&app.db.read)
-        .await
-        .unwrap();
+    assert_eq!(
+        version, 4,
+        "draft, submit, edit, resubmit: each write bumps the version"
+    );
+    let submitted: (String,) =
+        sqlx::query_as("SELECT value FROM submitted_answer WHERE item_id = $1")
+            .bind(app.item_ids[0])
+            .fetch_one(&app.db.read)
+            .await
+            .unwrap();
     assert_eq!(submitted.0, "disagree");
 }
 
@@ -145,14 +200,37 @@ async fn two_members_changing_the_same_answer_are_told_and_nothing_is_lost() {
     let (_, bo_page) = app.get_page(&bo, &token).await;
 
     // Anna saves item and other first.
-    let mut form = item_fields(item, "agree", "Anna mener ja.", Some(&fingerprint_in(&anna_page, &format!("f{item}"))));
-    form.extend(item_fields(other, "dont_know", "", Some(&fingerprint_in(&anna_page, &format!("f{other}")))));
+    let mut form = item_fields(
+        item,
+        "agree",
+        "Anna mener ja.",
+        Some(&fingerprint_in(&anna_page, &format!("f{item}"))),
+    );
+    form.extend(item_fields(
+        other,
+        "dont_know",
+        "",
+        Some(&fingerprint_in(&anna_page, &format!("f{other}"))),
+    ));
     form.push(intent("save"));
-    assert_eq!(app.post_form(&anna, &token, &form).await.status().as_u16(), 303);
+    assert_eq!(
+        app.post_form(&anna, &token, &form).await.status().as_u16(),
+        303
+    );
 
     // Bo, from his older page, answers item differently and leaves other as he saw it.
-    let mut form = item_fields(item, "disagree", "Bo mener nej.", Some(&fingerprint_in(&bo_page, &format!("f{item}"))));
-    form.extend(item_fields(other, "", "", Some(&fingerprint_in(&bo_page, &format!("f{other}")))));
+    let mut form = item_fields(
+        item,
+        "disagree",
+        "Bo mener nej.",
+        Some(&fingerprint_in(&bo_page, &format!("f{item}"))),
+    );
+    form.extend(item_fields(
+        other,
+        "",
+        "",
+        Some(&fingerprint_in(&bo_page, &format!("f{other}"))),
+    ));
     form.push(intent("save"));
     let res = app.post_form(&bo, &token, &form).await;
     assert_eq!(res.status().as_u16(), 409);
@@ -160,19 +238,42 @@ async fn two_members_changing_the_same_answer_are_told_and_nothing_is_lost() {
     assert!(html.contains("et andet medlem har ændret de samme svar"));
     assert!(html.contains("Deres svar: Enig"));
     assert!(html.contains("Anna mener ja."), "Bo sees what Anna wrote");
-    assert!(html.contains("Bo mener nej."), "Bo's own text is kept in the form");
+    assert!(
+        html.contains("Bo mener nej."),
+        "Bo's own text is kept in the form"
+    );
     assert!(is_checked(&html, item, "disagree"));
-    assert_eq!(app.answer(item).await.unwrap().0, "agree", "nothing was written");
+    assert_eq!(
+        app.answer(item).await.unwrap().0,
+        "agree",
+        "nothing was written"
+    );
 
     // Bo saves again from the re-rendered page: now deliberately over Anna's answer,
     // while Anna's answer to `other`, which Bo did not touch, is kept.
-    let mut form = item_fields(item, "disagree", "Bo mener nej.", Some(&fingerprint_in(&html, &format!("f{item}"))));
-    form.extend(item_fields(other, "", "", Some(&fingerprint_in(&bo_page, &format!("f{other}")))));
+    let mut form = item_fields(
+        item,
+        "disagree",
+        "Bo mener nej.",
+        Some(&fingerprint_in(&html, &format!("f{item}"))),
+    );
+    form.extend(item_fields(
+        other,
+        "",
+        "",
+        Some(&fingerprint_in(&bo_page, &format!("f{other}"))),
+    ));
     form.push(intent("save"));
     let res = app.post_form(&bo, &token, &form).await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(res.headers()["location"], format!("/svar/{token}?flettet={other}"));
-    assert_eq!(app.answer(item).await.unwrap(), ("disagree".into(), "Bo mener nej.".into()));
+    assert_eq!(
+        res.headers()["location"],
+        format!("/svar/{token}?flettet={other}")
+    );
+    assert_eq!(
+        app.answer(item).await.unwrap(),
+        ("disagree".into(), "Bo mener nej.".into())
+    );
     assert_eq!(app.answer(other).await.unwrap().0, "dont_know");
 }
 
@@ -207,7 +308,11 @@ async fn an_item_of_another_consultation_is_refused() {
     form.push(intent("save"));
     let res = app.post_form(&client(), &token, &form).await;
     assert_eq!(res.status().as_u16(), 422);
-    assert!(res.text().await.unwrap().contains("ikke hører til denne høring"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("ikke hører til denne høring"));
     assert_eq!(app.answer_count().await, 0);
 }
 
@@ -215,7 +320,11 @@ async fn an_item_of_another_consultation_is_refused() {
 async fn unreadable_posts_get_a_message_not_a_server_error() {
     let app = spawn_app().await;
     let token = app.add_body("FOA").await;
-    for body in ["intent=delete", "vabc=agree", "v99999999999999999999=agree&&=="] {
+    for body in [
+        "intent=delete",
+        "vabc=agree",
+        "v99999999999999999999=agree&&==",
+    ] {
         let res = client()
             .post(app.url(&format!("/svar/{token}")))
             .header("content-type", "application/x-www-form-urlencoded")
@@ -224,7 +333,11 @@ async fn unreadable_posts_get_a_message_not_a_server_error() {
             .await
             .unwrap();
         assert_eq!(res.status().as_u16(), 400, "{body}");
-        assert!(res.text().await.unwrap().contains("Formularen kunne ikke læses"));
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("Formularen kunne ikke læses"));
     }
 }
 
@@ -235,7 +348,9 @@ async fn after_the_deadline_the_page_is_read_only_and_writes_are_refused() {
     let mut form = item_fields(app.item_ids[0], "agree", "", None);
     form.push(intent("save"));
     app.post_form(&client(), &token, &form).await;
-    set_deadline(&app.db, app.consultation_id, now_ms() - 1000, now_ms()).await.unwrap();
+    set_deadline(&app.db, app.consultation_id, now_ms() - 1000, now_ms())
+        .await
+        .unwrap();
 
     let (status, html) = app.get_page(&client(), &token).await;
     assert_eq!(status, 200);
@@ -248,18 +363,36 @@ async fn after_the_deadline_the_page_is_read_only_and_writes_are_refused() {
     form.push(intent("confirm_submit"));
     let res = app.post_form(&client(), &token, &form).await;
     assert_eq!(res.status().as_u16(), 403);
-    assert!(res.text().await.unwrap().contains("tager ikke længere imod svar"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("tager ikke længere imod svar"));
     assert_eq!(app.answer(app.item_ids[0]).await.unwrap().0, "agree");
 
-    set_deadline(&app.db, app.consultation_id, now_ms() + DAY_MS, now_ms()).await.unwrap();
-    set_status(&app.db, app.consultation_id, ConsultationStatus::Closed, now_ms()).await.unwrap();
+    set_deadline(&app.db, app.consultation_id, now_ms() + DAY_MS, now_ms())
+        .await
+        .unwrap();
+    set_status(
+        &app.db,
+        app.consultation_id,
+        ConsultationStatus::Closed,
+        now_ms(),
+    )
+    .await
+    .unwrap();
     let (_, html) = app.get_page(&client(), &token).await;
     assert!(html.contains("Høringen er lukket"));
     let res = autosave(&app, &token, 0, json!([{"item_id": app.item_ids[0], "value": "disagree", "comment": "", "fingerprint": seen}])).await;
     assert_eq!(res, json!("Locked"));
 }
 
-async fn autosave(app: &TestApp, token: &str, since: i64, changes: serde_json::Value) -> serde_json::Value {
+async fn autosave(
+    app: &TestApp,
+    token: &str,
+    since: i64,
+    changes: serde_json::Value,
+) -> serde_json::Value {
     let res = client()
         .post(app.url("/api/autosave"))
         .json(&json!({"token": token, "since_version": since, "changes": changes}))
@@ -276,22 +409,51 @@ async fn autosave_saves_one_answer_and_reports_other_members_changes() {
     let token = app.add_body("Skolebestyrelsen, Engskolen").await;
     let (a, b) = (app.item_ids[0], app.item_ids[1]);
     let empty = fingerprint("", "");
-    let reply = autosave(&app, &token, 0, json!([{"item_id": a, "value": "agree", "comment": "", "fingerprint": empty}])).await;
+    let reply = autosave(
+        &app,
+        &token,
+        0,
+        json!([{"item_id": a, "value": "agree", "comment": "", "fingerprint": empty}]),
+    )
+    .await;
     assert_eq!(reply["Saved"]["version"], 1);
     assert_eq!(app.answer(a).await.unwrap().0, "agree");
 
     // Another member, still at version 0, saves b and learns about a.
-    let reply = autosave(&app, &token, 0, json!([{"item_id": b, "value": "dont_know", "comment": "", "fingerprint": empty}])).await;
+    let reply = autosave(
+        &app,
+        &token,
+        0,
+        json!([{"item_id": b, "value": "dont_know", "comment": "", "fingerprint": empty}]),
+    )
+    .await;
     assert_eq!(reply["Saved"]["version"], 2);
     let updates = reply["Saved"]["updates"].as_array().unwrap();
-    assert!(updates.iter().any(|u| u["item_id"] == a && u["state"]["value"] == "agree"));
+    assert!(updates
+        .iter()
+        .any(|u| u["item_id"] == a && u["state"]["value"] == "agree"));
 
     // ... and changing a from the stale fingerprint is a conflict, reported, not written.
-    let reply = autosave(&app, &token, 0, json!([{"item_id": a, "value": "disagree", "comment": "", "fingerprint": empty}])).await;
-    assert_eq!(reply["Conflict"]["conflicts"][0]["theirs"]["value"], "agree");
+    let reply = autosave(
+        &app,
+        &token,
+        0,
+        json!([{"item_id": a, "value": "disagree", "comment": "", "fingerprint": empty}]),
+    )
+    .await;
+    assert_eq!(
+        reply["Conflict"]["conflicts"][0]["theirs"]["value"],
+        "agree"
+    );
     assert_eq!(app.answer(a).await.unwrap().0, "agree");
 
-    let reply = autosave(&app, &token, 2, json!([{"item_id": a, "value": "nej", "comment": "", "fingerprint": empty}])).await;
+    let reply = autosave(
+        &app,
+        &token,
+        2,
+        json!([{"item_id": a, "value": "nej", "comment": "", "fingerprint": empty}]),
+    )
+    .await;
     assert_eq!(reply["Invalid"]["errors"][0]["code"], "ValueOutOfScale");
     let res = client()
         .post(app.url("/api/autosave"))
@@ -317,11 +479,16 @@ async fn concurrent_saves_from_many_members_all_land() {
     let statuses = futures_join_all(saves).await;
     assert!(statuses.iter().all(|&s| s == 200), "{statuses:?}");
     assert_eq!(app.answer_count().await, 42);
-    let (version,): (i64,) = sqlx::query_as("SELECT version FROM response").fetch_one(&app.db.read).await.unwrap();
+    let (version,): (i64,) = sqlx::query_as("SELECT version FROM response")
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
     assert_eq!(version, 42);
 }
 
-async fn futures_join_all<F: std::future::Future<Output = u16> + Send + 'static>(futures: impl Iterator<Item = F>) -> Vec<u16> {
+async fn futures_join_all<F: std::future::Future<Output = u16> + Send + 'static>(
+    futures: impl Iterator<Item = F>,
+) -> Vec<u16> {
     let handles: Vec<_> = futures.map(tokio::spawn).collect();
     let mut out = Vec::new();
     for handle in handles {
@@ -335,13 +502,21 @@ async fn the_respondent_can_switch_to_english() {
     let app = spawn_app().await;
     let token = app.add_body("Elevrådet").await;
     let client = client();
-    let res = client.get(app.url(&format!("/sprog/en?til=/svar/{token}"))).send().await.unwrap();
+    let res = client
+        .get(app.url(&format!("/sprog/en?til=/svar/{token}")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(res.headers()["location"], format!("/svar/{token}"));
     let (_, html) = app.get_page(&client, &token).await;
     assert!(html.contains("<html lang=\"en\""));
     assert!(html.contains("0 of 42 answered"));
     assert!(html.contains("Save draft"));
-    let res = client.get(app.url("/sprog/en?til=//evil.example")).send().await.unwrap();
+    let res = client
+        .get(app.url("/sprog/en?til=//evil.example"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.headers()["location"], "/");
 }
