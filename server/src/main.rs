@@ -49,6 +49,8 @@ async fn main() -> ExitCode {
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
+        // Logs go to stderr; stdout carries what the commands print (links, the port).
+        .with_writer(std::io::stderr)
         .init();
     match run(Cli::parse()).await {
         Ok(()) => ExitCode::SUCCESS,
@@ -92,7 +94,12 @@ async fn run(cli: Cli) -> Result<(), String> {
                 Application::build(config.addr, &config.site_root, Some(config.base_url()), db)
                     .await
                     .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
-            tracing::info!(port = app.port(), "listening");
+            // Plain, so scripts and tests can read the port when binding port 0.
+            println!(
+                "Samråd listening on http://{}:{}",
+                config.addr.ip(),
+                app.port()
+            );
             app.run_until_stopped()
                 .await
                 .map_err(|e| format!("server stopped: {e}"))
@@ -140,11 +147,10 @@ async fn run(cli: Cli) -> Result<(), String> {
             let at = parse_local(&deadline).ok_or(format!(
                 "cannot read the deadline {deadline:?}; write YYYY-MM-DD HH:MM"
             ))?;
-            match consultation::set_deadline(&db, consultation, at, now_ms()).await {
-                Ok(true) => Ok(()),
-                Ok(false) => Err(format!("no consultation {consultation}")),
-                Err(e) => Err(e.to_string()),
-            }
+            updated(
+                consultation,
+                consultation::set_deadline(&db, consultation, at, now_ms()).await,
+            )
         }
         Command::SetStatus {
             consultation,
@@ -153,12 +159,20 @@ async fn run(cli: Cli) -> Result<(), String> {
             let status = ConsultationStatus::parse(&status).ok_or(format!(
                 "unknown status {status:?}; use draft, open, closed or archived"
             ))?;
-            match consultation::set_status(&db, consultation, status, now_ms()).await {
-                Ok(true) => Ok(()),
-                Ok(false) => Err(format!("no consultation {consultation}")),
-                Err(e) => Err(e.to_string()),
-            }
+            updated(
+                consultation,
+                consultation::set_status(&db, consultation, status, now_ms()).await,
+            )
         }
+    }
+}
+
+/// The outcome of an update of one consultation, as the CLI reports it.
+fn updated(consultation: i64, result: Result<bool, sqlx::Error>) -> Result<(), String> {
+    match result {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(format!("no consultation {consultation}")),
+        Err(e) => Err(e.to_string()),
     }
 }
 

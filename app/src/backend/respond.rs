@@ -122,6 +122,18 @@ struct AnswerRow {
     comment: String,
 }
 
+async fn load_sections(
+    conn: &mut SqliteConnection,
+    consultation_id: i64,
+) -> Result<Vec<SectionRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, title, description FROM section WHERE consultation_id = $1 ORDER BY position",
+    )
+    .bind(consultation_id)
+    .fetch_all(conn)
+    .await
+}
+
 async fn load_items(
     conn: &mut SqliteConnection,
     consultation_id: i64,
@@ -183,12 +195,7 @@ pub async fn load_page(
     let invitee = find_invitee(&mut *conn, token)
         .await?
         .ok_or(AppError::InvalidLink)?;
-    let sections: Vec<SectionRow> = sqlx::query_as(
-        "SELECT id, title, description FROM section WHERE consultation_id = $1 ORDER BY position",
-    )
-    .bind(invitee.consultation_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let sections = load_sections(&mut conn, invitee.consultation_id).await?;
     let items = load_items(&mut conn, invitee.consultation_id).await?;
     let response = load_response(&mut conn, invitee.consultation_id, invitee.respondent_id).await?;
     let answers = match &response {
@@ -576,12 +583,7 @@ pub async fn load_receipt(db: &Db, token: &str, lang: Lang) -> Result<Option<Rec
     let Some(submitted_at) = response.submitted_at else {
         return Ok(None);
     };
-    let sections: Vec<SectionRow> = sqlx::query_as(
-        "SELECT id, title, description FROM section WHERE consultation_id = $1 ORDER BY position",
-    )
-    .bind(invitee.consultation_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let sections = load_sections(&mut conn, invitee.consultation_id).await?;
     let items = load_items(&mut conn, invitee.consultation_id).await?;
     let submitted: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT item_id, value, comment FROM submitted_answer WHERE response_id = $1",

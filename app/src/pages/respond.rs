@@ -612,18 +612,21 @@ fn ItemCard(
             }}
             {allow_comment
                 .then(|| {
+                    let label = lang.fill(Key::CommentLabel, &[("code", &code)]);
                     view! {
-                        <CommentBox
-                            id=comment_id.clone()
-                            name=comment_id.clone()
-                            label=lang.fill(Key::CommentLabel, &[("code", &code)])
-                            initial=initial.comment.clone()
-                            open=has_comment
-                            field
-                            autosave
-                            editable
-                            errors=comment_errors
-                        />
+                        <details class="comment" open=has_comment>
+                            <summary>{label.clone()}</summary>
+                            <label for=comment_id.clone() class="comment-label">{label}</label>
+                            <CommentField
+                                name=comment_id.clone()
+                                rows=4
+                                initial=initial.comment.clone()
+                                field
+                                autosave
+                                editable
+                                errors=comment_errors
+                            />
+                        </details>
                     }
                 })}
             <input type="hidden" name=format!("f{item_id}") value=initial.fingerprint prop:value=move || field.fingerprint.get()/>
@@ -632,53 +635,49 @@ fn ItemCard(
     .into_any()
 }
 
+/// A comment's text area with its limit and its errors. `name` is the form field
+/// (`c<item>` or `gc`); the label is the caller's, pointing at `name` as the id.
 #[component]
-fn CommentBox(
-    id: String,
+fn CommentField(
     name: String,
-    label: String,
+    rows: u8,
     initial: String,
-    open: bool,
     field: FieldSignals,
     autosave: Autosave,
     editable: bool,
     errors: impl Fn() -> Vec<String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
-    let error_id = format!("err-{id}");
-    let hint_id = format!("hint-{id}");
+    let error_id = format!("err-{name}");
+    let hint_id = format!("hint-{name}");
     let described_by = format!("{hint_id} {error_id}");
     view! {
-        <details class="comment" open=open>
-            <summary>{label.clone()}</summary>
-            <label for=id.clone() class="comment-label">{label}</label>
-            <textarea
-                id=id
-                name=name
-                rows="4"
-                maxlength=COMMENT_MAX_CHARS
-                disabled=!editable
-                aria-describedby=described_by
-                aria-invalid=move || (!errors().is_empty()).then_some("true")
-                prop:value=move || field.comment.get()
-                on:input=move |ev| {
-                    field.comment.set(event_target_value(&ev));
-                    field.updated_by_other.set(false);
-                    autosave.schedule(field.item_id, Duration::from_millis(1200));
+        <textarea
+            id=name.clone()
+            name=name
+            rows=rows
+            maxlength=COMMENT_MAX_CHARS
+            disabled=!editable
+            aria-describedby=described_by
+            aria-invalid=move || (!errors().is_empty()).then_some("true")
+            prop:value=move || field.comment.get()
+            on:input=move |ev| {
+                field.comment.set(event_target_value(&ev));
+                field.updated_by_other.set(false);
+                autosave.schedule(field.item_id, Duration::from_millis(1200));
+            }
+            on:blur=move |_| {
+                if autosave.pending.with_value(|p| p.contains(&field.item_id)) {
+                    autosave.flush();
                 }
-                on:blur=move |_| {
-                    if autosave.pending.with_value(|p| p.contains(&field.item_id)) {
-                        autosave.flush();
-                    }
-                }
-            >
-                {initial}
-            </textarea>
-            <p class="hint" id=hint_id>
-                {lang.fill(Key::CommentLimit, &[("max", &lang.number(COMMENT_MAX_CHARS))])}
-            </p>
-            <FieldMessages id=error_id errors/>
-        </details>
+            }
+        >
+            {initial}
+        </textarea>
+        <p class="hint" id=hint_id>
+            {lang.fill(Key::CommentLimit, &[("max", &lang.number(COMMENT_MAX_CHARS))])}
+        </p>
+        <FieldMessages id=error_id errors/>
     }
 }
 
@@ -764,26 +763,7 @@ fn GeneralComment(
             <h2 id="general-title">{lang.t(Key::GeneralCommentTitle)}</h2>
             <ConflictNote field autosave/>
             <label for="gc">{lang.t(Key::GeneralCommentLabel)}</label>
-            <textarea
-                id="gc"
-                name="gc"
-                rows="6"
-                maxlength=COMMENT_MAX_CHARS
-                disabled=!editable
-                aria-describedby="hint-gc err-gc"
-                aria-invalid=move || (!errors().is_empty()).then_some("true")
-                prop:value=move || field.comment.get()
-                on:input=move |ev| {
-                    field.comment.set(event_target_value(&ev));
-                    autosave.schedule(None, Duration::from_millis(1200));
-                }
-            >
-                {initial.comment}
-            </textarea>
-            <p class="hint" id="hint-gc">
-                {lang.fill(Key::CommentLimit, &[("max", &lang.number(COMMENT_MAX_CHARS))])}
-            </p>
-            <FieldMessages id="err-gc".to_owned() errors/>
+            <CommentField name="gc".to_owned() rows=6 initial=initial.comment field autosave editable errors/>
             <input type="hidden" name="gf" value=initial.fingerprint prop:value=move || field.fingerprint.get()/>
         </section>
     }

@@ -6,26 +6,36 @@ use app::backend::db::Db;
 use app::backend::now_ms;
 use app::backend::template::DEVELOPMENT_PLAN;
 use app::model::ConsultationStatus;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn start_server(database: &Path, port: u16) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_samrad"))
+/// Starts the real binary on a port of its own choosing and returns it with the port
+/// (read from its first line of output), once it answers.
+async fn start_server(database: &Path) -> (Child, u16) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_samrad"))
         .args([
             "--database",
             database.to_str().unwrap(),
             "serve",
             "--addr",
-            &format!("127.0.0.1:{port}"),
+            "127.0.0.1:0",
         ])
         .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .spawn()
-        .expect("start samrad")
-}
-
-async fn wait_until_up(port: u16) {
+        .expect("start samrad");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .expect("read port");
+    let port: u16 = line
+        .trim()
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("port in first line");
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
         if let Ok(res) = client()
@@ -34,20 +44,12 @@ async fn wait_until_up(port: u16) {
             .await
         {
             if res.status().is_success() {
-                return;
+                return (child, port);
             }
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("server did not come up on port {port}");
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 #[tokio::test]
@@ -85,9 +87,7 @@ async fn an_acknowledged_submit_survives_kill_minus_nine() {
     db.read.close().await;
     db.write.close().await;
 
-    let port = free_port();
-    let mut server = start_server(&database, port);
-    wait_until_up(port).await;
+    let (mut server, port) = start_server(&database).await;
     let mut form: Vec<(String, String)> = items
         .iter()
         .enumerate()
@@ -112,29 +112,13 @@ async fn an_acknowledged_submit_survives_kill_minus_nine() {
     server.kill().unwrap(); // SIGKILL: no shutdown, no checkpoint.
     server.wait().unwrap();
 
-    let port = free_port();
-    let mut server = start_server(&database, port);
-    wait_until_up(port).await;
-    let receipt = client()
-        .get(format!(
-            "http://127.0.0.1:{port}/svar/{}/kvittering",
-            token.as_str()
-        ))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(receipt.status().as_u16(), 200);
-    let html = receipt.text().await.unwrap();
-    assert!(html.contains("indsendelse nr. 1"));
-    assert!(html.contains("Kommentar 41"));
-    let page = client()
-        .get(format!("http://127.0.0.1:{port}/svar/{}", token.as_str()))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (mut server, port) = start_server(&database).await;
+    let link = format!("http://127.0.0.1:{port}/svar/{}", token.as_str());
+    let (status, receipt) = fetch(&client(), &format!("{link}/kvittering")).await;
+    assert_eq!(status, 200);
+    assert!(receipt.contains("indsendelse nr. 1"));
+    assert!(receipt.contains("Kommentar 41"));
+    let (_, page) = fetch(&client(), &link).await;
     assert!(page.contains("42 af 42 besvaret"));
     assert!(is_checked(&page, items[1].0, "disagree"));
     server.kill().unwrap();

@@ -67,6 +67,8 @@ pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(Policy::none())
+        // A hung request must fail the test, not hang the suite.
+        .timeout(std::time::Duration::from_secs(60))
         .build()
         .expect("client")
 }
@@ -95,12 +97,7 @@ impl TestApp {
     }
 
     pub async fn get_page(&self, client: &reqwest::Client, token: &str) -> (u16, String) {
-        let res = client
-            .get(self.url(&format!("/svar/{token}")))
-            .send()
-            .await
-            .expect("get");
-        (res.status().as_u16(), res.text().await.expect("body"))
+        fetch(client, &self.url(&format!("/svar/{token}"))).await
     }
 
     pub async fn post_form(
@@ -152,6 +149,22 @@ pub fn item_fields(
             seen.map_or_else(|| fingerprint("", ""), str::to_owned),
         ),
     ]
+}
+
+/// Form fields for one item, answered on a page that showed `page`.
+pub fn fields_seen_on(page: &str, id: i64, value: &str, comment: &str) -> Vec<(String, String)> {
+    item_fields(
+        id,
+        value,
+        comment,
+        Some(&fingerprint_in(page, &format!("f{id}"))),
+    )
+}
+
+/// GETs a URL and returns its status and body.
+pub async fn fetch(client: &reqwest::Client, url: &str) -> (u16, String) {
+    let res = client.get(url).send().await.expect("get");
+    (res.status().as_u16(), res.text().await.expect("body"))
 }
 
 pub fn intent(intent: &str) -> (String, String) {

@@ -112,14 +112,7 @@ async fn submitting_with_blanks_asks_first_then_submits_and_resubmits() {
         res.headers()["location"],
         format!("/svar/{token}?bekraeft=1")
     );
-    let html = client
-        .get(app.url(&format!("/svar/{token}?bekraeft=1")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (_, html) = fetch(&client, &app.url(&format!("/svar/{token}?bekraeft=1"))).await;
     assert!(html.contains("41 forslag er ikke besvaret"));
     assert!(html.contains("Indsend alligevel"));
     assert!(
@@ -134,13 +127,8 @@ async fn submitting_with_blanks_asks_first_then_submits_and_resubmits() {
         res.headers()["location"],
         format!("/svar/{token}/kvittering")
     );
-    let receipt = client
-        .get(app.url(&format!("/svar/{token}/kvittering")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(receipt.status().as_u16(), 200);
-    let receipt = receipt.text().await.unwrap();
+    let (status, receipt) = fetch(&client, &app.url(&format!("/svar/{token}/kvittering"))).await;
+    assert_eq!(status, 200);
     assert!(receipt.contains("Tak for jeres høringssvar"));
     assert!(receipt.contains("indsendelse nr. 1"));
 
@@ -200,37 +188,15 @@ async fn two_members_changing_the_same_answer_are_told_and_nothing_is_lost() {
     let (_, bo_page) = app.get_page(&bo, &token).await;
 
     // Anna saves item and other first.
-    let mut form = item_fields(
-        item,
-        "agree",
-        "Anna mener ja.",
-        Some(&fingerprint_in(&anna_page, &format!("f{item}"))),
-    );
-    form.extend(item_fields(
-        other,
-        "dont_know",
-        "",
-        Some(&fingerprint_in(&anna_page, &format!("f{other}"))),
-    ));
+    let mut form = fields_seen_on(&anna_page, item, "agree", "Anna mener ja.");
+    form.extend(fields_seen_on(&anna_page, other, "dont_know", ""));
     form.push(intent("save"));
-    assert_eq!(
-        app.post_form(&anna, &token, &form).await.status().as_u16(),
-        303
-    );
+    let res = app.post_form(&anna, &token, &form).await;
+    assert_eq!(res.status().as_u16(), 303);
 
     // Bo, from his older page, answers item differently and leaves other as he saw it.
-    let mut form = item_fields(
-        item,
-        "disagree",
-        "Bo mener nej.",
-        Some(&fingerprint_in(&bo_page, &format!("f{item}"))),
-    );
-    form.extend(item_fields(
-        other,
-        "",
-        "",
-        Some(&fingerprint_in(&bo_page, &format!("f{other}"))),
-    ));
+    let mut form = fields_seen_on(&bo_page, item, "disagree", "Bo mener nej.");
+    form.extend(fields_seen_on(&bo_page, other, "", ""));
     form.push(intent("save"));
     let res = app.post_form(&bo, &token, &form).await;
     assert_eq!(res.status().as_u16(), 409);
@@ -238,42 +204,25 @@ async fn two_members_changing_the_same_answer_are_told_and_nothing_is_lost() {
     assert!(html.contains("et andet medlem har ændret de samme svar"));
     assert!(html.contains("Deres svar: Enig"));
     assert!(html.contains("Anna mener ja."), "Bo sees what Anna wrote");
-    assert!(
-        html.contains("Bo mener nej."),
-        "Bo's own text is kept in the form"
-    );
+    assert!(html.contains("Bo mener nej."), "Bo's text is kept");
     assert!(is_checked(&html, item, "disagree"));
     assert_eq!(
         app.answer(item).await.unwrap().0,
         "agree",
-        "nothing was written"
+        "nothing written"
     );
 
     // Bo saves again from the re-rendered page: now deliberately over Anna's answer,
     // while Anna's answer to `other`, which Bo did not touch, is kept.
-    let mut form = item_fields(
-        item,
-        "disagree",
-        "Bo mener nej.",
-        Some(&fingerprint_in(&html, &format!("f{item}"))),
-    );
-    form.extend(item_fields(
-        other,
-        "",
-        "",
-        Some(&fingerprint_in(&bo_page, &format!("f{other}"))),
-    ));
+    let mut form = fields_seen_on(&html, item, "disagree", "Bo mener nej.");
+    form.extend(fields_seen_on(&bo_page, other, "", ""));
     form.push(intent("save"));
     let res = app.post_form(&bo, &token, &form).await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(
-        res.headers()["location"],
-        format!("/svar/{token}?flettet={other}")
-    );
-    assert_eq!(
-        app.answer(item).await.unwrap(),
-        ("disagree".into(), "Bo mener nej.".into())
-    );
+    let merged = format!("/svar/{token}?flettet={other}");
+    assert_eq!(res.headers()["location"], merged.as_str());
+    let expected = ("disagree".to_owned(), "Bo mener nej.".to_owned());
+    assert_eq!(app.answer(item).await.unwrap(), expected);
     assert_eq!(app.answer(other).await.unwrap().0, "dont_know");
 }
 
@@ -387,6 +336,11 @@ async fn after_the_deadline_the_page_is_read_only_and_writes_are_refused() {
     assert_eq!(res, json!("Locked"));
 }
 
+/// An autosave's changes: one item answered, from an empty field.
+fn one_change(item: i64, value: &str) -> serde_json::Value {
+    json!([{"item_id": item, "value": value, "comment": "", "fingerprint": fingerprint("", "")}])
+}
+
 async fn autosave(
     app: &TestApp,
     token: &str,
@@ -408,25 +362,12 @@ async fn autosave_saves_one_answer_and_reports_other_members_changes() {
     let app = spawn_app().await;
     let token = app.add_body("Skolebestyrelsen, Engskolen").await;
     let (a, b) = (app.item_ids[0], app.item_ids[1]);
-    let empty = fingerprint("", "");
-    let reply = autosave(
-        &app,
-        &token,
-        0,
-        json!([{"item_id": a, "value": "agree", "comment": "", "fingerprint": empty}]),
-    )
-    .await;
+    let reply = autosave(&app, &token, 0, one_change(a, "agree")).await;
     assert_eq!(reply["Saved"]["version"], 1);
     assert_eq!(app.answer(a).await.unwrap().0, "agree");
 
     // Another member, still at version 0, saves b and learns about a.
-    let reply = autosave(
-        &app,
-        &token,
-        0,
-        json!([{"item_id": b, "value": "dont_know", "comment": "", "fingerprint": empty}]),
-    )
-    .await;
+    let reply = autosave(&app, &token, 0, one_change(b, "dont_know")).await;
     assert_eq!(reply["Saved"]["version"], 2);
     let updates = reply["Saved"]["updates"].as_array().unwrap();
     assert!(updates
@@ -434,26 +375,14 @@ async fn autosave_saves_one_answer_and_reports_other_members_changes() {
         .any(|u| u["item_id"] == a && u["state"]["value"] == "agree"));
 
     // ... and changing a from the stale fingerprint is a conflict, reported, not written.
-    let reply = autosave(
-        &app,
-        &token,
-        0,
-        json!([{"item_id": a, "value": "disagree", "comment": "", "fingerprint": empty}]),
-    )
-    .await;
+    let reply = autosave(&app, &token, 0, one_change(a, "disagree")).await;
     assert_eq!(
         reply["Conflict"]["conflicts"][0]["theirs"]["value"],
         "agree"
     );
     assert_eq!(app.answer(a).await.unwrap().0, "agree");
 
-    let reply = autosave(
-        &app,
-        &token,
-        2,
-        json!([{"item_id": a, "value": "nej", "comment": "", "fingerprint": empty}]),
-    )
-    .await;
+    let reply = autosave(&app, &token, 2, one_change(a, "nej")).await;
     assert_eq!(reply["Invalid"]["errors"][0]["code"], "ValueOutOfScale");
     let res = client()
         .post(app.url("/api/autosave"))
