@@ -49,6 +49,8 @@ async fn start_server(database: &Path) -> (Child, u16) {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("server did not come up on port {port}");
 }
 
