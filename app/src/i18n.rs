@@ -201,6 +201,7 @@ texts! {
     ConflictTheirComment => "Deres kommentar: {comment}", "Their comment: {comment}";
     ConflictYours => "Felterne viser jeres eget svar. Gem igen for at beholde det, eller ret det til.",
         "The fields show your own answer. Save again to keep it, or adjust it.";
+    UpdatedByOther => "Opdateret af et andet medlem.", "Updated by another member.";
     UseTheirs => "Brug deres svar", "Use their answer";
     KeepMine => "Behold mit svar", "Keep my answer";
     ErrValueOutOfScale => "Vælg enig, uenig eller ved ikke.", "Choose agree, disagree or don't know.";

@@ -139,6 +139,16 @@ test('the page works in English and looks right on a desktop', async ({ page, ja
   await shot(page, testInfo, js ? 'desktop' : 'desktop-nojs');
 });
 
+test('at 200 % zoom the phone page still fits its width', async ({ page }, testInfo) => {
+  // A 390 px phone zoomed to 200 % lays out like a 195 px wide viewport.
+  await page.setViewportSize({ width: 195, height: 422 });
+  await page.goto(`/svar/${freshBody(7).token}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.locator('.item').first().scrollIntoViewIfNeeded();
+  await shot(page, testInfo, 'phone-zoom-200');
+});
+
 test('a bad link shows a plain Danish page', async ({ page }) => {
   const res = await page.goto('/svar/det-her-er-ikke-et-rigtigt-link');
   expect(res?.status()).toBe(404);

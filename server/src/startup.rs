@@ -6,6 +6,7 @@ use app::backend::db::Db;
 use app::backend::state::{AppState, Settings};
 use app::{shell, App, OUTPUT_NAME};
 use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::{Env, LeptosOptions};
@@ -15,6 +16,7 @@ use std::path::Path;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The largest request body we read. A full hearing form with every comment at the
 /// limit, percent-encoded, stays well below it.
@@ -80,6 +82,11 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
+        // Personal links are capabilities: never hand them on in a Referer header.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
         .with_state(state)
 }
 

@@ -334,8 +334,8 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
             </section>
             <form method="post" action=format!("/svar/{token}") class="hearing-form" id="hearing-form">
                 <div class="progress" role="status" aria-live="polite">
-                    <progress max=total value=move || answered.get()></progress>
-                    <span class="progress-text">
+                    <progress max=total value=move || answered.get() aria-labelledby="progress-text"></progress>
+                    <span class="progress-text" id="progress-text">
                         {move || {
                             lang.fill(
                                 Key::Progress,
@@ -527,7 +527,7 @@ fn SaveIndicator(autosave: Autosave) -> impl IntoView {
         )
     };
     view! {
-        <span class="save-status js-only" class:save-failed=failed data-state=move || format!("{:?}", autosave.status.get())>
+        <span class="save-status js-only" class:save-failed=failed>
             {text}
             {move || {
                 (autosave.status.get() == SaveStatus::Failed)
@@ -608,7 +608,7 @@ fn ItemCard(
                 field
                     .updated_by_other
                     .get()
-                    .then(|| view! { <p class="updated-note" role="status">{lang.t(Key::NoticeMerged)}</p> })
+                    .then(|| view! { <p class="updated-note" role="status">{lang.t(Key::UpdatedByOther)}</p> })
             }}
             {allow_comment
                 .then(|| {

@@ -9,8 +9,14 @@ use serde_json::json;
 async fn the_page_shows_the_hearing_to_the_body_behind_the_link() {
     let app = spawn_app().await;
     let token = app.add_body("Skolebestyrelsen, Nordskolen").await;
-    let (status, html) = app.get_page(&client(), &token).await;
-    assert_eq!(status, 200);
+    let res = client()
+        .get(app.url(&format!("/svar/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["referrer-policy"], "no-referrer");
+    let html = res.text().await.unwrap();
     assert!(html.contains("<html lang=\"da\""));
     assert!(html.contains("Høring om udviklingsplan for skole og dagtilbud"));
     assert!(html.contains("Skolebestyrelsen, Nordskolen"));
