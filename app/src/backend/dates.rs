@@ -41,6 +41,17 @@ pub fn local_date(unix_ms: i64) -> String {
         .unwrap_or_default()
 }
 
+/// A moment as the deadline input shows it: `YYYY-MM-DD HH:MM`, Copenhagen time.
+pub fn format_input(unix_ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(unix_ms)
+        .map(|dt| {
+            dt.with_timezone(&Copenhagen)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
 /// Reads a local Copenhagen time written as `YYYY-MM-DD HH:MM` (or with a `T`).
 pub fn parse_local(text: &str) -> Option<i64> {
     let normalised = text.trim().replace('T', " ");
@@ -77,6 +88,12 @@ mod tests {
             format_datetime(ms, Lang::Da),
             "mandag den 1. juni 2026 kl. 09.30"
         );
+    }
+
+    #[test]
+    fn the_input_form_round_trips() {
+        let ms = parse_local("2027-03-05 12:00").unwrap();
+        assert_eq!(format_input(ms), "2027-03-05 12:00");
     }
 
     #[test]

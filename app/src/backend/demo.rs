@@ -2,6 +2,7 @@
 //! across groups and units, about half of them with submitted answers — entered
 //! through the same save path a respondent uses.
 
+use super::auth::{create_user, Password};
 use super::consultation::{add_respondent, create_hearing, NewRespondent};
 use super::db::Db;
 use super::error::AppError;
@@ -9,7 +10,8 @@ use super::form::{Intent, RawField, Target};
 use super::respond::{save, SaveResult};
 use super::template::DEVELOPMENT_PLAN;
 use super::token::fingerprint;
-use crate::model::{AgreeValue, ConsultationStatus};
+use crate::model::admin::Role;
+use crate::model::{AgreeValue, ConsultationStatus, Email};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::collections::BTreeMap;
@@ -88,8 +90,31 @@ pub struct Demo {
     pub bodies: Vec<DemoBody>,
 }
 
+/// The demo's staff accounts, one per role: (e-mail, password, role). Printed by
+/// `samrad demo`; for trying the product, never for a real deployment.
+pub const USERS: [(&str, &str, &str); 3] = [
+    ("admin@samrad.local", "demo-admin-2027", "admin"),
+    ("sagsbehandler@samrad.local", "demo-manager-2027", "manager"),
+    ("laeser@samrad.local", "demo-viewer-2027", "viewer"),
+];
+
 /// Loads the demo into an empty, migrated database.
 pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<Demo, AppError> {
+    for (email, password, role) in USERS {
+        let (Some(email), Some(role)) = (Email::parse(email), Role::parse(role)) else {
+            return Err(AppError::Internal(format!("demo user {email}")));
+        };
+        let password = Password::parse(password)
+            .map_err(|_| AppError::Internal("demo password too short".into()))?;
+        let name = match role {
+            Role::Admin => "Anne Administrator",
+            Role::Manager => "Søren Sagsbehandler",
+            Role::Viewer => "Lise Læser",
+        };
+        create_user(db, &email, name, password, role, now_ms)
+            .await?
+            .ok();
+    }
     let consultation_id = create_hearing(
         db,
         &DEVELOPMENT_PLAN,

@@ -12,6 +12,15 @@ pub enum AppError {
     /// The consultation does not accept writes now.
     #[error("consultation locked: {0:?}")]
     Locked(LockReason),
+    /// No such consultation, body or item (or not one this user may see).
+    #[error("not found")]
+    NotFound,
+    /// Not signed in, or the session has ended.
+    #[error("not signed in")]
+    SignedOut,
+    /// Signed in, but the role does not allow it.
+    #[error("forbidden")]
+    Forbidden,
     #[error("internal error: {0}")]
     Internal(String),
 }

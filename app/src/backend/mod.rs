@@ -1,16 +1,25 @@
 //! Server-only code: the database, tokens, dates, form validation and the stores
 //! behind the pages. Nothing here is compiled to wasm.
 
+pub mod audit;
+pub mod auth;
 pub mod consultation;
 pub mod dates;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod form;
+pub mod import;
+pub mod import_draft;
+pub mod mail;
+pub mod manage;
+pub mod markdown;
 pub mod respond;
+pub mod sheet;
 pub mod state;
 pub mod template;
 pub mod token;
+pub mod tracking;
 
 /// Now, as the unix milliseconds every timestamp column holds.
 pub fn now_ms() -> i64 {

@@ -489,6 +489,18 @@ pub async fn save(
         .bind(response.id)
         .execute(&mut *tx)
         .await?;
+        // The receipt mail is queued in the submission's own transaction: no
+        // submission without its receipt, no receipt for a submission that failed.
+        if let Some(receipt) = receipt_for(&mut tx, &invitee, Lang::Da).await? {
+            super::mail::outbox::enqueue_receipt(
+                &mut tx,
+                invitee.consultation_id,
+                invitee.respondent_id,
+                &receipt,
+                now_ms,
+            )
+            .await?;
+        }
         tx.commit().await?;
         return Ok(SaveResult::Submitted {
             version,
@@ -575,16 +587,24 @@ pub async fn load_receipt(db: &Db, token: &str, lang: Lang) -> Result<Option<Rec
     let invitee = find_invitee(&mut *conn, token)
         .await?
         .ok_or(AppError::InvalidLink)?;
+    Ok(receipt_for(&mut conn, &invitee, lang).await?)
+}
+
+async fn receipt_for(
+    conn: &mut SqliteConnection,
+    invitee: &Invitee,
+    lang: Lang,
+) -> Result<Option<Receipt>, sqlx::Error> {
     let Some(response) =
-        load_response(&mut conn, invitee.consultation_id, invitee.respondent_id).await?
+        load_response(conn, invitee.consultation_id, invitee.respondent_id).await?
     else {
         return Ok(None);
     };
     let Some(submitted_at) = response.submitted_at else {
         return Ok(None);
     };
-    let sections = load_sections(&mut conn, invitee.consultation_id).await?;
-    let items = load_items(&mut conn, invitee.consultation_id).await?;
+    let sections = load_sections(conn, invitee.consultation_id).await?;
+    let items = load_items(conn, invitee.consultation_id).await?;
     let submitted: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT item_id, value, comment FROM submitted_answer WHERE response_id = $1",
     )
@@ -615,8 +635,8 @@ pub async fn load_receipt(db: &Db, token: &str, lang: Lang) -> Result<Option<Rec
         })
         .collect();
     Ok(Some(Receipt {
-        title: invitee.title,
-        respondent_name: invitee.name,
+        title: invitee.title.clone(),
+        respondent_name: invitee.name.clone(),
         submitted_at: format_datetime(submitted_at, lang),
         submission_no: response.submission_no,
         deadline: format_datetime(invitee.deadline, lang),

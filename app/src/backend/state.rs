@@ -10,6 +10,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub settings: Arc<Settings>,
+    /// Wakes the mail worker when an action has queued mail.
+    pub mail_signal: Arc<tokio::sync::Notify>,
 }
 
 /// Settings the application code needs at run time (the server's config builds it).
@@ -17,9 +19,16 @@ pub struct AppState {
 pub struct Settings {
     /// The public address of the site, used to write respondent links.
     pub base_url: String,
+    /// Where the development mail transport writes, shown on the outbox page.
+    pub mail_folder: Option<String>,
 }
 
 impl Settings {
+    /// Cookies get `Secure` when the site is served over HTTPS.
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
     pub fn respondent_link(&self, token: &str) -> String {
         format!("{}/svar/{token}", self.base_url.trim_end_matches('/'))
     }

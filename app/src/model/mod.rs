@@ -1,12 +1,15 @@
 //! Types shared by the server and the browser: what a consultation, an item and an
 //! answer are, and the validation rules that both sides must agree on.
 
+pub mod admin;
 mod answer;
 mod comment;
+mod email;
 mod page;
 
 pub use answer::{AgreeValue, AnswerValue, ItemKind, ValueError};
 pub use comment::{Comment, CommentError, COMMENT_MAX_CHARS};
+pub use email::{split_addresses, Email};
 pub use page::*;
 
 use serde::{Deserialize, Serialize};

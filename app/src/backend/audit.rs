@@ -1,0 +1,104 @@
+//! The audit log: who did what to which consultation, and when. Written in the same
+//! transaction as the action, so the log cannot claim what did not happen or miss
+//! what did.
+
+use super::dates::format_datetime;
+use super::db::Db;
+use super::error::AppError;
+use crate::i18n::Lang;
+use crate::model::admin::{AuditEntry, UserView};
+use sqlx::SqliteConnection;
+
+/// What was done; stored by name so the log stays readable in the database too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    SignIn,
+    SignOut,
+    UserCreated,
+    Created,
+    Duplicated,
+    Changed,
+    Opened,
+    Closed,
+    Reopened,
+    Imported,
+    BodyAdded,
+    BodyRemoved,
+    ItemChanged,
+    InvitationsSent,
+    InvitationResent,
+    LinkReplaced,
+    RemindersSent,
+    Exported,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SignIn => "sign_in",
+            Self::SignOut => "sign_out",
+            Self::UserCreated => "user_created",
+            Self::Created => "created",
+            Self::Duplicated => "duplicated",
+            Self::Changed => "changed",
+            Self::Opened => "opened",
+            Self::Closed => "closed",
+            Self::Reopened => "reopened",
+            Self::Imported => "imported",
+            Self::BodyAdded => "body_added",
+            Self::BodyRemoved => "body_removed",
+            Self::ItemChanged => "item_changed",
+            Self::InvitationsSent => "invitations_sent",
+            Self::InvitationResent => "invitation_resent",
+            Self::LinkReplaced => "link_replaced",
+            Self::RemindersSent => "reminders_sent",
+            Self::Exported => "exported",
+        }
+    }
+}
+
+/// Records an action inside the caller's transaction. `user` is `None` for what the
+/// system does by itself (automatic reminders).
+pub async fn record(
+    conn: &mut SqliteConnection,
+    user: Option<&UserView>,
+    action: Action,
+    consultation_id: Option<i64>,
+    detail: &str,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, user_id, user_email, action, consultation_id, detail)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(now_ms)
+    .bind(user.map(|u| u.id))
+    .bind(user.map(|u| u.email.as_str()).unwrap_or("system"))
+    .bind(action.as_str())
+    .bind(consultation_id)
+    .bind(detail)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The latest entries, newest first.
+pub async fn latest(db: &Db, limit: i64, lang: Lang) -> Result<Vec<AuditEntry>, AppError> {
+    let rows: Vec<(i64, String, String, Option<i64>, String)> = sqlx::query_as(
+        "SELECT at, user_email, action, consultation_id, detail
+         FROM audit_log ORDER BY id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&db.read)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, user, action, consultation, detail)| AuditEntry {
+            at: format_datetime(at, lang),
+            user,
+            action,
+            consultation,
+            detail,
+        })
+        .collect())
+}

@@ -1,0 +1,324 @@
+//! Staff accounts and their sessions.
+//!
+//! Passwords are hashed with argon2id on the blocking pool (a hash takes tens of
+//! milliseconds of CPU, which must not stall the async workers). Session ids are
+//! random and stored hashed, like respondent tokens. A session ends after
+//! [`IDLE_TIMEOUT_MS`] without activity or [`ABSOLUTE_TIMEOUT_MS`] after sign-in,
+//! whichever comes first. Failed sign-ins are throttled per account and per client.
+
+use super::db::Db;
+use super::error::AppError;
+use super::token::{hash_token, Token};
+use crate::model::admin::{Msg, Problem, Role, UserView};
+use crate::model::Email;
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, SaltString};
+use argon2::{Argon2, PasswordVerifier};
+
+pub const SESSION_COOKIE: &str = "samrad_session";
+pub const IDLE_TIMEOUT_MS: i64 = 2 * 3_600_000;
+pub const ABSOLUTE_TIMEOUT_MS: i64 = 12 * 3_600_000;
+/// Activity is written back at most this often, to spare the writer.
+const TOUCH_EVERY_MS: i64 = 60_000;
+/// The throttling window and how many failures it tolerates.
+pub const THROTTLE_WINDOW_MS: i64 = 15 * 60_000;
+pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+pub const MAX_FAILURES_PER_CLIENT: i64 = 20;
+pub const PASSWORD_MIN_CHARS: usize = 10;
+const PASSWORD_MAX_CHARS: usize = 200;
+
+/// A password that meets the length rule. Never `Debug`, never logged.
+pub struct Password(String);
+
+impl Password {
+    pub fn parse(raw: &str) -> Result<Self, Problem> {
+        let chars = raw.chars().count();
+        if chars < PASSWORD_MIN_CHARS {
+            return Err(Problem::with(
+                "password",
+                Msg::PasswordShort,
+                PASSWORD_MIN_CHARS.to_string(),
+            ));
+        }
+        if chars > PASSWORD_MAX_CHARS {
+            return Err(Problem::with(
+                "password",
+                Msg::TooLong,
+                PASSWORD_MAX_CHARS.to_string(),
+            ));
+        }
+        Ok(Self(raw.to_owned()))
+    }
+}
+
+pub async fn hash_password(password: Password) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(password.0.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(|e| AppError::Internal(format!("argon2: {e}")))
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("hashing task: {e}")))?
+}
+
+/// Checks a password against a stored hash; with no hash (unknown account) it checks
+/// against a fixed one, so both cases cost the same time.
+async fn verify_password(stored: Option<String>, candidate: String) -> bool {
+    tokio::task::spawn_blocking(move || {
+        let stored = stored.unwrap_or_else(|| DUMMY_HASH.to_owned());
+        PasswordHash::new(&stored)
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(candidate.as_bytes(), &parsed)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// An argon2id hash of a random string nobody knows, with the default parameters.
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c2FtcmFkZHVtbXlzYWx0$K3j0ml4XSeX0vVd3CRhXqJ4mT2y2m3x+yq1kqzvJ7Uc";
+
+/// Creates a staff account.
+pub async fn create_user(
+    db: &Db,
+    email: &Email,
+    name: &str,
+    password: Password,
+    role: Role,
+    now_ms: i64,
+) -> Result<Result<i64, Problem>, AppError> {
+    let hash = hash_password(password).await?;
+    let inserted: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO app_user (email, name, password_hash, role, created_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id",
+    )
+    .bind(email.key())
+    .bind(name.trim())
+    .bind(hash)
+    .bind(role.as_str())
+    .bind(now_ms)
+    .fetch_optional(&db.write)
+    .await?;
+    Ok(inserted
+        .map(|(id,)| id)
+        .ok_or_else(|| Problem::new("email", Msg::EmailTaken)))
+}
+
+pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<UserView>, AppError> {
+    Ok(list_users(db).await?.into_iter().find(|u| u.id == id))
+}
+
+pub async fn list_users(db: &Db) -> Result<Vec<UserView>, AppError> {
+    let rows: Vec<(i64, String, String, String)> =
+        sqlx::query_as("SELECT id, email, name, role FROM app_user ORDER BY name, email")
+            .fetch_all(&db.read)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, email, name, role)| {
+            Some(UserView {
+                id,
+                email,
+                name,
+                role: Role::parse(&role)?,
+            })
+        })
+        .collect())
+}
+
+/// Why a sign-in was refused. Deliberately the same for an unknown account and a
+/// wrong password.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SignInError {
+    BadCredentials,
+    Throttled,
+}
+
+/// A new session: the raw id goes into the cookie and nowhere else.
+pub struct NewSession {
+    pub id: Token,
+    pub user_id: i64,
+}
+
+/// Signs in: checks the throttles, the password, and starts a fresh session (a new id
+/// every time, so a session id planted before sign-in is worthless after it). The
+/// session in `replacing`, if any, is ended.
+pub async fn sign_in(
+    db: &Db,
+    email: &str,
+    password: &str,
+    client: &str,
+    replacing: Option<&str>,
+    now_ms: i64,
+) -> Result<Result<NewSession, SignInError>, AppError> {
+    let email_key = email.trim().to_lowercase();
+    let since = now_ms - THROTTLE_WINDOW_MS;
+    let (per_account, per_client): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM login_failure WHERE email = $1 AND at > $3),
+                (SELECT COUNT(*) FROM login_failure WHERE client = $2 AND at > $3)",
+    )
+    .bind(&email_key)
+    .bind(client)
+    .bind(since)
+    .fetch_one(&db.read)
+    .await?;
+    if per_account >= MAX_FAILURES_PER_ACCOUNT || per_client >= MAX_FAILURES_PER_CLIENT {
+        return Ok(Err(SignInError::Throttled));
+    }
+    let account: Option<(i64, String)> = sqlx::query_as(
+        "SELECT id, password_hash FROM app_user WHERE email = $1 AND disabled_at IS NULL",
+    )
+    .bind(&email_key)
+    .fetch_optional(&db.read)
+    .await?;
+    let (user_id, stored) = match account {
+        Some((id, hash)) => (Some(id), Some(hash)),
+        None => (None, None),
+    };
+    let matches = verify_password(stored, password.to_owned()).await;
+    let mut tx = db.write.begin().await?;
+    let Some(user_id) = user_id.filter(|_| matches) else {
+        sqlx::query("INSERT INTO login_failure (email, client, at) VALUES ($1, $2, $3)")
+            .bind(&email_key)
+            .bind(client)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        return Ok(Err(SignInError::BadCredentials));
+    };
+    sqlx::query("DELETE FROM login_failure WHERE email = $1 OR at <= $2")
+        .bind(&email_key)
+        .bind(since)
+        .execute(&mut *tx)
+        .await?;
+    if let Some(old) = replacing {
+        sqlx::query("DELETE FROM user_session WHERE id_hash = $1")
+            .bind(hash_token(old))
+            .execute(&mut *tx)
+            .await?;
+    }
+    let id = Token::generate();
+    sqlx::query(
+        "INSERT INTO user_session (id_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
+    )
+    .bind(id.hash())
+    .bind(user_id)
+    .bind(now_ms)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(NewSession { id, user_id }))
+}
+
+/// What a session cookie turned out to be.
+#[derive(Debug, PartialEq)]
+pub enum SessionLookup {
+    Active(UserView),
+    /// It existed but timed out (and is now deleted): say so instead of a bare login.
+    Expired,
+    Unknown,
+}
+
+/// Finds the user behind a session id and notes the activity.
+pub async fn lookup_session(db: &Db, raw_id: &str, now_ms: i64) -> Result<SessionLookup, AppError> {
+    let id_hash = hash_token(raw_id);
+    let row: Option<(i64, String, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT u.id, u.email, u.name, u.role, s.created_at, s.last_seen_at
+         FROM user_session s JOIN app_user u ON u.id = s.user_id
+         WHERE s.id_hash = $1 AND u.disabled_at IS NULL",
+    )
+    .bind(&id_hash)
+    .fetch_optional(&db.read)
+    .await?;
+    let Some((id, email, name, role, created_at, last_seen_at)) = row else {
+        return Ok(SessionLookup::Unknown);
+    };
+    if now_ms - last_seen_at > IDLE_TIMEOUT_MS || now_ms - created_at > ABSOLUTE_TIMEOUT_MS {
+        sign_out(db, raw_id).await?;
+        return Ok(SessionLookup::Expired);
+    }
+    if now_ms - last_seen_at > TOUCH_EVERY_MS {
+        sqlx::query("UPDATE user_session SET last_seen_at = $1 WHERE id_hash = $2")
+            .bind(now_ms)
+            .bind(&id_hash)
+            .execute(&db.write)
+            .await?;
+    }
+    let role = Role::parse(&role)
+        .ok_or_else(|| AppError::Internal(format!("user {id} has unknown role {role}")))?;
+    Ok(SessionLookup::Active(UserView {
+        id,
+        email,
+        name,
+        role,
+    }))
+}
+
+pub async fn sign_out(db: &Db, raw_id: &str) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM user_session WHERE id_hash = $1")
+        .bind(hash_token(raw_id))
+        .execute(&db.write)
+        .await?;
+    Ok(())
+}
+
+/// The value of the session cookie in a `Cookie` header.
+pub fn session_from_cookies(header: &str) -> Option<&str> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value)
+        .filter(|v| !v.is_empty())
+}
+
+/// The `Set-Cookie` value for a session (or, with `None`, one that clears it).
+pub fn session_cookie(id: Option<&str>, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    match id {
+        Some(id) => format!(
+            "{SESSION_COOKIE}={id}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+            ABSOLUTE_TIMEOUT_MS / 1000
+        ),
+        None => format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dummy_hash_is_a_valid_argon2id_hash() {
+        let parsed = PasswordHash::new(DUMMY_HASH).expect("parses");
+        assert_eq!(parsed.algorithm.as_str(), "argon2id");
+    }
+
+    #[test]
+    fn password_length_rules() {
+        assert!(Password::parse("kort").is_err());
+        assert!(Password::parse("præcis ti!").is_ok());
+        assert!(Password::parse(&"x".repeat(201)).is_err());
+    }
+
+    #[test]
+    fn session_cookie_is_http_only_and_secure_behind_https() {
+        let cookie = session_cookie(Some("abc"), true);
+        assert!(cookie.starts_with("samrad_session=abc;"));
+        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+        assert!(cookie.ends_with("; Secure"));
+        assert!(!session_cookie(Some("abc"), false).contains("Secure"));
+        assert!(session_cookie(None, false).contains("Max-Age=0"));
+        assert_eq!(
+            session_from_cookies("samrad_lang=da; samrad_session=xyz"),
+            Some("xyz")
+        );
+        assert_eq!(session_from_cookies("samrad_session="), None);
+    }
+}

@@ -1,0 +1,361 @@
+//! Turning sheet rows into consulted bodies or items, with every problem reported by
+//! its row number. Nothing is saved here: the administrator sees a preview first, and
+//! a sheet with problems cannot be saved at all (all or nothing).
+
+use super::sheet::Table;
+use crate::model::admin::{BodyRow, ItemRow, Msg, Problem};
+use crate::model::{split_addresses, Email};
+use std::collections::HashSet;
+
+/// Longest name, group or unit we accept.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest item text we accept.
+pub const MAX_ITEM_CHARS: usize = 2_000;
+
+/// A header cell reduced to letters and digits, lower-case, so that "E-mail",
+/// "e-mail " and "Email" are the same column.
+fn normalise(header: &str) -> String {
+    header
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Which column holds what, by the names administrators use in Danish and English.
+struct Columns<const N: usize> {
+    index: [Option<usize>; N],
+}
+
+impl<const N: usize> Columns<N> {
+    fn find(header: &[String], names: [&[&str]; N]) -> Self {
+        let normalised: Vec<String> = header.iter().map(|h| normalise(h)).collect();
+        let index = names.map(|accepted| {
+            normalised
+                .iter()
+                .position(|h| accepted.iter().any(|name| h == name))
+        });
+        Self { index }
+    }
+
+    fn cell<'a>(&self, which: usize, cells: &'a [String]) -> &'a str {
+        self.index[which]
+            .and_then(|i| cells.get(i))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+/// Cells past the header's width are what an unquoted separator split off the last
+/// column; they are put back.
+fn rejoin(mut cells: Vec<String>, width: usize, separator: Option<char>) -> Vec<String> {
+    if cells.len() > width && width > 0 {
+        let extra: Vec<String> = cells.drain(width..).collect();
+        let glue = separator.unwrap_or(';').to_string();
+        let last = &mut cells[width - 1];
+        for piece in extra.into_iter().filter(|p| !p.is_empty()) {
+            last.push_str(&glue);
+            last.push_str(&piece);
+        }
+    }
+    cells
+}
+
+fn too_long(text: &str, max: usize) -> bool {
+    text.chars().count() > max
+}
+
+const NAME: &[&str] = &[
+    "navn",
+    "name",
+    "høringspart",
+    "hoeringspart",
+    "part",
+    "body",
+];
+const GROUP: &[&str] = &[
+    "målgruppe",
+    "maalgruppe",
+    "gruppe",
+    "group",
+    "kategori",
+    "type",
+];
+const UNIT: &[&str] = &[
+    "institution",
+    "enhed",
+    "unit",
+    "skole",
+    "dagtilbud",
+    "afdeling",
+];
+const EMAIL: &[&str] = &[
+    "email",
+    "emails",
+    "emailadresse",
+    "emailadresser",
+    "mail",
+    "mails",
+    "mailadresse",
+];
+
+/// Reads consulted bodies. `existing` holds the lower-cased names already in the
+/// consultation, which count as duplicates.
+pub fn bodies(table: &Table, existing: &HashSet<String>) -> (Vec<BodyRow>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let Some(((_, header), data)) = table.rows.split_first() else {
+        return (Vec::new(), vec![Problem::new("file", Msg::FileEmpty)]);
+    };
+    let columns = Columns::find(header, [NAME, GROUP, UNIT, EMAIL]);
+    for (i, label) in [(0, "Navn"), (1, "Målgruppe"), (3, "E-mail")] {
+        if columns.index[i].is_none() {
+            problems.push(Problem::with("1", Msg::ColumnMissing, label));
+        }
+    }
+    if !problems.is_empty() {
+        return (Vec::new(), problems);
+    }
+    let mut seen: HashSet<String> = existing.clone();
+    let mut rows = Vec::new();
+    for (row, cells) in data {
+        let cells = rejoin(cells.clone(), header.len(), table.separator);
+        let at = row.to_string();
+        let name = columns.cell(0, &cells).to_owned();
+        let group = columns.cell(1, &cells).to_owned();
+        let unit = columns.cell(2, &cells).to_owned();
+        let mut emails: Vec<String> = Vec::new();
+        let before = problems.len();
+        if name.is_empty() {
+            problems.push(Problem::new(&at, Msg::NameMissing));
+        } else if !seen.insert(name.to_lowercase()) {
+            problems.push(Problem::with(&at, Msg::DuplicateBody, &name));
+        }
+        if group.is_empty() {
+            problems.push(Problem::new(&at, Msg::GroupMissing));
+        }
+        for text in [&name, &group, &unit] {
+            if too_long(text, MAX_NAME_CHARS) {
+                problems.push(Problem::with(&at, Msg::TooLong, MAX_NAME_CHARS.to_string()));
+            }
+        }
+        let pieces = split_addresses(columns.cell(3, &cells));
+        if pieces.is_empty() {
+            problems.push(Problem::new(&at, Msg::EmailMissing));
+        }
+        for piece in pieces {
+            match Email::parse(piece) {
+                Some(email)
+                    if !emails
+                        .iter()
+                        .any(|e| e.eq_ignore_ascii_case(email.as_str())) =>
+                {
+                    emails.push(email.as_str().to_owned())
+                }
+                Some(_) => {}
+                None => problems.push(Problem::with(&at, Msg::EmailInvalid, piece)),
+            }
+        }
+        if problems.len() == before {
+            rows.push(BodyRow {
+                row: *row,
+                name,
+                group,
+                unit,
+                emails,
+            });
+        }
+    }
+    (rows, problems)
+}
+
+const SECTION: &[&str] = &[
+    "indsatsområde",
+    "indsatsomraade",
+    "område",
+    "omraade",
+    "tema",
+    "afsnit",
+    "section",
+    "area",
+    "theme",
+];
+const NUMBER: &[&str] = &["nr", "nummer", "number", "no", "id", "kode", "code"];
+const TEXT: &[&str] = &[
+    "indsats",
+    "tekst",
+    "forslag",
+    "spørgsmål",
+    "text",
+    "item",
+    "proposal",
+    "question",
+];
+
+/// Reads items. Rows without a number are numbered after the highest number so far.
+pub fn items(table: &Table) -> (Vec<ItemRow>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let Some(((_, header), data)) = table.rows.split_first() else {
+        return (Vec::new(), vec![Problem::new("file", Msg::FileEmpty)]);
+    };
+    let columns = Columns::find(header, [SECTION, NUMBER, TEXT]);
+    for (i, label) in [(0, "Indsatsområde"), (2, "Indsats")] {
+        if columns.index[i].is_none() {
+            problems.push(Problem::with("1", Msg::ColumnMissing, label));
+        }
+    }
+    if !problems.is_empty() {
+        return (Vec::new(), problems);
+    }
+    let mut codes: HashSet<String> = HashSet::new();
+    let mut rows = Vec::new();
+    for (row, cells) in data {
+        let cells = rejoin(cells.clone(), header.len(), table.separator);
+        let at = row.to_string();
+        let before = problems.len();
+        let section = columns.cell(0, &cells).to_owned();
+        let text = columns.cell(2, &cells).to_owned();
+        let code = columns.cell(1, &cells).to_owned();
+        if section.is_empty() {
+            problems.push(Problem::new(&at, Msg::SectionMissing));
+        } else if too_long(&section, MAX_NAME_CHARS) {
+            problems.push(Problem::with(&at, Msg::TooLong, MAX_NAME_CHARS.to_string()));
+        }
+        if text.is_empty() {
+            problems.push(Problem::new(&at, Msg::TextMissing));
+        } else if too_long(&text, MAX_ITEM_CHARS) {
+            problems.push(Problem::with(&at, Msg::TooLong, MAX_ITEM_CHARS.to_string()));
+        }
+        if !code.is_empty() && !codes.insert(code.clone()) {
+            problems.push(Problem::with(&at, Msg::DuplicateCode, &code));
+        }
+        if problems.len() == before {
+            rows.push(ItemRow {
+                row: *row,
+                section,
+                code,
+                text,
+            });
+        }
+    }
+    let mut next = rows
+        .iter()
+        .filter_map(|r| r.code.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    for row in rows.iter_mut().filter(|r| r.code.is_empty()) {
+        loop {
+            next += 1;
+            if codes.insert(next.to_string()) {
+                break;
+            }
+        }
+        row.code = next.to_string();
+    }
+    (rows, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sheet::read;
+    use super::*;
+
+    fn sample(name: &str) -> Table {
+        let bytes = std::fs::read(format!(
+            "{}/../../shared/data/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("sample sheet");
+        read(&bytes).unwrap()
+    }
+
+    #[test]
+    fn the_sample_bodies_import_with_two_addresses_in_one_cell() {
+        let (rows, problems) = bodies(&sample("respondents-sample.csv"), &HashSet::new());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(rows.len(), 4);
+        assert_eq!(
+            rows[1].emails,
+            vec!["fb.kastanjen@example.dk", "sekretaer.kastanjen@example.dk"]
+        );
+        assert_eq!(rows[3].unit, "");
+        assert_eq!(rows[3].row, 5);
+    }
+
+    #[test]
+    fn body_problems_are_reported_per_row() {
+        let table = read(
+            "E-mail;Navn;Målgruppe\n\
+             a@x.dk;Bestyrelsen A;Skolebestyrelse\n\
+             ;Bestyrelsen B;Skolebestyrelse\n\
+             c@x;Bestyrelsen C;Skolebestyrelse\n\
+             d@x.dk;;Skolebestyrelse\n\
+             e@x.dk;bestyrelsen a;Skolebestyrelse\n\
+             f@x.dk;Bestyrelsen F;\n\
+             g@x.dk;Nordskolen;MED-udvalg\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let existing = HashSet::from(["nordskolen".to_owned()]);
+        let (rows, problems) = bodies(&table, &existing);
+        assert_eq!(rows.len(), 1);
+        let found: Vec<(&str, Msg)> = problems.iter().map(|p| (p.field.as_str(), p.msg)).collect();
+        assert_eq!(
+            found,
+            vec![
+                ("3", Msg::EmailMissing),
+                ("4", Msg::EmailInvalid),
+                ("5", Msg::NameMissing),
+                ("6", Msg::DuplicateBody),
+                ("7", Msg::GroupMissing),
+                ("8", Msg::DuplicateBody),
+            ]
+        );
+        assert_eq!(problems[1].arg, "c@x");
+    }
+
+    #[test]
+    fn a_missing_column_is_named() {
+        let table = read("Navn;Institution\nA;B\n".as_bytes()).unwrap();
+        let (_, problems) = bodies(&table, &HashSet::new());
+        assert_eq!(problems.len(), 2);
+        assert_eq!(problems[0].arg, "Målgruppe");
+        assert_eq!(problems[1].arg, "E-mail");
+    }
+
+    #[test]
+    fn the_sample_items_import_in_any_encoding() {
+        for name in [
+            "items-sample-utf8.csv",
+            "items-sample-bom.csv",
+            "items-sample-windows1252.csv",
+        ] {
+            let (rows, problems) = items(&sample(name));
+            assert!(problems.is_empty(), "{name}: {problems:?}");
+            assert_eq!(rows.len(), 5, "{name}");
+            assert_eq!(rows[0].section, "Gode overgange");
+            assert_eq!(rows[0].code, "1");
+            assert!(rows[2].text.starts_with("Sprogvurdering af alle 3-årige"));
+        }
+    }
+
+    #[test]
+    fn items_in_english_any_order_numbered_when_unnumbered() {
+        let table = read(
+            "Text,Area\nFirst proposal,Transitions\nSecond,Transitions\n,Transitions\n".as_bytes(),
+        )
+        .unwrap();
+        let (rows, problems) = items(&table);
+        assert_eq!(
+            rows.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(),
+            ["1", "2"]
+        );
+        assert_eq!(problems, vec![Problem::new("4", Msg::TextMissing)]);
+    }
+
+    #[test]
+    fn duplicate_numbers_are_refused() {
+        let table = read("Område;Nr;Indsats\nA;1;x\nA;1;y\n".as_bytes()).unwrap();
+        let (_, problems) = items(&table);
+        assert_eq!(problems, vec![Problem::with("3", Msg::DuplicateCode, "1")]);
+    }
+}

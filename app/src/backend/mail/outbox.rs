@@ -1,0 +1,485 @@
+//! The outbox: every mail is a row written in the transaction of the action that
+//! caused it, and the worker delivers it from here.
+//!
+//! Delivery: the worker *claims* due rows with a lease (`claimed_until`), sends them,
+//! and writes the outcomes. A worker that stops cleanly finishes what it claimed, so
+//! nothing is sent twice; one that is killed leaves its claims to expire and be sent
+//! again — with the same `Message-ID`, so a re-sent mail is recognisably the same mail
+//! (SMTP cannot tell us whether a mail accepted just before a crash was recorded).
+
+use super::compose::{self, Composed, MailContext, LINK};
+use crate::backend::dates::format_datetime;
+use crate::backend::db::Db;
+use crate::backend::token::Token;
+use crate::i18n::Lang;
+use crate::model::admin::{MailState, OutboxRow, SendProgress};
+use crate::model::Receipt;
+use rand::RngCore;
+use sqlx::SqliteConnection;
+
+/// Transient failures are retried this many times before the mail counts as failed.
+pub const MAX_ATTEMPTS: i64 = 8;
+/// Who signs when a consultation names nobody.
+const DEFAULT_SENDER: &str = "Forvaltningen";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailKind {
+    Invitation,
+    Reminder,
+    Receipt,
+}
+
+impl MailKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Invitation => "invitation",
+            Self::Reminder => "reminder",
+            Self::Receipt => "receipt",
+        }
+    }
+}
+
+fn message_id() -> String {
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("<{hex}@samrad.local>")
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn enqueue(
+    conn: &mut SqliteConnection,
+    kind: MailKind,
+    consultation_id: i64,
+    respondent_id: i64,
+    recipients: &[String],
+    mail: &Composed,
+    link: Option<&str>,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    let recipients = serde_json::to_string(recipients).unwrap_or_else(|_| "[]".into());
+    sqlx::query(
+        "INSERT INTO outbox (kind, consultation_id, respondent_id, recipients, subject, body_text,
+                             body_html, link, message_id, created_at, next_attempt_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+    )
+    .bind(kind.as_str())
+    .bind(consultation_id)
+    .bind(respondent_id)
+    .bind(recipients)
+    .bind(&mail.subject)
+    .bind(&mail.text)
+    .bind(&mail.html)
+    .bind(link)
+    .bind(message_id())
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct ConsultationMail {
+    title: String,
+    deadline: i64,
+    sender_name: String,
+    contact_text: String,
+}
+
+async fn consultation_mail(
+    conn: &mut SqliteConnection,
+    consultation_id: i64,
+) -> Result<ConsultationMail, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT title, deadline, sender_name, contact_text FROM consultation WHERE id = $1",
+    )
+    .bind(consultation_id)
+    .fetch_one(conn)
+    .await
+}
+
+async fn recipients(
+    conn: &mut SqliteConnection,
+    respondent_id: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT email FROM respondent_email WHERE respondent_id = $1 ORDER BY email",
+    )
+    .bind(respondent_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|(e,)| e).collect())
+}
+
+/// Which bodies a send-out goes to.
+pub enum Audience<'a> {
+    /// Every body that has no working link yet (opening a consultation, or bodies
+    /// added to an open one).
+    Uninvited,
+    /// Bodies without a submitted response (reminders).
+    NotSubmitted,
+    /// These bodies, whatever their state (resending one invitation).
+    Only(&'a [i64]),
+}
+
+/// Queues invitations or reminders, each with a fresh personal link (the raw token
+/// goes into the mail only; the invitation row keeps its hash). Earlier links keep
+/// working, so members who already use one are not locked out. Returns how many
+/// mails were queued.
+pub async fn enqueue_links(
+    conn: &mut SqliteConnection,
+    consultation_id: i64,
+    kind: MailKind,
+    audience: Audience<'_>,
+    base_url: &str,
+    now_ms: i64,
+) -> Result<i64, sqlx::Error> {
+    let consultation = consultation_mail(conn, consultation_id).await?;
+    let deadline = format_datetime(consultation.deadline, Lang::Da);
+    let filter = match audience {
+        Audience::Uninvited => "AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.respondent_id = r.id AND i.revoked_at IS NULL)".to_owned(),
+        Audience::NotSubmitted => "AND NOT EXISTS (SELECT 1 FROM response p WHERE p.respondent_id = r.id AND p.status = 'submitted')".to_owned(),
+        Audience::Only(ids) => format!(
+            "AND r.id IN ({})",
+            ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+        ),
+    };
+    if matches!(audience, Audience::Only(ids) if ids.is_empty()) {
+        return Ok(0);
+    }
+    let bodies: Vec<(i64, String)> = sqlx::query_as(&format!(
+        "SELECT r.id, r.name FROM respondent r WHERE r.consultation_id = $1 {filter} ORDER BY r.id"
+    ))
+    .bind(consultation_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let sender = if consultation.sender_name.trim().is_empty() {
+        DEFAULT_SENDER
+    } else {
+        consultation.sender_name.as_str()
+    };
+    let mut queued = 0;
+    for (respondent_id, name) in bodies {
+        let to = recipients(conn, respondent_id).await?;
+        if to.is_empty() {
+            continue;
+        }
+        let ctx = MailContext {
+            title: &consultation.title,
+            deadline: &deadline,
+            body_name: &name,
+            sender_name: sender,
+            contact_text: &consultation.contact_text,
+        };
+        let mail = match kind {
+            MailKind::Reminder => compose::reminder(&ctx),
+            _ => compose::invitation(&ctx),
+        };
+        let token = Token::generate();
+        sqlx::query(
+            "INSERT INTO invitation (respondent_id, token_hash, created_at) VALUES ($1, $2, $3)",
+        )
+        .bind(respondent_id)
+        .bind(token.hash())
+        .bind(now_ms)
+        .execute(&mut *conn)
+        .await?;
+        if kind == MailKind::Reminder {
+            sqlx::query("UPDATE invitation SET reminded_at = $1 WHERE respondent_id = $2")
+                .bind(now_ms)
+                .bind(respondent_id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        let link = format!("{}/svar/{}", base_url.trim_end_matches('/'), token.as_str());
+        enqueue(
+            conn,
+            kind,
+            consultation_id,
+            respondent_id,
+            &to,
+            &mail,
+            Some(&link),
+            now_ms,
+        )
+        .await?;
+        queued += 1;
+    }
+    Ok(queued)
+}
+
+/// Queues the receipt of a submission (inside the submission's transaction).
+pub async fn enqueue_receipt(
+    conn: &mut SqliteConnection,
+    consultation_id: i64,
+    respondent_id: i64,
+    receipt: &Receipt,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    let to = recipients(conn, respondent_id).await?;
+    if to.is_empty() {
+        return Ok(());
+    }
+    let consultation = consultation_mail(conn, consultation_id).await?;
+    let sender = if consultation.sender_name.trim().is_empty() {
+        DEFAULT_SENDER
+    } else {
+        consultation.sender_name.as_str()
+    };
+    let mail = compose::receipt(
+        &MailContext {
+            title: &consultation.title,
+            deadline: &receipt.deadline,
+            body_name: &receipt.respondent_name,
+            sender_name: sender,
+            contact_text: &consultation.contact_text,
+        },
+        receipt,
+    );
+    enqueue(
+        conn,
+        MailKind::Receipt,
+        consultation_id,
+        respondent_id,
+        &to,
+        &mail,
+        None,
+        now_ms,
+    )
+    .await
+}
+
+/// A mail the worker has claimed, ready to send.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Claimed {
+    pub id: i64,
+    pub recipients: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub link: Option<String>,
+    pub message_id: String,
+    pub attempts: i64,
+}
+
+impl Claimed {
+    pub fn recipient_list(&self) -> Vec<String> {
+        serde_json::from_str(&self.recipients).unwrap_or_default()
+    }
+
+    /// The text and HTML bodies with the personal link filled in.
+    pub fn bodies(&self) -> (String, String) {
+        let link = self.link.as_deref().unwrap_or("");
+        (
+            self.body_text.replace(LINK, link),
+            self.body_html.replace(LINK, &compose::escape(link)),
+        )
+    }
+}
+
+/// Claims up to `limit` due mails for `lease_ms`.
+pub async fn claim(
+    db: &Db,
+    limit: i64,
+    lease_ms: i64,
+    now_ms: i64,
+) -> Result<Vec<Claimed>, sqlx::Error> {
+    sqlx::query_as(
+        "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
+         WHERE id IN (SELECT id FROM outbox
+                      WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2
+                        AND (claimed_until IS NULL OR claimed_until < $2)
+                      ORDER BY id LIMIT $3)
+         RETURNING id, recipients, subject, body_text, body_html, link, message_id, attempts",
+    )
+    .bind(now_ms + lease_ms)
+    .bind(now_ms)
+    .bind(limit)
+    .fetch_all(&db.write)
+    .await
+}
+
+/// What became of one send.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Sent,
+    /// Worth trying again later (4xx, connection trouble).
+    Transient(String),
+    /// The server refused for good (5xx).
+    Permanent(String),
+}
+
+/// How long to wait before attempt `attempts + 1`: doubling from `base_ms`, at most
+/// an hour.
+pub fn backoff_ms(base_ms: i64, attempts: i64) -> i64 {
+    let factor = 1i64 << attempts.clamp(1, 12).saturating_sub(1);
+    (base_ms.saturating_mul(factor)).min(3_600_000)
+}
+
+/// Writes the outcomes of a batch in one transaction. A sent mail forgets its link,
+/// unless `keep_links` (the development transport, whose `.eml` files hold the links
+/// anyway and whose outbox page is where the developer follows them).
+pub async fn record(
+    db: &Db,
+    outcomes: &[(Claimed, Outcome)],
+    retry_base_ms: i64,
+    keep_links: bool,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.write.begin().await?;
+    for (mail, outcome) in outcomes {
+        match outcome {
+            Outcome::Sent => {
+                sqlx::query(
+                    "UPDATE outbox SET sent_at = $1, claimed_until = NULL, last_error = '',
+                            link = CASE WHEN $2 THEN link ELSE NULL END
+                     WHERE id = $3",
+                )
+                .bind(now_ms)
+                .bind(keep_links)
+                .bind(mail.id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            Outcome::Transient(error) if mail.attempts < MAX_ATTEMPTS => {
+                sqlx::query(
+                    "UPDATE outbox SET next_attempt_at = $1, claimed_until = NULL, last_error = $2
+                     WHERE id = $3",
+                )
+                .bind(now_ms + backoff_ms(retry_base_ms, mail.attempts))
+                .bind(error)
+                .bind(mail.id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            Outcome::Transient(error) | Outcome::Permanent(error) => {
+                sqlx::query(
+                    "UPDATE outbox SET failed_at = $1, link = NULL, claimed_until = NULL, last_error = $2
+                     WHERE id = $3",
+                )
+                .bind(now_ms)
+                .bind(error)
+                .bind(mail.id)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+    }
+    tx.commit().await
+}
+
+/// The earliest moment a mail becomes due, so an idle worker knows how long to sleep.
+pub async fn next_due(db: &Db) -> Result<Option<i64>, sqlx::Error> {
+    let (at,): (Option<i64>,) = sqlx::query_as(
+        "SELECT MIN(CASE WHEN claimed_until IS NOT NULL AND claimed_until > next_attempt_at
+                         THEN claimed_until ELSE next_attempt_at END)
+         FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+    )
+    .fetch_one(&db.read)
+    .await?;
+    Ok(at)
+}
+
+/// How far the mails of one consultation (or all, with `None`) have got.
+pub async fn progress(db: &Db, consultation_id: Option<i64>) -> Result<SendProgress, sqlx::Error> {
+    let (total, sent, failed, retrying): (i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*),
+                COALESCE(SUM(CASE WHEN sent_at IS NOT NULL THEN 1 ELSE 0 END), 0),
+                COALESCE(SUM(CASE WHEN failed_at IS NOT NULL THEN 1 ELSE 0 END), 0),
+                COALESCE(SUM(CASE WHEN sent_at IS NULL AND failed_at IS NULL AND last_error <> '' THEN 1 ELSE 0 END), 0)
+         FROM outbox WHERE ($1 IS NULL OR consultation_id = $1)",
+    )
+    .bind(consultation_id)
+    .fetch_one(&db.read)
+    .await?;
+    Ok(SendProgress {
+        total,
+        sent,
+        failed,
+        retrying,
+    })
+}
+
+/// The latest mails, newest first, for the outbox page. Bodies show the personal link
+/// while the database still has it, a placeholder after.
+pub async fn list(db: &Db, limit: i64, lang: Lang) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    type Row = (
+        i64,
+        String,
+        String,
+        String,
+        i64,
+        Option<i64>,
+        Option<i64>,
+        i64,
+        String,
+        String,
+        Option<String>,
+    );
+    let rows: Vec<Row> =
+        sqlx::query_as(
+            "SELECT id, kind, recipients, subject, created_at, sent_at, failed_at, attempts, last_error, body_text, link
+             FROM outbox ORDER BY id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&db.read)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                id,
+                kind,
+                recipients,
+                subject,
+                created,
+                sent,
+                failed,
+                attempts,
+                last_error,
+                body,
+                link,
+            )| {
+                let state = match (sent, failed) {
+                    (Some(_), _) => MailState::Sent,
+                    (None, Some(_)) => MailState::Failed,
+                    _ if !last_error.is_empty() => MailState::Retrying,
+                    _ => MailState::Pending,
+                };
+                OutboxRow {
+                    id,
+                    kind,
+                    recipients: serde_json::from_str::<Vec<String>>(&recipients)
+                        .map(|r| r.join(", "))
+                        .unwrap_or(recipients),
+                    subject,
+                    created: format_datetime(created, lang),
+                    state,
+                    attempts,
+                    last_error,
+                    body_text: body.replace(LINK, link.as_deref().unwrap_or("[personligt link]")),
+                }
+            },
+        )
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        assert_eq!(backoff_ms(30_000, 1), 30_000);
+        assert_eq!(backoff_ms(30_000, 2), 60_000);
+        assert_eq!(backoff_ms(30_000, 3), 120_000);
+        assert_eq!(backoff_ms(30_000, 40), 3_600_000);
+    }
+
+    #[test]
+    fn message_ids_are_unique_and_well_formed() {
+        let a = message_id();
+        assert!(a.starts_with('<') && a.ends_with("@samrad.local>"));
+        assert_ne!(a, message_id());
+    }
+}

@@ -1,0 +1,422 @@
+//! What the administration pages show and send: users and roles, consultations with
+//! their response tracking, the outbox, sheet-import previews and the audit log.
+
+use crate::i18n::Key;
+use serde::{Deserialize, Serialize};
+
+/// What a signed-in user may do. Checked on the server for every page and action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Everything, including users and the audit log.
+    Admin,
+    /// Creates and runs consultations.
+    Manager,
+    /// Reads consultations and reports; changes nothing (e.g. the committee secretary).
+    Viewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Admin, Role::Manager, Role::Viewer];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Admin => "admin",
+            Self::Manager => "manager",
+            Self::Viewer => "viewer",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == raw)
+    }
+
+    pub fn label(self) -> Key {
+        match self {
+            Self::Admin => Key::RoleAdmin,
+            Self::Manager => Key::RoleManager,
+            Self::Viewer => Key::RoleViewer,
+        }
+    }
+
+    /// Creating, editing, opening, importing and sending.
+    pub fn can_run_consultations(self) -> bool {
+        matches!(self, Self::Admin | Self::Manager)
+    }
+
+    /// Users and the audit log.
+    pub fn can_administer(self) -> bool {
+        self == Self::Admin
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserView {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// The signed-in user (if any) and what a rejected form posted, for the page frame.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub user: Option<UserView>,
+    pub echo: Option<FormEcho>,
+}
+
+/// A rejected administration form: what was typed (so nothing is lost) and why it was
+/// refused. Rendered into the page by the server and carried into hydration.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormEcho {
+    pub form: String,
+    pub values: Vec<(String, String)>,
+    pub problems: Vec<Problem>,
+}
+
+impl FormEcho {
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One thing wrong with an input, said in the user's language with `arg` filled in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    /// The form field, or the sheet row number (1-based, as in Excel).
+    pub field: String,
+    pub msg: Msg,
+    pub arg: String,
+}
+
+impl Problem {
+    pub fn new(field: impl Into<String>, msg: Msg) -> Self {
+        Self {
+            field: field.into(),
+            msg,
+            arg: String::new(),
+        }
+    }
+
+    pub fn with(field: impl Into<String>, msg: Msg, arg: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            msg,
+            arg: arg.into(),
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($msg:ident => $key:ident,)*) => {
+        /// Outcomes and problems of administration actions; each has its text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        pub enum Msg { $($msg),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$msg),*];
+
+            pub fn key(self) -> Key {
+                match self { $(Msg::$msg => Key::$key),* }
+            }
+
+            /// The short code used in a redirect's query (`?besked=created`).
+            pub fn code(self) -> &'static str {
+                match self { $(Msg::$msg => stringify!($msg)),* }
+            }
+
+            pub fn from_code(code: &str) -> Option<Msg> {
+                Self::ALL.iter().copied().find(|m| m.code() == code)
+            }
+        }
+    };
+}
+
+messages! {
+    BadCredentials => MsgBadCredentials,
+    Throttled => MsgThrottled,
+    SessionExpired => MsgSessionExpired,
+    SignedOut => MsgSignedOut,
+    TitleMissing => MsgTitleMissing,
+    TooLong => MsgTooLong,
+    DeadlineInvalid => MsgDeadlineInvalid,
+    DeadlinePast => MsgDeadlinePast,
+    NumberInvalid => MsgNumberInvalid,
+    NameMissing => MsgNameMissing,
+    GroupMissing => MsgGroupMissing,
+    EmailMissing => MsgEmailMissing,
+    EmailInvalid => MsgEmailInvalid,
+    DuplicateBody => MsgDuplicateBody,
+    TextMissing => MsgTextMissing,
+    SectionMissing => MsgSectionMissing,
+    DuplicateCode => MsgDuplicateCode,
+    PasswordShort => MsgPasswordShort,
+    EmailTaken => MsgEmailTaken,
+    RoleInvalid => MsgRoleInvalid,
+    FileMissing => MsgFileMissing,
+    FileTooLarge => MsgFileTooLarge,
+    FileUnreadable => MsgFileUnreadable,
+    FileEmpty => MsgFileEmpty,
+    TooManyRows => MsgTooManyRows,
+    ColumnMissing => MsgColumnMissing,
+    NotDraft => MsgNotDraft,
+    NoBodies => MsgNoBodies,
+    NoItems => MsgNoItems,
+    ItemAnswered => MsgItemAnswered,
+    Created => MsgCreated,
+    Saved => MsgSaved,
+    Opened => MsgOpened,
+    Closed => MsgClosed,
+    Reopened => MsgReopened,
+    Duplicated => MsgDuplicated,
+    Imported => MsgImported,
+    ImportDiscarded => MsgImportDiscarded,
+    BodyAdded => MsgBodyAdded,
+    BodyRemoved => MsgBodyRemoved,
+    InvitationQueued => MsgInvitationQueued,
+    LinkReplaced => MsgLinkReplaced,
+    RemindersQueued => MsgRemindersQueued,
+    NobodyToRemind => MsgNobodyToRemind,
+    ItemAdded => MsgItemAdded,
+    ItemRemoved => MsgItemRemoved,
+    ItemMoved => MsgItemMoved,
+    UserAdded => MsgUserAdded,
+}
+
+/// A consultation in the overview.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConsultationSummary {
+    pub id: i64,
+    pub title: String,
+    pub status: crate::model::ConsultationStatus,
+    pub deadline: String,
+    pub invited: i64,
+    pub submitted: i64,
+}
+
+/// Where a consulted body is with its response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BodyState {
+    NotOpened,
+    Opened,
+    Draft,
+    Submitted,
+}
+
+impl BodyState {
+    pub fn label(self) -> Key {
+        match self {
+            Self::NotOpened => Key::BodyNotOpened,
+            Self::Opened => Key::BodyOpened,
+            Self::Draft => Key::BodyDraft,
+            Self::Submitted => Key::BodySubmitted,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BodyStatus {
+    pub id: i64,
+    pub name: String,
+    pub group: String,
+    pub unit: String,
+    pub emails: Vec<String>,
+    pub state: BodyState,
+    /// When it reached that state, formatted.
+    pub since: String,
+    pub invited_at: Option<String>,
+    pub reminded_at: Option<String>,
+    /// A mail to this body that failed for good, with the server's answer.
+    pub mail_failure: Option<String>,
+    /// A mail to this body still waiting to be sent.
+    pub mail_pending: bool,
+}
+
+/// Invited and answered, for one group or unit (or all).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rate {
+    pub name: String,
+    pub invited: i64,
+    pub submitted: i64,
+}
+
+impl Rate {
+    /// Whole per cent, rounded half up; 0 when nobody was invited.
+    pub fn percent(&self) -> i64 {
+        if self.invited == 0 {
+            0
+        } else {
+            (self.submitted * 200 + self.invited) / (self.invited * 2)
+        }
+    }
+}
+
+/// How far the mails of a consultation have got.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SendProgress {
+    pub total: i64,
+    pub sent: i64,
+    pub failed: i64,
+    /// Waiting after a transient failure (the server was unreachable or said "later").
+    pub retrying: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminItem {
+    pub id: i64,
+    pub code: String,
+    pub text: String,
+    /// How many responses hold an answer or comment to it (such items stay).
+    pub answered: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminSection {
+    pub id: i64,
+    pub title: String,
+    pub items: Vec<AdminItem>,
+}
+
+/// One consultation as its administration page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminConsultation {
+    pub id: i64,
+    pub title: String,
+    pub intro_md: String,
+    /// The intro rendered from Markdown, with any HTML in it escaped.
+    pub intro_html: String,
+    pub status: crate::model::ConsultationStatus,
+    /// `YYYY-MM-DD HH:MM`, Copenhagen time, for the input.
+    pub deadline_input: String,
+    pub deadline: String,
+    pub sender_name: String,
+    pub contact_text: String,
+    pub reminder_days: Option<i64>,
+    pub sections: Vec<AdminSection>,
+    pub bodies: Vec<BodyStatus>,
+    pub overall: Rate,
+    pub groups: Vec<Rate>,
+    pub units: Vec<Rate>,
+    pub progress: SendProgress,
+    pub may_edit: bool,
+}
+
+/// A mail in the outbox, as the administrator's outbox page lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub kind: String,
+    pub recipients: String,
+    pub subject: String,
+    pub created: String,
+    pub state: MailState,
+    pub attempts: i64,
+    pub last_error: String,
+    pub body_text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MailState {
+    Pending,
+    Retrying,
+    Sent,
+    Failed,
+}
+
+impl MailState {
+    pub fn label(self) -> Key {
+        match self {
+            Self::Pending => Key::MailPending,
+            Self::Retrying => Key::MailRetrying,
+            Self::Sent => Key::MailSent,
+            Self::Failed => Key::MailFailed,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutboxPage {
+    pub progress: SendProgress,
+    pub rows: Vec<OutboxRow>,
+    /// Where the development transport writes its `.eml` files, if it is in use.
+    pub file_folder: Option<String>,
+}
+
+/// A parsed sheet awaiting confirmation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    pub draft_id: i64,
+    pub consultation_id: i64,
+    pub consultation_title: String,
+    pub file_name: String,
+    pub bodies: Vec<BodyRow>,
+    pub items: Vec<ItemRow>,
+    pub problems: Vec<Problem>,
+}
+
+/// A consulted body read from a sheet row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BodyRow {
+    pub row: usize,
+    pub name: String,
+    pub group: String,
+    pub unit: String,
+    pub emails: Vec<String>,
+}
+
+/// An item read from a sheet row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemRow {
+    pub row: usize,
+    pub section: String,
+    pub code: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: String,
+    pub user: String,
+    pub action: String,
+    pub consultation: Option<i64>,
+    pub detail: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip_and_grant_what_they_should() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert!(Role::Manager.can_run_consultations());
+        assert!(!Role::Viewer.can_run_consultations());
+        assert!(!Role::Manager.can_administer());
+    }
+
+    #[test]
+    fn message_codes_round_trip() {
+        for msg in Msg::ALL {
+            assert_eq!(Msg::from_code(msg.code()), Some(*msg));
+        }
+    }
+
+    #[test]
+    fn rates_round_half_up_and_survive_zero() {
+        let rate = |invited, submitted| Rate {
+            name: String::new(),
+            invited,
+            submitted,
+        };
+        assert_eq!(rate(0, 0).percent(), 0);
+        assert_eq!(rate(3, 1).percent(), 33);
+        assert_eq!(rate(8, 1).percent(), 13);
+        assert_eq!(rate(2, 1).percent(), 50);
+        assert_eq!(rate(4, 4).percent(), 100);
+    }
+}
