@@ -5,6 +5,8 @@
 //! [`backend`]) and with `hydrate` to wasm for the browser, which takes over the
 //! server-rendered page and adds autosave. Every form also works without JavaScript.
 
+#![recursion_limit = "256"]
+
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod backend;
@@ -18,6 +20,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
+use pages::admin;
 
 /// The name wasm-bindgen gives the front end's files under `/pkg`.
 pub const OUTPUT_NAME: &str = "samrad";
@@ -81,6 +84,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::Home/>
                     <Route path=path!("/svar/:token") view=pages::RespondPage ssr=SsrMode::Async/>
                     <Route path=path!("/svar/:token/kvittering") view=pages::ReceiptPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view=admin::OverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/log-ind") view=admin::LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/hoering/:id") view=admin::ConsultationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/hoering/:id/import/:draft") view=admin::ImportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/udbakke") view=admin::OutboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/brugere") view=admin::UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/log") view=admin::AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/ingen-adgang") view=admin::ForbiddenPage/>
                 </Routes>
             </main>
         </Router>

@@ -1,11 +1,14 @@
 //! Run-time configuration, from flags or `SAMRAD_*` environment variables.
 
+use app::backend::mail::transport::{MailConfig, SmtpConfig, Tls};
 use clap::Args;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 #[derive(Args, Clone, Debug)]
 pub struct ServeConfig {
+    #[command(flatten)]
+    pub mail: MailArgs,
     /// Address to listen on (port 0 picks a free port).
     #[arg(long, env = "SAMRAD_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
@@ -35,4 +38,80 @@ pub struct DbConfig {
         global = true
     )]
     pub database: PathBuf,
+}
+
+/// E-mail settings. Without `--smtp-host` mails are written as `.eml` files to
+/// `--mail-folder` (development and the demo) and listed on the outbox page.
+#[derive(Args, Clone)]
+pub struct MailArgs {
+    /// SMTP server; without it, mails go to the mail folder instead.
+    #[arg(long, env = "SAMRAD_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+    #[arg(long, env = "SAMRAD_SMTP_PORT", default_value_t = 587)]
+    pub smtp_port: u16,
+    /// none, starttls or tls.
+    #[arg(long, env = "SAMRAD_SMTP_TLS", default_value = "starttls")]
+    pub smtp_tls: String,
+    #[arg(long, env = "SAMRAD_SMTP_USER")]
+    pub smtp_user: Option<String>,
+    /// Read from the environment only in production, so it is not in `ps` output.
+    #[arg(long, env = "SAMRAD_SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+    /// The sender, `Name <address>`.
+    #[arg(
+        long,
+        env = "SAMRAD_MAIL_FROM",
+        default_value = "Samråd <noreply@samrad.local>"
+    )]
+    pub mail_from: String,
+    #[arg(long, env = "SAMRAD_MAIL_FOLDER", default_value = "data/mail")]
+    pub mail_folder: PathBuf,
+    /// Mails in flight at once.
+    #[arg(long, env = "SAMRAD_MAIL_CONCURRENCY", default_value_t = 4)]
+    pub mail_concurrency: usize,
+    /// Most mails per second; 0 for no limit.
+    #[arg(long, env = "SAMRAD_MAIL_RATE", default_value_t = 0)]
+    pub mail_rate: u32,
+    /// First retry delay (seconds) after a transient failure; doubles each time.
+    #[arg(long, env = "SAMRAD_MAIL_RETRY_SECS", default_value_t = 30.0)]
+    pub mail_retry_secs: f64,
+    /// How long (seconds) a mail being sent stays claimed; after a crash it is sent
+    /// again when this has passed.
+    #[arg(long, env = "SAMRAD_MAIL_LEASE_SECS", default_value_t = 120.0)]
+    pub mail_lease_secs: f64,
+}
+
+impl std::fmt::Debug for MailArgs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailArgs")
+            .field("smtp_host", &self.smtp_host)
+            .finish_non_exhaustive()
+    }
+}
+
+impl MailArgs {
+    pub fn config(&self) -> Result<MailConfig, String> {
+        let smtp = match &self.smtp_host {
+            Some(host) => Some(SmtpConfig {
+                host: host.clone(),
+                port: self.smtp_port,
+                tls: Tls::parse(&self.smtp_tls).ok_or(format!(
+                    "unknown SMTP TLS mode {:?}; use none, starttls or tls",
+                    self.smtp_tls
+                ))?,
+                user: self.smtp_user.clone(),
+                password: self.smtp_password.clone(),
+            }),
+            None => None,
+        };
+        Ok(MailConfig {
+            from: self.mail_from.clone(),
+            smtp,
+            folder: self.mail_folder.clone(),
+            concurrency: self.mail_concurrency.max(1),
+            per_second: self.mail_rate,
+            retry_base_ms: (self.mail_retry_secs * 1000.0) as i64,
+            lease_ms: (self.mail_lease_secs * 1000.0) as i64,
+        })
+    }
 }

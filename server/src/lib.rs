@@ -2,5 +2,6 @@
 //! binary starts.
 
 pub mod config;
+pub mod mail_worker;
 pub mod routes;
 pub mod startup;

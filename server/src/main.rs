@@ -1,9 +1,11 @@
 //! `samrad`: the server and its command line.
 
+use app::backend::auth::{self, Password, PASSWORD_MIN_CHARS};
 use app::backend::dates::{local_date, parse_local};
 use app::backend::db::Db;
 use app::backend::{consultation, demo, now_ms};
-use app::model::ConsultationStatus;
+use app::model::admin::Role;
+use app::model::{ConsultationStatus, Email};
 use clap::{Parser, Subcommand};
 use server::config::{DbConfig, ServeConfig};
 use server::startup::Application;
@@ -41,6 +43,24 @@ enum Command {
     SetDeadline { consultation: i64, deadline: String },
     /// Set a consultation's status: draft, open, closed or archived.
     SetStatus { consultation: i64, status: String },
+    /// Staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a staff account. The password is read from SAMRAD_USER_PASSWORD or, if
+    /// that is not set, from the first line of standard input.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// admin, manager or viewer.
+        #[arg(long, default_value = "manager")]
+        role: String,
+    },
 }
 
 #[tokio::main]
@@ -90,10 +110,16 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Serve(config) => {
-            let app =
-                Application::build(config.addr, &config.site_root, Some(config.base_url()), db)
-                    .await
-                    .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+            let mail = config.mail.config()?;
+            let app = Application::build(
+                config.addr,
+                &config.site_root,
+                Some(config.base_url()),
+                db,
+                mail,
+            )
+            .await
+            .map_err(|e| format!("cannot start on {}: {e}", config.addr))?;
             // Plain, so scripts and tests can read the port when binding port 0.
             println!(
                 "Samråd listening on http://{}:{}",
@@ -117,12 +143,19 @@ async fn run(cli: Cli) -> Result<(), String> {
             let loaded = demo::load(&db, deadline, now)
                 .await
                 .map_err(|e| format!("demo failed: {e}"))?;
-            let settings = app::backend::state::Settings { base_url };
+            let settings = app::backend::state::Settings {
+                base_url,
+                mail_folder: None,
+            };
             println!(
                 "Demo hearing {} loaded into {}.",
                 loaded.consultation_id,
                 path.display()
             );
+            println!("Administration: {}/admin", settings.base_url);
+            for (email, password, role) in demo::USERS {
+                println!("  {role:<8} {email}  adgangskode: {password}");
+            }
             println!("Respondent links (each body's personal link):");
             for body in &loaded.bodies {
                 let state = if body.submitted {
@@ -139,6 +172,9 @@ async fn run(cli: Cli) -> Result<(), String> {
                 );
             }
             Ok(())
+        }
+        Command::User(UserCommand::Add { email, name, role }) => {
+            add_user(&db, &email, &name, &role).await
         }
         Command::SetDeadline {
             consultation,
@@ -164,6 +200,37 @@ async fn run(cli: Cli) -> Result<(), String> {
                 consultation::set_status(&db, consultation, status, now_ms()).await,
             )
         }
+    }
+}
+
+async fn add_user(db: &Db, email: &str, name: &str, role: &str) -> Result<(), String> {
+    let email = Email::parse(email).ok_or(format!("{email:?} is not a valid e-mail address"))?;
+    let role = Role::parse(role).ok_or(format!(
+        "unknown role {role:?}; use admin, manager or viewer"
+    ))?;
+    let raw = match std::env::var("SAMRAD_USER_PASSWORD") {
+        Ok(password) => password,
+        Err(_) => {
+            eprintln!("Password (at least {PASSWORD_MIN_CHARS} characters):");
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|e| format!("cannot read the password: {e}"))?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let password = Password::parse(&raw)
+        .map_err(|_| format!("the password must have at least {PASSWORD_MIN_CHARS} characters"))?;
+    match auth::create_user(db, &email, name, password, role, now_ms()).await {
+        Ok(Ok(id)) => {
+            println!("User {id} {} ({}) added.", email.as_str(), role.as_str());
+            Ok(())
+        }
+        Ok(Err(_)) => Err(format!(
+            "a user with the e-mail {} already exists",
+            email.as_str()
+        )),
+        Err(e) => Err(e.to_string()),
     }
 }
 

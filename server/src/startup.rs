@@ -1,30 +1,38 @@
 //! Building the application: state → router → listener. Building and running are
 //! separate so tests can bind port 0 and learn the port before the server runs.
 
+use crate::mail_worker::MailWorker;
 use crate::routes;
 use app::backend::db::Db;
+use app::backend::mail::transport::MailConfig;
 use app::backend::state::{AppState, Settings};
 use app::{shell, App, OUTPUT_NAME};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
-use axum::Router;
+use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use routes::admin;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::net::TcpListener;
+use tokio::sync::{watch, Notify};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The largest request body we read. A full hearing form with every comment at the
 /// limit, percent-encoded, stays well below it.
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+/// How long shutdown waits for the mail worker's batch in hand.
+const WORKER_GRACE: Duration = Duration::from_secs(30);
 
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    worker: MailWorker,
 }
 
 impl Application {
@@ -33,6 +41,7 @@ impl Application {
         site_root: &Path,
         base_url: Option<String>,
         db: Db,
+        mail: MailConfig,
     ) -> std::io::Result<Self> {
         let listener = TcpListener::bind(addr).await?;
         let local = listener.local_addr()?;
@@ -45,15 +54,29 @@ impl Application {
             .build();
         let settings = Settings {
             base_url: base_url.unwrap_or_else(|| format!("http://{local}")),
+            mail_folder: mail
+                .smtp
+                .is_none()
+                .then(|| mail.folder.display().to_string()),
         };
+        let mail_signal = Arc::new(Notify::new());
+        let worker = MailWorker::new(
+            db.clone(),
+            mail,
+            settings.base_url.clone(),
+            mail_signal.clone(),
+        )
+        .map_err(std::io::Error::other)?;
         let state = AppState {
             leptos_options,
             db,
             settings: Arc::new(settings),
+            mail_signal,
         };
         Ok(Self {
             listener,
             router: router(state),
+            worker,
         })
     }
 
@@ -64,10 +87,23 @@ impl Application {
             .unwrap_or_default()
     }
 
+    /// Serves until SIGINT/SIGTERM, then lets the mail worker finish the batch in
+    /// hand (at most [`WORKER_GRACE`]) so no mail is sent twice after a restart.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        let (stop, stopped) = watch::channel(false);
+        let worker = tokio::spawn(self.worker.run(stopped));
+        let served = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await;
+        let _ = stop.send(true);
+        if tokio::time::timeout(WORKER_GRACE, worker).await.is_err() {
+            tracing::warn!("mail worker did not stop in time");
+        }
+        served
     }
 }
 
@@ -76,10 +112,34 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/svar/{token}", post(routes::respond_form::post_form))
+        .route("/admin/log-ind", post(admin::sign_in))
+        .route("/admin/log-ud", post(admin::sign_out))
+        .route("/admin/hoeringer", post(admin::create))
+        .route("/admin/brugere", post(admin::add_user))
+        .route("/admin/hoering/{id}/indstillinger", post(admin::settings))
+        .route("/admin/hoering/{id}/aabn", post(admin::open))
+        .route("/admin/hoering/{id}/luk", post(admin::close))
+        .route("/admin/hoering/{id}/kopier", post(admin::duplicate))
+        .route("/admin/hoering/{id}/paamind", post(admin::remind))
+        .route("/admin/hoering/{id}/parter", post(admin::add_body))
+        .route(
+            "/admin/hoering/{id}/parter/{body}/{action}",
+            post(admin::body_action),
+        )
+        .route("/admin/hoering/{id}/forslag", post(admin::items))
+        .route("/admin/hoering/{id}/import", post(admin::upload))
+        .route(
+            "/admin/hoering/{id}/import/{draft}/{action}",
+            post(admin::confirm_import),
+        )
         .route("/sprog/{lang}", get(routes::language::switch))
         .route("/healthz", get(|| async { "ok" }))
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            routes::same_origin::refuse_cross_site,
+        ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
         // Personal links are capabilities: never hand them on in a Referer header.

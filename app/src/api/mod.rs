@@ -1,7 +1,9 @@
 //! Server functions: thin — find the state, call the backend, map its answer.
 
+mod admin;
 mod respond;
 
+pub use admin::*;
 pub use respond::*;
 
 use crate::model::LockReason;
@@ -17,6 +19,12 @@ pub enum ApiError {
     InvalidLink,
     #[error("locked")]
     Locked(LockReason),
+    #[error("not found")]
+    NotFound,
+    #[error("signed out")]
+    SignedOut,
+    #[error("forbidden")]
+    Forbidden,
     #[error("server error")]
     Server,
     #[error("request failed: {0}")]
@@ -35,15 +43,31 @@ impl FromServerFnError for ApiError {
 /// matching status: 404 for a bad link, 403 when locked, 500 (logged) for our faults.
 #[cfg(feature = "ssr")]
 pub fn api_error(error: crate::backend::error::AppError) -> ApiError {
+    api_error_to(
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>().as_ref(),
+        error,
+    )
+}
+
+/// [`api_error`] for a response found before an `.await` (after one, the reactive
+/// owner and with it the context may be gone).
+#[cfg(feature = "ssr")]
+pub fn api_error_to(
+    response: Option<&leptos_axum::ResponseOptions>,
+    error: crate::backend::error::AppError,
+) -> ApiError {
     use crate::backend::error::AppError;
     use http::StatusCode;
     error.log();
     let (status, api) = match error {
         AppError::InvalidLink => (StatusCode::NOT_FOUND, ApiError::InvalidLink),
         AppError::Locked(reason) => (StatusCode::FORBIDDEN, ApiError::Locked(reason)),
+        AppError::NotFound => (StatusCode::NOT_FOUND, ApiError::NotFound),
+        AppError::SignedOut => (StatusCode::UNAUTHORIZED, ApiError::SignedOut),
+        AppError::Forbidden => (StatusCode::FORBIDDEN, ApiError::Forbidden),
         AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server),
     };
-    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+    if let Some(response) = response {
         response.set_status(status);
     }
     api

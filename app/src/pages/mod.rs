@@ -1,5 +1,6 @@
 //! Routed pages.
 
+pub mod admin;
 mod home;
 mod receipt;
 mod respond;

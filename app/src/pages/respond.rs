@@ -7,7 +7,7 @@
 
 use super::LinkError;
 use crate::api::{autosave, get_respond_page, ApiError};
-use crate::components::{answer_label, AnswerScale, LanguageSwitch};
+use crate::components::{answer_label, textarea_text, AnswerScale, LanguageSwitch};
 use crate::i18n::{Key, Lang};
 use crate::model::{
     Conflict, ErrorCode, Field as FieldId, FieldChange, FieldState, FormError, ItemRef, LockReason,
@@ -672,7 +672,7 @@ fn CommentField(
                 }
             }
         >
-            {initial}
+            {textarea_text(&initial)}
         </textarea>
         <p class="hint" id=hint_id>
             {lang.fill(Key::CommentLimit, &[("max", &lang.number(COMMENT_MAX_CHARS))])}

@@ -12,8 +12,6 @@ use app::backend::respond::{load_page, overlay_posted, save, SaveResult};
 use app::backend::state::AppState;
 use app::i18n::Lang;
 use app::model::{Conflict, FormError, Notice};
-use app::shell;
-use axum::body::Body;
 use axum::extract::{Path, Request, State};
 use axum::http::{header, request::Parts, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -95,7 +93,11 @@ pub async fn post_form(
             see_other(&format!("/svar/{token}?flettet={}", ids.join(",")))
         }
         Ok(SaveResult::NeedsConfirmation { .. }) => see_other(&format!("/svar/{token}?bekraeft=1")),
-        Ok(SaveResult::Submitted { .. }) => see_other(&format!("/svar/{token}/kvittering")),
+        Ok(SaveResult::Submitted { .. }) => {
+            // The receipt mail is in the outbox.
+            state.mail_signal.notify_one();
+            see_other(&format!("/svar/{token}/kvittering"))
+        }
         Ok(SaveResult::Conflict { conflicts, .. }) => {
             let r = rejection(
                 StatusCode::CONFLICT,
@@ -175,20 +177,10 @@ async fn render(
     page: Option<app::model::RespondPage>,
     status: StatusCode,
 ) -> Response {
-    let options = state.leptos_options.clone();
-    let context_state = state.clone();
-    let handler = leptos_axum::render_app_async_with_context(
-        move || {
-            provide_context(context_state.clone());
-            if let Some(page) = page.clone() {
-                provide_context(PrerenderedPage(page));
-            }
-        },
-        move || shell(options.clone()),
-    );
-    let mut response = handler(Request::from_parts(parts, Body::empty())).await;
-    if response.status().is_success() {
-        *response.status_mut() = status;
-    }
-    response
+    let provide = move || {
+        if let Some(page) = page.clone() {
+            provide_context(PrerenderedPage(page));
+        }
+    };
+    super::render::render_with(state, parts, None, provide, status).await
 }

@@ -1,0 +1,155 @@
+//! Server functions behind the administration pages. Each finds the signed-in user
+//! from the session cookie and checks the role before it reads anything; changes go
+//! through plain form posts (see the server's `routes::admin`), so they work without
+//! JavaScript.
+
+use super::ApiError;
+use crate::model::admin::{
+    AdminConsultation, AuditEntry, ConsultationSummary, ImportPreview, OutboxPage, SendProgress,
+    SessionView, UserView,
+};
+use leptos::prelude::*;
+
+/// Everything a server function needs from its request, taken before the first
+/// `.await`: after one, the reactive owner (and the context with it) may be gone.
+#[cfg(feature = "ssr")]
+struct Call {
+    state: crate::backend::state::AppState,
+    lang: crate::i18n::Lang,
+    session: Option<String>,
+    response: Option<leptos_axum::ResponseOptions>,
+}
+
+#[cfg(feature = "ssr")]
+impl Call {
+    fn capture() -> Self {
+        use crate::backend::auth::session_from_cookies;
+        let session = use_context::<http::request::Parts>().and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::COOKIE)?
+                .to_str()
+                .ok()
+                .and_then(session_from_cookies)
+                .map(str::to_owned)
+        });
+        Self {
+            state: expect_context(),
+            lang: super::request_lang(),
+            session,
+            response: use_context(),
+        }
+    }
+
+    fn fail(&self, error: crate::backend::error::AppError) -> ApiError {
+        super::api_error_to(self.response.as_ref(), error)
+    }
+
+    /// The user behind the session cookie.
+    async fn user(&self) -> Result<UserView, ApiError> {
+        use crate::backend::auth::{lookup_session, SessionLookup};
+        use crate::backend::error::AppError;
+        let Some(session) = &self.session else {
+            return Err(self.fail(AppError::SignedOut));
+        };
+        match lookup_session(&self.state.db, session, crate::backend::now_ms()).await {
+            Ok(SessionLookup::Active(user)) => Ok(user),
+            Ok(_) => Err(self.fail(AppError::SignedOut)),
+            Err(e) => Err(self.fail(e)),
+        }
+    }
+
+    /// The user, if the role allows what `may` asks.
+    async fn allowed(&self, may: impl Fn(&UserView) -> bool) -> Result<UserView, ApiError> {
+        let user = self.user().await?;
+        if may(&user) {
+            Ok(user)
+        } else {
+            Err(self.fail(crate::backend::error::AppError::Forbidden))
+        }
+    }
+}
+
+/// What the page frame needs: who is signed in, and a rejected form to show again.
+#[server(endpoint = "admin/session")]
+pub async fn admin_session() -> Result<SessionView, ApiError> {
+    use crate::model::admin::FormEcho;
+    let echo = use_context::<FormEcho>();
+    let call = Call::capture();
+    let user = match &call.session {
+        Some(_) => call.user().await.ok(),
+        None => None,
+    };
+    Ok(SessionView { user, echo })
+}
+
+#[server(endpoint = "admin/overview")]
+pub async fn admin_overview() -> Result<Vec<ConsultationSummary>, ApiError> {
+    let call = Call::capture();
+    call.user().await?;
+    crate::backend::tracking::overview(&call.state.db, call.lang)
+        .await
+        .map_err(|e| call.fail(e))
+}
+
+#[server(endpoint = "admin/consultation")]
+pub async fn admin_hearing(id: i64) -> Result<AdminConsultation, ApiError> {
+    let call = Call::capture();
+    let user = call.user().await?;
+    crate::backend::tracking::consultation(&call.state.db, id, user.role, call.lang)
+        .await
+        .map_err(|e| call.fail(e))
+}
+
+/// The send-out progress alone, polled by the consultation page while mails go out.
+#[server(endpoint = "admin/progress")]
+pub async fn admin_progress(id: i64) -> Result<SendProgress, ApiError> {
+    let call = Call::capture();
+    call.user().await?;
+    crate::backend::mail::outbox::progress(&call.state.db, Some(id))
+        .await
+        .map_err(|e| call.fail(e.into()))
+}
+
+#[server(endpoint = "admin/import")]
+pub async fn admin_import(id: i64, draft: i64) -> Result<ImportPreview, ApiError> {
+    let call = Call::capture();
+    let user = call.allowed(|u| u.role.can_run_consultations()).await?;
+    crate::backend::import_draft::preview(&call.state.db, &user, id, draft)
+        .await
+        .map_err(|e| call.fail(e))
+}
+
+#[server(endpoint = "admin/outbox")]
+pub async fn admin_outbox() -> Result<OutboxPage, ApiError> {
+    use crate::backend::mail::outbox;
+    let call = Call::capture();
+    call.allowed(|u| u.role.can_run_consultations()).await?;
+    let db = &call.state.db;
+    let load = async {
+        Ok::<_, sqlx::Error>(OutboxPage {
+            progress: outbox::progress(db, None).await?,
+            rows: outbox::list(db, 200, call.lang).await?,
+            file_folder: call.state.settings.mail_folder.clone(),
+        })
+    };
+    load.await.map_err(|e| call.fail(e.into()))
+}
+
+#[server(endpoint = "admin/users")]
+pub async fn admin_users() -> Result<Vec<UserView>, ApiError> {
+    let call = Call::capture();
+    call.allowed(|u| u.role.can_administer()).await?;
+    crate::backend::auth::list_users(&call.state.db)
+        .await
+        .map_err(|e| call.fail(e))
+}
+
+#[server(endpoint = "admin/audit")]
+pub async fn admin_audit() -> Result<Vec<AuditEntry>, ApiError> {
+    let call = Call::capture();
+    call.allowed(|u| u.role.can_administer()).await?;
+    crate::backend::audit::latest(&call.state.db, 500, call.lang)
+        .await
+        .map_err(|e| call.fail(e))
+}

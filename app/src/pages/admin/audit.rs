@@ -1,0 +1,52 @@
+use super::frame::{AdminFrame, Session};
+use super::AdminError;
+use crate::api::admin_audit;
+use crate::i18n::Key;
+use crate::use_lang;
+use leptos::prelude::*;
+
+/// The audit log (admins only), newest first.
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    view! { <AdminFrame render=|s| view! { <Audit _session=s/> }.into_any()/> }
+}
+
+#[component]
+fn Audit(_session: Session) -> impl IntoView {
+    let lang = use_lang();
+    let data = Resource::new(|| (), |_| admin_audit());
+    view! {
+        <h1>{lang.t(Key::NavAudit)}</h1>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(rows) => view! {
+                        <div class="table-wrap">
+                            <table>
+                                <thead><tr>
+                                    <th scope="col">{lang.t(Key::WhenLabel)}</th>
+                                    <th scope="col">{lang.t(Key::WhoLabel)}</th>
+                                    <th scope="col">{lang.t(Key::WhatLabel)}</th>
+                                    <th scope="col">{lang.t(Key::NavConsultations)}</th>
+                                    <th scope="col">{lang.t(Key::DetailLabel)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|r| view! {
+                                        <tr>
+                                            <td>{r.at}</td>
+                                            <td>{r.user}</td>
+                                            <td>{r.action}</td>
+                                            <td>{r.consultation.map(|id| view! { <a href=format!("/admin/hoering/{id}")>{id}</a> })}</td>
+                                            <td>{r.detail}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any(),
+                    Err(e) => view! { <AdminError error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

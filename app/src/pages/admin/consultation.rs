@@ -1,0 +1,470 @@
+use super::frame::{AdminFrame, Session};
+use super::overview::{rate_text, status_label};
+use super::{echo_for, ActionButton, AdminError, Problems, TextField};
+use crate::api::admin_hearing;
+use crate::components::textarea_text;
+use crate::i18n::{Key, Lang};
+use crate::model::admin::{AdminConsultation, BodyState, FormEcho, Rate, SendProgress};
+use crate::model::ConsultationStatus;
+use crate::use_lang;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ConsultationPage() -> impl IntoView {
+    view! { <AdminFrame render=|s| view! { <Consultation session=s/> }.into_any()/> }
+}
+
+#[component]
+fn Consultation(session: Session) -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let data = Resource::new(id, admin_hearing);
+    view! {
+        <Suspense>
+            {move || {
+                let echo = session.echo.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(c) => view! { <ConsultationView c=c echo=echo/> }.into_any(),
+                        Err(e) => view! { <AdminError error=e/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ConsultationView(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
+    let lang = use_lang();
+    let base = format!("/admin/hoering/{}", c.id);
+    let draft = c.status == ConsultationStatus::Draft;
+    let missing: Vec<String> = c
+        .bodies
+        .iter()
+        .filter(|b| b.state != BodyState::Submitted)
+        .map(|b| b.name.clone())
+        .collect();
+    view! {
+        <header class="consultation-header">
+            <p class="eyebrow">
+                <span class=format!("badge badge-{}", c.status.as_str())>{lang.t(status_label(c.status))}</span>
+            </p>
+            <h1>{c.title.clone()}</h1>
+            <p>{lang.t(Key::DeadlineLabel)} ": " {c.deadline.clone()}</p>
+            <p class="rate-line">
+                {lang.t(Key::ResponseRate)} ": "
+                <strong>{rate_text(lang, c.overall.invited, c.overall.submitted)}</strong>
+            </p>
+        </header>
+        {c.may_edit.then(|| view! { <Actions c=c.clone() echo=echo.clone()/> })}
+        {(c.progress.total > 0).then(|| view! { <Progress id=c.id initial=c.progress.clone()/> })}
+        <section class="card" aria-labelledby="svar">
+            <h2 id="svar">{lang.t(Key::TrackingTitle)}</h2>
+            <div class="rates">
+                <RateTable caption=Key::PerGroup rates=c.groups.clone()/>
+                {(!c.units.is_empty()).then(|| view! { <RateTable caption=Key::PerUnit rates=c.units.clone()/> })}
+            </div>
+            <details class="missing">
+                <summary>{lang.fill(Key::MissingReplies, &[("n", &missing.len().to_string())])}</summary>
+                <ul>{missing.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
+            </details>
+            <Bodies c=c.clone()/>
+        </section>
+        {c.may_edit.then(|| view! { <AddBodies base=base.clone() echo=echo.clone()/> })}
+        {c.may_edit.then(|| view! { <SettingsForm c=c.clone() echo=echo.clone()/> })}
+        <Items c=c.clone() echo=echo.clone() draft=draft/>
+    }
+}
+
+#[component]
+fn Actions(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
+    let lang = use_lang();
+    let base = format!("/admin/hoering/{}", c.id);
+    let status_echo = echo_for(&echo, "status");
+    view! {
+        <section class="card actions" aria-label=lang.t(Key::ActionsTitle)>
+            <Problems echo=status_echo.clone()/>
+            {match c.status {
+                ConsultationStatus::Draft => {
+                    view! {
+                        <ActionButton
+                            action=format!("{base}/aabn")
+                            label=lang.t(Key::OpenAndInvite).to_owned()
+                            class="primary"
+                        />
+                    }
+                        .into_any()
+                }
+                ConsultationStatus::Open => {
+                    view! {
+                        <ActionButton
+                            action=format!("{base}/paamind")
+                            label=lang.t(Key::SendReminders).to_owned()
+                            class="primary"
+                        />
+                        <ActionButton action=format!("{base}/luk") label=lang.t(Key::CloseNow).to_owned()/>
+                    }
+                        .into_any()
+                }
+                _ => {
+                    view! {
+                        <form method="post" action=format!("{base}/aabn") class="inline-form reopen">
+                            <TextField
+                                name="deadline"
+                                label=Key::NewDeadlineLabel
+                                hint=Key::DeadlineHint
+                                required=true
+                                echo=status_echo.clone()
+                            />
+                            <button type="submit">{lang.t(Key::Reopen)}</button>
+                        </form>
+                    }
+                        .into_any()
+                }
+            }}
+            <ActionButton action=format!("{base}/kopier") label=lang.t(Key::Duplicate).to_owned()/>
+        </section>
+    }
+}
+
+/// "312 af 1.000 sendt", kept current while JavaScript is on.
+#[component]
+fn Progress(id: i64, initial: SendProgress) -> impl IntoView {
+    let lang = use_lang();
+    let progress = RwSignal::new(initial);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let handle = set_interval_with_handle(
+            move || {
+                let p = progress.get_untracked();
+                if p.sent + p.failed < p.total || p.retrying > 0 {
+                    leptos::task::spawn_local(async move {
+                        if let Ok(next) = crate::api::admin_progress(id).await {
+                            progress.set(next);
+                        }
+                    });
+                }
+            },
+            std::time::Duration::from_secs(2),
+        );
+        on_cleanup(move || {
+            if let Ok(h) = handle {
+                h.clear();
+            }
+        });
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
+    view! {
+        <p class="progress-line" role="status" aria-live="polite">
+            {move || {
+                let p = progress.get();
+                let mut text = lang
+                    .fill(
+                        Key::SentProgress,
+                        &[("sent", &lang.number(p.sent as usize)), ("total", &lang.number(p.total as usize))],
+                    );
+                if p.failed > 0 {
+                    text.push_str(&lang.fill(Key::SentFailed, &[("n", &p.failed.to_string())]));
+                }
+                if p.retrying > 0 {
+                    text.push_str(&lang.fill(Key::SentRetrying, &[("n", &p.retrying.to_string())]));
+                }
+                text
+            }}
+        </p>
+    }
+}
+
+#[component]
+fn RateTable(caption: Key, rates: Vec<Rate>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <table class="rate-table">
+            <caption>{lang.t(caption)}</caption>
+            <tbody>
+                {rates
+                    .into_iter()
+                    .map(|r| {
+                        view! {
+                            <tr>
+                                <th scope="row">{r.name.clone()}</th>
+                                <td>{rate_text(lang, r.invited, r.submitted)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+fn body_state_text(lang: Lang, state: BodyState, since: &str) -> String {
+    if since.is_empty() {
+        lang.t(state.label()).to_owned()
+    } else {
+        format!("{} {}", lang.t(state.label()), since)
+    }
+}
+
+#[component]
+fn Bodies(c: AdminConsultation) -> impl IntoView {
+    let lang = use_lang();
+    let base = format!("/admin/hoering/{}", c.id);
+    let draft = c.status == ConsultationStatus::Draft;
+    let may_edit = c.may_edit;
+    view! {
+        <div class="table-wrap">
+            <table class="bodies">
+                <thead>
+                    <tr>
+                        <th scope="col">{lang.t(Key::BodyLabel)}</th>
+                        <th scope="col">{lang.t(Key::GroupLabel)}</th>
+                        <th scope="col">{lang.t(Key::StatusLabel)}</th>
+                        <th scope="col">{lang.t(Key::MailsLabel)}</th>
+                        {may_edit.then(|| view! { <th scope="col">{lang.t(Key::ActionsTitle)}</th> })}
+                    </tr>
+                </thead>
+                <tbody>
+                    {c
+                        .bodies
+                        .into_iter()
+                        .map(|b| {
+                            let body_base = format!("{base}/parter/{}", b.id);
+                            view! {
+                                <tr class=format!("state-{:?}", b.state).to_lowercase()>
+                                    <td>
+                                        <strong>{b.name.clone()}</strong>
+                                        <br/>
+                                        <small>{b.emails.join(", ")}</small>
+                                    </td>
+                                    <td>
+                                        {b.group.clone()}
+                                        {(!b.unit.is_empty()).then(|| view! { <br/><small>{b.unit.clone()}</small> })}
+                                    </td>
+                                    <td>{body_state_text(lang, b.state, &b.since)}</td>
+                                    <td>
+                                        {b.invited_at.clone().map(|t| view! { <div>{lang.fill(Key::InvitedAt, &[("at", &t)])}</div> })}
+                                        {b.reminded_at.clone().map(|t| view! { <div>{lang.fill(Key::RemindedAt, &[("at", &t)])}</div> })}
+                                        {b.mail_pending.then(|| view! { <div>{lang.t(Key::MailPending)}</div> })}
+                                        {b.mail_failure.clone().map(|e| view! {
+                                            <div class="mail-failure" role="note">{lang.fill(Key::MailFailedFor, &[("error", &e)])}</div>
+                                        })}
+                                    </td>
+                                    {may_edit.then(|| {
+                                        if draft {
+                                            view! {
+                                                <td>
+                                                    <ActionButton action=format!("{body_base}/fjern") label=lang.t(Key::Remove).to_owned()/>
+                                                </td>
+                                            }.into_any()
+                                        } else {
+                                            view! {
+                                                <td>
+                                                    <ActionButton action=format!("{body_base}/gensend") label=lang.t(Key::Resend).to_owned()/>
+                                                    <ActionButton
+                                                        action=format!("{body_base}/nyt-link")
+                                                        label=lang.t(Key::ReplaceLink).to_owned()
+                                                    />
+                                                </td>
+                                            }.into_any()
+                                        }
+                                    })}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn AddBodies(base: String, echo: Option<FormEcho>) -> impl IntoView {
+    let lang = use_lang();
+    let body_echo = echo_for(&echo, "body");
+    let import_echo = echo_for(&echo, "import-bodies");
+    view! {
+        <section class="card" aria-labelledby="parter">
+            <h2 id="parter">{lang.t(Key::AddBodiesTitle)}</h2>
+            <form method="post" action=format!("{base}/import") enctype="multipart/form-data" class="stack">
+                <Problems echo=import_echo/>
+                <input type="hidden" name="kind" value="bodies"/>
+                <div class="field">
+                    <label for="f-bodies-file">{lang.t(Key::SheetFileLabel)}</label>
+                    <p class="hint">{lang.t(Key::BodySheetHint)}</p>
+                    <input id="f-bodies-file" type="file" name="file" accept=".csv,.txt,.xlsx,text/csv" required/>
+                </div>
+                <button type="submit">{lang.t(Key::ShowPreview)}</button>
+            </form>
+            <form method="post" action=format!("{base}/parter") class="stack">
+                <h3>{lang.t(Key::AddOneBody)}</h3>
+                <Problems echo=body_echo.clone()/>
+                <TextField name="name" label=Key::BodyLabel required=true echo=body_echo.clone()/>
+                <TextField name="group" label=Key::GroupLabel required=true echo=body_echo.clone()/>
+                <TextField name="unit" label=Key::UnitLabel echo=body_echo.clone()/>
+                <TextField name="emails" label=Key::EmailsLabel hint=Key::EmailsHint required=true echo=body_echo.clone()/>
+                <button type="submit">{lang.t(Key::AddBody)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn SettingsForm(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
+    let lang = use_lang();
+    let echo = echo_for(&echo, "settings");
+    let text = |name: &str, current: &str| {
+        echo.as_ref()
+            .and_then(|e| e.value(name).map(str::to_owned))
+            .unwrap_or_else(|| current.to_owned())
+    };
+    let intro = text("intro", &c.intro_md);
+    let contact = text("contact_text", &c.contact_text);
+    view! {
+        <section class="card" aria-labelledby="indstillinger">
+            <h2 id="indstillinger">{lang.t(Key::SettingsTitle)}</h2>
+            <form method="post" action=format!("/admin/hoering/{}/indstillinger", c.id) class="stack">
+                <Problems echo=echo.clone()/>
+                <TextField name="title" label=Key::TitleLabel value=c.title.clone() required=true echo=echo.clone()/>
+                <div class="field">
+                    <label for="f-intro">{lang.t(Key::IntroLabel)}</label>
+                    <p class="hint">{lang.t(Key::IntroHint)}</p>
+                    <textarea id="f-intro" name="intro" rows="8">{textarea_text(&intro)}</textarea>
+                </div>
+                <details>
+                    <summary>{lang.t(Key::IntroPreview)}</summary>
+                    <div class="intro-preview" inner_html=c.intro_html.clone()></div>
+                </details>
+                <TextField
+                    name="deadline"
+                    label=Key::DeadlineLabel
+                    hint=Key::DeadlineHint
+                    value=c.deadline_input.clone()
+                    required=true
+                    echo=echo.clone()
+                />
+                <TextField name="sender_name" label=Key::SenderLabel value=c.sender_name.clone() echo=echo.clone()/>
+                <div class="field">
+                    <label for="f-contact">{lang.t(Key::ContactLabel)}</label>
+                    <p class="hint">{lang.t(Key::ContactHint)}</p>
+                    <textarea id="f-contact" name="contact_text" rows="3">{textarea_text(&contact)}</textarea>
+                </div>
+                <TextField
+                    name="reminder_days"
+                    label=Key::ReminderDaysLabel
+                    hint=Key::ReminderDaysHint
+                    kind="number"
+                    value=c.reminder_days.map(|d| d.to_string()).unwrap_or_default()
+                    echo=echo.clone()
+                />
+                <button type="submit" class="primary">{lang.t(Key::Save)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn Items(c: AdminConsultation, echo: Option<FormEcho>, draft: bool) -> impl IntoView {
+    let lang = use_lang();
+    let action = format!("/admin/hoering/{}/forslag", c.id);
+    let item_echo = echo_for(&echo, "items");
+    let import_echo = echo_for(&echo, "import-items");
+    let may_edit = c.may_edit;
+    let count: usize = c.sections.iter().map(|s| s.items.len()).sum();
+    view! {
+        <section class="card" aria-labelledby="forslag">
+            <h2 id="forslag">{lang.fill(Key::ItemsTitle, &[("n", &count.to_string())])}</h2>
+            <Problems echo=item_echo.clone()/>
+            {c
+                .sections
+                .into_iter()
+                .map(|s| {
+                    let action = action.clone();
+                    view! {
+                        <h3>{s.title}</h3>
+                        <ol class="admin-items">
+                            {s
+                                .items
+                                .into_iter()
+                                .map(|item| {
+                                    let action = action.clone();
+                                    view! {
+                                        <li>
+                                            <span class="code">{item.code.clone()}</span>
+                                            " "
+                                            <span>{item.text.clone()}</span>
+                                            {(item.answered > 0)
+                                                .then(|| view! { <small>" · " {lang.fill(Key::AnsweredBy, &[("n", &item.answered.to_string())])}</small> })}
+                                            {may_edit
+                                                .then(|| {
+                                                    view! {
+                                                        <details class="item-edit">
+                                                            <summary>{lang.t(Key::Edit)}</summary>
+                                                            <form method="post" action=action.clone() class="stack">
+                                                                <input type="hidden" name="item" value=item.id/>
+                                                                <label for=format!("t-{}", item.id)>{lang.t(Key::ItemTextLabel)}</label>
+                                                                <textarea id=format!("t-{}", item.id) name="text" rows="3">{textarea_text(&item.text)}</textarea>
+                                                                <button type="submit" name="action" value="text">{lang.t(Key::Save)}</button>
+                                                            </form>
+                                                            {draft
+                                                                .then(|| {
+                                                                    view! {
+                                                                        <form method="post" action=action.clone() class="inline-form">
+                                                                            <input type="hidden" name="item" value=item.id/>
+                                                                            <button type="submit" name="action" value="up">{lang.t(Key::MoveUp)}</button>
+                                                                            <button type="submit" name="action" value="down">{lang.t(Key::MoveDown)}</button>
+                                                                            <button type="submit" name="action" value="remove">{lang.t(Key::Remove)}</button>
+                                                                        </form>
+                                                                    }
+                                                                })}
+                                                        </details>
+                                                    }
+                                                })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ol>
+                    }
+                })
+                .collect_view()}
+            {(may_edit && draft)
+                .then(|| {
+                    view! {
+                        <form method="post" action=action.clone() class="stack">
+                            <h3>{lang.t(Key::AddItem)}</h3>
+                            <TextField name="section" label=Key::SectionLabel required=true echo=item_echo.clone()/>
+                            <div class="field">
+                                <label for="f-new-text">{lang.t(Key::ItemTextLabel)}</label>
+                                <textarea id="f-new-text" name="text" rows="3" required>
+                                    {textarea_text(item_echo.as_ref().and_then(|e| e.value("text")).unwrap_or_default())}
+                                </textarea>
+                            </div>
+                            <button type="submit" name="action" value="add">{lang.t(Key::AddItem)}</button>
+                        </form>
+                        <form method="post" action=format!("/admin/hoering/{}/import", c.id) enctype="multipart/form-data" class="stack">
+                            <h3>{lang.t(Key::ImportItems)}</h3>
+                            <Problems echo=import_echo.clone()/>
+                            <input type="hidden" name="kind" value="items"/>
+                            <div class="field">
+                                <label for="f-items-file">{lang.t(Key::SheetFileLabel)}</label>
+                                <p class="hint">{lang.t(Key::ItemSheetHint)}</p>
+                                <input id="f-items-file" type="file" name="file" accept=".csv,.txt,.xlsx,text/csv" required/>
+                            </div>
+                            <button type="submit">{lang.t(Key::ShowPreview)}</button>
+                        </form>
+                    }
+                })}
+        </section>
+    }
+}

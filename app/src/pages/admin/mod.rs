@@ -1,0 +1,149 @@
+//! The administration: sign-in, the consultations overview, one consultation (its
+//! settings, items, bodies, response tracking and send-outs), sheet-import previews,
+//! the outbox, users and the audit log.
+//!
+//! Pages read through server functions; every change is a plain `<form method=post>`
+//! to a handler in the server's `routes::admin`, which redirects back with a message
+//! (`?besked=…`) or re-renders the page with what was typed and what was wrong.
+
+mod audit;
+mod consultation;
+mod frame;
+mod import;
+mod login;
+mod outbox;
+mod overview;
+mod users;
+
+pub use audit::AuditPage;
+pub use consultation::ConsultationPage;
+pub use import::ImportPage;
+pub use login::LoginPage;
+pub use outbox::OutboxPage;
+pub use overview::OverviewPage;
+pub use users::UsersPage;
+
+use crate::api::ApiError;
+use crate::i18n::{Key, Lang};
+use crate::model::admin::{FormEcho, Problem};
+use crate::use_lang;
+use leptos::prelude::*;
+
+/// A problem in the user's language; sheet rows get "Række 7: " in front.
+pub fn problem_text(lang: Lang, problem: &Problem) -> String {
+    let text = lang.fill(problem.msg.key(), &[("arg", &problem.arg)]);
+    if problem.field.chars().all(|c| c.is_ascii_digit()) && !problem.field.is_empty() {
+        format!(
+            "{}: {text}",
+            lang.fill(Key::RowNo, &[("row", &problem.field)])
+        )
+    } else {
+        text
+    }
+}
+
+/// The echo of a rejected post to the form named `form`, if that is what this is.
+fn echo_for(echo: &Option<FormEcho>, form: &str) -> Option<FormEcho> {
+    echo.as_ref().filter(|e| e.form == form).cloned()
+}
+
+/// The problems of a rejected form, as a list at the top of the form.
+#[component]
+fn Problems(echo: Option<FormEcho>) -> impl IntoView {
+    let lang = use_lang();
+    echo.filter(|e| !e.problems.is_empty()).map(|e| {
+        view! {
+            <div class="notice notice-error" role="alert">
+                <p>{lang.t(Key::AdminNotSaved)}</p>
+                <ul>
+                    {e.problems.iter().map(|p| view! { <li>{problem_text(lang, p)}</li> }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}
+
+/// A labelled text input that shows what was typed before a rejected post.
+#[component]
+fn TextField(
+    name: &'static str,
+    label: Key,
+    #[prop(optional)] value: String,
+    #[prop(default = None)] echo: Option<FormEcho>,
+    #[prop(optional)] kind: Option<&'static str>,
+    #[prop(optional)] hint: Option<Key>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let value = echo
+        .as_ref()
+        .and_then(|e| e.value(name).map(str::to_owned))
+        .unwrap_or(value);
+    let invalid = echo
+        .as_ref()
+        .is_some_and(|e| e.problems.iter().any(|p| p.field == name));
+    let id = format!("f-{name}");
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{lang.t(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{lang.t(h)}</p> })}
+            <input
+                id=id
+                name=name
+                type=kind.unwrap_or("text")
+                value=value
+                required=required
+                autocomplete=autocomplete
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=hint.map(|_| hint_id.clone())
+            />
+        </div>
+    }
+}
+
+/// What a page shows when its server function refused.
+#[component]
+fn AdminError(error: ApiError) -> impl IntoView {
+    let lang = use_lang();
+    let (title, text) = match error {
+        ApiError::Forbidden => (Key::ForbiddenTitle, Key::ForbiddenText),
+        ApiError::NotFound => (Key::NotFoundTitle, Key::AdminNotFoundText),
+        ApiError::SignedOut => (Key::SignInTitle, Key::MsgSessionExpired),
+        _ => (Key::AppName, Key::ServerError),
+    };
+    view! {
+        <article class="page-message">
+            <h1>{lang.t(title)}</h1>
+            <p>{lang.t(text)}</p>
+            <p>
+                <a href="/admin">{lang.t(Key::BackToOverview)}</a>
+            </p>
+        </article>
+    }
+}
+
+/// Where a handler sends a role that may not do what it asked (status 403).
+#[component]
+pub fn ForbiddenPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::FORBIDDEN);
+    }
+    view! { <AdminError error=ApiError::Forbidden/> }
+}
+
+/// A small form with one button that posts to `action`.
+#[component]
+fn ActionButton(
+    action: String,
+    label: String,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    view! {
+        <form method="post" action=action class="inline-form">
+            <button type="submit" class=class>{label}</button>
+        </form>
+    }
+}

@@ -1,0 +1,783 @@
+//! The administration's form posts. Each checks the session and the role, validates,
+//! calls one backend action, and then either redirects back with a message
+//! (post/redirect/get) or shows the page again with what was typed and what was wrong.
+
+use super::render::render_with;
+use app::backend::audit::{self, Action};
+use app::backend::auth::{
+    self, session_cookie, session_from_cookies, Password, SessionLookup, SignInError,
+};
+use app::backend::error::AppError;
+use app::backend::import_draft::{self, ImportKind};
+use app::backend::manage::{self, ItemEdit, Source};
+use app::backend::state::AppState;
+use app::backend::{now_ms, sheet};
+use app::model::admin::{FormEcho, Msg, Problem, Role, UserView};
+use app::model::Email;
+use axum::extract::{ConnectInfo, FromRequestParts, Multipart, Path, State};
+use axum::http::{header, request::Parts, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use leptos::prelude::provide_context;
+use std::net::SocketAddr;
+
+type Fields = Vec<(String, String)>;
+
+/// A signed-in staff member. Without a live session the request is sent to sign-in.
+pub struct Staff(pub UserView);
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let cookie = parts
+            .headers
+            .get(header::COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(session_from_cookies)
+            .map(str::to_owned);
+        let Some(cookie) = cookie else {
+            return Err(Redirect::to("/admin/log-ind").into_response());
+        };
+        match auth::lookup_session(&state.db, &cookie, now_ms()).await {
+            Ok(SessionLookup::Active(user)) => Ok(Staff(user)),
+            Ok(_) => Err(Redirect::to("/admin/log-ind?besked=SessionExpired").into_response()),
+            Err(e) => Err(failure(e)),
+        }
+    }
+}
+
+/// A staff member whose role may run consultations; others get the 403 page.
+pub struct Manager(pub UserView);
+
+impl FromRequestParts<AppState> for Manager {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let Staff(user) = Staff::from_request_parts(parts, state).await?;
+        if user.role.can_run_consultations() {
+            Ok(Manager(user))
+        } else {
+            Err(forbidden(state, parts.clone()).await)
+        }
+    }
+}
+
+/// An administrator; others get the 403 page.
+pub struct Admin(pub UserView);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let Staff(user) = Staff::from_request_parts(parts, state).await?;
+        if user.role.can_administer() {
+            Ok(Admin(user))
+        } else {
+            Err(forbidden(state, parts.clone()).await)
+        }
+    }
+}
+
+async fn forbidden(state: &AppState, parts: Parts) -> Response {
+    render_with(
+        state,
+        parts,
+        Some("/admin/ingen-adgang"),
+        || {},
+        StatusCode::FORBIDDEN,
+    )
+    .await
+}
+
+/// Our own failure: logged in full, shown as a plain 500 without details.
+fn failure(error: AppError) -> Response {
+    match error {
+        AppError::NotFound => StatusCode::NOT_FOUND.into_response(),
+        AppError::Forbidden => StatusCode::FORBIDDEN.into_response(),
+        other => {
+            other.log();
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// Back to a page with a message (`n` fills a count into it).
+fn back(path: &str, msg: Msg, n: Option<i64>) -> Response {
+    let count = n.map(|n| format!("&n={n}")).unwrap_or_default();
+    Redirect::to(&format!("{path}?besked={}{count}", msg.code())).into_response()
+}
+
+/// Back to a page with a problem that has nothing to echo.
+fn back_with_error(path: &str, problem: &Problem) -> Response {
+    Redirect::to(&format!("{path}?fejl={}", problem.msg.code())).into_response()
+}
+
+/// Shows `page` again with the form's values (passwords never) and its problems.
+async fn rejected(
+    state: &AppState,
+    parts: Parts,
+    page: &str,
+    form: &str,
+    values: Fields,
+    problems: Vec<Problem>,
+    status: StatusCode,
+) -> Response {
+    let echo = FormEcho {
+        form: form.to_owned(),
+        values: values
+            .into_iter()
+            .filter(|(name, _)| name != "password")
+            .collect(),
+        problems,
+    };
+    render_with(
+        state,
+        parts,
+        Some(page),
+        move || provide_context(echo.clone()),
+        status,
+    )
+    .await
+}
+
+fn value<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
+fn consultation_path(id: i64) -> String {
+    format!("/admin/hoering/{id}")
+}
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    parts: Parts,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let old = parts
+        .headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(session_from_cookies)
+        .map(str::to_owned);
+    let email = value(&fields, "email").to_owned();
+    let now = now_ms();
+    let result = auth::sign_in(
+        &state.db,
+        &email,
+        value(&fields, "password"),
+        &peer.ip().to_string(),
+        old.as_deref(),
+        now,
+    )
+    .await;
+    let session = match result {
+        Ok(Ok(session)) => session,
+        Ok(Err(refusal)) => {
+            let (msg, status) = match refusal {
+                SignInError::BadCredentials => (Msg::BadCredentials, StatusCode::UNAUTHORIZED),
+                SignInError::Throttled => (Msg::Throttled, StatusCode::TOO_MANY_REQUESTS),
+            };
+            let problems = vec![Problem::new("form", msg)];
+            return rejected(
+                &state,
+                parts,
+                "/admin/log-ind",
+                "login",
+                fields,
+                problems,
+                status,
+            )
+            .await;
+        }
+        Err(e) => return failure(e),
+    };
+    if let Ok(mut conn) = state.db.write.acquire().await {
+        let who = auth::user_by_id(&state.db, session.user_id)
+            .await
+            .ok()
+            .flatten();
+        if let Err(e) = audit::record(&mut conn, who.as_ref(), Action::SignIn, None, "", now).await
+        {
+            AppError::from(e).log();
+        }
+    }
+    let mut response = Redirect::to("/admin").into_response();
+    let cookie = session_cookie(Some(session.id.as_str()), state.settings.secure_cookies());
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+pub async fn sign_out(State(state): State<AppState>, parts: Parts) -> Response {
+    let cookie = parts
+        .headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(session_from_cookies);
+    if let Some(id) = cookie {
+        if let Err(e) = auth::sign_out(&state.db, id).await {
+            return failure(e);
+        }
+    }
+    let mut response = Redirect::to("/admin/log-ind?besked=SignedOut").into_response();
+    if let Ok(value) = HeaderValue::from_str(&session_cookie(None, state.settings.secure_cookies()))
+    {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// The parts of a multipart form: text fields and at most one file.
+struct Upload {
+    fields: Fields,
+    file: Option<(String, Vec<u8>)>,
+}
+
+async fn read_multipart(mut multipart: Multipart) -> Result<Upload, Problem> {
+    let mut upload = Upload {
+        fields: Vec::new(),
+        file: None,
+    };
+    let too_large = || Problem::with("file", Msg::FileTooLarge, "5 MB");
+    while let Some(field) = multipart.next_field().await.map_err(|_| too_large())? {
+        let name = field.name().unwrap_or("").to_owned();
+        if let Some(file_name) = field.file_name().map(str::to_owned) {
+            let bytes = field.bytes().await.map_err(|_| too_large())?;
+            if !file_name.is_empty() || !bytes.is_empty() {
+                upload.file = Some((file_name, bytes.to_vec()));
+            }
+        } else {
+            let text = field.text().await.map_err(|_| too_large())?;
+            upload.fields.push((name, text));
+        }
+    }
+    Ok(upload)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Manager(user): Manager,
+    parts: Parts,
+    multipart: Multipart,
+) -> Response {
+    let upload = match read_multipart(multipart).await {
+        Ok(upload) => upload,
+        Err(problem) => {
+            return rejected(
+                &state,
+                parts,
+                "/admin",
+                "create",
+                Vec::new(),
+                vec![problem],
+                StatusCode::PAYLOAD_TOO_LARGE,
+            )
+            .await
+        }
+    };
+    let now = now_ms();
+    let mut problems = Vec::new();
+    let title = manage::parse_title(value(&upload.fields, "title"), &mut problems);
+    let deadline = manage::parse_deadline(value(&upload.fields, "deadline"), now, &mut problems);
+    let source = value(&upload.fields, "source");
+    let sheet_bytes = match (source, &upload.file) {
+        ("sheet", None) => {
+            problems.push(Problem::new("file", Msg::FileMissing));
+            None
+        }
+        ("sheet", Some((_, bytes))) => match sheet::read(bytes) {
+            Ok(_) => Some(upload.file.clone().unwrap_or_default()),
+            Err(problem) => {
+                problems.push(problem);
+                None
+            }
+        },
+        _ => None,
+    };
+    if !problems.is_empty() {
+        return rejected(
+            &state,
+            parts,
+            "/admin",
+            "create",
+            upload.fields,
+            problems,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let source = if source == "template" {
+        Source::Template
+    } else {
+        Source::Blank
+    };
+    let id = match manage::create(&state.db, &user, &title, deadline, source, now).await {
+        Ok(id) => id,
+        Err(e) => return failure(e),
+    };
+    match sheet_bytes {
+        Some((file_name, bytes)) => {
+            match import_draft::save(
+                &state.db,
+                &user,
+                id,
+                ImportKind::Items,
+                &file_name,
+                &bytes,
+                now,
+            )
+            .await
+            {
+                Ok(Ok(draft)) => {
+                    Redirect::to(&format!("/admin/hoering/{id}/import/{draft}")).into_response()
+                }
+                Ok(Err(problem)) => back_with_error(&consultation_path(id), &problem),
+                Err(e) => failure(e),
+            }
+        }
+        None => back(&consultation_path(id), Msg::Created, None),
+    }
+}
+
+pub async fn settings(
+    State(state): State<AppState>,
+    Manager(user): Manager,
+    Path(id): Path<i64>,
+    parts: Parts,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let now = now_ms();
+    let current = match manage::current_deadline(&state.db, id).await {
+        Ok(deadline) => deadline,
+        Err(e) => return failure(e),
+    };
+    match manage::parse_settings(&fields, Some(current), now) {
+        Ok(settings) => match manage::update_settings(&state.db, &user, id, &settings, now).await {
+            Ok(()) => back(&consultation_path(id), Msg::Saved, None),
+            Err(e) => failure(e),
+        },
+        Err(problems) => {
+            rejected(
+                &state,
+                parts,
+                &consultation_path(id),
+                "settings",
+                fields,
+                problems,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+pub async fn open(
+    State(state): State<AppState>,
+    Manager(user): Manager,
+    Path(id): Path<i64>,
+    parts: Parts,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let now = now_ms();
+    let raw_deadline = value(&fields, "deadline");
+    let new_deadline = if raw_deadline.is_empty() {
+        None
+    } else {
+        let mut problems = Vec::new();
+        let deadline = manage::parse_deadline(raw_deadline, now, &mut problems);
+        if !problems.is_empty() {
+            return rejected(
+                &state,
+                parts,
+                &consultation_path(id),
+                "status",
+                fields,
+                problems,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        Some(deadline)
+    };
+    match manage::open(
+        &state.db,
+        &user,
+        id,
+        new_deadline,
+        &state.settings.base_url,
+        now,
+    )
+    .await
+    {
+        Ok(Ok(queued)) => {
+            state.mail_signal.notify_one();
+            let msg = if new_deadline.is_some() {
+                Msg::Reopened
+            } else {
+                Msg::Opened
+            };
+            back(&consultation_path(id), msg, Some(queued))
+        }
+        Ok(Err(problem)) => {
+            rejected(
+                &state,
+                parts,
+                &consultation_path(id),
+                "status",
+                fields,
+                vec![problem],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => failure(e),
+    }
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    Manager(user): Manager,
+    Path(id): Path<i64>,
+) -> Response {
+    match manage::close(&state.db, &user, id, now_ms()).await {
+        Ok(()) => back(&consultation_path(id), Msg::Closed, None),
+        Err(e) => failure(e),
+    }
+}
+
+pub async fn duplicate(
+    State(state): State<AppState>,
+    Manager(user): Manager,
+    Path(id): Path<i64>,
+) -> Response {
+    match manage::duplicate(&state.db, &user, id, now_ms()).await {
+        Ok(copy) => back(&consultation_path(copy), Msg::Duplicated, None),
+        Err(e) => failure(e),
+    }
+}
+
+pub async fn remind(
+    State(state): State<AppState>,
+    Manager(user): Manager,
+    Path(id): Path<i64>,
+) -> Response {
+    match manage::remind(
+        &state.db,
+        Some(&user),
+        id,
+        &state.settings.base_url,
+        now_ms(),
+    )
+    .await
+    {
+        Ok(Ok(0)) => back(&consultation_path(id), Msg::NobodyToRemind, None),
+        Ok(Ok(n)) => {
+            state.mail_signal.notify_one();
+            back(&consultation_path(id), Msg::RemindersQueued, Some(n))
+        }
+        Ok(Err(problem)) => back_with_error(&consultation_path(id), &problem),
+        Err(e) => failure(e),
+    }
+}
+
+pub async fn add_body(
+    State(state): State<AppState>,
+    Manager(user): Manager,
+    Path(id): Path<i64>,
+    parts: Parts,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let body = match manage::parse_body(&fields) {
+        Ok(body) => body,
+        Err(problems) => {
+            return rejected(
+                &state,
+                parts,
+                &consultation_path(id),
+                "body",
+                fields,
+                problems,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    };
+    match manage::add_body(
+        &state.db,
+        &user,
+        id,
+        &body,
+        &state.settings.base_url,
+        now_ms(),
+    )
+    .await
+    {
+        Ok(Ok(_)) => {
+            state.mail_signal.notify_one();
+            back(&consultation_path(id), Msg::BodyAdded, None)
+        }
+        Ok(Err(problem)) => {
+            rejected(
+                &state,
+                parts,
+                &consultation_path(id),
+                "body",
+                fields,
+                vec![problem],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => failure(e),
+    }
+}
+
+/// What can be done to one body from its row.
+pub async fn body_action(
+    State(state): State<AppState>,
+    Manager(user): Manager,
+    Path((id, body, action)): Path<(i64, i64, String)>,
+) -> Response {
+    let now = now_ms();
+    let base_url = &state.settings.base_url;
+    let (result, msg) = match action.as_str() {
+        "fjern" => (
+            manage::remove_body(&state.db, &user, id, body, now).await,
+            Msg::BodyRemoved,
+        ),
+        "gensend" => (
+            manage::reinvite(&state.db, &user, id, body, false, base_url, now).await,
+            Msg::InvitationQueued,
+        ),
+        "nyt-link" => (
+            manage::reinvite(&state.db, &user, id, body, true, base_url, now).await,
+            Msg::LinkReplaced,
+        ),
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    match result {
+        Ok(Ok(())) => {
+            state.mail_signal.notify_one();
+            back(&consultation_path(id), msg, None)
+        }
+        Ok(Err(problem)) => back_with_error(&consultation_path(id), &problem),
+        Err(e) => failure(e),
+    }
+}
+
+pub async fn items(
+    State(state): State<AppState>,
+    Manager(user): Manager,
+    Path(id): Path<i64>,
+    parts: Parts,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let item = value(&fields, "item").parse::<i64>().unwrap_or(0);
+    let text = value(&fields, "text").to_owned();
+    let edit = match value(&fields, "action") {
+        "add" => ItemEdit::Add {
+            section: value(&fields, "section").to_owned(),
+            text,
+        },
+        "text" => ItemEdit::Text { item, text },
+        "up" => ItemEdit::Up { item },
+        "down" => ItemEdit::Down { item },
+        "remove" => ItemEdit::Remove { item },
+        _ => return StatusCode::BAD_REQUEST.into_response(),
+    };
+    match manage::edit_items(&state.db, &user, id, &edit, now_ms()).await {
+        Ok(Ok(msg)) => back(&consultation_path(id), msg, None),
+        Ok(Err(problem)) => {
+            rejected(
+                &state,
+                parts,
+                &consultation_path(id),
+                "items",
+                fields,
+                vec![problem],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => failure(e),
+    }
+}
+
+pub async fn upload(
+    State(state): State<AppState>,
+    Manager(user): Manager,
+    Path(id): Path<i64>,
+    parts: Parts,
+    multipart: Multipart,
+) -> Response {
+    let upload = read_multipart(multipart).await;
+    let kind = upload
+        .as_ref()
+        .ok()
+        .and_then(|u| ImportKind::parse(value(&u.fields, "kind")))
+        .unwrap_or(ImportKind::Bodies);
+    let form = match kind {
+        ImportKind::Bodies => "import-bodies",
+        ImportKind::Items => "import-items",
+    };
+    let page = consultation_path(id);
+    let upload = match upload {
+        Ok(upload) => upload,
+        Err(problem) => {
+            return rejected(
+                &state,
+                parts,
+                &page,
+                form,
+                Vec::new(),
+                vec![problem],
+                StatusCode::PAYLOAD_TOO_LARGE,
+            )
+            .await
+        }
+    };
+    let Some((file_name, bytes)) = upload.file else {
+        let problem = Problem::new("file", Msg::FileMissing);
+        return rejected(
+            &state,
+            parts,
+            &page,
+            form,
+            Vec::new(),
+            vec![problem],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    match import_draft::save(&state.db, &user, id, kind, &file_name, &bytes, now_ms()).await {
+        Ok(Ok(draft)) => Redirect::to(&format!("{page}/import/{draft}")).into_response(),
+        Ok(Err(problem)) => {
+            rejected(
+                &state,
+                parts,
+                &page,
+                form,
+                Vec::new(),
+                vec![problem],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => failure(e),
+    }
+}
+
+pub async fn confirm_import(
+    State(state): State<AppState>,
+    Manager(user): Manager,
+    Path((id, draft, action)): Path<(i64, i64, String)>,
+) -> Response {
+    let page = consultation_path(id);
+    match action.as_str() {
+        "gem" => match import_draft::confirm(
+            &state.db,
+            &user,
+            id,
+            draft,
+            &state.settings.base_url,
+            now_ms(),
+        )
+        .await
+        {
+            Ok(Ok(count)) => {
+                state.mail_signal.notify_one();
+                back(&page, Msg::Imported, Some(count as i64))
+            }
+            Ok(Err(problem)) => back_with_error(&format!("{page}/import/{draft}"), &problem),
+            Err(e) => failure(e),
+        },
+        "kasser" => match import_draft::discard(&state.db, &user, id, draft).await {
+            Ok(()) => back(&page, Msg::ImportDiscarded, None),
+            Err(e) => failure(e),
+        },
+        _ => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+pub async fn add_user(
+    State(state): State<AppState>,
+    Admin(user): Admin,
+    parts: Parts,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let mut problems = Vec::new();
+    let name = value(&fields, "name").trim().to_owned();
+    if name.is_empty() {
+        problems.push(Problem::new("name", Msg::NameMissing));
+    }
+    let email = Email::parse(value(&fields, "email"));
+    if email.is_none() {
+        problems.push(Problem::with(
+            "email",
+            Msg::EmailInvalid,
+            value(&fields, "email"),
+        ));
+    }
+    let password = Password::parse(value(&fields, "password"))
+        .map_err(|p| problems.push(p))
+        .ok();
+    let role = Role::parse(value(&fields, "role"));
+    if role.is_none() {
+        problems.push(Problem::new("role", Msg::RoleInvalid));
+    }
+    let (Some(email), Some(password), Some(role), true) =
+        (email, password, role, problems.is_empty())
+    else {
+        return rejected(
+            &state,
+            parts,
+            "/admin/brugere",
+            "user",
+            fields,
+            problems,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let now = now_ms();
+    match auth::create_user(&state.db, &email, &name, password, role, now).await {
+        Ok(Ok(_)) => {
+            if let Ok(mut conn) = state.db.write.acquire().await {
+                let detail = format!("{} ({})", email.as_str(), role.as_str());
+                if let Err(e) = audit::record(
+                    &mut conn,
+                    Some(&user),
+                    Action::UserCreated,
+                    None,
+                    &detail,
+                    now,
+                )
+                .await
+                {
+                    AppError::from(e).log();
+                }
+            }
+            back("/admin/brugere", Msg::UserAdded, None)
+        }
+        Ok(Err(problem)) => {
+            rejected(
+                &state,
+                parts,
+                "/admin/brugere",
+                "user",
+                fields,
+                vec![problem],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => failure(e),
+    }
+}
