@@ -2,11 +2,15 @@
 //! the built-in hearing, and gives back a client that keeps cookies and does not
 //! follow redirects.
 
+use app::backend::auth::{create_user, Password};
 use app::backend::consultation::{add_respondent, create_hearing, NewRespondent};
 use app::backend::db::Db;
+use app::backend::mail::transport::{MailConfig, SmtpConfig, Tls};
 use app::backend::template::DEVELOPMENT_PLAN;
 use app::backend::{now_ms, token::fingerprint};
+use app::model::admin::Role;
 use app::model::ConsultationStatus;
+use app::model::Email;
 use reqwest::redirect::Policy;
 use server::startup::Application;
 use std::path::PathBuf;
@@ -23,7 +27,29 @@ pub struct TestApp {
     _dir: TempDir,
 }
 
+/// The mail settings of a test: the SMTP sink on `port`, or the folder transport;
+/// retries after 200 ms so a retry is seen within the test.
+pub fn mail_config(smtp_port: Option<u16>, folder: &std::path::Path) -> MailConfig {
+    MailConfig {
+        smtp: smtp_port.map(|port| SmtpConfig {
+            host: "127.0.0.1".into(),
+            port,
+            tls: Tls::None,
+            user: None,
+            password: None,
+        }),
+        folder: folder.to_path_buf(),
+        retry_base_ms: 200,
+        ..MailConfig::default()
+    }
+}
+
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(None).await
+}
+
+/// Like [`spawn_app`], with mail going to an SMTP server on `smtp_port`.
+pub async fn spawn_app_with(smtp_port: Option<u16>) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = Db::open(&dir.path().join("test.db"))
         .await
@@ -49,6 +75,7 @@ pub async fn spawn_app() -> TestApp {
         &PathBuf::from("target/site"),
         None,
         db.clone(),
+        mail_config(smtp_port, &dir.path().join("mail")),
     )
     .await
     .expect("build app");
@@ -74,6 +101,96 @@ pub fn client() -> reqwest::Client {
 }
 
 impl TestApp {
+    /// Creates a staff account with the given role and signs `client` in as it.
+    pub async fn sign_in_as(&self, client: &reqwest::Client, role: Role) -> String {
+        let email = format!("{}@kommune.example", role.as_str());
+        let password = "korrekt-hest-batteri";
+        create_user(
+            &self.db,
+            &Email::parse(&email).unwrap(),
+            &format!("Test {}", role.as_str()),
+            Password::parse(password).unwrap(),
+            role,
+            now_ms(),
+        )
+        .await
+        .expect("user")
+        .ok();
+        let res = self.sign_in(client, &email, password).await;
+        assert_eq!(res.status().as_u16(), 303, "signed in as {email}");
+        email
+    }
+
+    pub async fn sign_in(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        client
+            .post(self.url("/admin/log-ind"))
+            .form(&[("email", email), ("password", password)])
+            .send()
+            .await
+            .expect("sign in")
+    }
+
+    /// Posts an administration form.
+    pub async fn admin_post(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        pairs: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
+            .post(self.url(path))
+            .form(pairs)
+            .send()
+            .await
+            .expect("admin post")
+    }
+
+    /// Uploads a sheet to a consultation's import (`kind` bodies or items).
+    pub async fn upload(
+        &self,
+        client: &reqwest::Client,
+        consultation: i64,
+        kind: &str,
+        file_name: &str,
+        bytes: Vec<u8>,
+    ) -> reqwest::Response {
+        let form = reqwest::multipart::Form::new()
+            .text("kind", kind.to_owned())
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()),
+            );
+        client
+            .post(self.url(&format!("/admin/hoering/{consultation}/import")))
+            .multipart(form)
+            .send()
+            .await
+            .expect("upload")
+    }
+
+    /// Waits until the outbox has nothing left to send (or `timeout` passes).
+    pub async fn outbox_settled(&self, timeout: std::time::Duration) -> bool {
+        let until = std::time::Instant::now() + timeout;
+        while std::time::Instant::now() < until {
+            let (open,): (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            )
+            .fetch_one(&self.db.read)
+            .await
+            .expect("outbox");
+            if open == 0 {
+                return true;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        false
+    }
+
     /// Adds a consulted body and returns its raw token.
     pub async fn add_body(&self, name: &str) -> String {
         let (_, token) = add_respondent(
@@ -121,6 +238,17 @@ impl TestApp {
             .fetch_optional(&self.db.read)
             .await
             .expect("answer")
+    }
+
+    /// The submitted value of one item.
+    pub async fn submitted_value(&self, item: i64) -> String {
+        let (value,): (String,) =
+            sqlx::query_as("SELECT value FROM submitted_answer WHERE item_id = $1")
+                .bind(item)
+                .fetch_one(&self.db.read)
+                .await
+                .expect("submitted answer");
+        value
     }
 
     pub async fn answer_count(&self) -> i64 {

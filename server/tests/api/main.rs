@@ -1,5 +1,10 @@
 //! Integration tests: the real router on a free port with a fresh database.
 
+mod admin;
 mod durability;
 mod helpers;
+mod import;
+mod mail;
+mod mail_restart;
 mod respond;
+mod smtp;

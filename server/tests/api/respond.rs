@@ -150,13 +150,7 @@ async fn submitting_with_blanks_asks_first_then_submits_and_resubmits() {
     );
     form.push(intent("save"));
     app.post_form(&client, &token, &form).await;
-    let submitted: (String,) =
-        sqlx::query_as("SELECT value FROM submitted_answer WHERE item_id = $1")
-            .bind(app.item_ids[0])
-            .fetch_one(&app.db.read)
-            .await
-            .unwrap();
-    assert_eq!(submitted.0, "agree");
+    assert_eq!(app.submitted_value(app.item_ids[0]).await, "agree");
     let (_, html) = app.get_page(&client, &token).await;
     assert!(html.contains("ændringer, som ikke er indsendt"));
 
@@ -175,13 +169,7 @@ async fn submitting_with_blanks_asks_first_then_submits_and_resubmits() {
         version, 4,
         "draft, submit, edit, resubmit: each write bumps the version"
     );
-    let submitted: (String,) =
-        sqlx::query_as("SELECT value FROM submitted_answer WHERE item_id = $1")
-            .bind(app.item_ids[0])
-            .fetch_one(&app.db.read)
-            .await
-            .unwrap();
-    assert_eq!(submitted.0, "disagree");
+    assert_eq!(app.submitted_value(app.item_ids[0]).await, "disagree");
 }
 
 #[tokio::test]
@@ -454,4 +442,23 @@ async fn the_respondent_can_switch_to_english() {
         .await
         .unwrap();
     assert_eq!(res.headers()["location"], "/");
+}
+
+#[tokio::test]
+async fn markup_in_a_saved_comment_is_shown_as_text_not_run() {
+    let app = spawn_app().await;
+    let token = app.add_body("Skolebestyrelsen").await;
+    let client = client();
+    let attack = "</textarea><script>alert('x')</script> & <b>fed</b>";
+    let mut form = item_fields(app.item_ids[0], "agree", attack, None);
+    form.push(intent("save"));
+    let res = app.post_form(&client, &token, &form).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = app.get_page(&client, &token).await;
+    assert!(
+        !page.contains("<script>alert('x')"),
+        "no script tag from a comment"
+    );
+    assert!(!page.contains("</textarea><script>"));
+    assert!(page.contains("&lt;/textarea>&lt;script>alert('x')&lt;/script> &amp; &lt;b>fed&lt;/b>"));
 }

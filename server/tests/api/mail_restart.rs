@@ -1,0 +1,179 @@
+//! A restart in the middle of a send-out neither drops nor duplicates invitations.
+
+use crate::helpers::*;
+use crate::smtp::SmtpSink;
+use app::backend::auth::{create_user, Password};
+use app::backend::db::Db;
+use app::backend::manage::{self, Source};
+use app::backend::now_ms;
+use app::model::admin::{BodyRow, Role, UserView};
+use app::model::Email;
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BODIES: usize = 300;
+
+/// A draft hearing with `BODIES` bodies, opened: every invitation is in the outbox.
+async fn opened_hearing(database: &Path) {
+    let db = Db::open(database).await.unwrap();
+    db.migrate().await.unwrap();
+    let email = Email::parse("admin@kommune.example").unwrap();
+    let password = Password::parse("korrekt-hest-batteri").unwrap();
+    let id = create_user(&db, &email, "Admin", password, Role::Admin, now_ms())
+        .await
+        .unwrap()
+        .unwrap();
+    let user = UserView {
+        id,
+        email: email.as_str().into(),
+        name: "Admin".into(),
+        role: Role::Admin,
+    };
+    let hearing = manage::create(
+        &db,
+        &user,
+        "Plan",
+        now_ms() + 7 * DAY_MS,
+        Source::Template,
+        now_ms(),
+    )
+    .await
+    .unwrap();
+    for n in 0..BODIES {
+        let body = BodyRow {
+            row: 0,
+            name: format!("Bestyrelse {n}"),
+            group: "Skolebestyrelse".into(),
+            unit: String::new(),
+            emails: vec![format!("b{n}@x.dk")],
+        };
+        manage::add_body(&db, &user, hearing, &body, "http://localhost", now_ms())
+            .await
+            .unwrap()
+            .unwrap();
+    }
+    let queued = manage::open(&db, &user, hearing, None, "http://localhost", now_ms())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(queued, BODIES as i64);
+    db.read.close().await;
+    db.write.close().await;
+}
+
+fn start(database: &Path, smtp: u16, dir: &Path) -> Child {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_samrad"))
+        .args([
+            "--database",
+            database.to_str().unwrap(),
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .env("RUST_LOG", "warn")
+        .env("SAMRAD_SMTP_HOST", "127.0.0.1")
+        .env("SAMRAD_SMTP_PORT", smtp.to_string())
+        .env("SAMRAD_SMTP_TLS", "none")
+        .env("SAMRAD_MAIL_RATE", "300")
+        .env("SAMRAD_MAIL_LEASE_SECS", "1")
+        .env("SAMRAD_MAIL_FOLDER", dir.join("mail"))
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start samrad");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .expect("first line");
+    assert!(line.contains("listening"), "{line}");
+    child
+}
+
+async fn wait_for(sink: &SmtpSink, at_least: usize) {
+    let until = Instant::now() + Duration::from_secs(30);
+    while sink.received().len() < at_least && Instant::now() < until {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+/// Restarts the server after `stop` and returns (raw deliveries, distinct
+/// Message-IDs) per recipient once everything is sent.
+async fn send_out_with_restart(stop: fn(&mut Child)) -> (usize, HashMap<String, (usize, usize)>) {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("mail.db");
+    opened_hearing(&database).await;
+    let sink = SmtpSink::start().await;
+    let mut server = start(&database, sink.port, dir.path());
+    wait_for(&sink, BODIES / 3).await;
+    stop(&mut server);
+    let at_stop = sink.received().len();
+    assert!(at_stop < BODIES, "stopped in the middle ({at_stop} sent)");
+    let mut server = start(&database, sink.port, dir.path());
+    wait_for(&sink, BODIES).await;
+    let db = Db::open(&database).await.unwrap();
+    let until = Instant::now() + Duration::from_secs(30);
+    loop {
+        let (open,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
+            .fetch_one(&db.read)
+            .await
+            .unwrap();
+        if open == 0 || Instant::now() > until {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let mut per: HashMap<String, Vec<String>> = HashMap::new();
+    for mail in sink.received() {
+        per.entry(mail.to[0].clone())
+            .or_default()
+            .push(mail.message_id());
+    }
+    let summary = per
+        .into_iter()
+        .map(|(to, ids)| {
+            let mut distinct = ids.clone();
+            distinct.sort();
+            distinct.dedup();
+            (to, (ids.len(), distinct.len()))
+        })
+        .collect();
+    (at_stop, summary)
+}
+
+// Several threads: the SMTP sink must keep answering while the test waits for the
+// server process.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_clean_restart_mid_send_out_sends_every_invitation_exactly_once() {
+    let (_, per) = send_out_with_restart(|server| {
+        Command::new("kill")
+            .args(["-TERM", &server.id().to_string()])
+            .status()
+            .unwrap();
+        server.wait().unwrap();
+    })
+    .await;
+    assert_eq!(per.len(), BODIES, "every body got its invitation");
+    for (to, (raw, distinct)) in per {
+        assert_eq!((raw, distinct), (1, 1), "{to}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_killed_send_out_resumes_and_every_body_has_one_invitation() {
+    let (_, per) = send_out_with_restart(|server| {
+        server.kill().unwrap(); // SIGKILL
+        server.wait().unwrap();
+    })
+    .await;
+    assert_eq!(per.len(), BODIES, "none was dropped");
+    let resent: usize = per.values().map(|(raw, _)| raw - 1).sum();
+    for (to, (_, distinct)) in &per {
+        assert_eq!(*distinct, 1, "{to} has one invitation (one Message-ID)");
+    }
+    // Only mails in flight at the kill can be delivered again, with the same id.
+    assert!(resent <= 32, "{resent} re-deliveries");
+}
