@@ -33,7 +33,7 @@ export default async function globalSetup() {
 
   const server = spawn(SAMRAD, ['--database', DATABASE, 'serve', '--addr', `127.0.0.1:${PORT}`, '--site-root', path.resolve(__dirname, '../target/site')], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, RUST_LOG: 'warn' },
+    env: { ...process.env, RUST_LOG: 'warn', SAMRAD_MAIL_FOLDER: path.resolve(__dirname, 'test-results/mail') },
     detached: true,
   });
   server.unref();

@@ -6,6 +6,7 @@ const launchOptions = {
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
 const phone = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions };
+const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions };
 
 export default defineConfig({
   testDir: './tests',
@@ -25,11 +26,13 @@ export default defineConfig({
   projects: [
     { name: 'phone-js', testIgnore: /locked/, use: { ...phone, javaScriptEnabled: true } },
     { name: 'phone-nojs', testIgnore: /locked/, use: { ...phone, javaScriptEnabled: false } },
+    // The administration is mostly used at a desk.
+    { name: 'desktop', testMatch: /admin/, use: { ...desktop, javaScriptEnabled: true } },
     // Moves the demo hearing's deadline into the past, so it runs after the others.
     {
       name: 'locked',
       testMatch: /locked/,
-      dependencies: ['phone-js', 'phone-nojs'],
+      dependencies: ['phone-js', 'phone-nojs', 'desktop'],
       use: { ...phone },
     },
   ],
