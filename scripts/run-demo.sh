@@ -12,9 +12,10 @@ echo
 target/release/samrad --database "$db" demo --reset --base-url "$base"
 cat <<MSG
 
-Open one of the links above on a phone or in a narrow browser window to answer the
-hearing as that body. Administrator sign-in is not part of this build yet: the
-administration module (sign-in, invitations by e-mail) is the next issue.
+Sign in to the administration with one of the accounts above. Open one of the
+respondent links on a phone or in a narrow browser window to answer the hearing as
+that body. Mails are not sent: they are written to data/mail/ and listed on
+$base/admin/udbakke.
 Serving on $base — stop with Ctrl+C.
 MSG
 exec target/release/samrad --database "$db" serve --addr 127.0.0.1:3000 --site-root target/site --base-url "$base"

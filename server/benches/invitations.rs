@@ -1,6 +1,6 @@
 //! Benchmark: queue and send 10,000 invitations through a local SMTP server.
 //!
-//! `cargo bench -p server --bench invitations` (or `scripts/bench-mail.sh`). Prints
+//! `cargo bench -p server --bench invitations`. Prints
 //! how long opening the hearing takes (tokens, invitation rows and 10,000 outbox rows
 //! in one transaction), how long the worker takes to deliver them all, and checks that
 //! every body received exactly one invitation. Goal: everything within 60 s.
