@@ -13,7 +13,7 @@ use axum::routing::{get, post};
 use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use routes::admin;
+use routes::{admin, export};
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
@@ -127,6 +127,22 @@ pub fn router(state: AppState) -> Router {
             post(admin::body_action),
         )
         .route("/admin/hoering/{id}/forslag", post(admin::items))
+        .route(
+            "/admin/hoering/{id}/rapport/bemaerkning",
+            post(admin::save_note),
+        )
+        .route(
+            "/admin/hoering/{id}/eksport/svar.csv",
+            get(export::answers_csv),
+        )
+        .route(
+            "/admin/hoering/{id}/eksport/opsummering.csv",
+            get(export::summary_csv),
+        )
+        .route(
+            "/admin/hoering/{id}/eksport/beslutningsgrundlag.xlsx",
+            get(export::workbook),
+        )
         .route("/admin/hoering/{id}/import", post(admin::upload))
         .route(
             "/admin/hoering/{id}/import/{draft}/{action}",
@@ -142,10 +158,12 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
-        // Personal links are capabilities: never hand them on in a Referer header.
+        // Personal links are capabilities: never hand them to another site in a Referer
+        // header. Not `no-referrer`: under it Chromium posts our own forms with
+        // `Origin: null`, which the cross-site check must refuse.
         .layer(SetResponseHeaderLayer::overriding(
             header::REFERRER_POLICY,
-            HeaderValue::from_static("no-referrer"),
+            HeaderValue::from_static("same-origin"),
         ))
         .with_state(state)
 }

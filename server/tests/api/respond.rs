@@ -15,7 +15,7 @@ async fn the_page_shows_the_hearing_to_the_body_behind_the_link() {
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 200);
-    assert_eq!(res.headers()["referrer-policy"], "no-referrer");
+    assert_eq!(res.headers()["referrer-policy"], "same-origin");
     let html = res.text().await.unwrap();
     assert!(html.contains("<html lang=\"da\""));
     assert!(html.contains("Høring om udviklingsplan for skole og dagtilbud"));
