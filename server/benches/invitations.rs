@@ -5,7 +5,9 @@
 //! in one transaction), how long the worker takes to deliver them all, and checks that
 //! every body received exactly one invitation. Goal: everything within 60 s.
 
+// The tests' SMTP server; the benchmark needs only its happy path.
 #[path = "../tests/api/smtp.rs"]
+#[allow(dead_code)]
 mod smtp;
 
 use app::backend::auth::{create_user, Password};
