@@ -88,5 +88,9 @@ fi
 if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
+# pdftoppm turns the printed memo's first PDF page into a PNG in the test output.
+if ! have pdftoppm; then
+  apt_install poppler-utils
+fi
 
 log "ready"

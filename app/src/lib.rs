@@ -88,6 +88,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/log-ind") view=admin::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/hoering/:id") view=admin::ConsultationPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/hoering/:id/import/:draft") view=admin::ImportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/hoering/:id/rapport") view=admin::ReportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/hoering/:id/notat") view=admin::MemoPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/udbakke") view=admin::OutboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/brugere") view=admin::UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/log") view=admin::AuditPage ssr=SsrMode::Async/>

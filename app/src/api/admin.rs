@@ -153,3 +153,45 @@ pub async fn admin_audit() -> Result<Vec<AuditEntry>, ApiError> {
         .await
         .map_err(|e| call.fail(e))
 }
+
+/// The decision material on screen: the reader's query decides order, filter and
+/// breakdown; the first few comments per item, all of the expanded one.
+#[server(endpoint = "admin/report")]
+pub async fn admin_report(
+    id: i64,
+    query: crate::model::report::ReportQuery,
+) -> Result<crate::model::report::Report, ApiError> {
+    use crate::backend::report::{report, Comments};
+    let call = Call::capture();
+    let user = call.user().await?;
+    report(
+        &call.state.db,
+        id,
+        &query,
+        Comments::Preview,
+        user.role.can_run_consultations(),
+        call.lang,
+        crate::backend::now_ms(),
+    )
+    .await
+    .map_err(|e| call.fail(e))
+}
+
+/// The printable memo: catalogue order, every comment, every note.
+#[server(endpoint = "admin/memo")]
+pub async fn admin_memo(id: i64) -> Result<crate::model::report::Report, ApiError> {
+    use crate::backend::report::{report, Comments};
+    let call = Call::capture();
+    call.user().await?;
+    report(
+        &call.state.db,
+        id,
+        &crate::model::report::ReportQuery::default(),
+        Comments::All,
+        false,
+        call.lang,
+        crate::backend::now_ms(),
+    )
+    .await
+    .map_err(|e| call.fail(e))
+}

@@ -29,6 +29,7 @@ pub enum Action {
     InvitationResent,
     LinkReplaced,
     RemindersSent,
+    NoteChanged,
     Exported,
 }
 
@@ -52,6 +53,7 @@ impl Action {
             Self::InvitationResent => "invitation_resent",
             Self::LinkReplaced => "link_replaced",
             Self::RemindersSent => "reminders_sent",
+            Self::NoteChanged => "note_changed",
             Self::Exported => "exported",
         }
     }

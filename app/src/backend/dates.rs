@@ -62,6 +62,19 @@ pub fn parse_local(text: &str) -> Option<i64> {
         .map(|dt| dt.timestamp_millis())
 }
 
+/// A moment as a spreadsheet date-time: days since 1899-12-30 in Copenhagen time,
+/// which Excel and LibreOffice show with a date format.
+pub fn excel_serial(unix_ms: i64) -> f64 {
+    let Some(utc) = chrono::DateTime::from_timestamp_millis(unix_ms) else {
+        return 0.0;
+    };
+    let local = utc.with_timezone(&Copenhagen).naive_local();
+    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap_or_default();
+    (local - epoch).num_milliseconds() as f64 / 86_400_000.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +107,13 @@ mod tests {
     fn the_input_form_round_trips() {
         let ms = parse_local("2027-03-05 12:00").unwrap();
         assert_eq!(format_input(ms), "2027-03-05 12:00");
+    }
+
+    #[test]
+    fn spreadsheet_serials_count_days_in_local_time() {
+        // Excel shows 46367.5 as 2026-12-11 12:00.
+        let ms = parse_local("2026-12-11 12:00").unwrap();
+        assert!((excel_serial(ms) - 46_367.5).abs() < 1e-9);
     }
 
     #[test]

@@ -218,3 +218,82 @@ fn random_answers(rng: &mut StdRng, item_ids: &[(i64,)]) -> BTreeMap<Target, Raw
     );
     fields
 }
+
+/// A hearing from the template with `bodies` bodies in three groups and fifty units,
+/// every one of which has submitted: about 6 % of the items left blank, the rest
+/// answered, a share `comment_share` of the answers with a comment, and every body
+/// with a general comment. Written straight into the tables in one transaction, for
+/// the report benchmark and the tests over generated data. Returns the hearing's id.
+pub async fn synthetic(
+    db: &Db,
+    bodies: usize,
+    comment_share: f64,
+    seed: u64,
+    now_ms: i64,
+) -> Result<i64, AppError> {
+    const GROUPS: [&str; 3] = ["Skolebestyrelse", "MED-udvalg", "Forældrebestyrelse"];
+    let consultation_id = create_hearing(
+        db,
+        &DEVELOPMENT_PLAN,
+        ConsultationStatus::Closed,
+        now_ms,
+        now_ms,
+    )
+    .await?;
+    let item_ids: Vec<(i64,)> =
+        sqlx::query_as("SELECT id FROM item WHERE consultation_id = $1 ORDER BY id")
+            .bind(consultation_id)
+            .fetch_all(&db.read)
+            .await?;
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut tx = db.write.begin().await?;
+    for n in 0..bodies {
+        let (respondent,): (i64,) = sqlx::query_as(
+            "INSERT INTO respondent (consultation_id, name, group_name, unit, created_at)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(consultation_id)
+        .bind(format!("Høringspart {:05}", n + 1))
+        .bind(GROUPS[n % GROUPS.len()])
+        .bind(format!("Institution {:02}", n % 50 + 1))
+        .bind(now_ms)
+        .fetch_one(&mut *tx)
+        .await?;
+        let (response,): (i64,) = sqlx::query_as(
+            "INSERT INTO response (consultation_id, respondent_id, status, general_comment,
+                 version, submitted_version, submission_no, submitted_general_comment,
+                 submitted_at, updated_at)
+             VALUES ($1, $2, 'submitted', $3, 1, 1, 1, $3, $4, $4) RETURNING id",
+        )
+        .bind(consultation_id)
+        .bind(respondent)
+        .bind(COMMENTS[n % COMMENTS.len()])
+        .bind(now_ms)
+        .fetch_one(&mut *tx)
+        .await?;
+        let answers = random_answers(&mut rng, &item_ids);
+        for (target, field) in answers {
+            let Target::Item(item) = target else { continue };
+            let comment = if rng.gen_bool(comment_share) {
+                COMMENTS[rng.gen_range(0..COMMENTS.len())]
+            } else {
+                ""
+            };
+            if field.value.is_empty() && comment.is_empty() {
+                continue;
+            }
+            sqlx::query(
+                "INSERT INTO submitted_answer (response_id, item_id, value, comment)
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(response)
+            .bind(item)
+            .bind(&field.value)
+            .bind(comment)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(consultation_id)
+}

@@ -184,6 +184,7 @@ messages! {
     ItemRemoved => MsgItemRemoved,
     ItemMoved => MsgItemMoved,
     UserAdded => MsgUserAdded,
+    NoteSaved => MsgNoteSaved,
 }
 
 /// A consultation in the overview.

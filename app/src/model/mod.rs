@@ -6,6 +6,7 @@ mod answer;
 mod comment;
 mod email;
 mod page;
+pub mod report;
 
 pub use answer::{AgreeValue, AnswerValue, ItemKind, ValueError};
 pub use comment::{Comment, CommentError, COMMENT_MAX_CHARS};

@@ -11,7 +11,7 @@ use app::backend::error::AppError;
 use app::backend::import_draft::{self, ImportKind};
 use app::backend::manage::{self, ItemEdit, Source};
 use app::backend::state::AppState;
-use app::backend::{now_ms, sheet};
+use app::backend::{now_ms, report, sheet};
 use app::model::admin::{FormEcho, Msg, Problem, Role, UserView};
 use app::model::Email;
 use axum::extract::{ConnectInfo, FromRequestParts, Multipart, Path, State};
@@ -91,7 +91,7 @@ async fn forbidden(state: &AppState, parts: Parts) -> Response {
 }
 
 /// Our own failure: logged in full, shown as a plain 500 without details.
-fn failure(error: AppError) -> Response {
+pub fn failure(error: AppError) -> Response {
     match error {
         AppError::NotFound => StatusCode::NOT_FOUND.into_response(),
         AppError::Forbidden => StatusCode::FORBIDDEN.into_response(),
@@ -139,6 +139,19 @@ async fn rejected(
         status,
     )
     .await
+}
+
+/// [`rejected`] for a form whose input was wrong (422).
+async fn unprocessable(
+    state: &AppState,
+    parts: Parts,
+    page: &str,
+    form: &str,
+    values: Fields,
+    problems: Vec<Problem>,
+) -> Response {
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    rejected(state, parts, page, form, values, problems, status).await
 }
 
 fn value<'a>(fields: &'a Fields, name: &str) -> &'a str {
@@ -302,16 +315,7 @@ pub async fn create(
         _ => None,
     };
     if !problems.is_empty() {
-        return rejected(
-            &state,
-            parts,
-            "/admin",
-            "create",
-            upload.fields,
-            problems,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return unprocessable(&state, parts, "/admin", "create", upload.fields, problems).await;
     }
     let source = if source == "template" {
         Source::Template
@@ -364,14 +368,13 @@ pub async fn settings(
             Err(e) => failure(e),
         },
         Err(problems) => {
-            rejected(
+            unprocessable(
                 &state,
                 parts,
                 &consultation_path(id),
                 "settings",
                 fields,
                 problems,
-                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
         }
@@ -393,14 +396,13 @@ pub async fn open(
         let mut problems = Vec::new();
         let deadline = manage::parse_deadline(raw_deadline, now, &mut problems);
         if !problems.is_empty() {
-            return rejected(
+            return unprocessable(
                 &state,
                 parts,
                 &consultation_path(id),
                 "status",
                 fields,
                 problems,
-                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
         }
@@ -426,14 +428,13 @@ pub async fn open(
             back(&consultation_path(id), msg, Some(queued))
         }
         Ok(Err(problem)) => {
-            rejected(
+            unprocessable(
                 &state,
                 parts,
                 &consultation_path(id),
                 "status",
                 fields,
                 vec![problem],
-                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
         }
@@ -497,14 +498,13 @@ pub async fn add_body(
     let body = match manage::parse_body(&fields) {
         Ok(body) => body,
         Err(problems) => {
-            return rejected(
+            return unprocessable(
                 &state,
                 parts,
                 &consultation_path(id),
                 "body",
                 fields,
                 problems,
-                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
         }
@@ -524,14 +524,13 @@ pub async fn add_body(
             back(&consultation_path(id), Msg::BodyAdded, None)
         }
         Ok(Err(problem)) => {
-            rejected(
+            unprocessable(
                 &state,
                 parts,
                 &consultation_path(id),
                 "body",
                 fields,
                 vec![problem],
-                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
         }
@@ -595,14 +594,13 @@ pub async fn items(
     match manage::edit_items(&state.db, &user, id, &edit, now_ms()).await {
         Ok(Ok(msg)) => back(&consultation_path(id), msg, None),
         Ok(Err(problem)) => {
-            rejected(
+            unprocessable(
                 &state,
                 parts,
                 &consultation_path(id),
                 "items",
                 fields,
                 vec![problem],
-                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
         }
@@ -645,30 +643,12 @@ pub async fn upload(
     };
     let Some((file_name, bytes)) = upload.file else {
         let problem = Problem::new("file", Msg::FileMissing);
-        return rejected(
-            &state,
-            parts,
-            &page,
-            form,
-            Vec::new(),
-            vec![problem],
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return unprocessable(&state, parts, &page, form, Vec::new(), vec![problem]).await;
     };
     match import_draft::save(&state.db, &user, id, kind, &file_name, &bytes, now_ms()).await {
         Ok(Ok(draft)) => Redirect::to(&format!("{page}/import/{draft}")).into_response(),
         Ok(Err(problem)) => {
-            rejected(
-                &state,
-                parts,
-                &page,
-                form,
-                Vec::new(),
-                vec![problem],
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            unprocessable(&state, parts, &page, form, Vec::new(), vec![problem]).await
         }
         Err(e) => failure(e),
     }
@@ -735,16 +715,7 @@ pub async fn add_user(
     let (Some(email), Some(password), Some(role), true) =
         (email, password, role, problems.is_empty())
     else {
-        return rejected(
-            &state,
-            parts,
-            "/admin/brugere",
-            "user",
-            fields,
-            problems,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return unprocessable(&state, parts, "/admin/brugere", "user", fields, problems).await;
     };
     let now = now_ms();
     match auth::create_user(&state.db, &email, &name, password, role, now).await {
@@ -767,17 +738,41 @@ pub async fn add_user(
             back("/admin/brugere", Msg::UserAdded, None)
         }
         Ok(Err(problem)) => {
-            rejected(
+            unprocessable(
                 &state,
                 parts,
                 "/admin/brugere",
                 "user",
                 fields,
                 vec![problem],
-                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
         }
         Err(e) => failure(e),
+    }
+}
+
+/// The administration's note on one item, from the report page.
+pub async fn save_note(
+    State(state): State<AppState>,
+    Manager(user): Manager,
+    Path(id): Path<i64>,
+    parts: Parts,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let Ok(item) = value(&fields, "item").parse::<i64>() else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    let page = format!("/admin/hoering/{id}/rapport");
+    match report::parse_note(value(&fields, "note")) {
+        Ok(note) => match report::save_note(&state.db, &user, id, item, &note, now_ms()).await {
+            Ok(()) => Redirect::to(&format!(
+                "{page}?besked={}#punkt-{item}",
+                Msg::NoteSaved.code()
+            ))
+            .into_response(),
+            Err(e) => failure(e),
+        },
+        Err(problem) => unprocessable(&state, parts, &page, "note", fields, vec![problem]).await,
     }
 }

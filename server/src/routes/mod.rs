@@ -1,6 +1,7 @@
 //! Plain axum handlers for what is not a Leptos route or server function.
 
 pub mod admin;
+pub mod export;
 pub mod language;
 pub mod render;
 pub mod respond_form;

@@ -6,5 +6,6 @@ mod helpers;
 mod import;
 mod mail;
 mod mail_restart;
+mod report;
 mod respond;
 mod smtp;

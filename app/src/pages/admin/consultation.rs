@@ -63,6 +63,7 @@ fn ConsultationView(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoVi
                 {lang.t(Key::ResponseRate)} ": "
                 <strong>{rate_text(lang, c.overall.invited, c.overall.submitted)}</strong>
             </p>
+            <p><a class="button primary" href=format!("{base}/rapport")>{lang.t(Key::ReportOpen)}</a></p>
         </header>
         {c.may_edit.then(|| view! { <Actions c=c.clone() echo=echo.clone()/> })}
         {(c.progress.total > 0).then(|| view! { <Progress id=c.id initial=c.progress.clone()/> })}

@@ -1,6 +1,6 @@
 //! The administration: sign-in, the consultations overview, one consultation (its
 //! settings, items, bodies, response tracking and send-outs), sheet-import previews,
-//! the outbox, users and the audit log.
+//! the outbox, users and the audit log; the decision material and its printable memo.
 //!
 //! Pages read through server functions; every change is a plain `<form method=post>`
 //! to a handler in the server's `routes::admin`, which redirects back with a message
@@ -11,16 +11,20 @@ mod consultation;
 mod frame;
 mod import;
 mod login;
+mod memo;
 mod outbox;
 mod overview;
+mod report;
 mod users;
 
 pub use audit::AuditPage;
 pub use consultation::ConsultationPage;
 pub use import::ImportPage;
 pub use login::LoginPage;
+pub use memo::MemoPage;
 pub use outbox::OutboxPage;
 pub use overview::OverviewPage;
+pub use report::ReportPage;
 pub use users::UsersPage;
 
 use crate::api::ApiError;

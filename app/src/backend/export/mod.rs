@@ -1,0 +1,419 @@
+//! The decision material as files: CSV "svar" (one row per body × item), CSV
+//! "opsummering" (one row per item) and an XLSX workbook with both.
+//!
+//! The answers are streamed: a task reads rows from the database one at a time and
+//! hands the HTTP body chunks of about 64 kB through a small bounded channel, so memory
+//! stays flat however many bodies answered, and a slow client slows the reading down
+//! instead of filling memory. Only submitted responses appear, as last submitted.
+
+pub mod dialect;
+mod xlsx;
+
+pub use dialect::{neutralise, CsvDialect};
+pub use xlsx::workbook;
+
+use super::db::Db;
+use super::error::AppError;
+use super::report::{self, Comments};
+use crate::i18n::{Key, Lang};
+use crate::model::report::{Report, ReportQuery, Tally, OUTCOMES};
+use crate::model::AgreeValue;
+use futures::{Stream, StreamExt};
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+/// Bytes handed to the HTTP body at a time.
+const CHUNK: usize = 64 * 1024;
+
+/// One exported answer: a body's answer to one item, as last submitted.
+#[derive(sqlx::FromRow)]
+pub struct AnswerRow {
+    pub body: String,
+    pub group_name: String,
+    pub unit: String,
+    pub section: String,
+    pub code: String,
+    pub text: String,
+    pub value: String,
+    pub comment: String,
+    pub submitted_at: i64,
+}
+
+/// Every submitted body × every item, blank where the body left the item blank;
+/// ordered by group, body and catalogue order. The caller iterates the stream.
+pub fn answer_rows<'a>(
+    db: &'a Db,
+    id: i64,
+) -> impl Stream<Item = Result<AnswerRow, sqlx::Error>> + Send + 'a {
+    sqlx::query_as(
+        "SELECT r.name AS body, r.group_name, r.unit, s.title AS section, i.code, i.text,
+                COALESCE(sa.value, '') AS value, COALESCE(sa.comment, '') AS comment,
+                rs.submitted_at
+         FROM response rs
+         JOIN respondent r ON r.id = rs.respondent_id
+         JOIN item i ON i.consultation_id = rs.consultation_id
+         JOIN section s ON s.id = i.section_id
+         LEFT JOIN submitted_answer sa ON sa.response_id = rs.id AND sa.item_id = i.id
+         WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
+         ORDER BY r.group_name, r.name, r.id, s.position, i.position",
+    )
+    .bind(id)
+    .fetch(&db.read)
+}
+
+/// The answer as the export writes it: "Enig", "Uenig", "Ved ikke" or blank.
+pub fn answer_label(value: &str, lang: Lang) -> &'static str {
+    match AgreeValue::parse(value) {
+        Some(AgreeValue::Agree) => lang.t(Key::Agree),
+        Some(AgreeValue::Disagree) => lang.t(Key::Disagree),
+        Some(AgreeValue::DontKnow) => lang.t(Key::DontKnow),
+        None => "",
+    }
+}
+
+/// The column headers of the "svar" export.
+pub fn answer_headers(lang: Lang) -> [&'static str; 10] {
+    [
+        lang.t(Key::ExportConsultation),
+        lang.t(Key::ExportBody),
+        lang.t(Key::ExportGroup),
+        lang.t(Key::ExportUnit),
+        lang.t(Key::ExportSection),
+        lang.t(Key::ExportNumber),
+        lang.t(Key::ExportItem),
+        lang.t(Key::ExportAnswer),
+        lang.t(Key::ExportComment),
+        lang.t(Key::ExportSubmittedAt),
+    ]
+}
+
+/// Writes "`user` exported `what`" to the audit log.
+pub async fn log_export(
+    db: &Db,
+    user: &crate::model::admin::UserView,
+    id: i64,
+    what: &str,
+) -> Result<(), AppError> {
+    let mut tx = db.write.begin().await?;
+    super::audit::record(
+        &mut tx,
+        Some(user),
+        super::audit::Action::Exported,
+        Some(id),
+        what,
+        super::now_ms(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A finished file as a stream of chunks; the file is deleted once streamed (or
+/// when the client goes away), as the stream owns it.
+pub fn file_chunks(
+    file: tempfile::NamedTempFile,
+) -> Result<impl Stream<Item = Chunk> + Send + 'static, AppError> {
+    use tokio::io::AsyncReadExt;
+    let reader = tokio::fs::File::from_std(
+        file.reopen()
+            .map_err(|e| AppError::Internal(e.to_string()))?,
+    );
+    Ok(futures::stream::unfold(
+        (reader, file, false),
+        |(mut reader, file, done)| async move {
+            if done {
+                return None;
+            }
+            let mut chunk = vec![0u8; CHUNK];
+            match reader.read(&mut chunk).await {
+                Ok(0) => None,
+                Ok(n) => {
+                    chunk.truncate(n);
+                    Some((Ok(chunk), (reader, file, false)))
+                }
+                Err(e) => Some((Err(e), (reader, file, true))),
+            }
+        },
+    ))
+}
+
+/// The consultation's title, or not found.
+pub async fn title(db: &Db, id: i64) -> Result<String, AppError> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT title FROM consultation WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.read)
+        .await?;
+    row.map(|(t,)| t).ok_or(AppError::NotFound)
+}
+
+/// The figures behind "opsummering": every item's tallies overall and per group.
+pub async fn summary(db: &Db, id: i64, lang: Lang) -> Result<Report, AppError> {
+    report::report(
+        db,
+        id,
+        &ReportQuery::default(),
+        Comments::None,
+        false,
+        lang,
+        super::now_ms(),
+    )
+    .await
+}
+
+/// The summary's header: item columns, then count and share of every outcome for
+/// "I alt" and for each group.
+pub fn summary_headers(report: &Report, lang: Lang) -> Vec<String> {
+    let mut headers: Vec<String> = [
+        Key::ExportSection,
+        Key::ExportNumber,
+        Key::ExportItem,
+        Key::ExportAnsweredBy,
+    ]
+    .into_iter()
+    .map(|k| lang.t(k).to_owned())
+    .collect();
+    let scopes = std::iter::once(lang.t(Key::ExportAll))
+        .chain(report.columns.iter().map(|c| c.name.as_str()));
+    for scope in scopes {
+        for outcome in OUTCOMES {
+            let answer = lang.t(outcome.label());
+            headers.push(lang.fill(Key::ExportCount, &[("scope", scope), ("answer", answer)]));
+            headers.push(lang.fill(Key::ExportShare, &[("scope", scope), ("answer", answer)]));
+        }
+    }
+    headers.push(lang.t(Key::ExportNote).to_owned());
+    headers
+}
+
+/// The tallies of one summary row: overall first, then one per group.
+pub fn summary_tallies(item: &crate::model::report::ItemReport) -> impl Iterator<Item = &Tally> {
+    std::iter::once(&item.overall).chain(item.breakdown.iter())
+}
+
+/// A `Write` whose bytes the producing task takes out in chunks. (`csv::Writer` owns
+/// its output and has no `get_mut`, so the buffer is shared.)
+#[derive(Clone, Default)]
+struct SharedBuf(Arc<Mutex<Vec<u8>>>);
+
+impl SharedBuf {
+    fn len(&self) -> usize {
+        self.0.lock().map(|b| b.len()).unwrap_or(0)
+    }
+
+    fn take(&self) -> Vec<u8> {
+        self.0
+            .lock()
+            .map(|mut b| std::mem::replace(&mut *b, Vec::with_capacity(CHUNK + 4096)))
+            .unwrap_or_default()
+    }
+}
+
+impl Write for SharedBuf {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .map_err(|_| std::io::Error::other("buffer poisoned"))?
+            .extend_from_slice(data);
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What the export task sends: a chunk, or the error that ended the file early (the
+/// client then sees a broken download, never a silently short file).
+pub type Chunk = Result<Vec<u8>, std::io::Error>;
+
+/// Runs `produce` in its own task and returns its chunks as a stream for the body.
+fn spawn_chunks<F, Fut>(produce: F) -> impl Stream<Item = Chunk> + Send + 'static
+where
+    F: FnOnce(tokio::sync::mpsc::Sender<Chunk>) -> Fut,
+    Fut: std::future::Future<Output = Result<(), AppError>> + Send + 'static,
+{
+    let (tx, rx) = tokio::sync::mpsc::channel::<Chunk>(4);
+    let failed = tx.clone();
+    let task = produce(tx);
+    tokio::spawn(async move {
+        if let Err(e) = task.await {
+            tracing::error!(error = %e, "export failed");
+            let _ = failed
+                .send(Err(std::io::Error::other("export failed")))
+                .await;
+        }
+    });
+    futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|c| (c, rx)) })
+}
+
+/// The receiver went away: the client stopped downloading. Not an error worth a log.
+struct Gone;
+
+async fn send(tx: &tokio::sync::mpsc::Sender<Chunk>, buf: &SharedBuf) -> Result<(), Gone> {
+    let chunk = buf.take();
+    if chunk.is_empty() {
+        return Ok(());
+    }
+    tx.send(Ok(chunk)).await.map_err(|_| Gone)
+}
+
+fn csv_error(e: csv::Error) -> AppError {
+    AppError::Internal(format!("csv: {e}"))
+}
+
+/// CSV "svar", streamed.
+pub fn answers_csv(
+    db: Db,
+    id: i64,
+    title: String,
+    dialect: CsvDialect,
+    lang: Lang,
+) -> impl Stream<Item = Chunk> + Send + 'static {
+    spawn_chunks(move |tx| async move {
+        let buf = SharedBuf::default();
+        buf.clone()
+            .write_all(dialect.preamble())
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let mut out = dialect.writer(buf.clone());
+        out.write_record(answer_headers(lang)).map_err(csv_error)?;
+        let title = neutralise(&title).into_owned();
+        let mut rows = answer_rows(&db, id);
+        while let Some(row) = rows.next().await {
+            let row = row?;
+            let submitted = super::dates::format_input(row.submitted_at);
+            out.write_record([
+                title.as_str(),
+                &neutralise(&row.body),
+                &neutralise(&row.group_name),
+                &neutralise(&row.unit),
+                &neutralise(&row.section),
+                &neutralise(&row.code),
+                &neutralise(&row.text),
+                answer_label(&row.value, lang),
+                &neutralise(&row.comment),
+                &submitted,
+            ])
+            .map_err(csv_error)?;
+            if buf.len() >= CHUNK {
+                out.flush().map_err(|e| AppError::Internal(e.to_string()))?;
+                if send(&tx, &buf).await.is_err() {
+                    return Ok(());
+                }
+            }
+        }
+        out.flush().map_err(|e| AppError::Internal(e.to_string()))?;
+        let _ = send(&tx, &buf).await;
+        Ok(())
+    })
+}
+
+/// CSV "opsummering": one row per item; counts are numbers, shares have one decimal.
+pub fn summary_csv(report: &Report, dialect: CsvDialect, lang: Lang) -> Result<Vec<u8>, AppError> {
+    let mut bytes = dialect.preamble().to_vec();
+    let mut out = dialect.writer(&mut bytes);
+    out.write_record(summary_headers(report, lang))
+        .map_err(csv_error)?;
+    for item in &report.items {
+        let mut record: Vec<String> = vec![
+            neutralise(&item.section).into_owned(),
+            neutralise(&item.code).into_owned(),
+            neutralise(&item.text).into_owned(),
+            item.overall.total().to_string(),
+        ];
+        for tally in summary_tallies(item) {
+            let shares = tally.permille();
+            for (count, share) in tally.counts().iter().zip(shares) {
+                record.push(count.to_string());
+                record.push(dialect.percent(share));
+            }
+        }
+        record.push(neutralise(&item.note).into_owned());
+        out.write_record(&record).map_err(csv_error)?;
+    }
+    out.flush().map_err(|e| AppError::Internal(e.to_string()))?;
+    drop(out);
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::admin::Rate;
+    use crate::model::report::ItemReport;
+
+    fn report() -> Report {
+        let tally = Tally {
+            agree: 1,
+            disagree: 1,
+            dont_know: 1,
+            unanswered: 0,
+        };
+        Report {
+            consultation_id: 1,
+            title: "Høring".into(),
+            status: crate::model::ConsultationStatus::Closed,
+            deadline: String::new(),
+            opened: None,
+            query: ReportQuery::default(),
+            groups: vec!["Skolebestyrelse".into()],
+            overall: Rate {
+                name: String::new(),
+                invited: 3,
+                submitted: 3,
+            },
+            columns: vec![Rate {
+                name: "Skolebestyrelse".into(),
+                invited: 3,
+                submitted: 3,
+            }],
+            items: vec![ItemReport {
+                id: 7,
+                code: "1.1".into(),
+                section: "Digitalisering".into(),
+                text: "=HYPERLINK(\"http://x\")".into(),
+                overall: tally,
+                breakdown: vec![tally],
+                comment_count: 0,
+                comments: vec![],
+                note: "-ingen".into(),
+            }],
+            general_comments: vec![],
+            missing: vec![],
+            can_edit_notes: false,
+            generated: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_summary_in_danish_excel_reads_back_with_semicolons() {
+        let bytes = summary_csv(&report(), CsvDialect::DanishExcel, Lang::Da).unwrap();
+        assert!(bytes.starts_with("\u{feff}".as_bytes()));
+        assert!(String::from_utf8_lossy(&bytes).contains("\r\n"));
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(&bytes[3..]);
+        let headers = reader.headers().unwrap().clone();
+        assert_eq!(&headers[0], "Indsatsområde");
+        assert_eq!(&headers[4], "I alt: Enig, antal");
+        assert_eq!(&headers[5], "I alt: Enig, %");
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[2], "'=HYPERLINK(\"http://x\")");
+        assert_eq!(&row[3], "3");
+        // Thirds: 33,4 + 33,3 + 33,3 + 0,0 = 100.
+        assert_eq!(&row[5], "33,4");
+        assert_eq!(&row[7], "33,3");
+        assert_eq!(&row[12], "1", "the group's own columns follow");
+        assert_eq!(row.iter().next_back().unwrap(), "'-ingen");
+        assert_eq!(row.len(), headers.len());
+    }
+
+    #[test]
+    fn the_standard_dialect_has_commas_no_bom_and_decimal_points() {
+        let bytes = summary_csv(&report(), CsvDialect::Standard, Lang::En).unwrap();
+        assert!(!bytes.starts_with("\u{feff}".as_bytes()));
+        let mut reader = csv::Reader::from_reader(&bytes[..]);
+        assert_eq!(&reader.headers().unwrap()[4], "Total: Agree, count");
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[5], "33.4");
+    }
+}

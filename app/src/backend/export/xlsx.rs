@@ -1,0 +1,187 @@
+//! The XLSX workbook: "Opsummering" (one row per item) and "Svar" (one row per body ×
+//! item). Both sheets are written in rust_xlsxwriter's constant-memory mode, which
+//! keeps only the current row in memory and the rest in a temporary file, and the rows
+//! arrive from the database through a bounded channel, so a 420,000-row export needs no
+//! more memory than a small one.
+
+use super::{
+    answer_headers, answer_label, answer_rows, summary_headers, summary_tallies, title, AnswerRow,
+};
+use crate::backend::dates::excel_serial;
+use crate::backend::db::Db;
+use crate::backend::error::AppError;
+use crate::i18n::{Key, Lang};
+use crate::model::report::Report;
+use futures::StreamExt;
+use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
+
+fn xlsx_error(e: XlsxError) -> AppError {
+    AppError::Internal(format!("xlsx: {e}"))
+}
+
+/// Builds the workbook of consultation `id` into a temporary file, which is deleted
+/// when the returned handle is dropped (after the response has streamed it).
+pub async fn workbook(db: &Db, id: i64, lang: Lang) -> Result<tempfile::NamedTempFile, AppError> {
+    let title = title(db, id).await?;
+    let summary = super::summary(db, id, lang).await?;
+    let (tx, rx) = tokio::sync::mpsc::channel::<AnswerRow>(1024);
+    let writer = tokio::task::spawn_blocking(move || write(&title, &summary, rx, lang));
+    let mut rows = answer_rows(db, id);
+    let mut read = Ok(());
+    while let Some(row) = rows.next().await {
+        match row {
+            Ok(row) => {
+                if tx.send(row).await.is_err() {
+                    break;
+                }
+            }
+            Err(e) => {
+                read = Err(e);
+                break;
+            }
+        }
+    }
+    drop(tx);
+    let written = writer
+        .await
+        .map_err(|e| AppError::Internal(format!("xlsx task: {e}")))?;
+    read?;
+    written
+}
+
+struct Formats {
+    header: Format,
+    wrap: Format,
+    percent: Format,
+    datetime: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        Self {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_background_color(Color::RGB(0xDDE6F0))
+                .set_border_bottom(FormatBorder::Thin),
+            wrap: Format::new().set_text_wrap(),
+            percent: Format::new().set_num_format("0.0%"),
+            datetime: Format::new().set_num_format("yyyy-mm-dd hh:mm"),
+        }
+    }
+}
+
+fn header_row(sheet: &mut Worksheet, headers: &[&str], format: &Format) -> Result<(), XlsxError> {
+    for (col, header) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *header, format)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+fn write(
+    title: &str,
+    summary: &Report,
+    mut rows: tokio::sync::mpsc::Receiver<AnswerRow>,
+    lang: Lang,
+) -> Result<tempfile::NamedTempFile, AppError> {
+    let formats = Formats::new();
+    let mut book = Workbook::new();
+    book.add_worksheet_with_constant_memory();
+    book.add_worksheet_with_constant_memory();
+    write_summary(
+        book.worksheet_from_index(0).map_err(xlsx_error)?,
+        summary,
+        &formats,
+        lang,
+    )
+    .map_err(xlsx_error)?;
+    let sheet = book.worksheet_from_index(1).map_err(xlsx_error)?;
+    sheet
+        .set_name(lang.t(Key::ExportSheetAnswers))
+        .map_err(xlsx_error)?;
+    let headers = answer_headers(lang);
+    header_row(sheet, &headers, &formats.header).map_err(xlsx_error)?;
+    for (col, width) in [28, 30, 22, 20, 24, 7, 60, 10, 60, 17]
+        .into_iter()
+        .enumerate()
+    {
+        sheet
+            .set_column_width(col as u16, width)
+            .map_err(xlsx_error)?;
+    }
+    let mut r: u32 = 1;
+    while let Some(row) = rows.blocking_recv() {
+        let cells = [
+            title,
+            &row.body,
+            &row.group_name,
+            &row.unit,
+            &row.section,
+            &row.code,
+        ];
+        for (col, text) in cells.into_iter().enumerate() {
+            sheet
+                .write_string(r, col as u16, text)
+                .map_err(xlsx_error)?;
+        }
+        sheet
+            .write_string_with_format(r, 6, &row.text, &formats.wrap)
+            .map_err(xlsx_error)?;
+        sheet
+            .write_string(r, 7, answer_label(&row.value, lang))
+            .map_err(xlsx_error)?;
+        sheet
+            .write_string_with_format(r, 8, &row.comment, &formats.wrap)
+            .map_err(xlsx_error)?;
+        sheet
+            .write_number_with_format(r, 9, excel_serial(row.submitted_at), &formats.datetime)
+            .map_err(xlsx_error)?;
+        r += 1;
+    }
+    let file = tempfile::NamedTempFile::new().map_err(|e| AppError::Internal(e.to_string()))?;
+    book.save(file.path()).map_err(xlsx_error)?;
+    Ok(file)
+}
+
+fn write_summary(
+    sheet: &mut Worksheet,
+    report: &Report,
+    formats: &Formats,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    sheet.set_name(lang.t(Key::ExportSheetSummary))?;
+    let headers = summary_headers(report, lang);
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    header_row(sheet, &headers, &formats.header)?;
+    sheet.set_freeze_panes(1, 3)?;
+    sheet.set_column_width(0, 24)?;
+    sheet.set_column_width(1, 7)?;
+    sheet.set_column_width(2, 60)?;
+    for col in 3..headers.len() {
+        sheet.set_column_width(col as u16, 12)?;
+    }
+    sheet.set_column_width(headers.len() as u16 - 1, 60)?;
+    for (i, item) in report.items.iter().enumerate() {
+        let r = i as u32 + 1;
+        sheet.write_string(r, 0, &item.section)?;
+        sheet.write_string(r, 1, &item.code)?;
+        sheet.write_string_with_format(r, 2, &item.text, &formats.wrap)?;
+        sheet.write_number(r, 3, item.overall.total())?;
+        let mut col: u16 = 4;
+        for tally in summary_tallies(item) {
+            for (count, share) in tally.counts().iter().zip(tally.permille()) {
+                sheet.write_number(r, col, *count)?;
+                sheet.write_number_with_format(
+                    r,
+                    col + 1,
+                    f64::from(share) / 1000.0,
+                    &formats.percent,
+                )?;
+                col += 2;
+            }
+        }
+        sheet.write_string_with_format(r, col, &item.note, &formats.wrap)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,344 @@
+//! The decision material, computed from the submitted responses: rates, tallies per
+//! item and group (or unit), the comments, and the administration's notes.
+//!
+//! Only submitted responses count, each body once, as last submitted: the working
+//! copy (`answer`) is never read here, only `submitted_answer` and
+//! `response.submitted_general_comment`. The database does the counting (`GROUP BY`);
+//! Rust only folds the few thousand resulting rows into tallies.
+
+use super::audit::{self, Action};
+use super::dates::format_datetime;
+use super::db::Db;
+use super::error::AppError;
+use crate::i18n::Lang;
+use crate::model::admin::{Msg, Problem, Rate, UserView};
+use crate::model::report::{
+    contested_order, Breakdown, CommentEntry, ItemReport, MissingBody, Report, ReportQuery,
+    ReportSort, Tally, COMMENTS_INLINE_MAX,
+};
+use crate::model::{AgreeValue, ConsultationStatus};
+use std::collections::{BTreeMap, HashMap};
+
+/// The longest note the administration can write per item.
+pub const NOTE_MAX_CHARS: usize = 10_000;
+
+/// How many comments per item to load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Comments {
+    /// All of them when there are few; else only the expanded item's (the report page).
+    Preview,
+    /// Every comment (the memo).
+    All,
+    /// Counts only (the summary export).
+    None,
+}
+
+#[derive(sqlx::FromRow)]
+struct ConsultationRow {
+    title: String,
+    status: String,
+    deadline: i64,
+    opens_at: Option<i64>,
+}
+
+/// Builds the report of consultation `id` as `query` asks.
+pub async fn report(
+    db: &Db,
+    id: i64,
+    query: &ReportQuery,
+    comments: Comments,
+    can_edit_notes: bool,
+    lang: Lang,
+    now_ms: i64,
+) -> Result<Report, AppError> {
+    let c: ConsultationRow =
+        sqlx::query_as("SELECT title, status, deadline, opens_at FROM consultation WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&db.read)
+            .await?
+            .ok_or(AppError::NotFound)?;
+    let status = ConsultationStatus::parse(&c.status)
+        .ok_or_else(|| AppError::Internal(format!("consultation {id} has status {}", c.status)))?;
+    let group = query.group.as_deref();
+    let column_of = |group_name: &str, unit: &str| -> String {
+        match query.breakdown {
+            Breakdown::Group => group_name.to_owned(),
+            Breakdown::Unit => unit.to_owned(),
+        }
+    };
+
+    // Invited and answered per (group, unit), folded into the chosen columns.
+    let rates: Vec<(String, String, i64, i64)> = sqlx::query_as(
+        "SELECT r.group_name, r.unit, COUNT(*), COUNT(rs.id)
+         FROM respondent r
+         LEFT JOIN response rs ON rs.consultation_id = r.consultation_id AND rs.respondent_id = r.id
+                              AND rs.submitted_at IS NOT NULL
+         WHERE r.consultation_id = $1
+         GROUP BY r.group_name, r.unit",
+    )
+    .bind(id)
+    .fetch_all(&db.read)
+    .await?;
+    let groups: Vec<String> = rates
+        .iter()
+        .map(|(g, ..)| g.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut columns: BTreeMap<String, Rate> = BTreeMap::new();
+    for (group_name, unit, invited, submitted) in &rates {
+        if group.is_some_and(|g| g != group_name) {
+            continue;
+        }
+        let name = column_of(group_name, unit);
+        let rate = columns.entry(name.clone()).or_insert(Rate {
+            name,
+            invited: 0,
+            submitted: 0,
+        });
+        rate.invited += invited;
+        rate.submitted += submitted;
+    }
+    let index: HashMap<String, usize> = columns
+        .keys()
+        .enumerate()
+        .map(|(i, k)| (k.clone(), i))
+        .collect();
+    let columns: Vec<Rate> = columns.into_values().collect();
+    let overall = Rate {
+        name: String::new(),
+        invited: columns.iter().map(|r| r.invited).sum(),
+        submitted: columns.iter().map(|r| r.submitted).sum(),
+    };
+
+    // Every answer and comment count, grouped as finely as any view needs.
+    let counts: Vec<(i64, String, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT sa.item_id, r.group_name, r.unit, sa.value, COUNT(*),
+                SUM(CASE WHEN sa.comment <> '' THEN 1 ELSE 0 END)
+         FROM response rs
+         JOIN respondent r ON r.id = rs.respondent_id
+         JOIN submitted_answer sa ON sa.response_id = rs.id
+         WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
+           AND ($2 IS NULL OR r.group_name = $2)
+         GROUP BY sa.item_id, r.group_name, r.unit, sa.value",
+    )
+    .bind(id)
+    .bind(group)
+    .fetch_all(&db.read)
+    .await?;
+    let empty: Vec<Tally> = columns
+        .iter()
+        .map(|r| Tally::of(count(r.submitted)))
+        .collect();
+    let mut tallies: HashMap<i64, (Vec<Tally>, u32)> = HashMap::new();
+    for (item, group_name, unit, value, n, commented) in counts {
+        let (breakdown, comment_count) = tallies.entry(item).or_insert_with(|| (empty.clone(), 0));
+        *comment_count += count(commented);
+        if let (Some(value), Some(&col)) = (
+            AgreeValue::parse(&value),
+            index.get(&column_of(&group_name, &unit)),
+        ) {
+            breakdown[col].record(value, count(n));
+        }
+    }
+
+    let total_comments: u32 = tallies.values().map(|(_, n)| n).sum();
+    let only_item = match comments {
+        Comments::All => Some(None),
+        Comments::Preview if total_comments <= COMMENTS_INLINE_MAX => Some(None),
+        Comments::Preview => query.expand.map(Some),
+        Comments::None => None,
+    };
+    let mut item_comments = match only_item {
+        Some(item) => load_comments(db, id, group, item).await?,
+        None => HashMap::new(),
+    };
+    let general_comments = match comments {
+        Comments::None => Vec::new(),
+        _ => load_general_comments(db, id, group).await?,
+    };
+
+    let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+        "SELECT i.id, i.code, i.text, i.admin_note, s.title
+         FROM item i JOIN section s ON s.id = i.section_id
+         WHERE i.consultation_id = $1
+         ORDER BY s.position, i.position",
+    )
+    .bind(id)
+    .fetch_all(&db.read)
+    .await?;
+    let mut items: Vec<ItemReport> = rows
+        .into_iter()
+        .map(|(item, code, text, note, section)| {
+            let (breakdown, comment_count) =
+                tallies.remove(&item).unwrap_or_else(|| (empty.clone(), 0));
+            let mut overall = Tally::default();
+            breakdown.iter().for_each(|t| overall.add(t));
+            ItemReport {
+                id: item,
+                code,
+                section,
+                text,
+                overall,
+                breakdown,
+                comment_count,
+                comments: item_comments.remove(&item).unwrap_or_default(),
+                note,
+            }
+        })
+        .collect();
+    if query.sort == ReportSort::Contested {
+        items.sort_by(|a, b| contested_order(&a.overall, &b.overall));
+    }
+
+    let missing: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT r.name, r.group_name, r.unit
+         FROM respondent r
+         LEFT JOIN response rs ON rs.consultation_id = r.consultation_id AND rs.respondent_id = r.id
+                              AND rs.submitted_at IS NOT NULL
+         WHERE r.consultation_id = $1 AND rs.id IS NULL AND ($2 IS NULL OR r.group_name = $2)
+         ORDER BY r.group_name, r.name",
+    )
+    .bind(id)
+    .bind(group)
+    .fetch_all(&db.read)
+    .await?;
+
+    Ok(Report {
+        consultation_id: id,
+        title: c.title,
+        status,
+        deadline: format_datetime(c.deadline, lang),
+        opened: c.opens_at.map(|t| format_datetime(t, lang)),
+        query: query.clone(),
+        groups,
+        overall,
+        columns,
+        items,
+        general_comments,
+        missing: missing
+            .into_iter()
+            .map(|(name, group, unit)| MissingBody { name, group, unit })
+            .collect(),
+        can_edit_notes,
+        generated: format_datetime(now_ms, lang),
+    })
+}
+
+fn count(n: i64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+type CommentRow = (i64, String, String, String, String, String);
+
+/// The comments on the items (all, or those on `item`), ordered by group and body.
+async fn load_comments(
+    db: &Db,
+    id: i64,
+    group: Option<&str>,
+    item: Option<i64>,
+) -> Result<HashMap<i64, Vec<CommentEntry>>, AppError> {
+    let rows: Vec<CommentRow> = sqlx::query_as(
+        "SELECT sa.item_id, r.name, r.group_name, r.unit, sa.value, sa.comment
+         FROM response rs
+         JOIN respondent r ON r.id = rs.respondent_id
+         JOIN submitted_answer sa ON sa.response_id = rs.id
+         WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL AND sa.comment <> ''
+           AND ($2 IS NULL OR r.group_name = $2) AND ($3 IS NULL OR sa.item_id = $3)
+         ORDER BY sa.item_id, r.group_name, r.name, r.id",
+    )
+    .bind(id)
+    .bind(group)
+    .bind(item)
+    .fetch_all(&db.read)
+    .await?;
+    let mut per_item: HashMap<i64, Vec<CommentEntry>> = HashMap::new();
+    for (item, body, group, unit, value, text) in rows {
+        per_item.entry(item).or_default().push(CommentEntry {
+            body,
+            group,
+            unit,
+            answer: AgreeValue::parse(&value),
+            text,
+        });
+    }
+    Ok(per_item)
+}
+
+/// The general comments, ordered by group and body.
+async fn load_general_comments(
+    db: &Db,
+    id: i64,
+    group: Option<&str>,
+) -> Result<Vec<CommentEntry>, AppError> {
+    let general: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT r.name, r.group_name, r.unit, rs.submitted_general_comment
+         FROM response rs JOIN respondent r ON r.id = rs.respondent_id
+         WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
+           AND rs.submitted_general_comment <> '' AND ($2 IS NULL OR r.group_name = $2)
+         ORDER BY r.group_name, r.name, r.id",
+    )
+    .bind(id)
+    .bind(group)
+    .fetch_all(&db.read)
+    .await?;
+    Ok(general
+        .into_iter()
+        .map(|(body, group, unit, text)| CommentEntry {
+            body,
+            group,
+            unit,
+            answer: None,
+            text,
+        })
+        .collect())
+}
+
+/// Checks a note: at most [`NOTE_MAX_CHARS`], surrounding blanks trimmed.
+pub fn parse_note(raw: &str) -> Result<String, Problem> {
+    let note = raw.trim().replace("\r\n", "\n");
+    if note.chars().count() > NOTE_MAX_CHARS {
+        return Err(Problem::with(
+            "note",
+            Msg::TooLong,
+            NOTE_MAX_CHARS.to_string(),
+        ));
+    }
+    Ok(note)
+}
+
+/// Saves the administration's note on one item of consultation `id`, in any status:
+/// the note is written after the hearing, for the memo.
+pub async fn save_note(
+    db: &Db,
+    user: &UserView,
+    id: i64,
+    item: i64,
+    note: &str,
+    now_ms: i64,
+) -> Result<(), AppError> {
+    let mut tx = db.write.begin().await?;
+    let code: Option<(String,)> =
+        sqlx::query_as("SELECT code FROM item WHERE id = $1 AND consultation_id = $2")
+            .bind(item)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (code,) = code.ok_or(AppError::NotFound)?;
+    sqlx::query("UPDATE item SET admin_note = $1 WHERE id = $2")
+        .bind(note)
+        .bind(item)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut tx,
+        Some(user),
+        Action::NoteChanged,
+        Some(id),
+        &code,
+        now_ms,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

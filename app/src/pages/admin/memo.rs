@@ -1,0 +1,171 @@
+//! The hearing memo (høringsnotat / beslutningsgrundlag) for the committee's agenda:
+//! an A4 print layout of the process, a summary table of every item, each item with
+//! its tallies, comments and the administration's note, and the bodies that did not
+//! answer as an appendix. The print stylesheet (`@media print`, `@page`) hides the
+//! administration's chrome and numbers the pages.
+
+use super::frame::{AdminFrame, Session};
+use super::report::{column_names, CommentList, MissingList, RatesTable, TallyBar, TallyCells};
+use super::AdminError;
+use crate::api::admin_memo;
+use crate::i18n::{Key, Lang};
+use crate::model::report::{Report, Tally, OUTCOMES};
+use crate::use_lang;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn MemoPage() -> impl IntoView {
+    view! { <AdminFrame render=|s| view! { <MemoLoader _session=s/> }.into_any()/> }
+}
+
+#[component]
+fn MemoLoader(_session: Session) -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let data = Resource::new(id, admin_memo);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(report) => view! { <Memo report=report/> }.into_any(),
+                    Err(e) => view! { <AdminError error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// "5/1/0/2": a tally in the summary table's compact form.
+fn compact(tally: &Tally) -> String {
+    tally
+        .counts()
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[component]
+fn Memo(report: Report) -> impl IntoView {
+    let lang = use_lang();
+    let names = column_names(lang, &report);
+    let process = lang.fill(
+        Key::MemoProcessText,
+        &[
+            ("invited", &report.overall.invited.to_string()),
+            ("deadline", &report.deadline),
+            ("answered", &report.overall.submitted.to_string()),
+            ("rate", &report.overall.percent().to_string()),
+        ],
+    );
+    view! {
+        <article class="memo">
+            <p class="screen-only hint">
+                <a href=format!("/admin/hoering/{}/rapport", report.consultation_id)>{lang.t(Key::BackToReport)}</a>
+                " · " {lang.t(Key::MemoPrintHint)}
+            </p>
+            <header class="memo-title">
+                <p class="eyebrow">{lang.t(Key::MemoTitle)}</p>
+                <h1>{report.title.clone()}</h1>
+            </header>
+            <section class="memo-process">
+                <h2>{lang.t(Key::MemoProcess)}</h2>
+                <p>{process}</p>
+                {report.opened.clone().map(|at| view! { <p>{lang.fill(Key::MemoOpened, &[("at", &at)])}</p> })}
+                <RatesTable overall=report.overall.clone() columns=report.columns.clone() names=names.clone()/>
+            </section>
+            <section class="memo-summary">
+                <h2>{lang.t(Key::MemoSummary)}</h2>
+                <p class="hint">{lang.t(Key::MemoLegend)} " " {lang.t(Key::RoundingNote)}</p>
+                <SummaryTable report=report.clone() names=names.clone()/>
+            </section>
+            <section class="memo-items">
+                <h2>{lang.t(Key::MemoItems)}</h2>
+                {report.items.iter().map(|item| {
+                    let note = item.note.clone();
+                    view! {
+                        <section class="memo-item">
+                            <p class="eyebrow">{item.section.clone()}</p>
+                            <h3>{format!("{} {}", item.code, item.text)}</h3>
+                            <TallyBar tally=item.overall/>
+                            <table class="tally-table">
+                                <thead>
+                                    <tr>
+                                        <th scope="col"></th>
+                                        {OUTCOMES.iter().map(|o| view! { <th scope="col" class="num">{lang.t(o.label())}</th> }).collect_view()}
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {item.breakdown.iter().zip(names.iter()).map(|(t, n)| view! {
+                                        <tr><th scope="row">{n.clone()}</th><TallyCells tally=*t/></tr>
+                                    }).collect_view()}
+                                    <tr class="total"><th scope="row">{lang.t(Key::ExportAll)}</th><TallyCells tally=item.overall/></tr>
+                                </tbody>
+                            </table>
+                            <h4>{lang.fill(Key::CommentsCount, &[("n", &item.comment_count.to_string())])}</h4>
+                            <CommentList comments=item.comments.clone()/>
+                            <div class="memo-note">
+                                <h4>{lang.t(Key::AdminNote)}</h4>
+                                {if note.is_empty() {
+                                    view! { <p class="hint">{lang.t(Key::NoNote)}</p> }.into_any()
+                                } else {
+                                    view! { <p class="note-text">{note}</p> }.into_any()
+                                }}
+                            </div>
+                        </section>
+                    }
+                }).collect_view()}
+            </section>
+            <section class="memo-general">
+                <h2>{lang.t(Key::GeneralComments)}</h2>
+                <CommentList comments=report.general_comments.clone()/>
+            </section>
+            <section class="memo-appendix">
+                <h2>{lang.t(Key::MemoAppendix)}</h2>
+                <MissingList report=report.clone()/>
+            </section>
+            <p class="memo-colophon">{lang.fill(Key::MemoGenerated, &[("at", &report.generated)])}</p>
+        </article>
+    }
+    .into_any()
+}
+
+/// Every item in one table: the overall tally and each group's, compactly.
+#[component]
+fn SummaryTable(report: Report, names: Vec<String>) -> impl IntoView {
+    let lang: Lang = use_lang();
+    let letters = lang.t(Key::MemoLetters);
+    view! {
+        <table class="memo-summary-table">
+            <thead>
+                <tr>
+                    <th scope="col">{lang.t(Key::ExportNumber)}</th>
+                    <th scope="col">{lang.t(Key::ProposalCol)}</th>
+                    <th scope="col" class="num">{lang.t(Key::ExportAll)} <br/> <span class="share">{letters}</span></th>
+                    {names.iter().map(|n| view! {
+                        <th scope="col" class="num">{n.clone()} <br/> <span class="share">{letters}</span></th>
+                    }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {report.items.iter().map(|item| view! {
+                    <tr>
+                        <td>{item.code.clone()}</td>
+                        <td>{item.text.clone()}</td>
+                        <td class="num">{compact(&item.overall)}</td>
+                        {item.breakdown.iter().map(|t| view! { <td class="num">{compact(t)}</td> }).collect_view()}
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

@@ -1,0 +1,465 @@
+//! The decision material on screen: rates, every item's tallies overall and per group
+//! (or unit) as stacked bars with the numbers as text, the comments, and the
+//! administration's note per item. Order, filter and breakdown come from the query
+//! string, so a plain GET form works without JavaScript and links can be shared.
+
+use super::frame::{AdminFrame, Session};
+use super::overview::rate_text;
+use super::{echo_for, AdminError, Problems};
+use crate::api::admin_report;
+use crate::components::textarea_text;
+use crate::i18n::{Key, Lang};
+use crate::model::admin::{FormEcho, Rate};
+use crate::model::report::{
+    Breakdown, CommentEntry, ItemReport, Report, ReportQuery, ReportSort, Tally, OUTCOMES,
+};
+use crate::model::AgreeValue;
+use crate::use_lang;
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    view! { <AdminFrame render=|s| view! { <ReportLoader session=s/> }.into_any()/> }
+}
+
+/// The query string as a report query; anything unknown falls back to the default.
+fn read_query(query: &leptos_router::params::ParamsMap) -> ReportQuery {
+    ReportQuery {
+        sort: ReportSort::parse(&query.get("sortering").unwrap_or_default()),
+        breakdown: Breakdown::parse(&query.get("opdeling").unwrap_or_default()),
+        group: query.get("gruppe").filter(|g| !g.is_empty()),
+        expand: query.get("vis").and_then(|v| v.parse().ok()),
+    }
+}
+
+#[component]
+fn ReportLoader(session: Session) -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let data = Resource::new(
+        move || (id(), read_query(&query.read())),
+        |(id, query)| admin_report(id, query),
+    );
+    view! {
+        <Suspense>
+            {move || {
+                let echo = session.echo.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(report) => view! { <ReportView report=report echo=echo/> }.into_any(),
+                        Err(e) => view! { <AdminError error=e/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
+    let lang = use_lang();
+    let base = format!("/admin/hoering/{}", report.consultation_id);
+    let column_names = column_names(lang, &report);
+    let note_echo = echo_for(&echo, "note");
+    view! {
+        <header class="consultation-header">
+            <p class="eyebrow"><a href=base.clone()>{report.title.clone()}</a></p>
+            <h1>{lang.t(Key::ReportTitle)} ": " {report.title.clone()}</h1>
+            <p>{lang.t(Key::DeadlineLabel)} ": " {report.deadline.clone()}</p>
+            <p class="rate-line">
+                {lang.t(Key::ResponseRate)} ": "
+                <strong>{rate_text(lang, report.overall.invited, report.overall.submitted)}</strong>
+            </p>
+        </header>
+        <section class="card report-tools" aria-label=lang.t(Key::ExportsTitle)>
+            <p><a class="button primary" href=format!("{base}/notat")>{lang.t(Key::MemoLink)}</a></p>
+            <Downloads base=base.clone()/>
+        </section>
+        <ReportFilter report=report.clone()/>
+        <section class="card" aria-labelledby="rates">
+            <h2 id="rates">{lang.t(Key::ResponseRate)}</h2>
+            <RatesTable overall=report.overall.clone() columns=report.columns.clone() names=column_names.clone()/>
+        </section>
+        <p class="hint">{lang.t(Key::RoundingNote)}</p>
+        {report
+            .items
+            .iter()
+            .map(|item| {
+                view! {
+                    <ItemSection
+                        item=item.clone()
+                        names=column_names.clone()
+                        base=base.clone()
+                        query=report.query.clone()
+                        can_edit=report.can_edit_notes
+                        echo=note_echo.clone()
+                    />
+                }
+            })
+            .collect_view()}
+        <section class="card" aria-labelledby="general">
+            <h2 id="general">{lang.t(Key::GeneralComments)}</h2>
+            <CommentList comments=report.general_comments.clone()/>
+        </section>
+        <section class="card" aria-labelledby="missing">
+            <h2 id="missing">{lang.t(Key::MissingTitle)}</h2>
+            <MissingList report=report.clone()/>
+        </section>
+    }
+    .into_any()
+}
+
+/// The column headings: group or unit names, a blank unit named as such.
+pub fn column_names(lang: Lang, report: &Report) -> Vec<String> {
+    report
+        .columns
+        .iter()
+        .map(|c| {
+            if c.name.is_empty() {
+                lang.t(Key::WithoutUnit).to_owned()
+            } else {
+                c.name.clone()
+            }
+        })
+        .collect()
+}
+
+#[component]
+fn Downloads(base: String) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <h2>{lang.t(Key::ExportsTitle)}</h2>
+        <ul class="downloads">
+            <li><a href=format!("{base}/eksport/svar.csv") download>{lang.t(Key::ExportAnswersCsv)}</a></li>
+            <li><a href=format!("{base}/eksport/opsummering.csv") download>{lang.t(Key::ExportSummaryCsv)}</a></li>
+            <li><a href=format!("{base}/eksport/beslutningsgrundlag.xlsx") download>{lang.t(Key::ExportXlsx)}</a></li>
+        </ul>
+        <p class="hint">
+            {lang.t(Key::ExportStandardHint)} " "
+            <a href=format!("{base}/eksport/svar.csv?format=standard") download>{lang.t(Key::ExportAnswersShort)}</a>
+            ", "
+            <a href=format!("{base}/eksport/opsummering.csv?format=standard") download>{lang.t(Key::ExportSummaryShort)}</a>
+        </p>
+    }
+    .into_any()
+}
+
+/// Order, group filter and breakdown: a GET form, so it works without JavaScript; with
+/// it, the router navigates without a reload.
+#[component]
+fn ReportFilter(report: Report) -> impl IntoView {
+    let lang = use_lang();
+    let q = report.query.clone();
+    let selected_group = q.group.clone().unwrap_or_default();
+    view! {
+        <section class="card" aria-labelledby="filter">
+            <h2 id="filter" class="visually-hidden">{lang.t(Key::ShowButton)}</h2>
+            <Form method="get" action="">
+                <div class="filter-row">
+                    <div class="field">
+                        <label for="f-sortering">{lang.t(Key::SortLabel)}</label>
+                        <select id="f-sortering" name="sortering">
+                            <option value="katalog" selected=q.sort == ReportSort::Catalogue>{lang.t(Key::SortCatalogue)}</option>
+                            <option value="omstridt" selected=q.sort == ReportSort::Contested>{lang.t(Key::SortContested)}</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="f-gruppe">{lang.t(Key::GroupFilterLabel)}</label>
+                        <select id="f-gruppe" name="gruppe">
+                            <option value="" selected=selected_group.is_empty()>{lang.t(Key::AllGroups)}</option>
+                            {report
+                                .groups
+                                .iter()
+                                .map(|g| {
+                                    view! { <option value=g.clone() selected=*g == selected_group>{g.clone()}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="f-opdeling">{lang.t(Key::BreakdownLabel)}</label>
+                        <select id="f-opdeling" name="opdeling">
+                            <option value="gruppe" selected=q.breakdown == Breakdown::Group>{lang.t(Key::BreakdownGroup)}</option>
+                            <option value="enhed" selected=q.breakdown == Breakdown::Unit>{lang.t(Key::BreakdownUnit)}</option>
+                        </select>
+                    </div>
+                    <button type="submit">{lang.t(Key::ShowButton)}</button>
+                </div>
+            </Form>
+            {(q.sort == ReportSort::Contested).then(|| view! { <p class="hint" id="definition">{lang.t(Key::ContestedDefinition)}</p> })}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn RatesTable(overall: Rate, columns: Vec<Rate>, names: Vec<String>) -> impl IntoView {
+    let lang = use_lang();
+    let row = move |name: String, r: &Rate, total: bool| {
+        view! {
+            <tr class:total=total>
+                <th scope="row">{name}</th>
+                <td class="num">{r.invited}</td>
+                <td class="num">{r.submitted}</td>
+                <td class="num">{r.percent()} " %"</td>
+            </tr>
+        }
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="rate-table">
+                <thead>
+                    <tr>
+                        <th scope="col"></th>
+                        <th scope="col" class="num">{lang.t(Key::InvitedCol)}</th>
+                        <th scope="col" class="num">{lang.t(Key::AnsweredCol)}</th>
+                        <th scope="col" class="num">{lang.t(Key::ResponseRate)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {columns.iter().zip(names).map(|(r, n)| row(n, r, false)).collect_view()}
+                    {row(lang.t(Key::ExportAll).to_owned(), &overall, true)}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// A stacked bar of the four outcomes, drawn on the server. The segments carry their
+/// share as text where there is room, and the whole bar is labelled with the counts,
+/// so neither colour nor sight is needed to read it.
+#[component]
+pub fn TallyBar(tally: Tally) -> impl IntoView {
+    let lang = use_lang();
+    let counts = tally.counts();
+    let label = lang.fill(
+        Key::BarLabel,
+        &[
+            ("agree", &counts[0].to_string()),
+            ("disagree", &counts[1].to_string()),
+            ("dont_know", &counts[2].to_string()),
+            ("unanswered", &counts[3].to_string()),
+        ],
+    );
+    if tally.total() == 0 {
+        return view! { <p class="no-answers">{lang.t(Key::NoAnswers)}</p> }.into_any();
+    }
+    let mut x = 0u32;
+    let segments: Vec<_> = OUTCOMES
+        .iter()
+        .zip(tally.percents())
+        .filter(|(_, p)| *p > 0)
+        .map(|(outcome, p)| {
+            let start = x;
+            x += p;
+            let text = (p >= 9).then(|| {
+                view! {
+                    <text x=format!("{}", f64::from(start) + f64::from(p) / 2.0) y="7" text-anchor="middle">
+                        {format!("{p} %")}
+                    </text>
+                }
+            });
+            view! {
+                <g class=format!("seg seg-{}", outcome.key())>
+                    <rect x=start.to_string() y="0" width=p.to_string() height="10"></rect>
+                    {text}
+                </g>
+            }
+        })
+        .collect();
+    view! {
+        <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label=label.clone()>
+            <title>{label.clone()}</title>
+            {segments}
+        </svg>
+    }
+    .into_any()
+}
+
+/// The counts and shares of one tally as table cells.
+#[component]
+pub fn TallyCells(tally: Tally) -> impl IntoView {
+    let lang = use_lang();
+    if tally.total() == 0 {
+        return view! { <td colspan="4" class="no-answers">{lang.t(Key::NoAnswers)}</td> }
+            .into_any();
+    }
+    tally
+        .counts()
+        .into_iter()
+        .zip(tally.percents())
+        .map(|(n, p)| view! { <td class="num">{n} <span class="share">" (" {p} " %)"</span></td> })
+        .collect_view()
+        .into_any()
+}
+
+#[component]
+fn ItemSection(
+    item: ItemReport,
+    names: Vec<String>,
+    base: String,
+    query: ReportQuery,
+    can_edit: bool,
+    echo: Option<FormEcho>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let anchor = format!("punkt-{}", item.id);
+    let heading = format!("{anchor}-h");
+    let expanded = query.expand == Some(item.id);
+    let more = item.comment_count as usize > item.comments.len();
+    let expand_href = {
+        let mut parts = vec![
+            format!("sortering={}", query.sort.as_str()),
+            format!("opdeling={}", query.breakdown.as_str()),
+            format!("vis={}", item.id),
+        ];
+        if let Some(g) = &query.group {
+            parts.push(format!("gruppe={}", encode(g)));
+        }
+        format!("{base}/rapport?{}#{anchor}", parts.join("&"))
+    };
+    let my_echo = echo.filter(|e| e.value("item") == Some(&item.id.to_string()));
+    view! {
+        <section class="card report-item" id=anchor.clone() aria-labelledby=heading.clone()>
+            <p class="eyebrow">{item.section.clone()}</p>
+            <h2 id=heading.clone()>{format!("{} {}", item.code, item.text)}</h2>
+            <TallyBar tally=item.overall/>
+            <div class="table-wrap">
+                <table class="tally-table">
+                    <thead>
+                        <tr>
+                            <th scope="col"></th>
+                            {OUTCOMES
+                                .iter()
+                                .map(|o| view! { <th scope="col" class="num">{lang.t(o.label())}</th> })
+                                .collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {item
+                            .breakdown
+                            .iter()
+                            .zip(names.iter())
+                            .map(|(t, n)| view! { <tr><th scope="row">{n.clone()}</th><TallyCells tally=*t/></tr> })
+                            .collect_view()}
+                        <tr class="total"><th scope="row">{lang.t(Key::ExportAll)}</th><TallyCells tally=item.overall/></tr>
+                    </tbody>
+                </table>
+            </div>
+            <details class="comments" open=expanded>
+                <summary>{lang.fill(Key::CommentsCount, &[("n", &item.comment_count.to_string())])}</summary>
+                {(!more).then(|| view! { <CommentList comments=item.comments.clone()/> })}
+                {more.then(|| view! {
+                    <p><a href=expand_href.clone()>{lang.fill(Key::ShowAllComments, &[("n", &item.comment_count.to_string())])}</a></p>
+                })}
+            </details>
+            <div class="note">
+                <h3>{lang.t(Key::AdminNote)}</h3>
+                {if can_edit {
+                    let text = my_echo
+                        .as_ref()
+                        .and_then(|e| e.value("note").map(str::to_owned))
+                        .unwrap_or_else(|| item.note.clone());
+                    let field = format!("note-{}", item.id);
+                    view! {
+                        <form method="post" action=format!("{base}/rapport/bemaerkning") class="note-form">
+                            <Problems echo=my_echo.clone()/>
+                            <input type="hidden" name="item" value=item.id.to_string()/>
+                            <label for=field.clone() class="visually-hidden">{lang.t(Key::AdminNote)}</label>
+                            <textarea id=field name="note" rows="4" maxlength="10000">{textarea_text(&text)}</textarea>
+                            <button type="submit">{lang.t(Key::SaveNote)}</button>
+                        </form>
+                    }
+                        .into_any()
+                } else if item.note.is_empty() {
+                    view! { <p class="hint">{lang.t(Key::NoNote)}</p> }.into_any()
+                } else {
+                    view! { <p class="note-text">{item.note.clone()}</p> }.into_any()
+                }}
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// Comments with who wrote them and what they answered.
+#[component]
+pub fn CommentList(comments: Vec<CommentEntry>) -> impl IntoView {
+    let lang = use_lang();
+    if comments.is_empty() {
+        return view! { <p class="hint">{lang.t(Key::NoComments)}</p> }.into_any();
+    }
+    view! {
+        <ul class="comment-list">
+            {comments
+                .into_iter()
+                .map(|c| {
+                    let answer = c.answer.map(|a| answer_text(lang, a));
+                    view! {
+                        <li>
+                            <p class="who">
+                                <strong>{c.body}</strong> " · " {c.group}
+                                {answer.map(|a| view! { " · " <span class="answer">{a}</span> })}
+                            </p>
+                            <p class="comment-text">{c.text}</p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+fn answer_text(lang: Lang, answer: AgreeValue) -> &'static str {
+    match answer {
+        AgreeValue::Agree => lang.t(Key::Agree),
+        AgreeValue::Disagree => lang.t(Key::Disagree),
+        AgreeValue::DontKnow => lang.t(Key::DontKnow),
+    }
+}
+
+#[component]
+pub fn MissingList(report: Report) -> impl IntoView {
+    let lang = use_lang();
+    if report.missing.is_empty() {
+        return view! { <p>{lang.t(Key::NobodyMissing)}</p> }.into_any();
+    }
+    view! {
+        <ul class="missing-list">
+            {report
+                .missing
+                .into_iter()
+                .map(|m| {
+                    let unit = (!m.unit.is_empty()).then(|| format!(", {}", m.unit));
+                    view! { <li><strong>{m.name}</strong> " (" {m.group} {unit} ")"</li> }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// Percent-encodes a query value (group names have spaces and æøå).
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
