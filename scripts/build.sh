@@ -9,21 +9,28 @@ export PATH="$HOME/.cargo/bin:$PATH"
 site=target/site/pkg
 mkdir -p "$site"
 
-# The browser bundle, with the toolchain setup.sh chose.
-(
-  WASM_BUILD_STD=""
-  # shellcheck disable=SC1091
-  [ -f target/toolchain.env ] && . target/toolchain.env
-  extra=()
-  [ -n "${WASM_BUILD_STD:-}" ] && extra=(-Zbuild-std=std,panic_abort)
-  cargo build -p app --lib --target wasm32-unknown-unknown --features hydrate --profile wasm-release "${extra[@]}"
-)
-wasm=target/wasm32-unknown-unknown/wasm-release/app.wasm
-wasm-bindgen "$wasm" --target web --no-typescript --out-dir "$site" --out-name samrad
-end2end/node_modules/.bin/wasm-opt -Oz \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$site/samrad_bg.wasm" -o "$site/samrad_bg.wasm"
+# Two browser bundles, with the toolchain setup.sh chose: the respondent's pages only
+# (samrad), which a phone downloads to answer, and with the administration's pages too
+# (samrad_admin, feature admin-ui), which the /admin pages load.
+bundle() {
+  local name=$1 features=$2
+  (
+    WASM_BUILD_STD=""
+    # shellcheck disable=SC1091
+    [ -f target/toolchain.env ] && . target/toolchain.env
+    extra=()
+    [ -n "${WASM_BUILD_STD:-}" ] && extra=(-Zbuild-std=std,panic_abort)
+    cargo build -p app --lib --target wasm32-unknown-unknown --features "$features" --profile wasm-release "${extra[@]}"
+  )
+  wasm-bindgen target/wasm32-unknown-unknown/wasm-release/app.wasm \
+    --target web --no-typescript --out-dir "$site" --out-name "$name"
+  end2end/node_modules/.bin/wasm-opt -Oz \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$site/${name}_bg.wasm" -o "$site/${name}_bg.wasm"
+}
+bundle samrad hydrate
+bundle samrad_admin hydrate,admin-ui
 cp style/main.css "$site/samrad.css"
 
 cargo build --release -p server

@@ -17,6 +17,7 @@ cargo clippy --workspace --all-targets --release -- -D warnings
 # toolchain has no clippy).
 if [ ! -s target/toolchain.env ]; then
   cargo clippy -p app --lib --target wasm32-unknown-unknown --features hydrate --profile wasm-release -- -D warnings
+  cargo clippy -p app --lib --target wasm32-unknown-unknown --features hydrate,admin-ui --profile wasm-release -- -D warnings
 fi
 echo "== unit and integration tests"
 cargo test --release --workspace

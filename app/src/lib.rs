@@ -20,7 +20,6 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
-use pages::admin;
 
 /// The name wasm-bindgen gives the front end's files under `/pkg`.
 pub const OUTPUT_NAME: &str = "samrad";
@@ -29,6 +28,7 @@ pub const OUTPUT_NAME: &str = "samrad";
 /// a favicon request and its 404 until there is a real one.)
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = current_lang();
+    let options = bundle_for_request(options);
     view! {
         <!DOCTYPE html>
         <html lang=lang.tag()>
@@ -46,6 +46,20 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The administration's pages load the bundle built with `admin-ui`
+/// (`/pkg/samrad_admin.js`); every other page the respondent's (`/pkg/samrad.js`).
+fn bundle_for_request(options: LeptosOptions) -> LeptosOptions {
+    #[cfg(feature = "ssr")]
+    if use_context::<http::request::Parts>()
+        .is_some_and(|parts| parts.uri.path().starts_with("/admin"))
+    {
+        let mut admin = options;
+        admin.output_name = format!("{OUTPUT_NAME}_admin").into();
+        return admin;
+    }
+    options
 }
 
 /// The language of this page view: from the request's cookie on the server, from the
@@ -80,23 +94,45 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#indhold">{lang.t(Key::SkipToContent)}</a>
         <Router>
             <main id="indhold">
-                <Routes fallback=pages::NotFound>
-                    <Route path=path!("/") view=pages::Home/>
-                    <Route path=path!("/svar/:token") view=pages::RespondPage ssr=SsrMode::Async/>
-                    <Route path=path!("/svar/:token/kvittering") view=pages::ReceiptPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin") view=admin::OverviewPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/log-ind") view=admin::LoginPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/hoering/:id") view=admin::ConsultationPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/hoering/:id/import/:draft") view=admin::ImportPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/hoering/:id/rapport") view=admin::ReportPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/hoering/:id/notat") view=admin::MemoPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/udbakke") view=admin::OutboxPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/brugere") view=admin::UsersPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/log") view=admin::AuditPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/ingen-adgang") view=admin::ForbiddenPage/>
-                </Routes>
+                {routes()}
             </main>
         </Router>
+    }
+}
+
+/// The respondent's pages; and, in the server and the administration's bundle, the
+/// administration's. The respondent's bundle leaves them out, so a phone answering a
+/// hearing downloads only what it needs.
+#[cfg(feature = "admin-ui")]
+fn routes() -> impl IntoView {
+    use pages::admin;
+    view! {
+        <Routes fallback=pages::NotFound>
+            <Route path=path!("/") view=pages::Home/>
+            <Route path=path!("/svar/:token") view=pages::RespondPage ssr=SsrMode::Async/>
+            <Route path=path!("/svar/:token/kvittering") view=pages::ReceiptPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin") view=admin::OverviewPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/log-ind") view=admin::LoginPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/hoering/:id") view=admin::ConsultationPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/hoering/:id/import/:draft") view=admin::ImportPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/hoering/:id/rapport") view=admin::ReportPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/hoering/:id/notat") view=admin::MemoPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/udbakke") view=admin::OutboxPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/brugere") view=admin::UsersPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/log") view=admin::AuditPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/ingen-adgang") view=admin::ForbiddenPage/>
+        </Routes>
+    }
+}
+
+#[cfg(not(feature = "admin-ui"))]
+fn routes() -> impl IntoView {
+    view! {
+        <Routes fallback=pages::NotFound>
+            <Route path=path!("/") view=pages::Home/>
+            <Route path=path!("/svar/:token") view=pages::RespondPage ssr=SsrMode::Async/>
+            <Route path=path!("/svar/:token/kvittering") view=pages::ReceiptPage ssr=SsrMode::Async/>
+        </Routes>
     }
 }
 

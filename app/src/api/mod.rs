@@ -1,8 +1,10 @@
 //! Server functions: thin — find the state, call the backend, map its answer.
 
+#[cfg(feature = "admin-ui")]
 mod admin;
 mod respond;
 
+#[cfg(feature = "admin-ui")]
 pub use admin::*;
 pub use respond::*;
 

@@ -1,5 +1,6 @@
 //! Routed pages.
 
+#[cfg(feature = "admin-ui")]
 pub mod admin;
 mod home;
 mod receipt;
