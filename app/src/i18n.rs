@@ -373,6 +373,7 @@ texts! {
     MsgImportDiscarded => "Importen er kasseret. Intet er gemt.", "The import was discarded. Nothing was saved.";
     MsgBodyAdded => "Høringsparten er tilføjet.", "The consulted body was added.";
     MsgBodyRemoved => "Høringsparten er fjernet.", "The consulted body was removed.";
+    MsgBodyChanged => "Høringsparten er rettet.", "The consulted body was changed.";
     MsgInvitationQueued => "Invitationen sendes igen.", "The invitation is being sent again.";
     MsgLinkReplaced => "Linket er udskiftet. Det gamle link virker ikke længere, og det nye sendes.", "The link was replaced. The old link no longer works, and the new one is being sent.";
     MsgRemindersQueued => "Påmindelserne sendes nu.", "The reminders are being sent.";

@@ -10,12 +10,12 @@
 #[allow(dead_code)]
 mod smtp;
 
-use app::backend::auth::{create_user, Password};
+use app::backend::auth::{create_user, user_by_id, Password};
 use app::backend::db::Db;
 use app::backend::mail::transport::{MailConfig, SmtpConfig, Tls};
 use app::backend::manage::{self, insert_body, Source};
 use app::backend::now_ms;
-use app::model::admin::{BodyRow, Role, UserView};
+use app::model::admin::{BodyRow, Role};
 use app::model::Email;
 use server::mail_worker::MailWorker;
 use std::collections::HashMap;
@@ -45,12 +45,7 @@ async fn main() {
     .await
     .unwrap()
     .unwrap();
-    let user = UserView {
-        id,
-        email: email.as_str().into(),
-        name: "Admin".into(),
-        role: Role::Admin,
-    };
+    let user = user_by_id(&db, id).await.unwrap().expect("the new admin");
     let hearing = manage::create(
         &db,
         &user,

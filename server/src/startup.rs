@@ -122,6 +122,7 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/hoering/{id}/kopier", post(admin::duplicate))
         .route("/admin/hoering/{id}/paamind", post(admin::remind))
         .route("/admin/hoering/{id}/parter", post(admin::add_body))
+        .route("/admin/hoering/{id}/parter/{body}", post(admin::edit_body))
         .route(
             "/admin/hoering/{id}/parter/{body}/{action}",
             post(admin::body_action),
@@ -131,18 +132,7 @@ pub fn router(state: AppState) -> Router {
             "/admin/hoering/{id}/rapport/bemaerkning",
             post(admin::save_note),
         )
-        .route(
-            "/admin/hoering/{id}/eksport/svar.csv",
-            get(export::answers_csv),
-        )
-        .route(
-            "/admin/hoering/{id}/eksport/opsummering.csv",
-            get(export::summary_csv),
-        )
-        .route(
-            "/admin/hoering/{id}/eksport/beslutningsgrundlag.xlsx",
-            get(export::workbook),
-        )
+        .route("/admin/hoering/{id}/eksport/{file}", get(export::download))
         .route("/admin/hoering/{id}/import", post(admin::upload))
         .route(
             "/admin/hoering/{id}/import/{draft}/{action}",

@@ -24,6 +24,7 @@ pub enum Action {
     Imported,
     BodyAdded,
     BodyRemoved,
+    BodyChanged,
     ItemChanged,
     InvitationsSent,
     InvitationResent,
@@ -48,6 +49,7 @@ impl Action {
             Self::Imported => "imported",
             Self::BodyAdded => "body_added",
             Self::BodyRemoved => "body_removed",
+            Self::BodyChanged => "body_changed",
             Self::ItemChanged => "item_changed",
             Self::InvitationsSent => "invitations_sent",
             Self::InvitationResent => "invitation_resent",
@@ -81,6 +83,21 @@ pub async fn record(
     .bind(detail)
     .execute(conn)
     .await?;
+    Ok(())
+}
+
+/// Records an action that changed nothing else in the database (a sign-in, an
+/// export, a user created through its own store call).
+pub async fn record_alone(
+    db: &Db,
+    user: Option<&UserView>,
+    action: Action,
+    consultation_id: Option<i64>,
+    detail: &str,
+    now_ms: i64,
+) -> Result<(), AppError> {
+    let mut conn = db.write.acquire().await?;
+    record(&mut conn, user, action, consultation_id, detail, now_ms).await?;
     Ok(())
 }
 

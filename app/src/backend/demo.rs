@@ -115,19 +115,8 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<Demo, AppErr
             .await?
             .ok();
     }
-    let consultation_id = create_hearing(
-        db,
-        &DEVELOPMENT_PLAN,
-        ConsultationStatus::Open,
-        deadline_ms,
-        now_ms,
-    )
-    .await?;
-    let item_ids: Vec<(i64,)> =
-        sqlx::query_as("SELECT id FROM item WHERE consultation_id = $1 ORDER BY id")
-            .bind(consultation_id)
-            .fetch_all(&db.read)
-            .await?;
+    let (consultation_id, item_ids) =
+        development_plan(db, ConsultationStatus::Open, deadline_ms, now_ms).await?;
     let mut rng = StdRng::seed_from_u64(2027);
     let mut bodies = Vec::new();
     for (n, (name, group, unit)) in BODIES.into_iter().enumerate() {
@@ -177,6 +166,21 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<Demo, AppErr
         consultation_id,
         bodies,
     })
+}
+
+/// A hearing of the built-in template, and its items' ids.
+async fn development_plan(
+    db: &Db,
+    status: ConsultationStatus,
+    deadline_ms: i64,
+    now_ms: i64,
+) -> Result<(i64, Vec<(i64,)>), AppError> {
+    let id = create_hearing(db, &DEVELOPMENT_PLAN, status, deadline_ms, now_ms).await?;
+    let items = sqlx::query_as("SELECT id FROM item WHERE consultation_id = $1 ORDER BY id")
+        .bind(id)
+        .fetch_all(&db.read)
+        .await?;
+    Ok((id, items))
 }
 
 fn random_answers(rng: &mut StdRng, item_ids: &[(i64,)]) -> BTreeMap<Target, RawField> {
@@ -232,19 +236,8 @@ pub async fn synthetic(
     now_ms: i64,
 ) -> Result<i64, AppError> {
     const GROUPS: [&str; 3] = ["Skolebestyrelse", "MED-udvalg", "Forældrebestyrelse"];
-    let consultation_id = create_hearing(
-        db,
-        &DEVELOPMENT_PLAN,
-        ConsultationStatus::Closed,
-        now_ms,
-        now_ms,
-    )
-    .await?;
-    let item_ids: Vec<(i64,)> =
-        sqlx::query_as("SELECT id FROM item WHERE consultation_id = $1 ORDER BY id")
-            .bind(consultation_id)
-            .fetch_all(&db.read)
-            .await?;
+    let (consultation_id, item_ids) =
+        development_plan(db, ConsultationStatus::Closed, now_ms, now_ms).await?;
     let mut rng = StdRng::seed_from_u64(seed);
     let mut tx = db.write.begin().await?;
     for n in 0..bodies {
@@ -294,6 +287,7 @@ pub async fn synthetic(
             .await?;
         }
     }
+    super::tally::recount(&mut tx, consultation_id).await?;
     tx.commit().await?;
     Ok(consultation_id)
 }

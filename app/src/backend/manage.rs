@@ -9,6 +9,7 @@ use super::dates::parse_local;
 use super::db::Db;
 use super::error::AppError;
 use super::mail::outbox::{enqueue_links, Audience, MailKind};
+use super::tally::{self, Sign};
 use super::template::{Template, DEVELOPMENT_PLAN};
 use crate::model::admin::{BodyRow, Msg, Problem, UserView};
 use crate::model::{split_addresses, ConsultationStatus, Email, ItemKind};
@@ -281,31 +282,29 @@ pub async fn duplicate(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result
         .execute(&mut *tx)
         .await?;
     }
-    let bodies: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT id, name, group_name, unit FROM respondent WHERE consultation_id = $1 ORDER BY id",
+    // Bodies are told apart by name within a consultation, which pairs the copies.
+    sqlx::query(
+        "INSERT INTO respondent (consultation_id, name, group_name, unit, created_at)
+         SELECT $1, name, group_name, unit, $2 FROM respondent WHERE consultation_id = $3 ORDER BY id",
     )
+    .bind(copy)
+    .bind(now_ms)
     .bind(id)
-    .fetch_all(&mut *tx)
+    .execute(&mut *tx)
     .await?;
-    for (old_body, name, group, unit) in bodies {
-        let (new_body,): (i64,) = sqlx::query_as(
-            "INSERT INTO respondent (consultation_id, name, group_name, unit, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(copy)
-        .bind(name)
-        .bind(group)
-        .bind(unit)
-        .bind(now_ms)
-        .fetch_one(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO respondent_email (respondent_id, email) SELECT $1, email FROM respondent_email WHERE respondent_id = $2",
-        )
-        .bind(new_body)
-        .bind(old_body)
-        .execute(&mut *tx)
-        .await?;
-    }
+    sqlx::query(
+        "INSERT INTO respondent_email (respondent_id, email)
+         SELECT copied.id, e.email
+         FROM respondent original
+         JOIN respondent_email e ON e.respondent_id = original.id
+         JOIN respondent copied ON copied.consultation_id = $1 AND copied.name = original.name
+         WHERE original.consultation_id = $2
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(copy)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     audit::record(
         &mut tx,
         Some(user),
@@ -503,7 +502,16 @@ pub async fn insert_body(
     .bind(now_ms)
     .fetch_one(&mut *conn)
     .await?;
-    for email in &body.emails {
+    add_emails(conn, body_id, &body.emails).await?;
+    Ok(body_id)
+}
+
+async fn add_emails(
+    conn: &mut SqliteConnection,
+    body_id: i64,
+    emails: &[String],
+) -> Result<(), sqlx::Error> {
+    for email in emails {
         sqlx::query(
             "INSERT INTO respondent_email (respondent_id, email) VALUES ($1, $2) ON CONFLICT DO NOTHING",
         )
@@ -512,7 +520,70 @@ pub async fn insert_body(
         .execute(&mut *conn)
         .await?;
     }
-    Ok(body_id)
+    Ok(())
+}
+
+/// Changes a body's name, group, unit and addresses, in any status. Its submitted
+/// answers move with it to the new group and unit in the report's count; a new
+/// address gets the invitation only when a mail is next sent (resend it to reach it
+/// at once).
+pub async fn update_body(
+    db: &Db,
+    user: &UserView,
+    id: i64,
+    body_id: i64,
+    body: &BodyRow,
+    now_ms: i64,
+) -> Result<Result<(), Problem>, AppError> {
+    let mut tx = db.write.begin().await?;
+    state(&mut tx, id).await?;
+    body_name(&mut tx, id, body_id).await?;
+    let taken: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM respondent WHERE consultation_id = $1 AND lower(name) = lower($2) AND id <> $3",
+    )
+    .bind(id)
+    .bind(&body.name)
+    .bind(body_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if taken.is_some() {
+        return Ok(Err(Problem::with("name", Msg::DuplicateBody, &body.name)));
+    }
+    let response: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM response WHERE consultation_id = $1 AND respondent_id = $2")
+            .bind(id)
+            .bind(body_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some((response,)) = response {
+        tally::count(&mut tx, response, Sign::Remove).await?;
+    }
+    sqlx::query("UPDATE respondent SET name = $1, group_name = $2, unit = $3 WHERE id = $4")
+        .bind(&body.name)
+        .bind(&body.group)
+        .bind(&body.unit)
+        .bind(body_id)
+        .execute(&mut *tx)
+        .await?;
+    if let Some((response,)) = response {
+        tally::count(&mut tx, response, Sign::Add).await?;
+    }
+    sqlx::query("DELETE FROM respondent_email WHERE respondent_id = $1")
+        .bind(body_id)
+        .execute(&mut *tx)
+        .await?;
+    add_emails(&mut tx, body_id, &body.emails).await?;
+    audit::record(
+        &mut tx,
+        Some(user),
+        Action::BodyChanged,
+        Some(id),
+        &body.name,
+        now_ms,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(()))
 }
 
 /// Removes a body that has not answered (a body with a response is evidence and stays).

@@ -19,6 +19,7 @@ pub mod report;
 pub mod respond;
 pub mod sheet;
 pub mod state;
+pub mod tally;
 pub mod template;
 pub mod token;
 pub mod tracking;

@@ -3,8 +3,9 @@
 //!
 //! Only submitted responses count, each body once, as last submitted: the working
 //! copy (`answer`) is never read here, only `submitted_answer` and
-//! `response.submitted_general_comment`. The database does the counting (`GROUP BY`);
-//! Rust only folds the few thousand resulting rows into tallies.
+//! `response.submitted_general_comment`. The counts come from `answer_tally`, which
+//! the submissions keep up to date (see `tally`); Rust only folds its few hundred
+//! rows into the columns the reader asked for.
 
 use super::audit::{self, Action};
 use super::dates::format_datetime;
@@ -67,27 +68,30 @@ pub async fn report(
         }
     };
 
-    // Invited and answered per (group, unit), folded into the chosen columns.
-    let rates: Vec<(String, String, i64, i64)> = sqlx::query_as(
-        "SELECT r.group_name, r.unit, COUNT(*), COUNT(rs.id)
+    // Every body and whether it submitted, in the order of the list of missing replies;
+    // folded below into the rates per column and that list.
+    let bodies: Vec<(String, String, String, bool)> = sqlx::query_as(
+        "SELECT r.name, r.group_name, r.unit, rs.id IS NOT NULL
          FROM respondent r
          LEFT JOIN response rs ON rs.consultation_id = r.consultation_id AND rs.respondent_id = r.id
                               AND rs.submitted_at IS NOT NULL
          WHERE r.consultation_id = $1
-         GROUP BY r.group_name, r.unit",
+         ORDER BY r.group_name, r.name",
     )
     .bind(id)
     .fetch_all(&db.read)
     .await?;
-    let groups: Vec<String> = rates
-        .iter()
-        .map(|(g, ..)| g.clone())
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let mut rates: BTreeMap<(&str, &str), (i64, i64)> = BTreeMap::new();
+    for (_, group_name, unit, submitted) in &bodies {
+        let rate = rates.entry((group_name, unit)).or_default();
+        rate.0 += 1;
+        rate.1 += i64::from(*submitted);
+    }
+    let mut groups: Vec<String> = rates.keys().map(|(g, _)| g.to_string()).collect();
+    groups.dedup();
     let mut columns: BTreeMap<String, Rate> = BTreeMap::new();
-    for (group_name, unit, invited, submitted) in &rates {
-        if group.is_some_and(|g| g != group_name) {
+    for ((group_name, unit), (invited, submitted)) in &rates {
+        if group.is_some_and(|g| g != *group_name) {
             continue;
         }
         let name = column_of(group_name, unit);
@@ -111,16 +115,11 @@ pub async fn report(
         submitted: columns.iter().map(|r| r.submitted).sum(),
     };
 
-    // Every answer and comment count, grouped as finely as any view needs.
+    // Every answer and comment count, as finely as any view needs (see `tally`).
     let counts: Vec<(i64, String, String, String, i64, i64)> = sqlx::query_as(
-        "SELECT sa.item_id, r.group_name, r.unit, sa.value, COUNT(*),
-                SUM(CASE WHEN sa.comment <> '' THEN 1 ELSE 0 END)
-         FROM response rs
-         JOIN respondent r ON r.id = rs.respondent_id
-         JOIN submitted_answer sa ON sa.response_id = rs.id
-         WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
-           AND ($2 IS NULL OR r.group_name = $2)
-         GROUP BY sa.item_id, r.group_name, r.unit, sa.value",
+        "SELECT item_id, group_name, unit, value, answers, commented
+         FROM answer_tally
+         WHERE consultation_id = $1 AND answers > 0 AND ($2 IS NULL OR group_name = $2)",
     )
     .bind(id)
     .bind(group)
@@ -191,19 +190,6 @@ pub async fn report(
         items.sort_by(|a, b| contested_order(&a.overall, &b.overall));
     }
 
-    let missing: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT r.name, r.group_name, r.unit
-         FROM respondent r
-         LEFT JOIN response rs ON rs.consultation_id = r.consultation_id AND rs.respondent_id = r.id
-                              AND rs.submitted_at IS NOT NULL
-         WHERE r.consultation_id = $1 AND rs.id IS NULL AND ($2 IS NULL OR r.group_name = $2)
-         ORDER BY r.group_name, r.name",
-    )
-    .bind(id)
-    .bind(group)
-    .fetch_all(&db.read)
-    .await?;
-
     Ok(Report {
         consultation_id: id,
         title: c.title,
@@ -216,9 +202,10 @@ pub async fn report(
         columns,
         items,
         general_comments,
-        missing: missing
+        missing: bodies
             .into_iter()
-            .map(|(name, group, unit)| MissingBody { name, group, unit })
+            .filter(|(_, g, _, submitted)| !submitted && group.is_none_or(|only| only == g))
+            .map(|(name, group, unit, _)| MissingBody { name, group, unit })
             .collect(),
         can_edit_notes,
         generated: format_datetime(now_ms, lang),

@@ -10,6 +10,7 @@ use super::dates::format_datetime;
 use super::db::Db;
 use super::error::AppError;
 use super::form::{validate, Change, Intent, ItemRule, RawField, Target};
+use super::tally::{self, Sign};
 use super::token::{fingerprint, hash_token};
 use crate::i18n::Lang;
 use crate::model::{
@@ -467,6 +468,7 @@ pub async fn save(
                 unanswered,
             });
         }
+        tally::count(&mut tx, response.id, Sign::Remove).await?;
         sqlx::query("DELETE FROM submitted_answer WHERE response_id = $1")
             .bind(response.id)
             .execute(&mut *tx)
@@ -479,6 +481,7 @@ pub async fn save(
         .bind(response.id)
         .execute(&mut *tx)
         .await?;
+        tally::count(&mut tx, response.id, Sign::Add).await?;
         sqlx::query(
             "UPDATE response SET status = 'submitted', submitted_version = version,
                     submission_no = submission_no + 1, submitted_general_comment = general_comment,

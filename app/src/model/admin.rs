@@ -176,6 +176,7 @@ messages! {
     ImportDiscarded => MsgImportDiscarded,
     BodyAdded => MsgBodyAdded,
     BodyRemoved => MsgBodyRemoved,
+    BodyChanged => MsgBodyChanged,
     InvitationQueued => MsgInvitationQueued,
     LinkReplaced => MsgLinkReplaced,
     RemindersQueued => MsgRemindersQueued,

@@ -154,6 +154,43 @@ async fn unprocessable(
     rejected(state, parts, page, form, values, problems, status).await
 }
 
+/// The form a post came from, to show again if the backend refuses it.
+struct Again<'a> {
+    state: &'a AppState,
+    parts: Parts,
+    page: String,
+    form: &'a str,
+    fields: Fields,
+}
+
+impl Again<'_> {
+    async fn show(self, problems: Vec<Problem>) -> Response {
+        unprocessable(
+            self.state,
+            self.parts,
+            &self.page,
+            self.form,
+            self.fields,
+            problems,
+        )
+        .await
+    }
+}
+
+/// The answer to a backend action that may refuse: done → `done(value)`; refused →
+/// the form again with the problem; our own failure → 500.
+async fn settle<T>(
+    result: Result<Result<T, Problem>, AppError>,
+    again: Again<'_>,
+    done: impl FnOnce(T) -> Response,
+) -> Response {
+    match result {
+        Ok(Ok(value)) => done(value),
+        Ok(Err(problem)) => again.show(vec![problem]).await,
+        Err(e) => failure(e),
+    }
+}
+
 fn value<'a>(fields: &'a Fields, name: &str) -> &'a str {
     fields
         .iter()
@@ -210,15 +247,14 @@ pub async fn sign_in(
         }
         Err(e) => return failure(e),
     };
-    if let Ok(mut conn) = state.db.write.acquire().await {
-        let who = auth::user_by_id(&state.db, session.user_id)
-            .await
-            .ok()
-            .flatten();
-        if let Err(e) = audit::record(&mut conn, who.as_ref(), Action::SignIn, None, "", now).await
-        {
-            AppError::from(e).log();
-        }
+    let who = auth::user_by_id(&state.db, session.user_id)
+        .await
+        .ok()
+        .flatten();
+    if let Err(e) =
+        audit::record_alone(&state.db, who.as_ref(), Action::SignIn, None, "", now).await
+    {
+        e.log();
     }
     let mut response = Redirect::to("/admin").into_response();
     let cookie = session_cookie(Some(session.id.as_str()), state.settings.secure_cookies());
@@ -408,7 +444,7 @@ pub async fn open(
         }
         Some(deadline)
     };
-    match manage::open(
+    let result = manage::open(
         &state.db,
         &user,
         id,
@@ -416,30 +452,24 @@ pub async fn open(
         &state.settings.base_url,
         now,
     )
+    .await;
+    let again = Again {
+        state: &state,
+        parts,
+        page: consultation_path(id),
+        form: "status",
+        fields,
+    };
+    settle(result, again, |queued| {
+        state.mail_signal.notify_one();
+        let msg = if new_deadline.is_some() {
+            Msg::Reopened
+        } else {
+            Msg::Opened
+        };
+        back(&consultation_path(id), msg, Some(queued))
+    })
     .await
-    {
-        Ok(Ok(queued)) => {
-            state.mail_signal.notify_one();
-            let msg = if new_deadline.is_some() {
-                Msg::Reopened
-            } else {
-                Msg::Opened
-            };
-            back(&consultation_path(id), msg, Some(queued))
-        }
-        Ok(Err(problem)) => {
-            unprocessable(
-                &state,
-                parts,
-                &consultation_path(id),
-                "status",
-                fields,
-                vec![problem],
-            )
-            .await
-        }
-        Err(e) => failure(e),
-    }
 }
 
 pub async fn close(
@@ -495,47 +525,54 @@ pub async fn add_body(
     parts: Parts,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let body = match manage::parse_body(&fields) {
-        Ok(body) => body,
-        Err(problems) => {
-            return unprocessable(
-                &state,
-                parts,
-                &consultation_path(id),
-                "body",
-                fields,
-                problems,
-            )
-            .await
-        }
+    let parsed = manage::parse_body(&fields);
+    let again = Again {
+        state: &state,
+        parts,
+        page: consultation_path(id),
+        form: "body",
+        fields,
     };
-    match manage::add_body(
-        &state.db,
-        &user,
-        id,
-        &body,
-        &state.settings.base_url,
-        now_ms(),
-    )
+    let body = match parsed {
+        Ok(body) => body,
+        Err(problems) => return again.show(problems).await,
+    };
+    let base_url = &state.settings.base_url;
+    let result = manage::add_body(&state.db, &user, id, &body, base_url, now_ms()).await;
+    settle(result, again, |_| {
+        state.mail_signal.notify_one();
+        back(&consultation_path(id), Msg::BodyAdded, None)
+    })
     .await
-    {
-        Ok(Ok(_)) => {
-            state.mail_signal.notify_one();
-            back(&consultation_path(id), Msg::BodyAdded, None)
-        }
-        Ok(Err(problem)) => {
-            unprocessable(
-                &state,
-                parts,
-                &consultation_path(id),
-                "body",
-                fields,
-                vec![problem],
-            )
-            .await
-        }
-        Err(e) => failure(e),
-    }
+}
+
+/// Changes one body from the form in its row; a rejected change shows that row's form
+/// again, open.
+pub async fn edit_body(
+    State(state): State<AppState>,
+    Manager(user): Manager,
+    Path((id, body_id)): Path<(i64, i64)>,
+    parts: Parts,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let parsed = manage::parse_body(&fields);
+    let form = format!("body-{body_id}");
+    let again = Again {
+        state: &state,
+        parts,
+        page: consultation_path(id),
+        form: &form,
+        fields,
+    };
+    let body = match parsed {
+        Ok(body) => body,
+        Err(problems) => return again.show(problems).await,
+    };
+    let result = manage::update_body(&state.db, &user, id, body_id, &body, now_ms()).await;
+    settle(result, again, |()| {
+        back(&consultation_path(id), Msg::BodyChanged, None)
+    })
+    .await
 }
 
 /// What can be done to one body from its row.
@@ -591,21 +628,15 @@ pub async fn items(
         "remove" => ItemEdit::Remove { item },
         _ => return StatusCode::BAD_REQUEST.into_response(),
     };
-    match manage::edit_items(&state.db, &user, id, &edit, now_ms()).await {
-        Ok(Ok(msg)) => back(&consultation_path(id), msg, None),
-        Ok(Err(problem)) => {
-            unprocessable(
-                &state,
-                parts,
-                &consultation_path(id),
-                "items",
-                fields,
-                vec![problem],
-            )
-            .await
-        }
-        Err(e) => failure(e),
-    }
+    let result = manage::edit_items(&state.db, &user, id, &edit, now_ms()).await;
+    let again = Again {
+        state: &state,
+        parts,
+        page: consultation_path(id),
+        form: "items",
+        fields,
+    };
+    settle(result, again, |msg| back(&consultation_path(id), msg, None)).await
 }
 
 pub async fn upload(
@@ -645,13 +676,19 @@ pub async fn upload(
         let problem = Problem::new("file", Msg::FileMissing);
         return unprocessable(&state, parts, &page, form, Vec::new(), vec![problem]).await;
     };
-    match import_draft::save(&state.db, &user, id, kind, &file_name, &bytes, now_ms()).await {
-        Ok(Ok(draft)) => Redirect::to(&format!("{page}/import/{draft}")).into_response(),
-        Ok(Err(problem)) => {
-            unprocessable(&state, parts, &page, form, Vec::new(), vec![problem]).await
-        }
-        Err(e) => failure(e),
-    }
+    let result = import_draft::save(&state.db, &user, id, kind, &file_name, &bytes, now_ms()).await;
+    let to_preview = format!("{page}/import/");
+    let again = Again {
+        state: &state,
+        parts,
+        page,
+        form,
+        fields: Vec::new(),
+    };
+    settle(result, again, |draft| {
+        Redirect::to(&format!("{to_preview}{draft}")).into_response()
+    })
+    .await
 }
 
 pub async fn confirm_import(
@@ -718,38 +755,27 @@ pub async fn add_user(
         return unprocessable(&state, parts, "/admin/brugere", "user", fields, problems).await;
     };
     let now = now_ms();
-    match auth::create_user(&state.db, &email, &name, password, role, now).await {
-        Ok(Ok(_)) => {
-            if let Ok(mut conn) = state.db.write.acquire().await {
-                let detail = format!("{} ({})", email.as_str(), role.as_str());
-                if let Err(e) = audit::record(
-                    &mut conn,
-                    Some(&user),
-                    Action::UserCreated,
-                    None,
-                    &detail,
-                    now,
-                )
-                .await
-                {
-                    AppError::from(e).log();
-                }
-            }
-            back("/admin/brugere", Msg::UserAdded, None)
+    let result = auth::create_user(&state.db, &email, &name, password, role, now).await;
+    if matches!(result, Ok(Ok(_))) {
+        let detail = format!("{} ({})", email.as_str(), role.as_str());
+        let action = Action::UserCreated;
+        if let Err(e) =
+            audit::record_alone(&state.db, Some(&user), action, None, &detail, now).await
+        {
+            e.log();
         }
-        Ok(Err(problem)) => {
-            unprocessable(
-                &state,
-                parts,
-                "/admin/brugere",
-                "user",
-                fields,
-                vec![problem],
-            )
-            .await
-        }
-        Err(e) => failure(e),
     }
+    let again = Again {
+        state: &state,
+        parts,
+        page: "/admin/brugere".to_owned(),
+        form: "user",
+        fields,
+    };
+    settle(result, again, |_| {
+        back("/admin/brugere", Msg::UserAdded, None)
+    })
+    .await
 }
 
 /// The administration's note on one item, from the report page.

@@ -6,30 +6,14 @@ use app::backend::db::Db;
 use app::backend::now_ms;
 use app::backend::template::DEVELOPMENT_PLAN;
 use app::model::ConsultationStatus;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 /// Starts the real binary on a port of its own choosing and returns it with the port
 /// (read from its first line of output), once it answers.
 async fn start_server(database: &Path) -> (Child, u16) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_samrad"))
-        .args([
-            "--database",
-            database.to_str().unwrap(),
-            "serve",
-            "--addr",
-            "127.0.0.1:0",
-        ])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("start samrad");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .expect("read port");
+    let (mut child, line) = launch(database, &[]);
     let port: u16 = line
         .trim()
         .rsplit(':')

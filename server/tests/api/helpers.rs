@@ -150,6 +150,33 @@ impl TestApp {
             .expect("admin post")
     }
 
+    /// Posts the form that creates a consultation from `source` (template, blank or
+    /// sheet, with the sheet's file name and bytes).
+    pub async fn post_create(
+        &self,
+        client: &reqwest::Client,
+        title: &str,
+        source: &str,
+        file: Option<(&str, Vec<u8>)>,
+    ) -> reqwest::Response {
+        let mut form = reqwest::multipart::Form::new()
+            .text("title", title.to_owned())
+            .text("deadline", "2099-03-01 12:00")
+            .text("source", source.to_owned());
+        if let Some((name, bytes)) = file {
+            form = form.part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+            );
+        }
+        client
+            .post(self.url("/admin/hoeringer"))
+            .multipart(form)
+            .send()
+            .await
+            .expect("create")
+    }
+
     /// Uploads a sheet to a consultation's import (`kind` bodies or items).
     pub async fn upload(
         &self,
@@ -318,4 +345,32 @@ pub fn is_checked(html: &str, id: i64, value: &str) -> bool {
             && tag.contains(&format!("value=\"{value}\""))
             && tag.contains("checked")
     })
+}
+
+/// Starts the real binary on `database` with the extra environment `env`, on a port
+/// of its own choosing; returns it with its first line of output, which names the
+/// address it listens on.
+pub fn launch(
+    database: &std::path::Path,
+    env: &[(&str, &std::ffi::OsStr)],
+) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_samrad"))
+        .args([
+            "--database",
+            database.to_str().expect("a UTF-8 path"),
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .env("RUST_LOG", "warn")
+        .envs(env.iter().copied())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start samrad");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("first line");
+    (child, line)
 }

@@ -39,15 +39,16 @@ async fn bodies_are_previewed_then_saved_all_at_once() {
     let c = client();
     app.sign_in_as(&c, Role::Manager).await;
     let id = create_hearing_via_ui(&app, &c, "Plan").await;
-    let res = app
-        .upload(
+    let upload_sample = || {
+        app.upload(
             &c,
             id,
             "bodies",
             "parter.csv",
             sample("respondents-sample.csv"),
         )
-        .await;
+    };
+    let res = upload_sample().await;
     assert_eq!(res.status().as_u16(), 303);
     let preview = location(&res);
     assert!(preview.starts_with(&format!("/admin/hoering/{id}/import/")));
@@ -73,15 +74,7 @@ async fn bodies_are_previewed_then_saved_all_at_once() {
     .unwrap();
     assert_eq!(emails, 5);
 
-    let again = app
-        .upload(
-            &c,
-            id,
-            "bodies",
-            "parter.csv",
-            sample("respondents-sample.csv"),
-        )
-        .await;
+    let again = upload_sample().await;
     let (_, page) = fetch(&c, &app.url(&location(&again))).await;
     assert!(page.contains("Række 2: »Skolebestyrelsen, Nordskolen« findes allerede i høringen."));
 }
@@ -162,20 +155,10 @@ async fn a_hearing_can_be_created_from_a_sheet_in_any_encoding_or_xlsx() {
         ("ansi.csv", sample("items-sample-windows1252.csv"), 5),
         ("forslag.xlsx", xlsx, 3),
     ] {
-        let form = reqwest::multipart::Form::new()
-            .text("title", format!("Fra {name}"))
-            .text("deadline", "2099-03-01 12:00")
-            .text("source", "sheet")
-            .part(
-                "file",
-                reqwest::multipart::Part::bytes(bytes).file_name(name),
-            );
-        let res = c
-            .post(app.url("/admin/hoeringer"))
-            .multipart(form)
-            .send()
-            .await
-            .unwrap();
+        let title = format!("Fra {name}");
+        let res = app
+            .post_create(&c, &title, "sheet", Some((name, bytes)))
+            .await;
         assert_eq!(res.status().as_u16(), 303, "{name}");
         let preview = location(&res);
         let id: i64 = preview.split('/').nth(3).unwrap().parse().unwrap();
@@ -194,16 +177,7 @@ async fn a_hearing_can_be_created_from_a_sheet_in_any_encoding_or_xlsx() {
             "{name}: {text}"
         );
     }
-    let form = reqwest::multipart::Form::new()
-        .text("title", "Uden fil")
-        .text("deadline", "2099-03-01 12:00")
-        .text("source", "sheet");
-    let res = c
-        .post(app.url("/admin/hoeringer"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let res = app.post_create(&c, "Uden fil", "sheet", None).await;
     assert_eq!(res.status().as_u16(), 422);
     let page = res.text().await.unwrap();
     assert!(page.contains("Vælg en fil") && page.contains("value=\"Uden fil\""));

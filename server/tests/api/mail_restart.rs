@@ -2,16 +2,15 @@
 
 use crate::helpers::*;
 use crate::smtp::SmtpSink;
-use app::backend::auth::{create_user, Password};
+use app::backend::auth::{create_user, user_by_id, Password};
 use app::backend::db::Db;
 use app::backend::manage::{self, Source};
 use app::backend::now_ms;
-use app::model::admin::{BodyRow, Role, UserView};
+use app::model::admin::{BodyRow, Role};
 use app::model::Email;
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 const BODIES: usize = 300;
@@ -26,12 +25,7 @@ async fn opened_hearing(database: &Path) {
         .await
         .unwrap()
         .unwrap();
-    let user = UserView {
-        id,
-        email: email.as_str().into(),
-        name: "Admin".into(),
-        role: Role::Admin,
-    };
+    let user = user_by_id(&db, id).await.unwrap().expect("the new admin");
     let hearing = manage::create(
         &db,
         &user,
@@ -65,28 +59,19 @@ async fn opened_hearing(database: &Path) {
 }
 
 fn start(database: &Path, smtp: u16, dir: &Path) -> Child {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_samrad"))
-        .args([
-            "--database",
-            database.to_str().unwrap(),
-            "serve",
-            "--addr",
-            "127.0.0.1:0",
-        ])
-        .env("RUST_LOG", "warn")
-        .env("SAMRAD_SMTP_HOST", "127.0.0.1")
-        .env("SAMRAD_SMTP_PORT", smtp.to_string())
-        .env("SAMRAD_SMTP_TLS", "none")
-        .env("SAMRAD_MAIL_RATE", "300")
-        .env("SAMRAD_MAIL_LEASE_SECS", "1")
-        .env("SAMRAD_MAIL_FOLDER", dir.join("mail"))
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("start samrad");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .expect("first line");
+    let port = smtp.to_string();
+    let folder = dir.join("mail");
+    let (child, line) = launch(
+        database,
+        &[
+            ("SAMRAD_SMTP_HOST", "127.0.0.1".as_ref()),
+            ("SAMRAD_SMTP_PORT", port.as_ref()),
+            ("SAMRAD_SMTP_TLS", "none".as_ref()),
+            ("SAMRAD_MAIL_RATE", "300".as_ref()),
+            ("SAMRAD_MAIL_LEASE_SECS", "1".as_ref()),
+            ("SAMRAD_MAIL_FOLDER", folder.as_os_str()),
+        ],
+    );
     assert!(line.contains("listening"), "{line}");
     child
 }

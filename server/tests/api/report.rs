@@ -453,3 +453,113 @@ async fn generated_data_adds_up() {
     }
     assert_eq!(r.general_comments.len(), 120);
 }
+
+/// The report's running count, and the same counted afresh from the submitted answers.
+async fn count_and_recount(app: &TestApp) -> (Vec<TallyRow>, Vec<TallyRow>) {
+    let kept: Vec<TallyRow> = sqlx::query_as(
+        "SELECT item_id, group_name, unit, value, answers, commented FROM answer_tally
+         WHERE consultation_id = $1 AND answers <> 0 ORDER BY 1, 2, 3, 4",
+    )
+    .bind(app.consultation_id)
+    .fetch_all(&app.db.read)
+    .await
+    .unwrap();
+    let recounted: Vec<TallyRow> = sqlx::query_as(
+        "SELECT sa.item_id, r.group_name, r.unit, sa.value, COUNT(*),
+                SUM(CASE WHEN sa.comment <> '' THEN 1 ELSE 0 END)
+         FROM response rs JOIN respondent r ON r.id = rs.respondent_id
+         JOIN submitted_answer sa ON sa.response_id = rs.id
+         WHERE rs.consultation_id = $1
+         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+    )
+    .bind(app.consultation_id)
+    .fetch_all(&app.db.read)
+    .await
+    .unwrap();
+    (kept, recounted)
+}
+
+type TallyRow = (i64, String, String, String, i64, i64);
+
+#[tokio::test]
+async fn the_count_follows_resubmissions_and_bodies_moved_to_another_group() {
+    let app = seeded().await;
+    let (kept, recounted) = count_and_recount(&app).await;
+    assert!(!kept.is_empty());
+    assert_eq!(kept, recounted, "after a resubmission");
+
+    let id = app.consultation_id;
+    let (nord,): (i64,) = sqlx::query_as("SELECT id FROM respondent WHERE name LIKE '%Nordskolen'")
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    let edit = format!("/admin/hoering/{id}/parter/{nord}");
+    let moved = [
+        ("name", "Skolebestyrelsen, Nordskolen"),
+        ("group", "MED-udvalg"),
+        ("unit", "Nordskolen"),
+        ("emails", "nord@example.dk; formand@example.dk"),
+    ];
+    let viewer = client();
+    app.sign_in_as(&viewer, Role::Viewer).await;
+    let res = app.admin_post(&viewer, &edit, &moved).await;
+    assert_eq!(res.status().as_u16(), 403, "a viewer cannot change bodies");
+
+    let manager = client();
+    app.sign_in_as(&manager, Role::Manager).await;
+    let res = app.admin_post(&manager, &edit, &moved).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (kept, recounted) = count_and_recount(&app).await;
+    assert_eq!(kept, recounted, "after moving a body");
+    let (_, page) = fetch(
+        &manager,
+        &app.url(&format!("/admin/hoering/{id}/rapport?gruppe=MED-udvalg")),
+    )
+    .await;
+    assert_eq!(
+        bar_of(&page, "1.1"),
+        "0 enig, 1 uenig, 1 ved ikke, 0 ikke besvaret",
+        "the body's answers moved with it"
+    );
+    let (_, page) = fetch(&manager, &app.url(&format!("/admin/hoering/{id}"))).await;
+    assert!(page.contains("formand@example.dk"));
+
+    // A bad address, or another body's name: said, shown again, nothing changed.
+    for (emails, said) in [
+        (
+            "ikke-en-adresse",
+            "»ikke-en-adresse« er ikke en gyldig e-mailadresse.",
+        ),
+        (
+            "syd@example.dk",
+            "»skolebestyrelsen, syd« findes allerede i høringen.",
+        ),
+    ] {
+        let taken = [
+            ("name", "skolebestyrelsen, syd"),
+            ("group", "Skolebestyrelse"),
+            ("emails", emails),
+        ];
+        let res = app.admin_post(&manager, &edit, &taken).await;
+        assert_eq!(res.status().as_u16(), 422);
+        let page = res.text().await.unwrap();
+        assert!(page.contains(said), "{said}");
+        let own_form = format!("id=\"f-emails-{nord}\"");
+        assert!(page.contains(&own_form), "the row's own form, open");
+    }
+    let (group,): (String,) = sqlx::query_as("SELECT group_name FROM respondent WHERE id = $1")
+        .bind(nord)
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    assert_eq!(group, "MED-udvalg");
+    let (changes,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = 'body_changed'")
+            .fetch_one(&app.db.read)
+            .await
+            .unwrap();
+    assert_eq!(
+        changes, 1,
+        "the change is in the audit log, the refusals are not"
+    );
+}

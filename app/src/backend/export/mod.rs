@@ -19,46 +19,130 @@ use crate::i18n::{Key, Lang};
 use crate::model::report::{Report, ReportQuery, Tally, OUTCOMES};
 use crate::model::AgreeValue;
 use futures::{Stream, StreamExt};
+use std::collections::HashMap;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 /// Bytes handed to the HTTP body at a time.
 const CHUNK: usize = 64 * 1024;
 
-/// One exported answer: a body's answer to one item, as last submitted.
+/// One item of the catalogue, as the "svar" rows repeat it.
 #[derive(sqlx::FromRow)]
-pub struct AnswerRow {
-    pub body: String,
-    pub group_name: String,
-    pub unit: String,
+pub struct ExportItem {
+    pub id: i64,
     pub section: String,
     pub code: String,
     pub text: String,
-    pub value: String,
-    pub comment: String,
-    pub submitted_at: i64,
 }
 
-/// Every submitted body × every item, blank where the body left the item blank;
-/// ordered by group, body and catalogue order. The caller iterates the stream.
-pub fn answer_rows<'a>(
-    db: &'a Db,
-    id: i64,
-) -> impl Stream<Item = Result<AnswerRow, sqlx::Error>> + Send + 'a {
-    sqlx::query_as(
-        "SELECT r.name AS body, r.group_name, r.unit, s.title AS section, i.code, i.text,
-                COALESCE(sa.value, '') AS value, COALESCE(sa.comment, '') AS comment,
-                rs.submitted_at
-         FROM response rs
-         JOIN respondent r ON r.id = rs.respondent_id
-         JOIN item i ON i.consultation_id = rs.consultation_id
-         JOIN section s ON s.id = i.section_id
-         LEFT JOIN submitted_answer sa ON sa.response_id = rs.id AND sa.item_id = i.id
-         WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
-         ORDER BY r.group_name, r.name, r.id, s.position, i.position",
+/// The consultation's items in catalogue order.
+pub async fn catalogue(db: &Db, id: i64) -> Result<Vec<ExportItem>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT i.id, s.title AS section, i.code, i.text
+         FROM item i JOIN section s ON s.id = i.section_id
+         WHERE i.consultation_id = $1
+         ORDER BY s.position, i.position",
     )
     .bind(id)
-    .fetch(&db.read)
+    .fetch_all(&db.read)
+    .await?)
+}
+
+/// One body that submitted, with its answer (value, comment) to every item of the
+/// catalogue in catalogue order, blank where it left an item blank.
+pub struct BodyAnswers {
+    pub body: String,
+    pub group_name: String,
+    pub unit: String,
+    pub submitted_at: i64,
+    pub answers: Vec<(String, String)>,
+}
+
+#[derive(sqlx::FromRow)]
+struct AnswerRow {
+    response_id: i64,
+    body: String,
+    group_name: String,
+    unit: String,
+    submitted_at: i64,
+    item_id: Option<i64>,
+    value: Option<String>,
+    comment: Option<String>,
+}
+
+/// What [`submitted_bodies`] carries from one step to the next.
+struct Grouping<'a> {
+    rows: futures::stream::BoxStream<'a, Result<AnswerRow, sqlx::Error>>,
+    /// The first row of the next body, read while looking for the end of this one.
+    pending: Option<AnswerRow>,
+    position: HashMap<i64, usize>,
+}
+
+/// Every body that submitted, ordered by group and name, with its answers laid out
+/// along `items`. The database reads the bodies in index order and each body's answers
+/// by key, so nothing is sorted however many answers there are; the item texts are
+/// not read again for every row.
+pub fn submitted_bodies<'a>(
+    db: &'a Db,
+    id: i64,
+    items: &[ExportItem],
+) -> impl Stream<Item = Result<BodyAnswers, sqlx::Error>> + Send + 'a {
+    let rows = sqlx::query_as(
+        "SELECT rs.id AS response_id, r.name AS body, r.group_name, r.unit, rs.submitted_at,
+                sa.item_id, sa.value, sa.comment
+         FROM respondent r
+         JOIN response rs ON rs.consultation_id = r.consultation_id AND rs.respondent_id = r.id
+         LEFT JOIN submitted_answer sa ON sa.response_id = rs.id
+         WHERE r.consultation_id = $1 AND rs.submitted_at IS NOT NULL
+         ORDER BY r.group_name, r.name, r.id",
+    )
+    .bind(id)
+    .fetch(&db.read);
+    let grouping = Grouping {
+        rows,
+        pending: None,
+        position: items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id, i))
+            .collect(),
+    };
+    futures::stream::unfold(grouping, |mut g| async move {
+        let first = match g.pending.take() {
+            Some(row) => row,
+            None => match g.rows.next().await? {
+                Ok(row) => row,
+                Err(e) => return Some((Err(e), g)),
+            },
+        };
+        let response_id = first.response_id;
+        let mut body = BodyAnswers {
+            answers: vec![(String::new(), String::new()); g.position.len()],
+            body: first.body.clone(),
+            group_name: first.group_name.clone(),
+            unit: first.unit.clone(),
+            submitted_at: first.submitted_at,
+        };
+        let mut row = first;
+        loop {
+            if let Some(&at) = row.item_id.and_then(|i| g.position.get(&i)) {
+                body.answers[at] = (
+                    row.value.unwrap_or_default(),
+                    row.comment.unwrap_or_default(),
+                );
+            }
+            match g.rows.next().await {
+                None => break,
+                Some(Err(e)) => return Some((Err(e), g)),
+                Some(Ok(next)) if next.response_id == response_id => row = next,
+                Some(Ok(next)) => {
+                    g.pending = Some(next);
+                    break;
+                }
+            }
+        }
+        Some((Ok(body), g))
+    })
 }
 
 /// The answer as the export writes it: "Enig", "Uenig", "Ved ikke" or blank.
@@ -94,18 +178,15 @@ pub async fn log_export(
     id: i64,
     what: &str,
 ) -> Result<(), AppError> {
-    let mut tx = db.write.begin().await?;
-    super::audit::record(
-        &mut tx,
+    super::audit::record_alone(
+        db,
         Some(user),
         super::audit::Action::Exported,
         Some(id),
         what,
         super::now_ms(),
     )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    .await
 }
 
 /// A finished file as a stream of chunks; the file is deleted once streamed (or
@@ -277,23 +358,31 @@ pub fn answers_csv(
         let mut out = dialect.writer(buf.clone());
         out.write_record(answer_headers(lang)).map_err(csv_error)?;
         let title = neutralise(&title).into_owned();
-        let mut rows = answer_rows(&db, id);
-        while let Some(row) = rows.next().await {
-            let row = row?;
-            let submitted = super::dates::format_input(row.submitted_at);
-            out.write_record([
-                title.as_str(),
-                &neutralise(&row.body),
-                &neutralise(&row.group_name),
-                &neutralise(&row.unit),
-                &neutralise(&row.section),
-                &neutralise(&row.code),
-                &neutralise(&row.text),
-                answer_label(&row.value, lang),
-                &neutralise(&row.comment),
-                &submitted,
-            ])
-            .map_err(csv_error)?;
+        let catalogue = catalogue(&db, id).await?;
+        let items: Vec<[String; 3]> = catalogue
+            .iter()
+            .map(|i| [&i.section, &i.code, &i.text].map(|t| neutralise(t).into_owned()))
+            .collect();
+        let mut bodies = Box::pin(submitted_bodies(&db, id, &catalogue));
+        while let Some(body) = bodies.next().await {
+            let body = body?;
+            let submitted = super::dates::format_input(body.submitted_at);
+            let who = [&body.body, &body.group_name, &body.unit].map(|t| neutralise(t));
+            for ([section, code, text], (value, comment)) in items.iter().zip(&body.answers) {
+                out.write_record([
+                    title.as_str(),
+                    &who[0],
+                    &who[1],
+                    &who[2],
+                    section,
+                    code,
+                    text,
+                    answer_label(value, lang),
+                    &neutralise(comment),
+                    &submitted,
+                ])
+                .map_err(csv_error)?;
+            }
             if buf.len() >= CHUNK {
                 out.flush().map_err(|e| AppError::Internal(e.to_string()))?;
                 if send(&tx, &buf).await.is_err() {

@@ -5,7 +5,8 @@
 //! more memory than a small one.
 
 use super::{
-    answer_headers, answer_label, answer_rows, summary_headers, summary_tallies, title, AnswerRow,
+    answer_headers, answer_label, catalogue, submitted_bodies, summary_headers, summary_tallies,
+    title, BodyAnswers, ExportItem,
 };
 use crate::backend::dates::excel_serial;
 use crate::backend::db::Db;
@@ -24,14 +25,15 @@ fn xlsx_error(e: XlsxError) -> AppError {
 pub async fn workbook(db: &Db, id: i64, lang: Lang) -> Result<tempfile::NamedTempFile, AppError> {
     let title = title(db, id).await?;
     let summary = super::summary(db, id, lang).await?;
-    let (tx, rx) = tokio::sync::mpsc::channel::<AnswerRow>(1024);
-    let writer = tokio::task::spawn_blocking(move || write(&title, &summary, rx, lang));
-    let mut rows = answer_rows(db, id);
+    let items = catalogue(db, id).await?;
+    let mut bodies = Box::pin(submitted_bodies(db, id, &items));
+    let (tx, rx) = tokio::sync::mpsc::channel::<BodyAnswers>(64);
+    let writer = tokio::task::spawn_blocking(move || write(&title, &summary, &items, rx, lang));
     let mut read = Ok(());
-    while let Some(row) = rows.next().await {
-        match row {
-            Ok(row) => {
-                if tx.send(row).await.is_err() {
+    while let Some(body) = bodies.next().await {
+        match body {
+            Ok(body) => {
+                if tx.send(body).await.is_err() {
                     break;
                 }
             }
@@ -82,7 +84,8 @@ fn header_row(sheet: &mut Worksheet, headers: &[&str], format: &Format) -> Resul
 fn write(
     title: &str,
     summary: &Report,
-    mut rows: tokio::sync::mpsc::Receiver<AnswerRow>,
+    items: &[ExportItem],
+    mut bodies: tokio::sync::mpsc::Receiver<BodyAnswers>,
     lang: Lang,
 ) -> Result<tempfile::NamedTempFile, AppError> {
     let formats = Formats::new();
@@ -111,33 +114,35 @@ fn write(
             .map_err(xlsx_error)?;
     }
     let mut r: u32 = 1;
-    while let Some(row) = rows.blocking_recv() {
-        let cells = [
-            title,
-            &row.body,
-            &row.group_name,
-            &row.unit,
-            &row.section,
-            &row.code,
-        ];
-        for (col, text) in cells.into_iter().enumerate() {
+    while let Some(body) = bodies.blocking_recv() {
+        for (item, (value, comment)) in items.iter().zip(&body.answers) {
+            let cells = [
+                title,
+                &body.body,
+                &body.group_name,
+                &body.unit,
+                &item.section,
+                &item.code,
+            ];
+            for (col, text) in cells.into_iter().enumerate() {
+                sheet
+                    .write_string(r, col as u16, text)
+                    .map_err(xlsx_error)?;
+            }
             sheet
-                .write_string(r, col as u16, text)
+                .write_string_with_format(r, 6, &item.text, &formats.wrap)
                 .map_err(xlsx_error)?;
+            sheet
+                .write_string(r, 7, answer_label(value, lang))
+                .map_err(xlsx_error)?;
+            sheet
+                .write_string_with_format(r, 8, comment, &formats.wrap)
+                .map_err(xlsx_error)?;
+            sheet
+                .write_number_with_format(r, 9, excel_serial(body.submitted_at), &formats.datetime)
+                .map_err(xlsx_error)?;
+            r += 1;
         }
-        sheet
-            .write_string_with_format(r, 6, &row.text, &formats.wrap)
-            .map_err(xlsx_error)?;
-        sheet
-            .write_string(r, 7, answer_label(&row.value, lang))
-            .map_err(xlsx_error)?;
-        sheet
-            .write_string_with_format(r, 8, &row.comment, &formats.wrap)
-            .map_err(xlsx_error)?;
-        sheet
-            .write_number_with_format(r, 9, excel_serial(row.submitted_at), &formats.datetime)
-            .map_err(xlsx_error)?;
-        r += 1;
     }
     let file = tempfile::NamedTempFile::new().map_err(|e| AppError::Internal(e.to_string()))?;
     book.save(file.path()).map_err(xlsx_error)?;

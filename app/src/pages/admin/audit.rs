@@ -1,5 +1,5 @@
 use super::frame::{AdminFrame, Session};
-use super::AdminError;
+use super::loaded;
 use crate::api::admin_audit;
 use crate::i18n::Key;
 use crate::use_lang;
@@ -17,10 +17,7 @@ fn Audit(_session: Session) -> impl IntoView {
     let data = Resource::new(|| (), |_| admin_audit());
     view! {
         <h1>{lang.t(Key::NavAudit)}</h1>
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(rows) => view! {
+        {loaded(data, move |rows| view! {
                         <div class="table-wrap">
                             <table>
                                 <thead><tr>
@@ -43,10 +40,6 @@ fn Audit(_session: Session) -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
-                    }.into_any(),
-                    Err(e) => view! { <AdminError error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        }.into_any())}
     }
 }

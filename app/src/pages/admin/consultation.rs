@@ -1,6 +1,6 @@
 use super::frame::{AdminFrame, Session};
 use super::overview::{rate_text, status_label};
-use super::{echo_for, ActionButton, AdminError, Problems, TextField};
+use super::{echo_for, loaded, path_number, ActionButton, Problems, TextField};
 use crate::api::admin_hearing;
 use crate::components::textarea_text;
 use crate::i18n::{Key, Lang};
@@ -8,7 +8,6 @@ use crate::model::admin::{AdminConsultation, BodyState, FormEcho, Rate, SendProg
 use crate::model::ConsultationStatus;
 use crate::use_lang;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ConsultationPage() -> impl IntoView {
@@ -17,28 +16,11 @@ pub fn ConsultationPage() -> impl IntoView {
 
 #[component]
 fn Consultation(session: Session) -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
-    let data = Resource::new(id, admin_hearing);
-    view! {
-        <Suspense>
-            {move || {
-                let echo = session.echo.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(c) => view! { <ConsultationView c=c echo=echo/> }.into_any(),
-                        Err(e) => view! { <AdminError error=e/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    let data = Resource::new(path_number("id"), admin_hearing);
+    let echo = session.echo;
+    loaded(data, move |c| {
+        view! { <ConsultationView c=c echo=echo.clone()/> }.into_any()
+    })
 }
 
 #[component]
@@ -77,7 +59,7 @@ fn ConsultationView(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoVi
                 <summary>{lang.fill(Key::MissingReplies, &[("n", &missing.len().to_string())])}</summary>
                 <ul>{missing.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
             </details>
-            <Bodies c=c.clone()/>
+            <Bodies c=c.clone() echo=echo.clone()/>
         </section>
         {c.may_edit.then(|| view! { <AddBodies base=base.clone() echo=echo.clone()/> })}
         {c.may_edit.then(|| view! { <SettingsForm c=c.clone() echo=echo.clone()/> })}
@@ -217,7 +199,7 @@ fn body_state_text(lang: Lang, state: BodyState, since: &str) -> String {
 }
 
 #[component]
-fn Bodies(c: AdminConsultation) -> impl IntoView {
+fn Bodies(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
     let lang = use_lang();
     let base = format!("/admin/hoering/{}", c.id);
     let draft = c.status == ConsultationStatus::Draft;
@@ -261,22 +243,33 @@ fn Bodies(c: AdminConsultation) -> impl IntoView {
                                         })}
                                     </td>
                                     {may_edit.then(|| {
-                                        if draft {
-                                            view! {
-                                                <td>
-                                                    <ActionButton action=format!("{body_base}/fjern") label=lang.t(Key::Remove).to_owned()/>
-                                                </td>
-                                            }.into_any()
-                                        } else {
-                                            view! {
-                                                <td>
-                                                    <ActionButton action=format!("{body_base}/gensend") label=lang.t(Key::Resend).to_owned()/>
-                                                    <ActionButton
-                                                        action=format!("{body_base}/nyt-link")
-                                                        label=lang.t(Key::ReplaceLink).to_owned()
-                                                    />
-                                                </td>
-                                            }.into_any()
+                                        let edit_echo = echo_for(&echo, &format!("body-{}", b.id));
+                                        let editing = edit_echo.is_some();
+                                        let values = [b.name.clone(), b.group.clone(), b.unit.clone(), b.emails.join(", ")];
+                                        view! {
+                                            <td>
+                                                {if draft {
+                                                    view! {
+                                                        <ActionButton action=format!("{body_base}/fjern") label=lang.t(Key::Remove).to_owned()/>
+                                                    }.into_any()
+                                                } else {
+                                                    view! {
+                                                        <ActionButton action=format!("{body_base}/gensend") label=lang.t(Key::Resend).to_owned()/>
+                                                        <ActionButton
+                                                            action=format!("{body_base}/nyt-link")
+                                                            label=lang.t(Key::ReplaceLink).to_owned()
+                                                        />
+                                                    }.into_any()
+                                                }}
+                                                <details class="body-edit" open=editing>
+                                                    <summary>{lang.t(Key::Edit)}</summary>
+                                                    <form method="post" action=body_base.clone() class="stack">
+                                                        <Problems echo=edit_echo.clone()/>
+                                                        <BodyFields echo=edit_echo scope=b.id.to_string() values=values/>
+                                                        <button type="submit">{lang.t(Key::Save)}</button>
+                                                    </form>
+                                                </details>
+                                            </td>
                                         }
                                     })}
                                 </tr>
@@ -310,13 +303,34 @@ fn AddBodies(base: String, echo: Option<FormEcho>) -> impl IntoView {
             <form method="post" action=format!("{base}/parter") class="stack">
                 <h3>{lang.t(Key::AddOneBody)}</h3>
                 <Problems echo=body_echo.clone()/>
-                <TextField name="name" label=Key::BodyLabel required=true echo=body_echo.clone()/>
-                <TextField name="group" label=Key::GroupLabel required=true echo=body_echo.clone()/>
-                <TextField name="unit" label=Key::UnitLabel echo=body_echo.clone()/>
-                <TextField name="emails" label=Key::EmailsLabel hint=Key::EmailsHint required=true echo=body_echo.clone()/>
+                <BodyFields echo=body_echo/>
                 <button type="submit">{lang.t(Key::AddBody)}</button>
             </form>
         </section>
+    }
+}
+
+/// The fields of a body: empty to add one, or its current values to change it.
+#[component]
+fn BodyFields(
+    echo: Option<FormEcho>,
+    #[prop(optional)] scope: String,
+    #[prop(optional)] values: [String; 4],
+) -> impl IntoView {
+    let [name, group, unit, emails] = values;
+    view! {
+        <TextField name="name" label=Key::BodyLabel value=name required=true scope=scope.clone() echo=echo.clone()/>
+        <TextField name="group" label=Key::GroupLabel value=group required=true scope=scope.clone() echo=echo.clone()/>
+        <TextField name="unit" label=Key::UnitLabel value=unit scope=scope.clone() echo=echo.clone()/>
+        <TextField
+            name="emails"
+            label=Key::EmailsLabel
+            hint=Key::EmailsHint
+            value=emails
+            required=true
+            scope=scope
+            echo=echo
+        />
     }
 }
 

@@ -1,11 +1,10 @@
 use super::frame::{AdminFrame, Session};
-use super::{problem_text, ActionButton, AdminError};
+use super::{loaded, path_number, problem_text, ActionButton};
 use crate::api::admin_import;
 use crate::i18n::Key;
 use crate::model::admin::ImportPreview;
 use crate::use_lang;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The preview of an uploaded sheet: every row as it will be saved, every problem by
 /// its row number, and save (only when there are no problems) or discard.
@@ -16,23 +15,12 @@ pub fn ImportPage() -> impl IntoView {
 
 #[component]
 fn Import(_session: Session) -> impl IntoView {
-    let params = use_params_map();
-    let ids = move || {
-        let p = params.read();
-        let num = |k: &str| p.get(k).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
-        (num("id"), num("draft"))
-    };
-    let data = Resource::new(ids, |(id, draft)| admin_import(id, draft));
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(p) => view! { <Preview p=p/> }.into_any(),
-                    Err(e) => view! { <AdminError error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let (id, draft) = (path_number("id"), path_number("draft"));
+    let data = Resource::new(
+        move || (id(), draft()),
+        |(id, draft)| admin_import(id, draft),
+    );
+    loaded(data, |p| view! { <Preview p=p/> }.into_any())
 }
 
 #[component]
@@ -70,59 +58,44 @@ fn Preview(p: ImportPreview) -> impl IntoView {
         </div>
         {(!p.bodies.is_empty())
             .then(|| {
-                view! {
-                    <div class="table-wrap">
-                        <table>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{lang.t(Key::RowLabel)}</th>
-                                    <th scope="col">{lang.t(Key::BodyLabel)}</th>
-                                    <th scope="col">{lang.t(Key::GroupLabel)}</th>
-                                    <th scope="col">{lang.t(Key::UnitLabel)}</th>
-                                    <th scope="col">{lang.t(Key::EmailsLabel)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {p.bodies.iter().map(|b| view! {
-                                    <tr>
-                                        <td>{b.row}</td>
-                                        <td>{b.name.clone()}</td>
-                                        <td>{b.group.clone()}</td>
-                                        <td>{b.unit.clone()}</td>
-                                        <td>{b.emails.join(", ")}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
+                let columns = vec![Key::RowLabel, Key::BodyLabel, Key::GroupLabel, Key::UnitLabel, Key::EmailsLabel];
+                let rows = p
+                    .bodies
+                    .iter()
+                    .map(|b| vec![b.row.to_string(), b.name.clone(), b.group.clone(), b.unit.clone(), b.emails.join(", ")])
+                    .collect();
+                view! { <SheetRows columns=columns rows=rows/> }
             })}
         {(!p.items.is_empty())
             .then(|| {
-                view! {
-                    <div class="table-wrap">
-                        <table>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{lang.t(Key::RowLabel)}</th>
-                                    <th scope="col">{lang.t(Key::SectionLabel)}</th>
-                                    <th scope="col">{lang.t(Key::NumberLabel)}</th>
-                                    <th scope="col">{lang.t(Key::ItemTextLabel)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {p.items.iter().map(|i| view! {
-                                    <tr>
-                                        <td>{i.row}</td>
-                                        <td>{i.section.clone()}</td>
-                                        <td>{i.code.clone()}</td>
-                                        <td>{i.text.clone()}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
+                let columns = vec![Key::RowLabel, Key::SectionLabel, Key::NumberLabel, Key::ItemTextLabel];
+                let rows = p
+                    .items
+                    .iter()
+                    .map(|i| vec![i.row.to_string(), i.section.clone(), i.code.clone(), i.text.clone()])
+                    .collect();
+                view! { <SheetRows columns=columns rows=rows/> }
             })}
+    }
+}
+
+/// The sheet's rows as they will be saved, each with its row number in the sheet.
+#[component]
+fn SheetRows(columns: Vec<Key>, rows: Vec<Vec<String>>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="table-wrap">
+            <table>
+                <thead>
+                    <tr>{columns.into_iter().map(|k| view! { <th scope="col">{lang.t(k)}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|cells| view! { <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

@@ -6,13 +6,12 @@
 
 use super::frame::{AdminFrame, Session};
 use super::report::{column_names, CommentList, MissingList, RatesTable, TallyBar, TallyCells};
-use super::AdminError;
+use super::{loaded, path_number};
 use crate::api::admin_memo;
 use crate::i18n::{Key, Lang};
 use crate::model::report::{Report, Tally, OUTCOMES};
 use crate::use_lang;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn MemoPage() -> impl IntoView {
@@ -21,26 +20,8 @@ pub fn MemoPage() -> impl IntoView {
 
 #[component]
 fn MemoLoader(_session: Session) -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
-    let data = Resource::new(id, admin_memo);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(report) => view! { <Memo report=report/> }.into_any(),
-                    Err(e) => view! { <AdminError error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-    .into_any()
+    let data = Resource::new(path_number("id"), admin_memo);
+    loaded(data, |report| view! { <Memo report=report/> }.into_any())
 }
 
 /// "5/1/0/2": a tally in the summary table's compact form.

@@ -33,6 +33,44 @@ use crate::model::admin::{FormEcho, Problem};
 use crate::use_lang;
 use leptos::prelude::*;
 
+/// The number in the page's path parameter `name`; 0 when it is not one, which the
+/// server answers with "not found".
+fn path_number(name: &'static str) -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        params
+            .read()
+            .get(name)
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    }
+}
+
+/// What `data` loads, shown by `show` once it has arrived; or the page that says why
+/// it could not be loaded (signed out, not allowed, not found).
+fn loaded<T, Ser>(
+    data: Resource<Result<T, ApiError>, Ser>,
+    show: impl Fn(T) -> AnyView + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    Ser: Send + Sync + 'static,
+{
+    view! {
+        <Suspense>
+            {move || {
+                let show = show.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(value) => show(value),
+                        Err(e) => view! { <AdminError error=e/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
 /// A problem in the user's language; sheet rows get "Række 7: " in front.
 pub fn problem_text(lang: Lang, problem: &Problem) -> String {
     let text = lang.fill(problem.msg.key(), &[("arg", &problem.arg)]);
@@ -78,6 +116,9 @@ fn TextField(
     #[prop(optional)] hint: Option<Key>,
     #[prop(optional)] required: bool,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// Tells the field apart from the same field in another form on the page.
+    #[prop(optional)]
+    scope: String,
 ) -> impl IntoView {
     let lang = use_lang();
     let value = echo
@@ -87,7 +128,11 @@ fn TextField(
     let invalid = echo
         .as_ref()
         .is_some_and(|e| e.problems.iter().any(|p| p.field == name));
-    let id = format!("f-{name}");
+    let id = if scope.is_empty() {
+        format!("f-{name}")
+    } else {
+        format!("f-{name}-{scope}")
+    };
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field">

@@ -1,5 +1,5 @@
 use super::frame::{AdminFrame, Session};
-use super::AdminError;
+use super::loaded;
 use crate::api::admin_outbox;
 use crate::i18n::Key;
 use crate::model::admin::OutboxPage as Outbox;
@@ -16,16 +16,7 @@ pub fn OutboxPage() -> impl IntoView {
 #[component]
 fn OutboxList(_session: Session) -> impl IntoView {
     let data = Resource::new(|| (), |_| admin_outbox());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(o) => view! { <OutboxView o=o/> }.into_any(),
-                    Err(e) => view! { <AdminError error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(data, |o| view! { <OutboxView o=o/> }.into_any())
 }
 
 #[component]

@@ -1,5 +1,5 @@
 use super::frame::{AdminFrame, Session};
-use super::{echo_for, AdminError, Problems, TextField};
+use super::{echo_for, loaded, Problems, TextField};
 use crate::api::admin_overview;
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{ConsultationSummary, Rate};
@@ -46,15 +46,11 @@ fn Overview(session: Session) -> impl IntoView {
     let echo = echo_for(&session.echo, "create");
     view! {
         <h1>{lang.t(Key::NavConsultations)}</h1>
-        <Suspense>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(rows) if rows.is_empty() => view! { <p>{lang.t(Key::NoConsultations)}</p> }.into_any(),
-                    Ok(rows) => view! { <OverviewTable rows=rows/> }.into_any(),
-                    Err(e) => view! { <AdminError error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(list, move |rows| if rows.is_empty() {
+            view! { <p>{lang.t(Key::NoConsultations)}</p> }.into_any()
+        } else {
+            view! { <OverviewTable rows=rows/> }.into_any()
+        })}
         {may_create
             .then(|| {
                 let source = echo

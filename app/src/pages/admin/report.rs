@@ -5,7 +5,7 @@
 
 use super::frame::{AdminFrame, Session};
 use super::overview::rate_text;
-use super::{echo_for, AdminError, Problems};
+use super::{echo_for, loaded, path_number, Problems};
 use crate::api::admin_report;
 use crate::components::textarea_text;
 use crate::i18n::{Key, Lang};
@@ -17,7 +17,7 @@ use crate::model::AgreeValue;
 use crate::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::Form;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -36,33 +36,16 @@ fn read_query(query: &leptos_router::params::ParamsMap) -> ReportQuery {
 
 #[component]
 fn ReportLoader(session: Session) -> impl IntoView {
-    let params = use_params_map();
     let query = use_query_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = path_number("id");
     let data = Resource::new(
         move || (id(), read_query(&query.read())),
         |(id, query)| admin_report(id, query),
     );
-    view! {
-        <Suspense>
-            {move || {
-                let echo = session.echo.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(report) => view! { <ReportView report=report echo=echo/> }.into_any(),
-                        Err(e) => view! { <AdminError error=e/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-    .into_any()
+    let echo = session.echo;
+    loaded(data, move |report| {
+        view! { <ReportView report=report echo=echo.clone()/> }.into_any()
+    })
 }
 
 #[component]

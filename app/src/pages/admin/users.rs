@@ -1,5 +1,5 @@
 use super::frame::{AdminFrame, Session};
-use super::{echo_for, AdminError, Problems, TextField};
+use super::{echo_for, loaded, Problems, TextField};
 use crate::api::admin_users;
 use crate::i18n::Key;
 use crate::model::admin::Role;
@@ -18,12 +18,7 @@ fn Users(session: Session) -> impl IntoView {
     let data = Resource::new(|| (), |_| admin_users());
     let echo = echo_for(&session.echo, "user");
     view! {
-        <Suspense>
-            {move || {
-                let echo = echo.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(users) => view! {
+        {loaded(data, move |users| view! {
                             <h1>{lang.t(Key::NavUsers)}</h1>
                             <div class="table-wrap">
                                 <table>
@@ -58,11 +53,6 @@ fn Users(session: Session) -> impl IntoView {
                                     <button type="submit" class="primary">{lang.t(Key::AddUser)}</button>
                                 </form>
                             </section>
-                        }.into_any(),
-                        Err(e) => view! { <AdminError error=e/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        }.into_any())}
     }
 }
