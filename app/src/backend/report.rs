@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::model::admin::{Msg, Problem, Rate, UserView};
 use crate::model::report::{
     contested_order, Breakdown, CommentEntry, ItemReport, MissingBody, Report, ReportQuery,
-    ReportSort, Tally, COMMENTS_INLINE_MAX,
+    ReportSort, Tally, COMMENTS_INLINE_MAX, GENERAL,
 };
 use crate::model::{AgreeValue, ConsultationStatus};
 use std::collections::{BTreeMap, HashMap};
@@ -68,30 +68,24 @@ pub async fn report(
         }
     };
 
-    // Every body and whether it submitted, in the order of the list of missing replies;
-    // folded below into the rates per column and that list.
-    let bodies: Vec<(String, String, String, bool)> = sqlx::query_as(
-        "SELECT r.name, r.group_name, r.unit, rs.id IS NOT NULL
+    // Invited and answered per (group, unit), folded into the chosen columns.
+    let rates: Vec<(String, String, i64, i64)> = sqlx::query_as(
+        "SELECT r.group_name, r.unit, COUNT(*), COUNT(rs.id)
          FROM respondent r
          LEFT JOIN response rs ON rs.consultation_id = r.consultation_id AND rs.respondent_id = r.id
                               AND rs.submitted_at IS NOT NULL
          WHERE r.consultation_id = $1
-         ORDER BY r.group_name, r.name",
+         GROUP BY r.group_name, r.unit",
     )
     .bind(id)
     .fetch_all(&db.read)
     .await?;
-    let mut rates: BTreeMap<(&str, &str), (i64, i64)> = BTreeMap::new();
-    for (_, group_name, unit, submitted) in &bodies {
-        let rate = rates.entry((group_name, unit)).or_default();
-        rate.0 += 1;
-        rate.1 += i64::from(*submitted);
-    }
-    let mut groups: Vec<String> = rates.keys().map(|(g, _)| g.to_string()).collect();
+    let mut groups: Vec<String> = rates.iter().map(|(g, ..)| g.clone()).collect();
+    groups.sort();
     groups.dedup();
     let mut columns: BTreeMap<String, Rate> = BTreeMap::new();
-    for ((group_name, unit), (invited, submitted)) in &rates {
-        if group.is_some_and(|g| g != *group_name) {
+    for (group_name, unit, invited, submitted) in &rates {
+        if group.is_some_and(|g| g != group_name) {
             continue;
         }
         let name = column_of(group_name, unit);
@@ -115,12 +109,17 @@ pub async fn report(
         submitted: columns.iter().map(|r| r.submitted).sum(),
     };
 
-    // Every answer and comment count, as finely as any view needs (see `tally`).
-    let counts: Vec<(i64, String, String, String, i64, i64)> = sqlx::query_as(
-        "SELECT item_id, group_name, unit, value, answers, commented
+    // Every answer and comment count per item, column and answer (see `tally`).
+    let column = match query.breakdown {
+        Breakdown::Group => "group_name",
+        Breakdown::Unit => "unit",
+    };
+    let counts: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(&format!(
+        "SELECT item_id, {column}, value, SUM(answers), SUM(commented)
          FROM answer_tally
-         WHERE consultation_id = $1 AND answers > 0 AND ($2 IS NULL OR group_name = $2)",
-    )
+         WHERE consultation_id = $1 AND answers > 0 AND ($2 IS NULL OR group_name = $2)
+         GROUP BY item_id, {column}, value"
+    ))
     .bind(id)
     .bind(group)
     .fetch_all(&db.read)
@@ -130,13 +129,10 @@ pub async fn report(
         .map(|r| Tally::of(count(r.submitted)))
         .collect();
     let mut tallies: HashMap<i64, (Vec<Tally>, u32)> = HashMap::new();
-    for (item, group_name, unit, value, n, commented) in counts {
+    for (item, column, value, n, commented) in counts {
         let (breakdown, comment_count) = tallies.entry(item).or_insert_with(|| (empty.clone(), 0));
         *comment_count += count(commented);
-        if let (Some(value), Some(&col)) = (
-            AgreeValue::parse(&value),
-            index.get(&column_of(&group_name, &unit)),
-        ) {
+        if let (Some(value), Some(&col)) = (AgreeValue::parse(&value), index.get(&column)) {
             breakdown[col].record(value, count(n));
         }
     }
@@ -152,7 +148,22 @@ pub async fn report(
         Some(item) => load_comments(db, id, group, item).await?,
         None => HashMap::new(),
     };
+    let (general_count,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM response rs JOIN respondent r ON r.id = rs.respondent_id
+         WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
+           AND rs.submitted_general_comment <> '' AND ($2 IS NULL OR r.group_name = $2)",
+    )
+    .bind(id)
+    .bind(group)
+    .fetch_one(&db.read)
+    .await?;
+    let general_count = count(general_count);
     let general_comments = match comments {
+        Comments::Preview
+            if general_count > COMMENTS_INLINE_MAX && query.expand != Some(GENERAL) =>
+        {
+            Vec::new()
+        }
         Comments::None => Vec::new(),
         _ => load_general_comments(db, id, group).await?,
     };
@@ -190,6 +201,19 @@ pub async fn report(
         items.sort_by(|a, b| contested_order(&a.overall, &b.overall));
     }
 
+    let missing: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT r.name, r.group_name, r.unit
+         FROM respondent r
+         LEFT JOIN response rs ON rs.consultation_id = r.consultation_id AND rs.respondent_id = r.id
+                              AND rs.submitted_at IS NOT NULL
+         WHERE r.consultation_id = $1 AND rs.id IS NULL AND ($2 IS NULL OR r.group_name = $2)
+         ORDER BY r.group_name, r.name",
+    )
+    .bind(id)
+    .bind(group)
+    .fetch_all(&db.read)
+    .await?;
+
     Ok(Report {
         consultation_id: id,
         title: c.title,
@@ -202,10 +226,10 @@ pub async fn report(
         columns,
         items,
         general_comments,
-        missing: bodies
+        general_comment_count: general_count,
+        missing: missing
             .into_iter()
-            .filter(|(_, g, _, submitted)| !submitted && group.is_none_or(|only| only == g))
-            .map(|(name, group, unit, _)| MissingBody { name, group, unit })
+            .map(|(name, group, unit)| MissingBody { name, group, unit })
             .collect(),
         can_edit_notes,
         generated: format_datetime(now_ms, lang),

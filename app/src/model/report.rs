@@ -218,9 +218,13 @@ pub struct ReportQuery {
     pub breakdown: Breakdown,
     /// Only this group's bodies, or all.
     pub group: Option<String>,
-    /// The item whose comments are shown when there are too many to show them all.
+    /// The item whose comments are shown when there are too many to show them all;
+    /// [`GENERAL`] for the general comments.
     pub expand: Option<i64>,
 }
+
+/// [`ReportQuery::expand`] for the general comments (no item has id 0).
+pub const GENERAL: i64 = 0;
 
 /// One body's comment, with who wrote it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -272,7 +276,10 @@ pub struct Report {
     /// Invited and answered per column.
     pub columns: Vec<Rate>,
     pub items: Vec<ItemReport>,
+    /// All general comments, or none when there are too many to show inline and they
+    /// are not expanded.
     pub general_comments: Vec<CommentEntry>,
+    pub general_comment_count: u32,
     pub missing: Vec<MissingBody>,
     /// The signed-in user may edit the administration's notes.
     pub can_edit_notes: bool,

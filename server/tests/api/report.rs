@@ -454,6 +454,39 @@ async fn generated_data_adds_up() {
     assert_eq!(r.general_comments.len(), 120);
 }
 
+/// Above 500 comments the report page loads the general comments only when asked.
+#[tokio::test]
+async fn many_general_comments_are_counted_and_loaded_when_expanded() {
+    use app::backend::report::{report, Comments};
+    use app::model::report::{ReportQuery, GENERAL};
+    let app = spawn_app().await;
+    let id = app::backend::demo::synthetic(&app.db, 520, 0.0, 3, now_ms())
+        .await
+        .unwrap();
+    let mut query = ReportQuery::default();
+    for (expand, shown) in [(None, 0), (Some(GENERAL), 520)] {
+        query.expand = expand;
+        let r = report(
+            &app.db,
+            id,
+            &query,
+            Comments::Preview,
+            false,
+            app::i18n::Lang::Da,
+            now_ms(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(r.general_comment_count, 520);
+        assert_eq!(r.general_comments.len(), shown, "{expand:?}");
+    }
+    let client = client();
+    app.sign_in_as(&client, Role::Viewer).await;
+    let (_, page) = fetch(&client, &app.url(&format!("/admin/hoering/{id}/rapport"))).await;
+    assert!(page.contains("Vis alle 520 kommentarer"));
+    assert!(page.contains("vis=0#general"));
+}
+
 /// The report's running count, and the same counted afresh from the submitted answers.
 async fn count_and_recount(app: &TestApp) -> (Vec<TallyRow>, Vec<TallyRow>) {
     let kept: Vec<TallyRow> = sqlx::query_as(

@@ -59,89 +59,58 @@ pub struct BodyAnswers {
 }
 
 #[derive(sqlx::FromRow)]
-struct AnswerRow {
-    response_id: i64,
+struct BodyRow {
     body: String,
     group_name: String,
     unit: String,
     submitted_at: i64,
-    item_id: Option<i64>,
-    value: Option<String>,
-    comment: Option<String>,
-}
-
-/// What [`submitted_bodies`] carries from one step to the next.
-struct Grouping<'a> {
-    rows: futures::stream::BoxStream<'a, Result<AnswerRow, sqlx::Error>>,
-    /// The first row of the next body, read while looking for the end of this one.
-    pending: Option<AnswerRow>,
-    position: HashMap<i64, usize>,
+    /// `[[item_id, value, comment], …]`, as JSON.
+    answers: String,
 }
 
 /// Every body that submitted, ordered by group and name, with its answers laid out
-/// along `items`. The database reads the bodies in index order and each body's answers
-/// by key, so nothing is sorted however many answers there are; the item texts are
-/// not read again for every row.
+/// along `items`. The database reads the bodies in index order and hands each body's
+/// answers over as one JSON array (SQLite's `json_group_array`; PostgreSQL's
+/// `json_agg` when that engine comes), so 10,000 rows cross from the database instead
+/// of 420,000 and nothing is sorted; the item texts are not read again for every row.
 pub fn submitted_bodies<'a>(
     db: &'a Db,
     id: i64,
     items: &[ExportItem],
 ) -> impl Stream<Item = Result<BodyAnswers, sqlx::Error>> + Send + 'a {
-    let rows = sqlx::query_as(
-        "SELECT rs.id AS response_id, r.name AS body, r.group_name, r.unit, rs.submitted_at,
-                sa.item_id, sa.value, sa.comment
+    let position: HashMap<i64, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (item.id, i))
+        .collect();
+    sqlx::query_as(
+        "SELECT r.name AS body, r.group_name, r.unit, rs.submitted_at,
+                (SELECT json_group_array(json_array(sa.item_id, sa.value, sa.comment))
+                 FROM submitted_answer sa WHERE sa.response_id = rs.id) AS answers
          FROM respondent r
          JOIN response rs ON rs.consultation_id = r.consultation_id AND rs.respondent_id = r.id
-         LEFT JOIN submitted_answer sa ON sa.response_id = rs.id
          WHERE r.consultation_id = $1 AND rs.submitted_at IS NOT NULL
          ORDER BY r.group_name, r.name, r.id",
     )
     .bind(id)
-    .fetch(&db.read);
-    let grouping = Grouping {
-        rows,
-        pending: None,
-        position: items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (item.id, i))
-            .collect(),
-    };
-    futures::stream::unfold(grouping, |mut g| async move {
-        let first = match g.pending.take() {
-            Some(row) => row,
-            None => match g.rows.next().await? {
-                Ok(row) => row,
-                Err(e) => return Some((Err(e), g)),
-            },
-        };
-        let response_id = first.response_id;
-        let mut body = BodyAnswers {
-            answers: vec![(String::new(), String::new()); g.position.len()],
-            body: first.body.clone(),
-            group_name: first.group_name.clone(),
-            unit: first.unit.clone(),
-            submitted_at: first.submitted_at,
-        };
-        let mut row = first;
-        loop {
-            if let Some(&at) = row.item_id.and_then(|i| g.position.get(&i)) {
-                body.answers[at] = (
-                    row.value.unwrap_or_default(),
-                    row.comment.unwrap_or_default(),
-                );
-            }
-            match g.rows.next().await {
-                None => break,
-                Some(Err(e)) => return Some((Err(e), g)),
-                Some(Ok(next)) if next.response_id == response_id => row = next,
-                Some(Ok(next)) => {
-                    g.pending = Some(next);
-                    break;
-                }
+    .fetch(&db.read)
+    .map(move |row: Result<BodyRow, sqlx::Error>| {
+        let row = row?;
+        let given: Vec<(i64, String, String)> =
+            serde_json::from_str(&row.answers).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+        let mut answers = vec![(String::new(), String::new()); position.len()];
+        for (item, value, comment) in given {
+            if let Some(&at) = position.get(&item) {
+                answers[at] = (value, comment);
             }
         }
-        Some((Ok(body), g))
+        Ok(BodyAnswers {
+            body: row.body,
+            group_name: row.group_name,
+            unit: row.unit,
+            submitted_at: row.submitted_at,
+            answers,
+        })
     })
 }
 
@@ -467,6 +436,7 @@ mod tests {
                 note: "-ingen".into(),
             }],
             general_comments: vec![],
+            general_comment_count: 0,
             missing: vec![],
             can_edit_notes: false,
             generated: String::new(),

@@ -11,13 +11,27 @@ use crate::components::textarea_text;
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{FormEcho, Rate};
 use crate::model::report::{
-    Breakdown, CommentEntry, ItemReport, Report, ReportQuery, ReportSort, Tally, OUTCOMES,
+    Breakdown, CommentEntry, ItemReport, Report, ReportQuery, ReportSort, Tally, GENERAL, OUTCOMES,
 };
 use crate::model::AgreeValue;
 use crate::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
+
+/// The report as the reader sees it now, with the comments of `target` (an item, or
+/// [`GENERAL`]) shown, scrolled to `anchor`.
+fn expand_href(base: &str, query: &ReportQuery, target: i64, anchor: &str) -> String {
+    let mut parts = vec![
+        format!("sortering={}", query.sort.as_str()),
+        format!("opdeling={}", query.breakdown.as_str()),
+        format!("vis={target}"),
+    ];
+    if let Some(g) = &query.group {
+        parts.push(format!("gruppe={}", encode(g)));
+    }
+    format!("{base}/rapport?{}#{anchor}", parts.join("&"))
+}
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -92,7 +106,16 @@ fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
             .collect_view()}
         <section class="card" aria-labelledby="general">
             <h2 id="general">{lang.t(Key::GeneralComments)}</h2>
-            <CommentList comments=report.general_comments.clone()/>
+            {if report.general_comments.len() < report.general_comment_count as usize {
+                let n = report.general_comment_count.to_string();
+                view! {
+                    <p>{lang.fill(Key::CommentsCount, &[("n", &n)])}</p>
+                    <p><a href=expand_href(&base, &report.query, GENERAL, "general")>{lang.fill(Key::ShowAllComments, &[("n", &n)])}</a></p>
+                }
+                    .into_any()
+            } else {
+                view! { <CommentList comments=report.general_comments.clone()/> }.into_any()
+            }}
         </section>
         <section class="card" aria-labelledby="missing">
             <h2 id="missing">{lang.t(Key::MissingTitle)}</h2>
@@ -301,17 +324,7 @@ fn ItemSection(
     let heading = format!("{anchor}-h");
     let expanded = query.expand == Some(item.id);
     let more = item.comment_count as usize > item.comments.len();
-    let expand_href = {
-        let mut parts = vec![
-            format!("sortering={}", query.sort.as_str()),
-            format!("opdeling={}", query.breakdown.as_str()),
-            format!("vis={}", item.id),
-        ];
-        if let Some(g) = &query.group {
-            parts.push(format!("gruppe={}", encode(g)));
-        }
-        format!("{base}/rapport?{}#{anchor}", parts.join("&"))
-    };
+    let expand_href = expand_href(&base, &query, item.id, &anchor);
     let my_echo = echo.filter(|e| e.value("item") == Some(&item.id.to_string()));
     view! {
         <section class="card report-item" id=anchor.clone() aria-labelledby=heading.clone()>
