@@ -86,6 +86,19 @@ pub async fn record(
     Ok(())
 }
 
+/// Records the action in the transaction that made it, and commits both.
+pub async fn commit(
+    mut tx: sqlx::Transaction<'_, sqlx::Sqlite>,
+    user: Option<&UserView>,
+    action: Action,
+    consultation_id: Option<i64>,
+    detail: &str,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    record(&mut tx, user, action, consultation_id, detail, now_ms).await?;
+    tx.commit().await
+}
+
 /// Records an action that changed nothing else in the database (a sign-in, an
 /// export, a user created through its own store call).
 pub async fn record_alone(

@@ -234,8 +234,8 @@ pub async fn confirm(
         ImportKind::Bodies => "høringsparter",
         ImportKind::Items => "forslag",
     };
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         Some(user),
         Action::Imported,
         Some(consultation_id),
@@ -243,7 +243,6 @@ pub async fn confirm(
         now_ms,
     )
     .await?;
-    tx.commit().await?;
     Ok(Ok(count))
 }
 

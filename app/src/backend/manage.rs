@@ -197,16 +197,7 @@ pub async fn create(
         Source::Template => "skabelon",
         Source::Blank => "tom",
     };
-    audit::record(
-        &mut tx,
-        Some(user),
-        Action::Created,
-        Some(id),
-        detail,
-        now_ms,
-    )
-    .await?;
-    tx.commit().await?;
+    audit::commit(tx, Some(user), Action::Created, Some(id), detail, now_ms).await?;
     Ok(id)
 }
 
@@ -305,8 +296,8 @@ pub async fn duplicate(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         Some(user),
         Action::Duplicated,
         Some(copy),
@@ -314,7 +305,6 @@ pub async fn duplicate(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result
         now_ms,
     )
     .await?;
-    tx.commit().await?;
     Ok(copy)
 }
 
@@ -342,8 +332,8 @@ pub async fn update_settings(
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         Some(user),
         Action::Changed,
         Some(id),
@@ -351,7 +341,6 @@ pub async fn update_settings(
         now_ms,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -413,8 +402,8 @@ pub async fn open(
     } else {
         Action::Reopened
     };
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         Some(user),
         action,
         Some(id),
@@ -422,7 +411,6 @@ pub async fn open(
         now_ms,
     )
     .await?;
-    tx.commit().await?;
     Ok(Ok(queued))
 }
 
@@ -434,8 +422,7 @@ pub async fn close(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result<(),
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    audit::record(&mut tx, Some(user), Action::Closed, Some(id), "", now_ms).await?;
-    tx.commit().await?;
+    audit::commit(tx, Some(user), Action::Closed, Some(id), "", now_ms).await?;
     Ok(())
 }
 
@@ -462,18 +449,10 @@ pub async fn add_body(
     }
     let body_id = insert_body(&mut tx, id, body, now_ms).await?;
     if status == ConsultationStatus::Open {
-        enqueue_links(
-            &mut tx,
-            id,
-            MailKind::Invitation,
-            Audience::Only(&[body_id]),
-            base_url,
-            now_ms,
-        )
-        .await?;
+        invite(&mut tx, id, body_id, base_url, now_ms).await?;
     }
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         Some(user),
         Action::BodyAdded,
         Some(id),
@@ -481,8 +460,26 @@ pub async fn add_body(
         now_ms,
     )
     .await?;
-    tx.commit().await?;
     Ok(Ok(body_id))
+}
+
+/// Queues one body's invitation mail with its personal link.
+async fn invite(
+    conn: &mut SqliteConnection,
+    id: i64,
+    body_id: i64,
+    base_url: &str,
+    now_ms: i64,
+) -> Result<i64, sqlx::Error> {
+    enqueue_links(
+        conn,
+        id,
+        MailKind::Invitation,
+        Audience::Only(&[body_id]),
+        base_url,
+        now_ms,
+    )
+    .await
 }
 
 pub async fn insert_body(
@@ -573,8 +570,8 @@ pub async fn update_body(
         .execute(&mut *tx)
         .await?;
     add_emails(&mut tx, body_id, &body.emails).await?;
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         Some(user),
         Action::BodyChanged,
         Some(id),
@@ -582,7 +579,6 @@ pub async fn update_body(
         now_ms,
     )
     .await?;
-    tx.commit().await?;
     Ok(Ok(()))
 }
 
@@ -607,16 +603,7 @@ pub async fn remove_body(
     .fetch_optional(&mut *tx)
     .await?;
     let (name,) = name.ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut tx,
-        Some(user),
-        Action::BodyRemoved,
-        Some(id),
-        &name,
-        now_ms,
-    )
-    .await?;
-    tx.commit().await?;
+    audit::commit(tx, Some(user), Action::BodyRemoved, Some(id), &name, now_ms).await?;
     Ok(Ok(()))
 }
 
@@ -665,22 +652,13 @@ pub async fn reinvite(
         .execute(&mut *tx)
         .await?;
     }
-    enqueue_links(
-        &mut tx,
-        id,
-        MailKind::Invitation,
-        Audience::Only(&[body_id]),
-        base_url,
-        now_ms,
-    )
-    .await?;
+    invite(&mut tx, id, body_id, base_url, now_ms).await?;
     let action = if replace {
         Action::LinkReplaced
     } else {
         Action::InvitationResent
     };
-    audit::record(&mut tx, Some(user), action, Some(id), &name, now_ms).await?;
-    tx.commit().await?;
+    audit::commit(tx, Some(user), action, Some(id), &name, now_ms).await?;
     Ok(Ok(()))
 }
 
@@ -714,8 +692,8 @@ pub async fn remind(
             .execute(&mut *tx)
             .await?;
     }
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         user,
         Action::RemindersSent,
         Some(id),
@@ -723,7 +701,6 @@ pub async fn remind(
         now_ms,
     )
     .await?;
-    tx.commit().await?;
     Ok(Ok(queued))
 }
 
@@ -867,8 +844,8 @@ pub async fn edit_items(
             (Msg::ItemRemoved, format!("fjernet, forslag {item}"))
         }
     };
-    audit::record(
-        &mut tx,
+    audit::commit(
+        tx,
         Some(user),
         Action::ItemChanged,
         Some(id),
@@ -876,7 +853,6 @@ pub async fn edit_items(
         now_ms,
     )
     .await?;
-    tx.commit().await?;
     Ok(Ok(msg))
 }
 

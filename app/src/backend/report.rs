@@ -341,15 +341,6 @@ pub async fn save_note(
         .bind(item)
         .execute(&mut *tx)
         .await?;
-    audit::record(
-        &mut tx,
-        Some(user),
-        Action::NoteChanged,
-        Some(id),
-        &code,
-        now_ms,
-    )
-    .await?;
-    tx.commit().await?;
+    audit::commit(tx, Some(user), Action::NoteChanged, Some(id), &code, now_ms).await?;
     Ok(())
 }

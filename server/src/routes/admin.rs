@@ -14,7 +14,7 @@ use app::backend::state::AppState;
 use app::backend::{now_ms, report, sheet};
 use app::model::admin::{FormEcho, Msg, Problem, Role, UserView};
 use app::model::Email;
-use axum::extract::{ConnectInfo, FromRequestParts, Multipart, Path, State};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Multipart, Path, Request, State};
 use axum::http::{header, request::Parts, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
@@ -47,35 +47,89 @@ impl FromRequestParts<AppState> for Staff {
     }
 }
 
-/// A staff member whose role may run consultations; others get the 403 page.
-pub struct Manager(pub UserView);
+/// An extractor for a signed-in staff member whose role passes `$allowed`; anyone
+/// else gets the 403 page.
+macro_rules! role_extractor {
+    ($(#[$doc:meta])* $name:ident, $allowed:ident) => {
+        $(#[$doc])*
+        pub struct $name(pub UserView);
 
-impl FromRequestParts<AppState> for Manager {
+        impl FromRequestParts<AppState> for $name {
+            type Rejection = Response;
+
+            async fn from_request_parts(
+                parts: &mut Parts,
+                state: &AppState,
+            ) -> Result<Self, Response> {
+                let Staff(user) = Staff::from_request_parts(parts, state).await?;
+                if user.role.$allowed() {
+                    Ok($name(user))
+                } else {
+                    Err(forbidden(state, parts.clone()).await)
+                }
+            }
+        }
+    };
+}
+
+role_extractor!(
+    /// A staff member whose role may run consultations.
+    Manager,
+    can_run_consultations
+);
+role_extractor!(
+    /// An administrator.
+    Admin,
+    can_administer
+);
+
+/// A manager acting on one consultation (`…/{id}/…`).
+pub struct ManagerAt(UserView, i64);
+
+impl FromRequestParts<AppState> for ManagerAt {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let Staff(user) = Staff::from_request_parts(parts, state).await?;
-        if user.role.can_run_consultations() {
-            Ok(Manager(user))
-        } else {
-            Err(forbidden(state, parts.clone()).await)
-        }
+        let Manager(user) = Manager::from_request_parts(parts, state).await?;
+        let Path(id) = Path::<i64>::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(ManagerAt(user, id))
     }
 }
 
-/// An administrator; others get the 403 page.
-pub struct Admin(pub UserView);
+/// A manager's form post about one consultation (`…/{id}/…`): who posted, which
+/// consultation, the request's parts (to show the page again if the post is refused)
+/// and the form's fields.
+pub struct ManagerPost {
+    user: UserView,
+    id: i64,
+    parts: Parts,
+    fields: Fields,
+}
 
-impl FromRequestParts<AppState> for Admin {
+impl ManagerPost {
+    fn into_parts(self) -> (UserView, i64, Parts, Fields) {
+        (self.user, self.id, self.parts, self.fields)
+    }
+}
+
+impl FromRequest<AppState> for ManagerPost {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let Staff(user) = Staff::from_request_parts(parts, state).await?;
-        if user.role.can_administer() {
-            Ok(Admin(user))
-        } else {
-            Err(forbidden(state, parts.clone()).await)
-        }
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Response> {
+        let (mut parts, body) = request.into_parts();
+        let ManagerAt(user, id) = ManagerAt::from_request_parts(&mut parts, state).await?;
+        let Form(fields) =
+            Form::<Fields>::from_request(Request::from_parts(parts.clone(), body), state)
+                .await
+                .map_err(IntoResponse::into_response)?;
+        Ok(Self {
+            user,
+            id,
+            parts,
+            fields,
+        })
     }
 }
 
@@ -108,9 +162,21 @@ fn back(path: &str, msg: Msg, n: Option<i64>) -> Response {
     Redirect::to(&format!("{path}?besked={}{count}", msg.code())).into_response()
 }
 
-/// Back to a page with a problem that has nothing to echo.
-fn back_with_error(path: &str, problem: &Problem) -> Response {
-    Redirect::to(&format!("{path}?fejl={}", problem.msg.code())).into_response()
+/// The answer to a backend action started by a button, with nothing typed to show
+/// again: done → `done(value)`; refused → back to `page` with the problem; our own
+/// failure → 500.
+fn settle_back<T>(
+    result: Result<Result<T, Problem>, AppError>,
+    page: &str,
+    done: impl FnOnce(T) -> Response,
+) -> Response {
+    match result {
+        Ok(Ok(value)) => done(value),
+        Ok(Err(problem)) => {
+            Redirect::to(&format!("{page}?fejl={}", problem.msg.code())).into_response()
+        }
+        Err(e) => failure(e),
+    }
 }
 
 /// Shows `page` again with the form's values (passwords never) and its problems.
@@ -364,35 +430,19 @@ pub async fn create(
     };
     match sheet_bytes {
         Some((file_name, bytes)) => {
-            match import_draft::save(
-                &state.db,
-                &user,
-                id,
-                ImportKind::Items,
-                &file_name,
-                &bytes,
-                now,
-            )
-            .await
-            {
-                Ok(Ok(draft)) => {
-                    Redirect::to(&format!("/admin/hoering/{id}/import/{draft}")).into_response()
-                }
-                Ok(Err(problem)) => back_with_error(&consultation_path(id), &problem),
-                Err(e) => failure(e),
-            }
+            let kind = ImportKind::Items;
+            let result =
+                import_draft::save(&state.db, &user, id, kind, &file_name, &bytes, now).await;
+            settle_back(result, &consultation_path(id), |draft| {
+                Redirect::to(&format!("/admin/hoering/{id}/import/{draft}")).into_response()
+            })
         }
         None => back(&consultation_path(id), Msg::Created, None),
     }
 }
 
-pub async fn settings(
-    State(state): State<AppState>,
-    Manager(user): Manager,
-    Path(id): Path<i64>,
-    parts: Parts,
-    Form(fields): Form<Fields>,
-) -> Response {
+pub async fn settings(State(state): State<AppState>, post: ManagerPost) -> Response {
+    let (user, id, parts, fields) = post.into_parts();
     let now = now_ms();
     let current = match manage::current_deadline(&state.db, id).await {
         Ok(deadline) => deadline,
@@ -417,13 +467,8 @@ pub async fn settings(
     }
 }
 
-pub async fn open(
-    State(state): State<AppState>,
-    Manager(user): Manager,
-    Path(id): Path<i64>,
-    parts: Parts,
-    Form(fields): Form<Fields>,
-) -> Response {
+pub async fn open(State(state): State<AppState>, post: ManagerPost) -> Response {
+    let (user, id, parts, fields) = post.into_parts();
     let now = now_ms();
     let raw_deadline = value(&fields, "deadline");
     let new_deadline = if raw_deadline.is_empty() {
@@ -472,59 +517,34 @@ pub async fn open(
     .await
 }
 
-pub async fn close(
-    State(state): State<AppState>,
-    Manager(user): Manager,
-    Path(id): Path<i64>,
-) -> Response {
+pub async fn close(State(state): State<AppState>, ManagerAt(user, id): ManagerAt) -> Response {
     match manage::close(&state.db, &user, id, now_ms()).await {
         Ok(()) => back(&consultation_path(id), Msg::Closed, None),
         Err(e) => failure(e),
     }
 }
 
-pub async fn duplicate(
-    State(state): State<AppState>,
-    Manager(user): Manager,
-    Path(id): Path<i64>,
-) -> Response {
+pub async fn duplicate(State(state): State<AppState>, ManagerAt(user, id): ManagerAt) -> Response {
     match manage::duplicate(&state.db, &user, id, now_ms()).await {
         Ok(copy) => back(&consultation_path(copy), Msg::Duplicated, None),
         Err(e) => failure(e),
     }
 }
 
-pub async fn remind(
-    State(state): State<AppState>,
-    Manager(user): Manager,
-    Path(id): Path<i64>,
-) -> Response {
-    match manage::remind(
-        &state.db,
-        Some(&user),
-        id,
-        &state.settings.base_url,
-        now_ms(),
-    )
-    .await
-    {
-        Ok(Ok(0)) => back(&consultation_path(id), Msg::NobodyToRemind, None),
-        Ok(Ok(n)) => {
-            state.mail_signal.notify_one();
-            back(&consultation_path(id), Msg::RemindersQueued, Some(n))
+pub async fn remind(State(state): State<AppState>, ManagerAt(user, id): ManagerAt) -> Response {
+    let base_url = &state.settings.base_url;
+    let result = manage::remind(&state.db, Some(&user), id, base_url, now_ms()).await;
+    settle_back(result, &consultation_path(id), |n| {
+        if n == 0 {
+            return back(&consultation_path(id), Msg::NobodyToRemind, None);
         }
-        Ok(Err(problem)) => back_with_error(&consultation_path(id), &problem),
-        Err(e) => failure(e),
-    }
+        state.mail_signal.notify_one();
+        back(&consultation_path(id), Msg::RemindersQueued, Some(n))
+    })
 }
 
-pub async fn add_body(
-    State(state): State<AppState>,
-    Manager(user): Manager,
-    Path(id): Path<i64>,
-    parts: Parts,
-    Form(fields): Form<Fields>,
-) -> Response {
+pub async fn add_body(State(state): State<AppState>, post: ManagerPost) -> Response {
+    let (user, id, parts, fields) = post.into_parts();
     let parsed = manage::parse_body(&fields);
     let again = Again {
         state: &state,
@@ -598,23 +618,14 @@ pub async fn body_action(
         ),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
-    match result {
-        Ok(Ok(())) => {
-            state.mail_signal.notify_one();
-            back(&consultation_path(id), msg, None)
-        }
-        Ok(Err(problem)) => back_with_error(&consultation_path(id), &problem),
-        Err(e) => failure(e),
-    }
+    settle_back(result, &consultation_path(id), |()| {
+        state.mail_signal.notify_one();
+        back(&consultation_path(id), msg, None)
+    })
 }
 
-pub async fn items(
-    State(state): State<AppState>,
-    Manager(user): Manager,
-    Path(id): Path<i64>,
-    parts: Parts,
-    Form(fields): Form<Fields>,
-) -> Response {
+pub async fn items(State(state): State<AppState>, post: ManagerPost) -> Response {
+    let (user, id, parts, fields) = post.into_parts();
     let item = value(&fields, "item").parse::<i64>().unwrap_or(0);
     let text = value(&fields, "text").to_owned();
     let edit = match value(&fields, "action") {
@@ -698,23 +709,15 @@ pub async fn confirm_import(
 ) -> Response {
     let page = consultation_path(id);
     match action.as_str() {
-        "gem" => match import_draft::confirm(
-            &state.db,
-            &user,
-            id,
-            draft,
-            &state.settings.base_url,
-            now_ms(),
-        )
-        .await
-        {
-            Ok(Ok(count)) => {
+        "gem" => {
+            let base_url = &state.settings.base_url;
+            let result =
+                import_draft::confirm(&state.db, &user, id, draft, base_url, now_ms()).await;
+            settle_back(result, &format!("{page}/import/{draft}"), |count| {
                 state.mail_signal.notify_one();
                 back(&page, Msg::Imported, Some(count as i64))
-            }
-            Ok(Err(problem)) => back_with_error(&format!("{page}/import/{draft}"), &problem),
-            Err(e) => failure(e),
-        },
+            })
+        }
         "kasser" => match import_draft::discard(&state.db, &user, id, draft).await {
             Ok(()) => back(&page, Msg::ImportDiscarded, None),
             Err(e) => failure(e),
@@ -779,13 +782,8 @@ pub async fn add_user(
 }
 
 /// The administration's note on one item, from the report page.
-pub async fn save_note(
-    State(state): State<AppState>,
-    Manager(user): Manager,
-    Path(id): Path<i64>,
-    parts: Parts,
-    Form(fields): Form<Fields>,
-) -> Response {
+pub async fn save_note(State(state): State<AppState>, post: ManagerPost) -> Response {
+    let (user, id, parts, fields) = post.into_parts();
     let Ok(item) = value(&fields, "item").parse::<i64>() else {
         return StatusCode::BAD_REQUEST.into_response();
     };

@@ -119,9 +119,7 @@ async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
 
 #[tokio::test]
 async fn an_idle_session_expires_with_a_message() {
-    let app = spawn_app().await;
-    let c = client();
-    app.sign_in_as(&c, Role::Manager).await;
+    let (app, c) = signed_in(Role::Manager).await;
     sqlx::query("UPDATE user_session SET last_seen_at = last_seen_at - $1")
         .bind(3 * 3_600_000i64)
         .execute(&app.db.write)
@@ -136,9 +134,7 @@ async fn an_idle_session_expires_with_a_message() {
 
 #[tokio::test]
 async fn roles_limit_what_can_be_done() {
-    let app = spawn_app().await;
-    let viewer = client();
-    app.sign_in_as(&viewer, Role::Viewer).await;
+    let (app, viewer) = signed_in(Role::Viewer).await;
     let (status, page) = fetch(
         &viewer,
         &app.url(&format!("/admin/hoering/{}", app.consultation_id)),
@@ -213,9 +209,7 @@ async fn roles_limit_what_can_be_done() {
 
 #[tokio::test]
 async fn cross_site_requests_are_refused() {
-    let app = spawn_app().await;
-    let c = client();
-    app.sign_in_as(&c, Role::Manager).await;
+    let (app, c) = signed_in(Role::Manager).await;
     let path = app.url(&format!("/admin/hoering/{}/luk", app.consultation_id));
     for (name, value) in [
         ("origin", "http://evil.example"),
@@ -251,9 +245,7 @@ async fn cross_site_requests_are_refused() {
 
 #[tokio::test]
 async fn consultation_settings_are_validated_and_kept_on_error() {
-    let app = spawn_app().await;
-    let c = client();
-    app.sign_in_as(&c, Role::Manager).await;
+    let (app, c) = signed_in(Role::Manager).await;
     let id = create_hearing_via_ui(&app, &c, "Udviklingsplan 2027").await;
     let res = app
         .admin_post(
@@ -310,9 +302,7 @@ async fn consultation_settings_are_validated_and_kept_on_error() {
 
 #[tokio::test]
 async fn items_can_be_reordered_and_removed_only_while_draft() {
-    let app = spawn_app().await;
-    let c = client();
-    app.sign_in_as(&c, Role::Manager).await;
+    let (app, c) = signed_in(Role::Manager).await;
     let id = create_hearing_via_ui(&app, &c, "Plan").await;
     let items: Vec<(i64, String)> = sqlx::query_as(
         "SELECT i.id, i.code FROM item i JOIN section s ON s.id = i.section_id WHERE i.consultation_id = $1 ORDER BY s.position, i.position",

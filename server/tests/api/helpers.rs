@@ -90,6 +90,14 @@ pub async fn spawn_app_with(smtp_port: Option<u16>) -> TestApp {
     }
 }
 
+/// A fresh app and a client signed in to it with `role`.
+pub async fn signed_in(role: Role) -> (TestApp, reqwest::Client) {
+    let app = spawn_app().await;
+    let client = client();
+    app.sign_in_as(&client, role).await;
+    (app, client)
+}
+
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)

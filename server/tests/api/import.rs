@@ -35,9 +35,7 @@ const ITEMS: &str = "SELECT COUNT(*) FROM item WHERE consultation_id = $1";
 
 #[tokio::test]
 async fn bodies_are_previewed_then_saved_all_at_once() {
-    let app = spawn_app().await;
-    let c = client();
-    app.sign_in_as(&c, Role::Manager).await;
+    let (app, c) = signed_in(Role::Manager).await;
     let id = create_hearing_via_ui(&app, &c, "Plan").await;
     let upload_sample = || {
         app.upload(
@@ -81,9 +79,7 @@ async fn bodies_are_previewed_then_saved_all_at_once() {
 
 #[tokio::test]
 async fn a_sheet_with_problems_is_reported_by_row_and_saves_nothing() {
-    let app = spawn_app().await;
-    let c = client();
-    app.sign_in_as(&c, Role::Manager).await;
+    let (app, c) = signed_in(Role::Manager).await;
     let id = create_hearing_via_ui(&app, &c, "Plan").await;
     let sheet = "Navn;Målgruppe;E-mail\r\nA;Skolebestyrelse;a@x.dk\r\nB;Skolebestyrelse;\r\n;MED-udvalg;c@x.dk\r\nD;MED-udvalg;d@x\r\n";
     let res = app
@@ -102,9 +98,7 @@ async fn a_sheet_with_problems_is_reported_by_row_and_saves_nothing() {
 
 #[tokio::test]
 async fn broken_files_get_a_clear_message() {
-    let app = spawn_app().await;
-    let c = client();
-    app.sign_in_as(&c, Role::Manager).await;
+    let (app, c) = signed_in(Role::Manager).await;
     let id = create_hearing_via_ui(&app, &c, "Plan").await;
     let garbage: Vec<u8> = (0..20_000u32).map(|i| (i * 7919 % 251) as u8).collect();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
@@ -134,9 +128,7 @@ async fn broken_files_get_a_clear_message() {
 
 #[tokio::test]
 async fn a_hearing_can_be_created_from_a_sheet_in_any_encoding_or_xlsx() {
-    let app = spawn_app().await;
-    let c = client();
-    app.sign_in_as(&c, Role::Manager).await;
+    let (app, c) = signed_in(Role::Manager).await;
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     for (col, header) in ["Indsats", "Område"].iter().enumerate() {

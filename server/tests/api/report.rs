@@ -257,9 +257,7 @@ async fn a_manager_writes_the_note_it_shows_in_the_memo_and_a_viewer_cannot() {
 
 #[tokio::test]
 async fn a_hearing_without_answers_still_has_a_report_and_exports() {
-    let app = spawn_app().await;
-    let client = client();
-    app.sign_in_as(&client, Role::Manager).await;
+    let (app, client) = signed_in(Role::Manager).await;
     let id = create_hearing_via_ui(&app, &client, "Tom høring").await;
     let (status, page) = fetch(&client, &app.url(&format!("/admin/hoering/{id}/rapport"))).await;
     assert_eq!(status, 200);
