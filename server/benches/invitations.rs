@@ -15,13 +15,12 @@
 #[allow(dead_code)]
 mod smtp;
 
-use app::backend::auth::{create_user, user_by_id, Password};
 use app::backend::db::Db;
+use app::backend::demo::admin_with_draft;
 use app::backend::mail::transport::{MailConfig, SmtpConfig, Tls};
-use app::backend::manage::{self, insert_body, Source};
+use app::backend::manage::{self, insert_body};
 use app::backend::now_ms;
-use app::model::admin::{BodyRow, Role};
-use app::model::Email;
+use app::model::admin::BodyRow;
 use server::mail_worker::MailWorker;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -38,29 +37,9 @@ async fn main() {
     let dir = tempfile::tempdir().unwrap();
     let db = Db::open(&dir.path().join("bench.db")).await.unwrap();
     db.migrate().await.unwrap();
-    let email = Email::parse("admin@kommune.example").unwrap();
-    let id = create_user(
-        &db,
-        &email,
-        "Admin",
-        Password::parse("benchmark-kodeord").unwrap(),
-        Role::Admin,
-        now_ms(),
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    let user = user_by_id(&db, id).await.unwrap().expect("the new admin");
-    let hearing = manage::create(
-        &db,
-        &user,
-        "Benchmark",
-        now_ms() + 86_400_000 * 30,
-        Source::Template,
-        now_ms(),
-    )
-    .await
-    .unwrap();
+    let (user, hearing) = admin_with_draft(&db, "Benchmark", now_ms() + 86_400_000 * 30, now_ms())
+        .await
+        .unwrap();
     let mut tx = db.write.begin().await.unwrap();
     for n in 0..BODIES {
         let body = BodyRow {

@@ -2,7 +2,7 @@
 //! across groups and units, about half of them with submitted answers — entered
 //! through the same save path a respondent uses.
 
-use super::auth::{create_user, Password};
+use super::auth::{create_user, user_by_id, Password};
 use super::consultation::{add_respondent, create_hearing, NewRespondent};
 use super::db::Db;
 use super::error::AppError;
@@ -10,7 +10,7 @@ use super::form::{Intent, RawField, Target};
 use super::respond::{save, SaveResult};
 use super::template::DEVELOPMENT_PLAN;
 use super::token::fingerprint;
-use crate::model::admin::Role;
+use crate::model::admin::{Role, UserView};
 use crate::model::{AgreeValue, ConsultationStatus, Email};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -166,6 +166,36 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<Demo, AppErr
         consultation_id,
         bodies,
     })
+}
+
+/// An administrator (`admin@kommune.example`) and a draft hearing of the built-in
+/// template created by them, for the benchmark and tests that drive the
+/// administration's own functions (opening, sending) rather than its pages.
+pub async fn admin_with_draft(
+    db: &Db,
+    title: &str,
+    deadline_ms: i64,
+    now_ms: i64,
+) -> Result<(UserView, i64), AppError> {
+    let email = Email::parse("admin@kommune.example")
+        .ok_or_else(|| AppError::Internal("admin address".into()))?;
+    let password = Password::parse("korrekt-hest-batteri")
+        .map_err(|_| AppError::Internal("admin password too short".into()))?;
+    let created = create_user(db, &email, "Admin", password, Role::Admin, now_ms).await?;
+    let id = created.map_err(|_| AppError::Internal("admin exists".into()))?;
+    let user = user_by_id(db, id)
+        .await?
+        .ok_or_else(|| AppError::Internal("admin missing".into()))?;
+    let hearing = super::manage::create(
+        db,
+        &user,
+        title,
+        deadline_ms,
+        super::manage::Source::Template,
+        now_ms,
+    )
+    .await?;
+    Ok((user, hearing))
 }
 
 /// A hearing of the built-in template, and its items' ids.

@@ -2,12 +2,11 @@
 
 use crate::helpers::*;
 use crate::smtp::SmtpSink;
-use app::backend::auth::{create_user, user_by_id, Password};
 use app::backend::db::Db;
-use app::backend::manage::{self, Source};
+use app::backend::demo::admin_with_draft;
+use app::backend::manage;
 use app::backend::now_ms;
-use app::model::admin::{BodyRow, Role};
-use app::model::Email;
+use app::model::admin::BodyRow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::{Child, Command};
@@ -19,23 +18,9 @@ const BODIES: usize = 300;
 async fn opened_hearing(database: &Path) {
     let db = Db::open(database).await.unwrap();
     db.migrate().await.unwrap();
-    let email = Email::parse("admin@kommune.example").unwrap();
-    let password = Password::parse("korrekt-hest-batteri").unwrap();
-    let id = create_user(&db, &email, "Admin", password, Role::Admin, now_ms())
+    let (user, hearing) = admin_with_draft(&db, "Plan", now_ms() + 7 * DAY_MS, now_ms())
         .await
-        .unwrap()
         .unwrap();
-    let user = user_by_id(&db, id).await.unwrap().expect("the new admin");
-    let hearing = manage::create(
-        &db,
-        &user,
-        "Plan",
-        now_ms() + 7 * DAY_MS,
-        Source::Template,
-        now_ms(),
-    )
-    .await
-    .unwrap();
     for n in 0..BODIES {
         let body = BodyRow {
             row: 0,

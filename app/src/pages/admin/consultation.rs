@@ -1,6 +1,6 @@
 use super::frame::{AdminFrame, Session};
 use super::overview::{rate_text, status_label};
-use super::{echo_for, loaded, path_number, ActionButton, Problems, TextField};
+use super::{echo_for, loaded, path_number, ActionButton, DeadlineField, Problems, TextField};
 use crate::api::admin_hearing;
 use crate::components::textarea_text;
 use crate::i18n::{Key, Lang};
@@ -100,13 +100,7 @@ fn Actions(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
                 _ => {
                     view! {
                         <form method="post" action=format!("{base}/aabn") class="inline-form reopen">
-                            <TextField
-                                name="deadline"
-                                label=Key::NewDeadlineLabel
-                                hint=Key::DeadlineHint
-                                required=true
-                                echo=status_echo.clone()
-                            />
+                            <DeadlineField label=Key::NewDeadlineLabel echo=status_echo.clone()/>
                             <button type="submit">{lang.t(Key::Reopen)}</button>
                         </form>
                     }

@@ -152,6 +152,12 @@ fn TextField(
     }
 }
 
+/// The deadline field of the forms that set one (create, reopen).
+#[component]
+fn DeadlineField(label: Key, echo: Option<FormEcho>) -> impl IntoView {
+    view! { <TextField name="deadline" label=label hint=Key::DeadlineHint required=true echo=echo/> }
+}
+
 /// What a page shows when its server function refused.
 #[component]
 fn AdminError(error: ApiError) -> impl IntoView {

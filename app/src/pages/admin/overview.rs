@@ -1,5 +1,5 @@
 use super::frame::{AdminFrame, Session};
-use super::{echo_for, loaded, Problems, TextField};
+use super::{echo_for, loaded, DeadlineField, Problems, TextField};
 use crate::api::admin_overview;
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{ConsultationSummary, Rate};
@@ -63,13 +63,7 @@ fn Overview(session: Session) -> impl IntoView {
                         <form method="post" action="/admin/hoeringer" enctype="multipart/form-data" class="stack">
                             <Problems echo=echo.clone()/>
                             <TextField name="title" label=Key::TitleLabel required=true echo=echo.clone()/>
-                            <TextField
-                                name="deadline"
-                                label=Key::DeadlineLabel
-                                hint=Key::DeadlineHint
-                                required=true
-                                echo=echo.clone()
-                            />
+                            <DeadlineField label=Key::DeadlineLabel echo=echo.clone()/>
                             <fieldset>
                                 <legend>{lang.t(Key::SourceLegend)}</legend>
                                 {[
