@@ -109,9 +109,8 @@ pub async fn record_alone(
     detail: &str,
     now_ms: i64,
 ) -> Result<(), AppError> {
-    let mut conn = db.write.acquire().await?;
-    record(&mut conn, user, action, consultation_id, detail, now_ms).await?;
-    Ok(())
+    let tx = db.write.begin().await?;
+    Ok(commit(tx, user, action, consultation_id, detail, now_ms).await?)
 }
 
 /// The latest entries, newest first.

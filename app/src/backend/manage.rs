@@ -437,15 +437,8 @@ pub async fn add_body(
 ) -> Result<Result<i64, Problem>, AppError> {
     let mut tx = db.write.begin().await?;
     let (status, _) = state(&mut tx, id).await?;
-    let taken: Option<(i64,)> = sqlx::query_as(
-        "SELECT id FROM respondent WHERE consultation_id = $1 AND lower(name) = lower($2)",
-    )
-    .bind(id)
-    .bind(&body.name)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if taken.is_some() {
-        return Ok(Err(Problem::with("name", Msg::DuplicateBody, &body.name)));
+    if let Some(problem) = name_taken(&mut tx, id, &body.name, None).await? {
+        return Ok(Err(problem));
     }
     let body_id = insert_body(&mut tx, id, body, now_ms).await?;
     if status == ConsultationStatus::Open {
@@ -480,6 +473,26 @@ async fn invite(
         now_ms,
     )
     .await
+}
+
+/// Bodies are told apart by name (case aside) within a consultation: the problem if
+/// another body than `except` already has `name`.
+async fn name_taken(
+    conn: &mut SqliteConnection,
+    id: i64,
+    name: &str,
+    except: Option<i64>,
+) -> Result<Option<Problem>, sqlx::Error> {
+    let taken: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM respondent
+         WHERE consultation_id = $1 AND lower(name) = lower($2) AND ($3 IS NULL OR id <> $3)",
+    )
+    .bind(id)
+    .bind(name)
+    .bind(except)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(taken.map(|_| Problem::with("name", Msg::DuplicateBody, name)))
 }
 
 pub async fn insert_body(
@@ -533,18 +546,9 @@ pub async fn update_body(
     now_ms: i64,
 ) -> Result<Result<(), Problem>, AppError> {
     let mut tx = db.write.begin().await?;
-    state(&mut tx, id).await?;
     body_name(&mut tx, id, body_id).await?;
-    let taken: Option<(i64,)> = sqlx::query_as(
-        "SELECT id FROM respondent WHERE consultation_id = $1 AND lower(name) = lower($2) AND id <> $3",
-    )
-    .bind(id)
-    .bind(&body.name)
-    .bind(body_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if taken.is_some() {
-        return Ok(Err(Problem::with("name", Msg::DuplicateBody, &body.name)));
+    if let Some(problem) = name_taken(&mut tx, id, &body.name, Some(body_id)).await? {
+        return Ok(Err(problem));
     }
     let response: Option<(i64,)> =
         sqlx::query_as("SELECT id FROM response WHERE consultation_id = $1 AND respondent_id = $2")

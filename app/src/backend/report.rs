@@ -148,24 +148,17 @@ pub async fn report(
         Some(item) => load_comments(db, id, group, item).await?,
         None => HashMap::new(),
     };
-    let (general_count,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM response rs JOIN respondent r ON r.id = rs.respondent_id
-         WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
-           AND rs.submitted_general_comment <> '' AND ($2 IS NULL OR r.group_name = $2)",
-    )
-    .bind(id)
-    .bind(group)
-    .fetch_one(&db.read)
-    .await?;
-    let general_count = count(general_count);
-    let general_comments = match comments {
-        Comments::Preview
-            if general_count > COMMENTS_INLINE_MAX && query.expand != Some(GENERAL) =>
-        {
-            Vec::new()
+    // The report page shows the general comments inline only up to a limit; every
+    // other view has them all (the memo) or none (the summary export).
+    let (general_comments, general_count) = match comments {
+        Comments::None => (Vec::new(), 0),
+        Comments::Preview if query.expand != Some(GENERAL) => {
+            match count_general_comments(db, id, group).await? {
+                n if n > COMMENTS_INLINE_MAX => (Vec::new(), n),
+                _ => counted(load_general_comments(db, id, group).await?),
+            }
         }
-        Comments::None => Vec::new(),
-        _ => load_general_comments(db, id, group).await?,
+        _ => counted(load_general_comments(db, id, group).await?),
     };
 
     let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
@@ -238,6 +231,26 @@ pub async fn report(
 
 fn count(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The comments with their number.
+fn counted(comments: Vec<CommentEntry>) -> (Vec<CommentEntry>, u32) {
+    let n = count(comments.len() as i64);
+    (comments, n)
+}
+
+/// How many bodies wrote a general comment.
+async fn count_general_comments(db: &Db, id: i64, group: Option<&str>) -> Result<u32, AppError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM response rs JOIN respondent r ON r.id = rs.respondent_id
+         WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
+           AND rs.submitted_general_comment <> '' AND ($2 IS NULL OR r.group_name = $2)",
+    )
+    .bind(id)
+    .bind(group)
+    .fetch_one(&db.read)
+    .await?;
+    Ok(count(n))
 }
 
 type CommentRow = (i64, String, String, String, String, String);
