@@ -108,7 +108,9 @@ fn routes() -> impl IntoView {
     use pages::admin;
     view! {
         <Routes fallback=pages::NotFound>
-            <RespondentRoutes/>
+            <Route path=path!("/") view=pages::Home/>
+            <Route path=path!("/svar/:token") view=pages::RespondPage ssr=SsrMode::Async/>
+            <Route path=path!("/svar/:token/kvittering") view=pages::ReceiptPage ssr=SsrMode::Async/>
             <Route path=path!("/admin") view=admin::OverviewPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/log-ind") view=admin::LoginPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/hoering/:id") view=admin::ConsultationPage ssr=SsrMode::Async/>
@@ -127,20 +129,11 @@ fn routes() -> impl IntoView {
 fn routes() -> impl IntoView {
     view! {
         <Routes fallback=pages::NotFound>
-            <RespondentRoutes/>
+            <Route path=path!("/") view=pages::Home/>
+            <Route path=path!("/svar/:token") view=pages::RespondPage ssr=SsrMode::Async/>
+            <Route path=path!("/svar/:token/kvittering") view=pages::ReceiptPage ssr=SsrMode::Async/>
         </Routes>
     }
-}
-
-/// The respondent's pages, in every bundle.
-#[component(transparent)]
-fn RespondentRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <Route path=path!("/") view=pages::Home/>
-        <Route path=path!("/svar/:token") view=pages::RespondPage ssr=SsrMode::Async/>
-        <Route path=path!("/svar/:token/kvittering") view=pages::ReceiptPage ssr=SsrMode::Async/>
-    }
-    .into_inner()
 }
 
 /// The browser's entry point: take over the server-rendered page.
