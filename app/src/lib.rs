@@ -27,6 +27,8 @@ pub const OUTPUT_NAME: &str = "samrad";
 /// The whole HTML document, rendered on the server. (The empty icon saves every page
 /// a favicon request and its 404 until there is a real one.)
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_page_policy();
     let lang = current_lang();
     let options = bundle_for_request(options);
     view! {
@@ -45,6 +47,20 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// Gives the response the page's Content-Security-Policy with this response's nonce,
+/// which Leptos writes on its hydration bootstrap.
+#[cfg(feature = "ssr")]
+fn set_page_policy() {
+    if let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) {
+        if let Ok(value) = http::HeaderValue::from_str(&backend::security::page_policy(&nonce)) {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
     }
 }
 

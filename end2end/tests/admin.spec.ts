@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ready, shot } from './support';
 
-const SHEET = path.resolve(__dirname, '../../../shared/data/respondents-sample.csv');
+const SHEET = path.resolve(__dirname, '../../testdata/respondents-sample.csv');
 
 async function signIn(page: Page, js: boolean) {
   await page.goto('/admin');

@@ -1,9 +1,13 @@
 //! Run-time configuration, from flags or `SAMRAD_*` environment variables.
 
 use app::backend::mail::transport::{MailConfig, SmtpConfig, Tls};
+use crate::routes::client_addr::parse_trusted_proxies;
+use crate::serve::ConnectionLimits;
+use crate::startup::ServeOptions;
 use clap::Args;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Args, Clone, Debug)]
 pub struct ServeConfig {
@@ -18,13 +22,40 @@ pub struct ServeConfig {
     /// Public address used in respondent links; defaults to http://<addr>.
     #[arg(long, env = "SAMRAD_BASE_URL")]
     pub base_url: Option<String>,
+    /// Reverse proxies (addresses or CIDR ranges, comma-separated) whose
+    /// X-Forwarded-For / Forwarded header names the client. Empty: the socket's peer is
+    /// the client.
+    #[arg(long, env = "SAMRAD_TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: String,
+    /// Seconds a client may take to send a request's headers.
+    #[arg(long, env = "SAMRAD_HEADER_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_timeout_secs: u64,
+    /// Seconds a client may take to send a request's body.
+    #[arg(long, env = "SAMRAD_BODY_TIMEOUT_SECS", default_value_t = 30)]
+    pub body_timeout_secs: u64,
+    /// Open connections one address may hold (trusted proxies are not limited).
+    #[arg(long, env = "SAMRAD_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 256)]
+    pub max_connections_per_address: usize,
 }
 
 impl ServeConfig {
-    pub fn base_url(&self) -> String {
-        self.base_url
-            .clone()
-            .unwrap_or_else(|| format!("http://{}", self.addr))
+    pub fn options(&self) -> Result<ServeOptions, String> {
+        Ok(ServeOptions {
+            addr: self.addr,
+            site_root: self.site_root.clone(),
+            base_url: Some(
+                self.base_url
+                    .clone()
+                    .unwrap_or_else(|| format!("http://{}", self.addr)),
+            ),
+            trusted_proxies: parse_trusted_proxies(&self.trusted_proxies)
+                .map_err(|e| format!("SAMRAD_TRUSTED_PROXIES: {e}"))?,
+            limits: ConnectionLimits {
+                header_timeout: Duration::from_secs(self.header_timeout_secs.max(1)),
+                body_timeout: Duration::from_secs(self.body_timeout_secs.max(1)),
+                per_address: self.max_connections_per_address.max(1),
+            },
+        })
     }
 }
 

@@ -4,4 +4,5 @@
 pub mod config;
 pub mod mail_worker;
 pub mod routes;
+pub mod serve;
 pub mod startup;

@@ -111,15 +111,9 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Serve(config) => {
             let mail = config.mail.config()?;
-            let app = Application::build(
-                config.addr,
-                &config.site_root,
-                Some(config.base_url()),
-                db,
-                mail,
-            )
-            .await
-            .map_err(|e| format!("cannot start on {}: {e}", config.addr))?;
+            let app = Application::build(config.options()?, db, mail)
+                .await
+                .map_err(|e| format!("cannot start on {}: {e}", config.addr))?;
             // Plain, so scripts and tests can read the port when binding port 0.
             println!(
                 "Samråd listening on http://{}:{}",
@@ -146,6 +140,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             let settings = app::backend::state::Settings {
                 base_url,
                 mail_folder: None,
+                trusted_proxies: Default::default(),
             };
             println!(
                 "Demo hearing {} loaded into {}.",

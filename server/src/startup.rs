@@ -8,20 +8,21 @@ use app::backend::mail::transport::MailConfig;
 use app::backend::state::{AppState, Settings};
 use app::{shell, App, OUTPUT_NAME};
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
 use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use routes::{admin, export};
+use crate::serve::{serve, ConnectionLimits};
+use ipnet::IpNet;
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::{watch, Notify};
 use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 
 /// The largest request body we read. A full hearing form with every comment at the
 /// limit, percent-encoded, stays well below it.
@@ -29,25 +30,49 @@ pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 /// How long shutdown waits for the mail worker's batch in hand.
 const WORKER_GRACE: Duration = Duration::from_secs(30);
 
+/// Where and how to serve.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    /// Port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// The built front end (`pkg/`).
+    pub site_root: PathBuf,
+    /// The public address; defaults to `http://<the bound address>`.
+    pub base_url: Option<String>,
+    pub trusted_proxies: Vec<IpNet>,
+    pub limits: ConnectionLimits,
+}
+
+impl ServeOptions {
+    /// A free port on loopback with the default limits: what tests and benchmarks use.
+    pub fn local(site_root: impl Into<PathBuf>) -> Self {
+        Self {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            site_root: site_root.into(),
+            base_url: None,
+            trusted_proxies: Vec::new(),
+            limits: ConnectionLimits::default(),
+        }
+    }
+}
+
 pub struct Application {
     listener: TcpListener,
     router: Router,
     worker: MailWorker,
+    limits: ConnectionLimits,
+    trusted_proxies: Arc<[IpNet]>,
 }
 
 impl Application {
-    pub async fn build(
-        addr: SocketAddr,
-        site_root: &Path,
-        base_url: Option<String>,
-        db: Db,
-        mail: MailConfig,
-    ) -> std::io::Result<Self> {
-        let listener = TcpListener::bind(addr).await?;
+    pub async fn build(options: ServeOptions, db: Db, mail: MailConfig) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(options.addr).await?;
         let local = listener.local_addr()?;
+        let base_url = options.base_url;
+        let trusted_proxies: Arc<[IpNet]> = options.trusted_proxies.into();
         let leptos_options = LeptosOptions::builder()
             .output_name(OUTPUT_NAME)
-            .site_root(site_root.to_string_lossy().as_ref())
+            .site_root(options.site_root.to_string_lossy().as_ref())
             .site_pkg_dir("pkg")
             .site_addr(local)
             .env(Env::PROD)
@@ -58,6 +83,7 @@ impl Application {
                 .smtp
                 .is_none()
                 .then(|| mail.folder.display().to_string()),
+            trusted_proxies: trusted_proxies.clone(),
         };
         let mail_signal = Arc::new(Notify::new());
         let worker = MailWorker::new(
@@ -75,8 +101,10 @@ impl Application {
         };
         Ok(Self {
             listener,
-            router: router(state),
+            router: router(state, options.limits.body_timeout),
             worker,
+            limits: options.limits,
+            trusted_proxies,
         })
     }
 
@@ -92,12 +120,14 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let (stop, stopped) = watch::channel(false);
         let worker = tokio::spawn(self.worker.run(stopped));
-        let served = axum::serve(
+        let served = serve(
             self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
+            self.router,
+            self.limits,
+            self.trusted_proxies,
+            shutdown_signal(),
+            WORKER_GRACE,
         )
-        .with_graceful_shutdown(shutdown_signal())
         .await;
         let _ = stop.send(true);
         if tokio::time::timeout(WORKER_GRACE, worker).await.is_err() {
@@ -107,7 +137,9 @@ impl Application {
     }
 }
 
-pub fn router(state: AppState) -> Router {
+/// The application's routes and layers. `body_timeout` bounds the time to read a
+/// request's body.
+pub fn router(state: AppState, body_timeout: Duration) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     Router::new()
@@ -147,13 +179,11 @@ pub fn router(state: AppState) -> Router {
             routes::same_origin::refuse_cross_site,
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(RequestBodyTimeoutLayer::new(body_timeout))
         .layer(CompressionLayer::new())
-        // Personal links are capabilities: never hand them to another site in a Referer
-        // header. Not `no-referrer`: under it Chromium posts our own forms with
-        // `Origin: null`, which the cross-site check must refuse.
-        .layer(SetResponseHeaderLayer::overriding(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            routes::security_headers::add,
         ))
         .with_state(state)
 }

@@ -261,7 +261,7 @@ mod tests {
 
     fn sample(name: &str) -> Table {
         let bytes = std::fs::read(format!(
-            "{}/../../shared/data/{name}",
+            "{}/../testdata/{name}",
             env!("CARGO_MANIFEST_DIR")
         ))
         .expect("sample sheet");

@@ -17,6 +17,7 @@ pub mod manage;
 pub mod markdown;
 pub mod report;
 pub mod respond;
+pub mod security;
 pub mod sheet;
 pub mod state;
 pub mod tally;

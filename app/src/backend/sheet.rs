@@ -185,7 +185,7 @@ mod tests {
 
     fn sample(name: &str) -> Vec<u8> {
         std::fs::read(format!(
-            "{}/../../shared/data/{name}",
+            "{}/../testdata/{name}",
             env!("CARGO_MANIFEST_DIR")
         ))
         .expect("sample sheet")

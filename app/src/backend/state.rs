@@ -21,6 +21,8 @@ pub struct Settings {
     pub base_url: String,
     /// Where the development mail transport writes, shown on the outbox page.
     pub mail_folder: Option<String>,
+    /// Reverse proxies whose `X-Forwarded-For` / `Forwarded` say who the client is.
+    pub trusted_proxies: Arc<[ipnet::IpNet]>,
 }
 
 impl Settings {

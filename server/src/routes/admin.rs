@@ -2,6 +2,7 @@
 //! calls one backend action, and then either redirects back with a message
 //! (post/redirect/get) or shows the page again with what was typed and what was wrong.
 
+use super::client_addr::ClientAddr;
 use super::render::render_with;
 use app::backend::audit::{self, Action};
 use app::backend::auth::{
@@ -14,12 +15,11 @@ use app::backend::state::AppState;
 use app::backend::{now_ms, report, sheet};
 use app::model::admin::{FormEcho, Msg, Problem, Role, UserView};
 use app::model::Email;
-use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Multipart, Path, Request, State};
+use axum::extract::{FromRequest, FromRequestParts, Multipart, Path, Request, State};
 use axum::http::{header, request::Parts, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use leptos::prelude::provide_context;
-use std::net::SocketAddr;
 
 type Fields = Vec<(String, String)>;
 
@@ -271,7 +271,7 @@ fn consultation_path(id: i64) -> String {
 
 pub async fn sign_in(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     parts: Parts,
     Form(fields): Form<Fields>,
 ) -> Response {
@@ -287,7 +287,7 @@ pub async fn sign_in(
         &state.db,
         &email,
         value(&fields, "password"),
-        &peer.ip().to_string(),
+        &client.to_string(),
         old.as_deref(),
         now,
     )

@@ -12,8 +12,7 @@ use app::model::admin::Role;
 use app::model::ConsultationStatus;
 use app::model::Email;
 use reqwest::redirect::Policy;
-use server::startup::Application;
-use std::path::PathBuf;
+use server::startup::{Application, ServeOptions};
 use tempfile::TempDir;
 
 pub const DAY_MS: i64 = 24 * 3_600_000;
@@ -50,6 +49,15 @@ pub async fn spawn_app() -> TestApp {
 
 /// Like [`spawn_app`], with mail going to an SMTP server on `smtp_port`.
 pub async fn spawn_app_with(smtp_port: Option<u16>) -> TestApp {
+    spawn(smtp_port, ServeOptions::local("target/site")).await
+}
+
+/// Like [`spawn_app`], served with `options` (their address is ignored: port 0).
+pub async fn spawn_app_serving(options: ServeOptions) -> TestApp {
+    spawn(None, options).await
+}
+
+async fn spawn(smtp_port: Option<u16>, options: ServeOptions) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = Db::open(&dir.path().join("test.db"))
         .await
@@ -71,9 +79,10 @@ pub async fn spawn_app_with(smtp_port: Option<u16>) -> TestApp {
             .await
             .expect("items");
     let app = Application::build(
-        "127.0.0.1:0".parse().unwrap(),
-        &PathBuf::from("target/site"),
-        None,
+        ServeOptions {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            ..options
+        },
         db.clone(),
         mail_config(smtp_port, &dir.path().join("mail")),
     )

@@ -7,7 +7,7 @@ use app::model::admin::Role;
 
 fn sample(name: &str) -> Vec<u8> {
     std::fs::read(format!(
-        "{}/../../shared/data/{name}",
+        "{}/../testdata/{name}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .expect("sample sheet")

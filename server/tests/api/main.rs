@@ -2,6 +2,7 @@
 
 mod admin;
 mod durability;
+mod edge;
 mod helpers;
 mod import;
 mod mail;
