@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 bin=target/release/samrad
 port=${WEIGHT_PORT:-3199}
 work=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+server=""
+# Also when the demo step fails before the server starts.
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
 link=$("$bin" --database "$work/weight.db" demo --reset --base-url "http://127.0.0.1:$port" | grep -m1 -o "http://[^ ]*/svar/[A-Za-z0-9_-]*")
 RUST_LOG=warn "$bin" --database "$work/weight.db" serve --addr "127.0.0.1:$port" --site-root target/site &

@@ -7,6 +7,11 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 
+echo "== nothing outside the clone is read"
+if grep -rIn --exclude=test.sh --exclude-dir=node_modules --exclude-dir=target --exclude-dir=.git '\.\./shared' \
+    app server end2end scripts migrations style; then
+  echo "the lines above read ../shared, which a clone elsewhere does not have"; exit 1
+fi
 echo "== cargo fmt"
 cargo fmt --all --check
 echo "== build (release site + server)"

@@ -260,7 +260,7 @@ texts! {
     TrackingTitle => "Svar", "Responses";
     PerGroup => "Pr. målgruppe", "By group";
     PerUnit => "Pr. institution", "By unit";
-    MissingReplies => "Mangler svar ({n})", "Missing replies ({n})";
+    MissingReplies => "Vis de {n}, der mangler at svare", "Show the {n} who have not answered";
     ActionsTitle => "Handlinger", "Actions";
     OpenAndInvite => "Åbn høringen og send invitationer", "Open the hearing and send invitations";
     SendReminders => "Send påmindelse til dem, der ikke har indsendt", "Send a reminder to those who have not submitted";
@@ -355,6 +355,7 @@ texts! {
     MsgRoleInvalid => "Vælg en rolle.", "Choose a role.";
     MsgFileMissing => "Vælg en fil.", "Choose a file.";
     MsgFileTooLarge => "Filen er for stor (højst {arg}).", "The file is too large (at most {arg}).";
+    MsgFormulaWithoutValue => "Cellen {arg} indeholder en formel uden en gemt værdi, så vi kan ikke se, hvad der står i den. Åbn filen i Excel, og gem den igen – eller kopiér cellerne, og indsæt dem som værdier.", "Cell {arg} holds a formula without a saved value, so we cannot see what it shows. Open the file in Excel and save it again, or copy the cells and paste them as values.";
     MsgFileUnreadable => "Filen kunne ikke læses. Gem den som CSV eller XLSX fra Excel, og prøv igen.", "The file could not be read. Save it as CSV or XLSX from Excel and try again.";
     MsgFileEmpty => "Filen indeholder ingen rækker.", "The file contains no rows.";
     MsgTooManyRows => "Filen har for mange rækker (højst {arg}).", "The file has too many rows (at most {arg}).";
@@ -385,9 +386,14 @@ texts! {
     ReportTitle => "Beslutningsgrundlag", "Decision material";
     ReportOpen => "Se beslutningsgrundlaget", "See the decision material";
     MemoLink => "Høringsnotat til udskrift", "Printable hearing memo";
+    PreviewFirstRows => "Viser de første {n} af {total} rækker. Alle rækker gemmes.", "Showing the first {n} of {total} rows. All rows are saved.";
+    PreviewFirstProblems => "Her vises de første {n}. Ret dem i arket, og indlæs det igen.", "The first {n} are shown. Correct them in the sheet and upload it again.";
+    PreviewRows => "Rækkerne i arket", "The sheet's rows";
     ExportsTitle => "Hent data", "Download data";
     ExportAnswersCsv => "Svar (CSV til Excel)", "Answers (CSV for Excel)";
     ExportSummaryCsv => "Opsummering (CSV til Excel)", "Summary (CSV for Excel)";
+    ExportGeneralCsv => "Generelle kommentarer (CSV til Excel)", "General comments (CSV for Excel)";
+    ExportGeneralShort => "generelle kommentarer", "general comments";
     ExportXlsx => "Svar og opsummering (Excel-fil)", "Answers and summary (Excel file)";
     ExportStandardHint => "Standard-CSV (komma, UTF-8 uden BOM):", "Standard CSV (comma, UTF-8 without BOM):";
     ExportAnswersShort => "svar", "answers";
@@ -397,6 +403,18 @@ texts! {
     SortContested => "Mest omstridt først", "Most contested first";
     GroupFilterLabel => "Målgruppe", "Group";
     AllGroups => "Alle målgrupper", "All groups";
+    UnitFilterLabel => "Institution", "Unit";
+    AllUnits => "Alle institutioner", "All units";
+    AllStates => "Alle", "All";
+    NotSubmittedFilter => "Ikke indsendt", "Not submitted";
+    SearchBodies => "Søg på navn eller e-mail", "Search by name or e-mail";
+    ShowingRows => "Viser {from}–{to} af {total}", "Showing {from}–{to} of {total}";
+    NoBodiesMatch => "Ingen høringsparter passer til søgningen.", "No bodies match the search.";
+    ClearFilters => "Vis alle", "Show all";
+    Pages => "Sider", "Pages";
+    PageOf => "Side {n} af {pages}", "Page {n} of {pages}";
+    PreviousPage => "Forrige side", "Previous page";
+    NextPage => "Næste side", "Next page";
     BreakdownLabel => "Opdel efter", "Break down by";
     BreakdownGroup => "Målgruppe", "Group";
     BreakdownUnit => "Institution", "Unit";
@@ -439,6 +457,7 @@ texts! {
     ExportItem => "Forslag", "Proposal";
     ExportAnswer => "Svar", "Answer";
     ExportComment => "Kommentar", "Comment";
+    ExportGeneralComment => "Generel kommentar", "General comment";
     ExportSubmittedAt => "Indsendt", "Submitted";
     ExportAnsweredBy => "Antal svar", "Responses";
     ExportAll => "I alt", "Total";
@@ -447,6 +466,7 @@ texts! {
     ExportNote => "Forvaltningens bemærkning", "The administration's note";
     ExportSheetAnswers => "Svar", "Answers";
     ExportSheetSummary => "Opsummering", "Summary";
+    ExportSheetGeneral => "Generelle kommentarer", "General comments";
     MsgNoteSaved => "Bemærkningen er gemt.", "The note was saved.";
 }
 

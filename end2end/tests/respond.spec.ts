@@ -154,3 +154,26 @@ test('a bad link shows a plain Danish page', async ({ page }) => {
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Linket virker ikke' })).toBeVisible();
 });
+
+test('the page hydrates and autosaves under its Content-Security-Policy', async ({ page, javaScriptEnabled }) => {
+  test.skip(javaScriptEnabled === false, 'hydration needs JavaScript');
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  page.on('pageerror', (error) => violations.push(error.message));
+  const response = await page.goto(`/svar/${freshBody(7).token}`);
+  const policy = response?.headers()['content-security-policy'] ?? '';
+  expect(policy).toContain("'nonce-");
+  expect(policy).toContain("frame-ancestors 'none'");
+  await ready(page, true);
+  await choose(page, 0, 'agree');
+  await expect(page.locator('.save-status')).toHaveText(/^Gemt/, { timeout: 15_000 });
+  await page.locator('#gc').fill('Skrevet under en streng politik.');
+  // Honest status: while the comment waits for its save, it must not say "Gemt".
+  await expect(page.locator('.save-status')).toHaveText(/^Gemmer/);
+  await expect(page.locator('.save-status')).toHaveText(/^Gemt/, { timeout: 15_000 });
+  await page.reload();
+  await expect(page.locator('#gc')).toHaveValue('Skrevet under en streng politik.');
+  expect(violations).toEqual([]);
+});

@@ -75,12 +75,26 @@ impl Call {
 pub async fn admin_session() -> Result<SessionView, ApiError> {
     use crate::model::admin::FormEcho;
     let echo = use_context::<FormEcho>();
+    use crate::backend::auth::{lookup_session, SessionLookup};
     let call = Call::capture();
-    let user = match &call.session {
-        Some(_) => call.user().await.ok(),
-        None => None,
+    let Some(session) = &call.session else {
+        return Ok(SessionView {
+            user: None,
+            echo,
+            expired: false,
+        });
     };
-    Ok(SessionView { user, echo })
+    let found = lookup_session(&call.state.db, session, crate::backend::now_ms())
+        .await
+        .map_err(|e| call.fail(e))?;
+    Ok(SessionView {
+        expired: found == SessionLookup::Expired,
+        user: match found {
+            SessionLookup::Active(user) => Some(user),
+            _ => None,
+        },
+        echo,
+    })
 }
 
 #[server(endpoint = "admin/overview")]
@@ -93,10 +107,13 @@ pub async fn admin_overview() -> Result<Vec<ConsultationSummary>, ApiError> {
 }
 
 #[server(endpoint = "admin/consultation")]
-pub async fn admin_hearing(id: i64) -> Result<AdminConsultation, ApiError> {
+pub async fn admin_hearing(
+    id: i64,
+    bodies: crate::model::listing::BodyQuery,
+) -> Result<AdminConsultation, ApiError> {
     let call = Call::capture();
     let user = call.user().await?;
-    crate::backend::tracking::consultation(&call.state.db, id, user.role, call.lang)
+    crate::backend::tracking::consultation(&call.state.db, id, user.role, &bodies, call.lang)
         .await
         .map_err(|e| call.fail(e))
 }
@@ -121,15 +138,17 @@ pub async fn admin_import(id: i64, draft: i64) -> Result<ImportPreview, ApiError
 }
 
 #[server(endpoint = "admin/outbox")]
-pub async fn admin_outbox() -> Result<OutboxPage, ApiError> {
+pub async fn admin_outbox(page: u32) -> Result<OutboxPage, ApiError> {
     use crate::backend::mail::outbox;
     let call = Call::capture();
     call.allowed(|u| u.role.can_run_consultations()).await?;
     let db = &call.state.db;
     let load = async {
+        let (rows, page) = outbox::list(db, page, call.lang).await?;
         Ok::<_, sqlx::Error>(OutboxPage {
             progress: outbox::progress(db, None).await?,
-            rows: outbox::list(db, 200, call.lang).await?,
+            rows,
+            page,
             file_folder: call.state.settings.mail_folder.clone(),
         })
     };
@@ -146,10 +165,12 @@ pub async fn admin_users() -> Result<Vec<UserView>, ApiError> {
 }
 
 #[server(endpoint = "admin/audit")]
-pub async fn admin_audit() -> Result<Vec<AuditEntry>, ApiError> {
+pub async fn admin_audit(
+    page: u32,
+) -> Result<(Vec<AuditEntry>, crate::model::listing::PageInfo), ApiError> {
     let call = Call::capture();
     call.allowed(|u| u.role.can_administer()).await?;
-    crate::backend::audit::latest(&call.state.db, 500, call.lang)
+    crate::backend::audit::page(&call.state.db, page, call.lang)
         .await
         .map_err(|e| call.fail(e))
 }

@@ -7,6 +7,7 @@ use super::db::Db;
 use super::error::AppError;
 use crate::i18n::Lang;
 use crate::model::admin::{AuditEntry, UserView};
+use crate::model::listing::{PageInfo, PAGE_SIZE};
 use sqlx::SqliteConnection;
 
 /// What was done; stored by name so the log stays readable in the database too.
@@ -113,16 +114,25 @@ pub async fn record_alone(
     Ok(commit(tx, user, action, consultation_id, detail, now_ms).await?)
 }
 
-/// The latest entries, newest first.
-pub async fn latest(db: &Db, limit: i64, lang: Lang) -> Result<Vec<AuditEntry>, AppError> {
+/// One page of the entries, newest first, and how many there are.
+pub async fn page(
+    db: &Db,
+    page: u32,
+    lang: Lang,
+) -> Result<(Vec<AuditEntry>, PageInfo), AppError> {
+    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log")
+        .fetch_one(&db.read)
+        .await?;
+    let page = PageInfo::new(page, u32::try_from(total).unwrap_or(u32::MAX));
     let rows: Vec<(i64, String, String, Option<i64>, String)> = sqlx::query_as(
         "SELECT at, user_email, action, consultation_id, detail
-         FROM audit_log ORDER BY id DESC LIMIT $1",
+         FROM audit_log ORDER BY id DESC LIMIT $1 OFFSET $2",
     )
-    .bind(limit)
+    .bind(i64::from(PAGE_SIZE))
+    .bind(i64::from(page.offset()))
     .fetch_all(&db.read)
     .await?;
-    Ok(rows
+    let entries = rows
         .into_iter()
         .map(|(at, user, action, consultation, detail)| AuditEntry {
             at: format_datetime(at, lang),
@@ -131,5 +141,6 @@ pub async fn latest(db: &Db, limit: i64, lang: Lang) -> Result<Vec<AuditEntry>, 
             consultation,
             detail,
         })
-        .collect())
+        .collect();
+    Ok((entries, page))
 }

@@ -8,7 +8,9 @@ use super::error::AppError;
 use super::mail::outbox::{enqueue_links, Audience, MailKind};
 use super::manage::{add_items, insert_body};
 use super::sheet;
-use crate::model::admin::{BodyRow, ImportPreview, ItemRow, Msg, Problem, UserView};
+use crate::model::admin::{
+    BodyRow, ImportPreview, ItemRow, Msg, Problem, UserView, PREVIEW_PROBLEMS, PREVIEW_ROWS,
+};
 use crate::model::ConsultationStatus;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -150,6 +152,12 @@ pub async fn preview(
         .bind(consultation_id)
         .fetch_one(&mut *conn)
         .await?;
+    let mut payload = payload;
+    let rows = payload.bodies.len() + payload.items.len();
+    let problem_count = payload.problems.len();
+    payload.bodies.truncate(PREVIEW_ROWS);
+    payload.items.truncate(PREVIEW_ROWS);
+    payload.problems.truncate(PREVIEW_PROBLEMS);
     Ok(ImportPreview {
         draft_id,
         consultation_id,
@@ -157,7 +165,9 @@ pub async fn preview(
         file_name,
         bodies: payload.bodies,
         items: payload.items,
+        rows,
         problems: payload.problems,
+        problem_count,
     })
 }
 

@@ -151,6 +151,25 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table, Problem> {
         .worksheet_range_at(0)
         .ok_or_else(|| Problem::new("file", Msg::FileEmpty))?
         .map_err(|_| unreadable())?;
+    // A formula that was never calculated (files written by programs, not Excel) has
+    // no value to read: say so rather than report the cell as empty.
+    if let Some(sheet) = workbook.sheet_names().first().cloned() {
+        let formulas = workbook.worksheet_formula(&sheet).map_err(|_| unreadable())?;
+        for (row, col, formula) in formulas.used_cells() {
+            let (r, c) = (
+                formulas.start().map_or(0, |s| s.0) as usize + row,
+                formulas.start().map_or(0, |s| s.1) as usize + col,
+            );
+            let empty = matches!(range.get_value((r as u32, c as u32)), None | Some(Data::Empty));
+            if !formula.is_empty() && empty {
+                return Err(Problem::with(
+                    "file",
+                    Msg::FormulaWithoutValue,
+                    format!("{}{} (={formula})", column_name(c), r + 1),
+                ));
+            }
+        }
+    }
     let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
     let mut rows = Vec::new();
     for (i, row) in range.rows().enumerate() {
@@ -177,6 +196,20 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table, Problem> {
         rows,
         separator: None,
     })
+}
+
+/// A column's letters as Excel shows them: 0 → A, 25 → Z, 26 → AA.
+fn column_name(mut col: usize) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -272,5 +305,49 @@ mod tests {
                 ]
             )
         );
+    }
+
+    /// `bytes` with every formula's saved value taken out, as some programs write
+    /// files that Excel never calculated.
+    fn without_cached_values(bytes: &[u8]) -> Vec<u8> {
+        use std::io::{Read, Write};
+        let mut input = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut output = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..input.len() {
+            let mut entry = input.by_index(i).unwrap();
+            let mut content = Vec::new();
+            entry.read_to_end(&mut content).unwrap();
+            if entry.name().ends_with("sheet1.xml") {
+                let xml = String::from_utf8(content).unwrap();
+                content = xml.replace("</f><v>0</v>", "</f>").into_bytes();
+            }
+            output
+                .start_file(entry.name(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            output.write_all(&content).unwrap();
+        }
+        output.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_formula_without_a_saved_value_is_named_not_called_empty() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "Navn").unwrap();
+        sheet.write_string(0, 1, "Gruppe").unwrap();
+        sheet.write_string(1, 0, "Bestyrelsen").unwrap();
+        sheet.write_formula(1, 1, "=UPPER(A2)").unwrap();
+        let bytes = without_cached_values(&book.save_to_buffer().unwrap());
+        let problem = read(&bytes).unwrap_err();
+        assert_eq!(problem.msg, Msg::FormulaWithoutValue);
+        assert_eq!(problem.arg, "B2 (=UPPER(A2))");
+    }
+
+    #[test]
+    fn columns_are_named_as_excel_names_them() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(16_383), "XFD");
     }
 }

@@ -12,6 +12,7 @@ use crate::model::admin::{
     AdminConsultation, AdminItem, AdminSection, BodyState, BodyStatus, ConsultationSummary, Rate,
     Role,
 };
+use crate::model::listing::{BodyFilter, BodyQuery, PageInfo, PAGE_SIZE};
 use crate::model::ConsultationStatus;
 use std::collections::{BTreeMap, HashMap};
 
@@ -60,21 +61,197 @@ struct BodyRowDb {
     name: String,
     group_name: String,
     unit: String,
+    state: String,
+    since: Option<i64>,
     emails: Option<String>,
-    opened_at: Option<i64>,
-    response_status: Option<String>,
-    response_updated_at: Option<i64>,
-    submitted_at: Option<i64>,
     invited_at: Option<i64>,
     reminded_at: Option<i64>,
     pending: i64,
     failure: Option<String>,
 }
 
+/// Every body of the consultation with its state (`not_opened`, `opened`, `draft`,
+/// `submitted`) and when it got there, as a table to filter: the one definition of
+/// a body's state that the list, its filter and its count share.
+const BODIES_WITH_STATE: &str = "
+    SELECT r.id, r.name, r.group_name, r.unit,
+           CASE WHEN p.status = 'submitted' THEN 'submitted'
+                WHEN p.status IS NOT NULL THEN 'draft'
+                WHEN EXISTS (SELECT 1 FROM invitation i
+                             WHERE i.respondent_id = r.id AND i.opened_at IS NOT NULL) THEN 'opened'
+                ELSE 'not_opened' END AS state,
+           CASE WHEN p.status = 'submitted' THEN p.submitted_at
+                WHEN p.status IS NOT NULL THEN p.updated_at
+                ELSE (SELECT MIN(opened_at) FROM invitation i WHERE i.respondent_id = r.id) END AS since
+    FROM respondent r
+    LEFT JOIN response p ON p.respondent_id = r.id AND p.consultation_id = r.consultation_id
+    WHERE r.consultation_id = $1";
+
+/// The reader's search and filters over [`BODIES_WITH_STATE`] (`$2` search pattern,
+/// `$3` group, `$4` unit, `$5` state, `$6` "not submitted").
+const BODY_FILTER: &str = "
+    ($2 = '' OR lower(b.name) LIKE $2 ESCAPE '\\'
+             OR EXISTS (SELECT 1 FROM respondent_email e
+                        WHERE e.respondent_id = b.id AND lower(e.email) LIKE $2 ESCAPE '\\'))
+    AND ($3 IS NULL OR b.group_name = $3)
+    AND ($4 IS NULL OR b.unit = $4)
+    AND ($5 IS NULL OR b.state = $5)
+    AND ($6 = 0 OR b.state <> 'submitted')";
+
+fn state_word(state: BodyState) -> &'static str {
+    match state {
+        BodyState::NotOpened => "not_opened",
+        BodyState::Opened => "opened",
+        BodyState::Draft => "draft",
+        BodyState::Submitted => "submitted",
+    }
+}
+
+fn parse_state(raw: &str) -> BodyState {
+    [
+        BodyState::Opened,
+        BodyState::Draft,
+        BodyState::Submitted,
+    ]
+    .into_iter()
+    .find(|s| state_word(*s) == raw)
+    .unwrap_or(BodyState::NotOpened)
+}
+
+/// `%text%` for LIKE, with the wildcards in the text itself taken literally.
+fn like_pattern(search: &str) -> String {
+    if search.is_empty() {
+        return String::new();
+    }
+    let escaped = search
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// One page of the consultation's bodies as the reader's query asks, and how many
+/// matched in all. Only the page's rows get their mail details read.
+async fn bodies_page(
+    db: &Db,
+    id: i64,
+    query: &BodyQuery,
+    lang: Lang,
+) -> Result<(Vec<BodyStatus>, PageInfo), AppError> {
+    let (state, not_submitted) = match query.state {
+        Some(BodyFilter::Is(state)) => (Some(state_word(state)), 0i64),
+        Some(BodyFilter::NotSubmitted) => (None, 1),
+        None => (None, 0),
+    };
+    let pattern = like_pattern(&query.search);
+    let count_sql = format!("SELECT COUNT(*) FROM ({BODIES_WITH_STATE}) b WHERE {BODY_FILTER}");
+    let (total,): (i64,) = sqlx::query_as(&count_sql)
+        .bind(id)
+        .bind(&pattern)
+        .bind(&query.group)
+        .bind(&query.unit)
+        .bind(state)
+        .bind(not_submitted)
+        .fetch_one(&db.read)
+        .await?;
+    let page = PageInfo::new(query.page, u32::try_from(total).unwrap_or(u32::MAX));
+    let page_sql = format!(
+        "SELECT b.id, b.name, b.group_name, b.unit, b.state, b.since,
+                (SELECT group_concat(email, ', ') FROM respondent_email e WHERE e.respondent_id = b.id) AS emails,
+                (SELECT MIN(sent_at) FROM outbox o WHERE o.respondent_id = b.id AND o.kind = 'invitation') AS invited_at,
+                (SELECT MAX(sent_at) FROM outbox o WHERE o.respondent_id = b.id AND o.kind = 'reminder') AS reminded_at,
+                (SELECT COUNT(*) FROM outbox o WHERE o.respondent_id = b.id AND o.sent_at IS NULL AND o.failed_at IS NULL) AS pending,
+                (SELECT o.last_error FROM outbox o WHERE o.respondent_id = b.id AND o.failed_at IS NOT NULL
+                   AND o.last_error <> 'link replaced'
+                   AND NOT EXISTS (SELECT 1 FROM outbox n WHERE n.respondent_id = b.id AND n.id > o.id AND n.sent_at IS NOT NULL)
+                 ORDER BY o.id DESC LIMIT 1) AS failure
+         FROM ({BODIES_WITH_STATE}) b
+         WHERE {BODY_FILTER}
+         ORDER BY b.group_name, b.name, b.id
+         LIMIT $7 OFFSET $8"
+    );
+    let rows: Vec<BodyRowDb> = sqlx::query_as(&page_sql)
+        .bind(id)
+        .bind(&pattern)
+        .bind(&query.group)
+        .bind(&query.unit)
+        .bind(state)
+        .bind(not_submitted)
+        .bind(i64::from(PAGE_SIZE))
+        .bind(i64::from(page.offset()))
+        .fetch_all(&db.read)
+        .await?;
+    let when = |ms: Option<i64>| ms.map(|t| format_datetime(t, lang));
+    let bodies = rows
+        .into_iter()
+        .map(|b| BodyStatus {
+            id: b.id,
+            name: b.name,
+            group: b.group_name,
+            unit: b.unit,
+            emails: b
+                .emails
+                .map(|e| e.split(", ").map(str::to_owned).collect())
+                .unwrap_or_default(),
+            state: parse_state(&b.state),
+            since: when(b.since).unwrap_or_default(),
+            invited_at: when(b.invited_at),
+            reminded_at: when(b.reminded_at),
+            mail_failure: b.failure,
+            mail_pending: b.pending > 0,
+        })
+        .collect();
+    Ok((bodies, page))
+}
+
+/// Invited and submitted overall, per group and per unit, counted in the database.
+async fn rates(db: &Db, id: i64) -> Result<(Rate, Vec<Rate>, Vec<Rate>), AppError> {
+    let counts: Vec<(String, String, i64, i64)> = sqlx::query_as(
+        "SELECT r.group_name, r.unit, COUNT(*),
+                SUM(CASE WHEN p.status = 'submitted' THEN 1 ELSE 0 END)
+         FROM respondent r
+         LEFT JOIN response p ON p.respondent_id = r.id AND p.consultation_id = r.consultation_id
+         WHERE r.consultation_id = $1
+         GROUP BY r.group_name, r.unit",
+    )
+    .bind(id)
+    .fetch_all(&db.read)
+    .await?;
+    let mut overall = Rate {
+        name: String::new(),
+        invited: 0,
+        submitted: 0,
+    };
+    let mut groups: BTreeMap<String, Rate> = BTreeMap::new();
+    let mut units: BTreeMap<String, Rate> = BTreeMap::new();
+    for (group, unit, invited, submitted) in counts {
+        for (map, key) in [(&mut groups, group), (&mut units, unit)] {
+            let rate = map.entry(key.clone()).or_insert_with(|| Rate {
+                name: key,
+                invited: 0,
+                submitted: 0,
+            });
+            rate.invited += invited;
+            rate.submitted += submitted;
+        }
+        overall.invited += invited;
+        overall.submitted += submitted;
+    }
+    units.remove("");
+    Ok((
+        overall,
+        groups.into_values().collect(),
+        units.into_values().collect(),
+    ))
+}
+
+/// One consultation's page: its settings, items, rates and one page of its bodies.
 pub async fn consultation(
     db: &Db,
     id: i64,
     role: Role,
+    bodies: &BodyQuery,
     lang: Lang,
 ) -> Result<AdminConsultation, AppError> {
     let c: ConsultationRow = sqlx::query_as(
@@ -85,87 +262,28 @@ pub async fn consultation(
     .fetch_optional(&db.read)
     .await?
     .ok_or(AppError::NotFound)?;
+    let status = parse_status(id, &c.status)?;
     let sections: Vec<(i64, String)> = sqlx::query_as(
         "SELECT id, title FROM section WHERE consultation_id = $1 ORDER BY position",
     )
     .bind(id)
     .fetch_all(&db.read)
     .await?;
+    // How many submitted an answer to each item, from the kept tallies; a draft has
+    // none to count.
     let items: Vec<(i64, i64, String, String, i64)> = sqlx::query_as(
         "SELECT i.id, i.section_id, i.code, i.text,
-                (SELECT COUNT(*) FROM answer a WHERE a.item_id = i.id AND (a.value <> '' OR a.comment <> ''))
+                CASE WHEN $2 THEN 0 ELSE
+                  (SELECT COALESCE(SUM(t.answers), 0) FROM answer_tally t
+                   WHERE t.consultation_id = $1 AND t.item_id = i.id AND t.value <> '') END
          FROM item i WHERE i.consultation_id = $1 ORDER BY i.position",
     )
     .bind(id)
+    .bind(status == ConsultationStatus::Draft)
     .fetch_all(&db.read)
     .await?;
-    let bodies: Vec<BodyRowDb> = sqlx::query_as(
-        "SELECT r.id, r.name, r.group_name, r.unit,
-                (SELECT group_concat(email, ', ') FROM respondent_email e WHERE e.respondent_id = r.id) AS emails,
-                (SELECT MIN(opened_at) FROM invitation i WHERE i.respondent_id = r.id) AS opened_at,
-                p.status AS response_status, p.updated_at AS response_updated_at, p.submitted_at,
-                (SELECT MIN(sent_at) FROM outbox o WHERE o.respondent_id = r.id AND o.kind = 'invitation') AS invited_at,
-                (SELECT MAX(sent_at) FROM outbox o WHERE o.respondent_id = r.id AND o.kind = 'reminder') AS reminded_at,
-                (SELECT COUNT(*) FROM outbox o WHERE o.respondent_id = r.id AND o.sent_at IS NULL AND o.failed_at IS NULL) AS pending,
-                (SELECT o.last_error FROM outbox o WHERE o.respondent_id = r.id AND o.failed_at IS NOT NULL
-                   AND o.last_error <> 'link replaced'
-                   AND NOT EXISTS (SELECT 1 FROM outbox n WHERE n.respondent_id = r.id AND n.id > o.id AND n.sent_at IS NOT NULL)
-                 ORDER BY o.id DESC LIMIT 1) AS failure
-         FROM respondent r
-         LEFT JOIN response p ON p.respondent_id = r.id AND p.consultation_id = r.consultation_id
-         WHERE r.consultation_id = $1
-         ORDER BY r.group_name, r.name",
-    )
-    .bind(id)
-    .fetch_all(&db.read)
-    .await?;
-
-    let when = |ms: Option<i64>| ms.map(|t| format_datetime(t, lang));
-    let mut overall = Rate {
-        name: String::new(),
-        invited: 0,
-        submitted: 0,
-    };
-    let mut groups: BTreeMap<String, Rate> = BTreeMap::new();
-    let mut units: BTreeMap<String, Rate> = BTreeMap::new();
-    let mut statuses = Vec::with_capacity(bodies.len());
-    for b in bodies {
-        let (state, since) = match (b.response_status.as_deref(), b.opened_at) {
-            (Some("submitted"), _) => (BodyState::Submitted, b.submitted_at),
-            (Some(_), _) => (BodyState::Draft, b.response_updated_at),
-            (None, Some(opened)) => (BodyState::Opened, Some(opened)),
-            (None, None) => (BodyState::NotOpened, None),
-        };
-        let submitted = i64::from(state == BodyState::Submitted);
-        for (map, key) in [(&mut groups, &b.group_name), (&mut units, &b.unit)] {
-            let rate = map.entry(key.clone()).or_insert_with(|| Rate {
-                name: key.clone(),
-                invited: 0,
-                submitted: 0,
-            });
-            rate.invited += 1;
-            rate.submitted += submitted;
-        }
-        overall.invited += 1;
-        overall.submitted += submitted;
-        statuses.push(BodyStatus {
-            id: b.id,
-            name: b.name,
-            group: b.group_name,
-            unit: b.unit,
-            emails: b
-                .emails
-                .map(|e| e.split(", ").map(str::to_owned).collect())
-                .unwrap_or_default(),
-            state,
-            since: when(since).unwrap_or_default(),
-            invited_at: when(b.invited_at),
-            reminded_at: when(b.reminded_at),
-            mail_failure: b.failure,
-            mail_pending: b.pending > 0,
-        });
-    }
-    units.remove("");
+    let (overall, groups, units) = rates(db, id).await?;
+    let (page_rows, page) = bodies_page(db, id, bodies, lang).await?;
     let mut by_section: HashMap<i64, Vec<AdminItem>> = HashMap::new();
     for (item_id, section_id, code, text, answered) in items {
         by_section.entry(section_id).or_default().push(AdminItem {
@@ -188,17 +306,19 @@ pub async fn consultation(
         intro_html: markdown::render(&c.intro_md),
         title: c.title,
         intro_md: c.intro_md,
-        status: parse_status(id, &c.status)?,
+        status,
         deadline_input: format_input(c.deadline),
         deadline: format_datetime(c.deadline, lang),
         sender_name: c.sender_name,
         contact_text: c.contact_text,
         reminder_days: c.reminder_days,
         sections,
-        bodies: statuses,
+        bodies: page_rows,
+        body_query: bodies.clone(),
+        body_page: page,
         overall,
-        groups: groups.into_values().collect(),
-        units: units.into_values().collect(),
+        groups,
+        units,
         progress: outbox::progress(db, Some(id)).await?,
         may_edit: role.can_run_consultations(),
     })

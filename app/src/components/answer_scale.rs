@@ -1,17 +1,6 @@
-use crate::i18n::{Key, Lang};
-use crate::model::AgreeValue;
+use crate::model::{answer_label, AgreeValue};
 use crate::use_lang;
 use leptos::prelude::*;
-
-/// The label of a stored hearing answer ("" = not answered).
-pub fn answer_label(lang: Lang, value: &str) -> &'static str {
-    match AgreeValue::parse(value) {
-        Some(AgreeValue::Agree) => lang.t(Key::Agree),
-        Some(AgreeValue::Disagree) => lang.t(Key::Disagree),
-        Some(AgreeValue::DontKnow) => lang.t(Key::DontKnow),
-        None => lang.t(Key::NotAnswered),
-    }
-}
 
 /// Enig / uenig / ved ikke as a real radio group: each choice is a native radio inside
 /// its label (the whole label is the touch target), keyboard-usable with the arrow

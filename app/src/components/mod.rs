@@ -3,7 +3,7 @@
 mod answer_scale;
 mod language_switch;
 
-pub use answer_scale::{answer_label, AnswerScale};
+pub use answer_scale::AnswerScale;
 pub use language_switch::LanguageSwitch;
 
 /// Text to put inside a `<textarea>`. Leptos writes textarea children into the page

@@ -63,6 +63,8 @@ pub struct UserView {
 pub struct SessionView {
     pub user: Option<UserView>,
     pub echo: Option<FormEcho>,
+    /// There was a session and it timed out (not: there was none).
+    pub expired: bool,
 }
 
 /// A rejected administration form: what was typed (so nothing is lost) and why it was
@@ -159,6 +161,7 @@ messages! {
     FileMissing => MsgFileMissing,
     FileTooLarge => MsgFileTooLarge,
     FileUnreadable => MsgFileUnreadable,
+    FormulaWithoutValue => MsgFormulaWithoutValue,
     FileEmpty => MsgFileEmpty,
     TooManyRows => MsgTooManyRows,
     ColumnMissing => MsgColumnMissing,
@@ -298,7 +301,10 @@ pub struct AdminConsultation {
     pub contact_text: String,
     pub reminder_days: Option<i64>,
     pub sections: Vec<AdminSection>,
+    /// One page of the bodies, as `body_query` asks.
     pub bodies: Vec<BodyStatus>,
+    pub body_query: crate::model::listing::BodyQuery,
+    pub body_page: crate::model::listing::PageInfo,
     pub overall: Rate,
     pub groups: Vec<Rate>,
     pub units: Vec<Rate>,
@@ -342,7 +348,9 @@ impl MailState {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OutboxPage {
     pub progress: SendProgress,
+    /// One page of the mails, newest first.
     pub rows: Vec<OutboxRow>,
+    pub page: crate::model::listing::PageInfo,
     /// Where the development transport writes its `.eml` files, if it is in use.
     pub file_folder: Option<String>,
 }
@@ -354,10 +362,22 @@ pub struct ImportPreview {
     pub consultation_id: i64,
     pub consultation_title: String,
     pub file_name: String,
+    /// The first rows of the sheet ([`PREVIEW_ROWS`] at most) …
     pub bodies: Vec<BodyRow>,
     pub items: Vec<ItemRow>,
+    /// … of this many in all.
+    pub rows: usize,
+    /// The first problems ([`PREVIEW_PROBLEMS`] at most) …
     pub problems: Vec<Problem>,
+    /// … of this many in all.
+    pub problem_count: usize,
 }
+
+/// Rows of a sheet the import preview shows: enough to see that the columns were
+/// understood; all of them are saved.
+pub const PREVIEW_ROWS: usize = 50;
+/// Problems the import preview lists; each must be mended in the sheet anyway.
+pub const PREVIEW_PROBLEMS: usize = 100;
 
 /// A consulted body read from a sheet row.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

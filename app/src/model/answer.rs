@@ -4,6 +4,7 @@
 //! column); parsing it against the item's kind is the single place where a value
 //! outside the scale is caught, for the no-JS form post and the autosave alike.
 
+use crate::i18n::{Key, Lang};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -141,6 +142,22 @@ pub enum ValueError {
     Empty,
     #[error("value outside the item's scale")]
     OutOfScale,
+}
+
+/// The label of a stored hearing answer; `None` when it is not answered.
+pub fn agree_label(lang: Lang, value: &str) -> Option<&'static str> {
+    AgreeValue::parse(value).map(|answer| {
+        lang.t(match answer {
+            AgreeValue::Agree => Key::Agree,
+            AgreeValue::Disagree => Key::Disagree,
+            AgreeValue::DontKnow => Key::DontKnow,
+        })
+    })
+}
+
+/// The label of a stored hearing answer, "Ikke besvaret" when it is not answered.
+pub fn answer_label(lang: Lang, value: &str) -> &'static str {
+    agree_label(lang, value).unwrap_or(lang.t(Key::NotAnswered))
 }
 
 #[cfg(test)]

@@ -2,13 +2,14 @@
 //! answer are, and the validation rules that both sides must agree on.
 
 pub mod admin;
+pub mod listing;
 mod answer;
 mod comment;
 mod email;
 mod page;
 pub mod report;
 
-pub use answer::{AgreeValue, AnswerValue, ItemKind, ValueError};
+pub use answer::{agree_label, answer_label, AgreeValue, AnswerValue, ItemKind, ValueError};
 pub use comment::{Comment, CommentError, COMMENT_MAX_CHARS};
 pub use email::{split_addresses, Email};
 pub use page::*;

@@ -1,8 +1,8 @@
 use super::LinkError;
 use crate::api::get_receipt;
-use crate::components::{answer_label, LanguageSwitch};
+use crate::components::LanguageSwitch;
 use crate::i18n::Key;
-use crate::model::Receipt;
+use crate::model::{answer_label, Receipt};
 use crate::use_lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

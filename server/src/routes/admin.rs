@@ -41,7 +41,10 @@ impl FromRequestParts<AppState> for Staff {
         };
         match auth::lookup_session(&state.db, &cookie, now_ms()).await {
             Ok(SessionLookup::Active(user)) => Ok(Staff(user)),
-            Ok(_) => Err(Redirect::to("/admin/log-ind?besked=SessionExpired").into_response()),
+            Ok(SessionLookup::Expired) => {
+                Err(Redirect::to("/admin/log-ind?besked=SessionExpired").into_response())
+            }
+            Ok(SessionLookup::Unknown) => Err(Redirect::to("/admin/log-ind").into_response()),
             Err(e) => Err(failure(e)),
         }
     }

@@ -29,8 +29,8 @@ fn lang(headers: &HeaderMap) -> Lang {
 const CSV: &str = "text/csv; charset=utf-8";
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// `/admin/hoering/{id}/eksport/{file}`: `svar.csv`, `opsummering.csv` or
-/// `beslutningsgrundlag.xlsx`. The download is logged once the file can be made; a
+/// `/admin/hoering/{id}/eksport/{file}`: `svar.csv`, `opsummering.csv`,
+/// `generelle-kommentarer.csv` or `beslutningsgrundlag.xlsx`. The download is logged once the file can be made; a
 /// streamed file that fails halfway ends as a broken download, never a short one.
 pub async fn download(
     State(state): State<AppState>,
@@ -44,6 +44,10 @@ pub async fn download(
     let made: Result<(&str, Body), AppError> = match file.as_str() {
         "svar.csv" => export::title(&state.db, id).await.map(|title| {
             let chunks = export::answers_csv(state.db.clone(), id, title, dialect, lang);
+            (CSV, Body::from_stream(chunks))
+        }),
+        "generelle-kommentarer.csv" => export::title(&state.db, id).await.map(|title| {
+            let chunks = export::general_comments_csv(state.db.clone(), id, title, dialect, lang);
             (CSV, Body::from_stream(chunks))
         }),
         "opsummering.csv" => match export::summary(&state.db, id, lang).await {

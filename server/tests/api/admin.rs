@@ -133,6 +133,24 @@ async fn an_idle_session_expires_with_a_message() {
 }
 
 #[tokio::test]
+async fn a_first_visit_is_sent_to_sign_in_without_talk_of_expiry() {
+    let app = spawn_app().await;
+    let c = client();
+    let res = c.get(app.url("/admin")).send().await.unwrap();
+    assert_eq!(location(&res), "/admin/log-ind");
+    // An unknown cookie (a session deleted elsewhere) is no expiry either.
+    let res = c
+        .get(app.url(&format!("/admin/hoering/{}", app.consultation_id)))
+        .header("cookie", "samrad_session=unknown-session-id")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&res), "/admin/log-ind");
+    let (_, page) = fetch(&c, &app.url("/admin/log-ind")).await;
+    assert!(!page.contains("Du er blevet logget ud"));
+}
+
+#[tokio::test]
 async fn roles_limit_what_can_be_done() {
     let (app, viewer) = signed_in(Role::Viewer).await;
     let (status, page) = fetch(

@@ -5,6 +5,7 @@ mod durability;
 mod edge;
 mod helpers;
 mod import;
+mod listing;
 mod mail;
 mod mail_restart;
 mod report;

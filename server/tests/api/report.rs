@@ -348,11 +348,31 @@ async fn the_exports_in_both_dialects_and_xlsx_read_back_and_are_audited() {
     assert_eq!(shares, vec![0.0, 50.0, 50.0, 0.0]);
     assert!(headers.iter().any(|h| h == "MED-udvalg: Ved ikke, antal"));
 
+    let (_, bytes) = download(&client, format!("{base}/generelle-kommentarer.csv")).await;
+    assert!(bytes.starts_with("\u{feff}".as_bytes()));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&bytes[3..]);
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["Høring", "Høringspart", "Målgruppe", "Institution", "Generel kommentar", "Indsendt"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2, "one per submitted body with a general comment");
+    assert!(rows.iter().all(|r| r[4].starts_with("Generelt fra")));
+    assert!(rows.iter().any(|r| r[1] == *"Skolebestyrelsen, Nordskolen" && r[3] == *"Nordskolen"));
+    assert!(rows.iter().all(|r| !r[5].is_empty()), "with the submission time");
+
     let (_, bytes) = download(&client, format!("{base}/beslutningsgrundlag.xlsx")).await;
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     use calamine::Reader;
-    assert_eq!(book.sheet_names(), vec!["Opsummering", "Svar"]);
+    assert_eq!(
+        book.sheet_names(),
+        vec!["Opsummering", "Svar", "Generelle kommentarer"]
+    );
+    let general = book.worksheet_range("Generelle kommentarer").unwrap();
+    assert_eq!(general.height(), 3, "a header and two comments");
     let summary = book.worksheet_range("Opsummering").unwrap();
     assert_eq!(summary.height(), items + 1);
     let cell = summary.get_value((1, 7)).unwrap();
@@ -371,7 +391,7 @@ async fn the_exports_in_both_dialects_and_xlsx_read_back_and_are_audited() {
         .fetch_one(&app.db.read)
         .await
         .unwrap();
-    assert_eq!(n, 4);
+    assert_eq!(n, 5);
 }
 
 #[tokio::test]

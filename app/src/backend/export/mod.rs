@@ -1,5 +1,6 @@
 //! The decision material as files: CSV "svar" (one row per body × item), CSV
-//! "opsummering" (one row per item) and an XLSX workbook with both.
+//! "opsummering" (one row per item), CSV "generelle kommentarer" (one row per body
+//! that wrote one) and an XLSX workbook with all three.
 //!
 //! The answers are streamed: a task reads rows from the database one at a time and
 //! hands the HTTP body chunks of about 64 kB through a small bounded channel, so memory
@@ -17,7 +18,7 @@ use super::error::AppError;
 use super::report::{self, Comments};
 use crate::i18n::{Key, Lang};
 use crate::model::report::{Report, ReportQuery, Tally, OUTCOMES};
-use crate::model::AgreeValue;
+use crate::model::agree_label;
 use futures::{Stream, StreamExt};
 use std::collections::HashMap;
 use std::io::Write;
@@ -56,6 +57,8 @@ pub struct BodyAnswers {
     pub unit: String,
     pub submitted_at: i64,
     pub answers: Vec<(String, String)>,
+    /// The body's general comment, as submitted ("" for none).
+    pub general_comment: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -66,6 +69,7 @@ struct BodyRow {
     submitted_at: i64,
     /// `[[item_id, value, comment], …]`, as JSON.
     answers: String,
+    general_comment: String,
 }
 
 /// Every body that submitted, ordered by group and name, with its answers laid out
@@ -85,6 +89,7 @@ pub fn submitted_bodies<'a>(
         .collect();
     sqlx::query_as(
         "SELECT r.name AS body, r.group_name, r.unit, rs.submitted_at,
+                rs.submitted_general_comment AS general_comment,
                 (SELECT json_group_array(json_array(sa.item_id, sa.value, sa.comment))
                  FROM submitted_answer sa WHERE sa.response_id = rs.id) AS answers
          FROM respondent r
@@ -110,18 +115,9 @@ pub fn submitted_bodies<'a>(
             unit: row.unit,
             submitted_at: row.submitted_at,
             answers,
+            general_comment: row.general_comment,
         })
     })
-}
-
-/// The answer as the export writes it: "Enig", "Uenig", "Ved ikke" or blank.
-pub fn answer_label(value: &str, lang: Lang) -> &'static str {
-    match AgreeValue::parse(value) {
-        Some(AgreeValue::Agree) => lang.t(Key::Agree),
-        Some(AgreeValue::Disagree) => lang.t(Key::Disagree),
-        Some(AgreeValue::DontKnow) => lang.t(Key::DontKnow),
-        None => "",
-    }
 }
 
 /// The column headers of the "svar" export.
@@ -311,13 +307,33 @@ fn csv_error(e: csv::Error) -> AppError {
     AppError::Internal(format!("csv: {e}"))
 }
 
-/// CSV "svar", streamed.
-pub fn answers_csv(
+/// The column headers of the "generelle kommentarer" export.
+pub fn general_comment_headers(lang: Lang) -> [&'static str; 6] {
+    [
+        lang.t(Key::ExportConsultation),
+        lang.t(Key::ExportBody),
+        lang.t(Key::ExportGroup),
+        lang.t(Key::ExportUnit),
+        lang.t(Key::ExportGeneralComment),
+        lang.t(Key::ExportSubmittedAt),
+    ]
+}
+
+/// One submitted body's records in a streamed CSV: the consultation's title, the
+/// catalogue, the body, and the writer to write them to (every text cell through
+/// [`neutralise`]).
+type BodyRecords =
+    fn(&str, &[ExportItem], &BodyAnswers, Lang, &mut csv::Writer<SharedBuf>) -> Result<(), csv::Error>;
+
+/// A CSV with a record or more per submitted body, streamed in chunks.
+fn bodies_csv(
     db: Db,
     id: i64,
     title: String,
     dialect: CsvDialect,
     lang: Lang,
+    headers: Vec<&'static str>,
+    records: BodyRecords,
 ) -> impl Stream<Item = Chunk> + Send + 'static {
     spawn_chunks(move |tx| async move {
         let buf = SharedBuf::default();
@@ -325,33 +341,12 @@ pub fn answers_csv(
             .write_all(dialect.preamble())
             .map_err(|e| AppError::Internal(e.to_string()))?;
         let mut out = dialect.writer(buf.clone());
-        out.write_record(answer_headers(lang)).map_err(csv_error)?;
+        out.write_record(headers).map_err(csv_error)?;
         let title = neutralise(&title).into_owned();
         let catalogue = catalogue(&db, id).await?;
-        let items: Vec<[String; 3]> = catalogue
-            .iter()
-            .map(|i| [&i.section, &i.code, &i.text].map(|t| neutralise(t).into_owned()))
-            .collect();
         let mut bodies = Box::pin(submitted_bodies(&db, id, &catalogue));
         while let Some(body) = bodies.next().await {
-            let body = body?;
-            let submitted = super::dates::format_input(body.submitted_at);
-            let who = [&body.body, &body.group_name, &body.unit].map(|t| neutralise(t));
-            for ([section, code, text], (value, comment)) in items.iter().zip(&body.answers) {
-                out.write_record([
-                    title.as_str(),
-                    &who[0],
-                    &who[1],
-                    &who[2],
-                    section,
-                    code,
-                    text,
-                    answer_label(value, lang),
-                    &neutralise(comment),
-                    &submitted,
-                ])
-                .map_err(csv_error)?;
-            }
+            records(&title, &catalogue, &body?, lang, &mut out).map_err(csv_error)?;
             if buf.len() >= CHUNK {
                 out.flush().map_err(|e| AppError::Internal(e.to_string()))?;
                 if send(&tx, &buf).await.is_err() {
@@ -362,6 +357,60 @@ pub fn answers_csv(
         out.flush().map_err(|e| AppError::Internal(e.to_string()))?;
         let _ = send(&tx, &buf).await;
         Ok(())
+    })
+}
+
+/// CSV "svar", streamed: one record per body × item.
+pub fn answers_csv(
+    db: Db,
+    id: i64,
+    title: String,
+    dialect: CsvDialect,
+    lang: Lang,
+) -> impl Stream<Item = Chunk> + Send + 'static {
+    let headers = answer_headers(lang).to_vec();
+    bodies_csv(db, id, title, dialect, lang, headers, |title, items, body, lang, out| {
+        let submitted = super::dates::format_input(body.submitted_at);
+        let who = [&body.body, &body.group_name, &body.unit].map(|t| neutralise(t));
+        for (item, (value, comment)) in items.iter().zip(&body.answers) {
+            out.write_record([
+                title,
+                &who[0],
+                &who[1],
+                &who[2],
+                &neutralise(&item.section),
+                &neutralise(&item.code),
+                &neutralise(&item.text),
+                agree_label(lang, value).unwrap_or_default(),
+                &neutralise(comment),
+                &submitted,
+            ])?;
+        }
+        Ok(())
+    })
+}
+
+/// CSV "generelle kommentarer", streamed: one record per body that wrote one.
+pub fn general_comments_csv(
+    db: Db,
+    id: i64,
+    title: String,
+    dialect: CsvDialect,
+    lang: Lang,
+) -> impl Stream<Item = Chunk> + Send + 'static {
+    let headers = general_comment_headers(lang).to_vec();
+    bodies_csv(db, id, title, dialect, lang, headers, |title, _, body, _, out| {
+        if body.general_comment.is_empty() {
+            return Ok(());
+        }
+        out.write_record([
+            title,
+            &neutralise(&body.body),
+            &neutralise(&body.group_name),
+            &neutralise(&body.unit),
+            &neutralise(&body.general_comment),
+            &super::dates::format_input(body.submitted_at),
+        ])
     })
 }
 

@@ -5,13 +5,14 @@
 //! more memory than a small one.
 
 use super::{
-    answer_headers, answer_label, catalogue, submitted_bodies, summary_headers, summary_tallies,
+    answer_headers, catalogue, general_comment_headers, submitted_bodies, summary_headers, summary_tallies,
     title, BodyAnswers, ExportItem,
 };
 use crate::backend::dates::excel_serial;
 use crate::backend::db::Db;
 use crate::backend::error::AppError;
 use crate::i18n::{Key, Lang};
+use crate::model::agree_label;
 use crate::model::report::Report;
 use futures::StreamExt;
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
@@ -90,8 +91,9 @@ fn write(
 ) -> Result<tempfile::NamedTempFile, AppError> {
     let formats = Formats::new();
     let mut book = Workbook::new();
-    book.add_worksheet_with_constant_memory();
-    book.add_worksheet_with_constant_memory();
+    for _ in 0..3 {
+        book.add_worksheet_with_constant_memory();
+    }
     write_summary(
         book.worksheet_from_index(0).map_err(xlsx_error)?,
         summary,
@@ -99,10 +101,22 @@ fn write(
         lang,
     )
     .map_err(xlsx_error)?;
-    let sheet = book.worksheet_from_index(1).map_err(xlsx_error)?;
+    let (answer_sheets, general_sheets) = book.worksheets_mut().split_at_mut(2);
+    let sheet = &mut answer_sheets[1];
+    let general = &mut general_sheets[0];
     sheet
         .set_name(lang.t(Key::ExportSheetAnswers))
         .map_err(xlsx_error)?;
+    general
+        .set_name(lang.t(Key::ExportSheetGeneral))
+        .map_err(xlsx_error)?;
+    header_row(general, &general_comment_headers(lang), &formats.header).map_err(xlsx_error)?;
+    for (col, width) in [28, 30, 22, 20, 80, 17].into_iter().enumerate() {
+        general
+            .set_column_width(col as u16, width)
+            .map_err(xlsx_error)?;
+    }
+    let mut general_row: u32 = 1;
     let headers = answer_headers(lang);
     header_row(sheet, &headers, &formats.header).map_err(xlsx_error)?;
     for (col, width) in [28, 30, 22, 20, 24, 7, 60, 10, 60, 17]
@@ -115,6 +129,26 @@ fn write(
     }
     let mut r: u32 = 1;
     while let Some(body) = bodies.blocking_recv() {
+        if !body.general_comment.is_empty() {
+            let cells = [title, &body.body, &body.group_name, &body.unit];
+            for (col, text) in cells.into_iter().enumerate() {
+                general
+                    .write_string(general_row, col as u16, text)
+                    .map_err(xlsx_error)?;
+            }
+            general
+                .write_string_with_format(general_row, 4, &body.general_comment, &formats.wrap)
+                .map_err(xlsx_error)?;
+            general
+                .write_number_with_format(
+                    general_row,
+                    5,
+                    excel_serial(body.submitted_at),
+                    &formats.datetime,
+                )
+                .map_err(xlsx_error)?;
+            general_row += 1;
+        }
         for (item, (value, comment)) in items.iter().zip(&body.answers) {
             let cells = [
                 title,
@@ -133,7 +167,7 @@ fn write(
                 .write_string_with_format(r, 6, &item.text, &formats.wrap)
                 .map_err(xlsx_error)?;
             sheet
-                .write_string(r, 7, answer_label(value, lang))
+                .write_string(r, 7, agree_label(lang, value).unwrap_or_default())
                 .map_err(xlsx_error)?;
             sheet
                 .write_string_with_format(r, 8, comment, &formats.wrap)

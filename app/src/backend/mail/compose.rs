@@ -4,9 +4,8 @@
 //! Bodies hold the placeholder [`LINK`] where the personal link goes; it is filled in
 //! only when the mail is sent (see the outbox), so stored mails hold no working links.
 
-use crate::components::answer_label;
 use crate::i18n::Lang;
-use crate::model::Receipt;
+use crate::model::{answer_label, Receipt};
 
 pub const LINK: &str = "{{link}}";
 

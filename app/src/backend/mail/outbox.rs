@@ -13,6 +13,7 @@ use crate::backend::db::Db;
 use crate::backend::token::Token;
 use crate::i18n::Lang;
 use crate::model::admin::{MailState, OutboxRow, SendProgress};
+use crate::model::listing::{PageInfo, PAGE_SIZE};
 use crate::model::Receipt;
 use rand::RngCore;
 use sqlx::SqliteConnection;
@@ -400,9 +401,17 @@ pub async fn progress(db: &Db, consultation_id: Option<i64>) -> Result<SendProgr
     })
 }
 
-/// The latest mails, newest first, for the outbox page. Bodies show the personal link
-/// while the database still has it, a placeholder after.
-pub async fn list(db: &Db, limit: i64, lang: Lang) -> Result<Vec<OutboxRow>, sqlx::Error> {
+/// One page of the mails, newest first, for the outbox page, and how many there are.
+/// Bodies show the personal link while the database still has it, a placeholder after.
+pub async fn list(
+    db: &Db,
+    page: u32,
+    lang: Lang,
+) -> Result<(Vec<OutboxRow>, PageInfo), sqlx::Error> {
+    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM outbox")
+        .fetch_one(&db.read)
+        .await?;
+    let page = PageInfo::new(page, u32::try_from(total).unwrap_or(u32::MAX));
     type Row = (
         i64,
         String,
@@ -419,12 +428,13 @@ pub async fn list(db: &Db, limit: i64, lang: Lang) -> Result<Vec<OutboxRow>, sql
     let rows: Vec<Row> =
         sqlx::query_as(
             "SELECT id, kind, recipients, subject, created_at, sent_at, failed_at, attempts, last_error, body_text, link
-             FROM outbox ORDER BY id DESC LIMIT $1",
+             FROM outbox ORDER BY id DESC LIMIT $1 OFFSET $2",
         )
-        .bind(limit)
+        .bind(i64::from(PAGE_SIZE))
+        .bind(i64::from(page.offset()))
         .fetch_all(&db.read)
         .await?;
-    Ok(rows
+    let rows = rows
         .into_iter()
         .map(
             |(
@@ -461,7 +471,8 @@ pub async fn list(db: &Db, limit: i64, lang: Lang) -> Result<Vec<OutboxRow>, sql
                 }
             },
         )
-        .collect())
+        .collect();
+    Ok((rows, page))
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 use super::frame::{AdminFrame, Session};
-use super::loaded;
+use super::{loaded, page_param, page_href, Pager, TableWrap};
 use crate::api::admin_audit;
 use crate::i18n::Key;
 use crate::use_lang;
@@ -14,11 +14,12 @@ pub fn AuditPage() -> impl IntoView {
 #[component]
 fn Audit(_session: Session) -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new(|| (), |_| admin_audit());
+    let page = page_param();
+    let data = Resource::new(page, admin_audit);
     view! {
         <h1>{lang.t(Key::NavAudit)}</h1>
-        {loaded(data, move |rows| view! {
-                        <div class="table-wrap">
+        {loaded(data, move |(rows, page)| view! {
+                        <TableWrap label=lang.t(Key::NavAudit)>
                             <table>
                                 <thead><tr>
                                     <th scope="col">{lang.t(Key::WhenLabel)}</th>
@@ -39,7 +40,8 @@ fn Audit(_session: Session) -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        </div>
+                        </TableWrap>
+                        <Pager page=page href=page_href/>
         }.into_any())}
     }
 }

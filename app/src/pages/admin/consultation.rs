@@ -1,13 +1,18 @@
 use super::frame::{AdminFrame, Session};
 use super::overview::{rate_text, status_label};
-use super::{echo_for, loaded, path_number, ActionButton, DeadlineField, Problems, TextField};
+use super::{
+    echo_for, loaded, path_number, ActionButton, DeadlineField, Pager, Problems, TableWrap,
+    TextField,
+};
 use crate::api::admin_hearing;
 use crate::components::textarea_text;
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{AdminConsultation, BodyState, FormEcho, Rate, SendProgress};
+use crate::model::listing::{BodyFilter, BodyQuery};
 use crate::model::ConsultationStatus;
 use crate::use_lang;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ConsultationPage() -> impl IntoView {
@@ -16,7 +21,12 @@ pub fn ConsultationPage() -> impl IntoView {
 
 #[component]
 fn Consultation(session: Session) -> impl IntoView {
-    let data = Resource::new(path_number("id"), admin_hearing);
+    let query = use_query_map();
+    let id = path_number("id");
+    let data = Resource::new(
+        move || (id(), BodyQuery::from_params(|name| query.read().get(name))),
+        |(id, bodies)| admin_hearing(id, bodies),
+    );
     let echo = session.echo;
     loaded(data, move |c| {
         view! { <ConsultationView c=c echo=echo.clone()/> }.into_any()
@@ -28,12 +38,16 @@ fn ConsultationView(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoVi
     let lang = use_lang();
     let base = format!("/admin/hoering/{}", c.id);
     let draft = c.status == ConsultationStatus::Draft;
-    let missing: Vec<String> = c
-        .bodies
-        .iter()
-        .filter(|b| b.state != BodyState::Submitted)
-        .map(|b| b.name.clone())
-        .collect();
+    let missing = c.overall.invited - c.overall.submitted;
+    let body_query = c.body_query.clone();
+    let missing_href = format!(
+        "{base}{}#parter-liste",
+        BodyQuery {
+            state: Some(BodyFilter::NotSubmitted),
+            ..BodyQuery::default()
+        }
+        .query_string(1)
+    );
     view! {
         <header class="consultation-header">
             <p class="eyebrow">
@@ -55,11 +69,19 @@ fn ConsultationView(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoVi
                 <RateTable caption=Key::PerGroup rates=c.groups.clone()/>
                 {(!c.units.is_empty()).then(|| view! { <RateTable caption=Key::PerUnit rates=c.units.clone()/> })}
             </div>
-            <details class="missing">
-                <summary>{lang.fill(Key::MissingReplies, &[("n", &missing.len().to_string())])}</summary>
-                <ul>{missing.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
-            </details>
+            {(missing > 0)
+                .then(|| {
+                    view! {
+                        <p>
+                            <a href=missing_href>
+                                {lang.fill(Key::MissingReplies, &[("n", &lang.number(missing as usize))])}
+                            </a>
+                        </p>
+                    }
+                })}
+            <BodyFilterForm c=c.clone()/>
             <Bodies c=c.clone() echo=echo.clone()/>
+            <Pager page=c.body_page href=move |n| format!("{}#parter-liste", body_query.query_string(n))/>
         </section>
         {c.may_edit.then(|| view! { <AddBodies base=base.clone() echo=echo.clone()/> })}
         {c.may_edit.then(|| view! { <SettingsForm c=c.clone() echo=echo.clone()/> })}
@@ -192,6 +214,86 @@ fn body_state_text(lang: Lang, state: BodyState, since: &str) -> String {
     }
 }
 
+/// Search and filters over the bodies: a GET form, so it works without JavaScript
+/// and the result can be bookmarked.
+#[component]
+fn BodyFilterForm(c: AdminConsultation) -> impl IntoView {
+    let lang = use_lang();
+    let q = c.body_query.clone();
+    let (shown_from, shown_to) = c.body_page.shown();
+    let options = |rates: &[Rate], chosen: &Option<String>| {
+        rates
+            .iter()
+            .filter(|r| !r.name.is_empty())
+            .map(|r| {
+                let selected = chosen.as_deref() == Some(r.name.as_str());
+                view! { <option value=r.name.clone() selected=selected>{r.name.clone()}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <form method="get" action="#parter-liste" class="body-filter" id="parter-liste" role="search">
+            <div class="filter-row">
+                <div class="field">
+                    <label for="f-q">{lang.t(Key::SearchBodies)}</label>
+                    <input id="f-q" type="search" name=BodyQuery::SEARCH value=q.search.clone()/>
+                </div>
+                <div class="field">
+                    <label for="f-gruppe">{lang.t(Key::GroupFilterLabel)}</label>
+                    <select id="f-gruppe" name=BodyQuery::GROUP>
+                        <option value="">{lang.t(Key::AllGroups)}</option>
+                        {options(&c.groups, &q.group)}
+                    </select>
+                </div>
+                {(!c.units.is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="field">
+                                <label for="f-enhed">{lang.t(Key::UnitFilterLabel)}</label>
+                                <select id="f-enhed" name=BodyQuery::UNIT>
+                                    <option value="">{lang.t(Key::AllUnits)}</option>
+                                    {options(&c.units, &q.unit)}
+                                </select>
+                            </div>
+                        }
+                    })}
+                <div class="field">
+                    <label for="f-status">{lang.t(Key::StatusLabel)}</label>
+                    <select id="f-status" name=BodyQuery::STATE>
+                        <option value="">{lang.t(Key::AllStates)}</option>
+                        {BodyFilter::ALL
+                            .into_iter()
+                            .map(|f| {
+                                let label = match f {
+                                    BodyFilter::NotSubmitted => lang.t(Key::NotSubmittedFilter),
+                                    BodyFilter::Is(state) => lang.t(state.label()),
+                                };
+                                view! { <option value=f.as_str() selected=q.state == Some(f)>{label}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <button type="submit">{lang.t(Key::ShowButton)}</button>
+            </div>
+            <p class="list-count" role="status">
+                {if c.body_page.total == 0 {
+                    lang.t(Key::NoBodiesMatch).to_owned()
+                } else {
+                    lang.fill(
+                        Key::ShowingRows,
+                        &[
+                            ("from", &lang.number(shown_from as usize)),
+                            ("to", &lang.number(shown_to as usize)),
+                            ("total", &lang.number(c.body_page.total as usize)),
+                        ],
+                    )
+                }}
+                {q.is_filtered().then(|| view! { " " <a href="?#parter-liste">{lang.t(Key::ClearFilters)}</a> })}
+            </p>
+        </form>
+    }
+}
+
 #[component]
 fn Bodies(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
     let lang = use_lang();
@@ -199,7 +301,7 @@ fn Bodies(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
     let draft = c.status == ConsultationStatus::Draft;
     let may_edit = c.may_edit;
     view! {
-        <div class="table-wrap">
+        <TableWrap label=lang.t(Key::TrackingTitle)>
             <table class="bodies">
                 <thead>
                     <tr>
@@ -272,7 +374,7 @@ fn Bodies(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableWrap>
     }
 }
 

@@ -50,7 +50,11 @@ where
                                 response.set_status(http::StatusCode::SEE_OTHER);
                                 response.insert_header(
                                     http::header::LOCATION,
-                                    http::HeaderValue::from_static("/admin/log-ind?besked=SessionExpired"),
+                                    http::HeaderValue::from_static(if view.expired {
+                                        "/admin/log-ind?besked=SessionExpired"
+                                    } else {
+                                        "/admin/log-ind"
+                                    }),
                                 );
                             }
                             view! { <AdminError error=ApiError::SignedOut/> }.into_any()

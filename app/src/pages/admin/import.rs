@@ -1,5 +1,5 @@
 use super::frame::{AdminFrame, Session};
-use super::{loaded, path_number, problem_text, ActionButton};
+use super::{loaded, path_number, problem_text, ActionButton, TableWrap};
 use crate::api::admin_import;
 use crate::i18n::Key;
 use crate::model::admin::ImportPreview;
@@ -27,8 +27,9 @@ fn Import(_session: Session) -> impl IntoView {
 fn Preview(p: ImportPreview) -> impl IntoView {
     let lang = use_lang();
     let base = format!("/admin/hoering/{}/import/{}", p.consultation_id, p.draft_id);
-    let rows = p.bodies.len() + p.items.len();
-    let ok = p.problems.is_empty();
+    let rows = p.rows;
+    let ok = p.problem_count == 0;
+    let shown = p.bodies.len() + p.items.len();
     view! {
         <p class="eyebrow">
             <a href=format!("/admin/hoering/{}", p.consultation_id)>{p.consultation_title.clone()}</a>
@@ -37,17 +38,22 @@ fn Preview(p: ImportPreview) -> impl IntoView {
         {if ok {
             view! {
                 <div class="notice notice-ok" role="status">
-                    <p>{lang.fill(Key::PreviewReady, &[("n", &rows.to_string())])}</p>
+                    <p>{lang.fill(Key::PreviewReady, &[("n", &lang.number(rows))])}</p>
                 </div>
             }
                 .into_any()
         } else {
             view! {
                 <div class="notice notice-error" role="alert">
-                    <p>{lang.fill(Key::PreviewProblems, &[("n", &p.problems.len().to_string())])}</p>
+                    <p>{lang.fill(Key::PreviewProblems, &[("n", &lang.number(p.problem_count))])}</p>
                     <ul class="problems">
                         {p.problems.iter().map(|x| view! { <li>{problem_text(lang, x)}</li> }).collect_view()}
                     </ul>
+                    {(p.problems.len() < p.problem_count)
+                        .then(|| {
+                            let n = lang.number(p.problems.len());
+                            view! { <p>{lang.fill(Key::PreviewFirstProblems, &[("n", &n)])}</p> }
+                        })}
                 </div>
             }
                 .into_any()
@@ -56,6 +62,12 @@ fn Preview(p: ImportPreview) -> impl IntoView {
             {ok.then(|| view! { <ActionButton action=format!("{base}/gem") label=lang.t(Key::SaveAll).to_owned() class="primary"/> })}
             <ActionButton action=format!("{base}/kasser") label=lang.t(Key::Discard).to_owned()/>
         </div>
+        {(shown < rows)
+            .then(|| {
+                let args = [("n", lang.number(shown)), ("total", lang.number(rows))];
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                view! { <p class="list-count">{lang.fill(Key::PreviewFirstRows, &args)}</p> }
+            })}
         {(!p.bodies.is_empty())
             .then(|| {
                 let columns = vec![Key::RowLabel, Key::BodyLabel, Key::GroupLabel, Key::UnitLabel, Key::EmailsLabel];
@@ -84,7 +96,7 @@ fn Preview(p: ImportPreview) -> impl IntoView {
 fn SheetRows(columns: Vec<Key>, rows: Vec<Vec<String>>) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <div class="table-wrap">
+        <TableWrap label=lang.t(Key::PreviewRows)>
             <table>
                 <thead>
                     <tr>{columns.into_iter().map(|k| view! { <th scope="col">{lang.t(k)}</th> }).collect_view()}</tr>
@@ -96,6 +108,6 @@ fn SheetRows(columns: Vec<Key>, rows: Vec<Vec<String>>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableWrap>
     }
 }

@@ -30,6 +30,7 @@ pub use users::UsersPage;
 use crate::api::ApiError;
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{FormEcho, Problem};
+use crate::model::listing::PageInfo;
 use crate::use_lang;
 use leptos::prelude::*;
 
@@ -187,6 +188,49 @@ pub fn ForbiddenPage() -> impl IntoView {
         response.set_status(http::StatusCode::FORBIDDEN);
     }
     view! { <AdminError error=ApiError::Forbidden/> }
+}
+
+/// A table that may scroll sideways on a narrow screen: a labelled region that takes
+/// keyboard focus, so it can be scrolled without a mouse.
+#[component]
+fn TableWrap(#[prop(into)] label: String, children: Children) -> impl IntoView {
+    view! {
+        <div class="table-wrap" role="region" tabindex="0" aria-label=label>
+            {children()}
+        </div>
+    }
+}
+
+/// The page number of a list from the query (`?side=`).
+fn page_param() -> impl Fn() -> u32 + Copy + Send + Sync + 'static {
+    let query = leptos_router::hooks::use_query_map();
+    move || crate::model::listing::parse_page(query.read().get(crate::model::listing::PAGE_PARAM))
+}
+
+/// The link to page `n` of a list that has no other query.
+fn page_href(n: u32) -> String {
+    crate::model::listing::encode_query(&[(crate::model::listing::PAGE_PARAM, n.to_string())])
+}
+
+/// "Forrige · Side 2 af 200 · Næste" under a long list; `href` makes page n's link.
+#[component]
+fn Pager(page: PageInfo, href: impl Fn(u32) -> String + 'static) -> impl IntoView {
+    let lang = use_lang();
+    (page.pages() > 1).then(|| {
+        let n = page.number;
+        view! {
+            <nav class="pager" aria-label=lang.t(Key::Pages)>
+                {(n > 1).then(|| view! { <a href=href(n - 1) rel="prev">{lang.t(Key::PreviousPage)}</a> })}
+                <span aria-current="page">
+                    {lang.fill(
+                        Key::PageOf,
+                        &[("n", &lang.number(n as usize)), ("pages", &lang.number(page.pages() as usize))],
+                    )}
+                </span>
+                {(n < page.pages()).then(|| view! { <a href=href(n + 1) rel="next">{lang.t(Key::NextPage)}</a> })}
+            </nav>
+        }
+    })
 }
 
 /// A small form with one button that posts to `action`.

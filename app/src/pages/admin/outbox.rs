@@ -1,5 +1,5 @@
 use super::frame::{AdminFrame, Session};
-use super::loaded;
+use super::{loaded, page_href, page_param, Pager};
 use crate::api::admin_outbox;
 use crate::i18n::Key;
 use crate::model::admin::OutboxPage as Outbox;
@@ -15,7 +15,8 @@ pub fn OutboxPage() -> impl IntoView {
 
 #[component]
 fn OutboxList(_session: Session) -> impl IntoView {
-    let data = Resource::new(|| (), |_| admin_outbox());
+    let page = page_param();
+    let data = Resource::new(page, admin_outbox);
     loaded(data, |o| view! { <OutboxView o=o/> }.into_any())
 }
 
@@ -51,5 +52,6 @@ fn OutboxView(o: Outbox) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ol>
+        <Pager page=o.page href=page_href/>
     }
 }

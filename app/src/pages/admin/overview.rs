@@ -1,5 +1,5 @@
 use super::frame::{AdminFrame, Session};
-use super::{echo_for, loaded, DeadlineField, Problems, TextField};
+use super::{echo_for, loaded, DeadlineField, Problems, TableWrap, TextField};
 use crate::api::admin_overview;
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{ConsultationSummary, Rate};
@@ -99,7 +99,7 @@ fn Overview(session: Session) -> impl IntoView {
 fn OverviewTable(rows: Vec<ConsultationSummary>) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <div class="table-wrap">
+        <TableWrap label=lang.t(Key::NavConsultations)>
             <table>
                 <thead>
                     <tr>
@@ -131,6 +131,6 @@ fn OverviewTable(rows: Vec<ConsultationSummary>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableWrap>
     }
 }

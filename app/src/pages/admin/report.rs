@@ -5,7 +5,7 @@
 
 use super::frame::{AdminFrame, Session};
 use super::overview::rate_text;
-use super::{echo_for, loaded, path_number, Problems};
+use super::{echo_for, loaded, path_number, Problems, TableWrap};
 use crate::api::admin_report;
 use crate::components::textarea_text;
 use crate::i18n::{Key, Lang};
@@ -148,6 +148,7 @@ fn Downloads(base: String) -> impl IntoView {
         <ul class="downloads">
             <li><a href=format!("{base}/eksport/svar.csv") download>{lang.t(Key::ExportAnswersCsv)}</a></li>
             <li><a href=format!("{base}/eksport/opsummering.csv") download>{lang.t(Key::ExportSummaryCsv)}</a></li>
+            <li><a href=format!("{base}/eksport/generelle-kommentarer.csv") download>{lang.t(Key::ExportGeneralCsv)}</a></li>
             <li><a href=format!("{base}/eksport/beslutningsgrundlag.xlsx") download>{lang.t(Key::ExportXlsx)}</a></li>
         </ul>
         <p class="hint">
@@ -155,6 +156,10 @@ fn Downloads(base: String) -> impl IntoView {
             <a href=format!("{base}/eksport/svar.csv?format=standard") download>{lang.t(Key::ExportAnswersShort)}</a>
             ", "
             <a href=format!("{base}/eksport/opsummering.csv?format=standard") download>{lang.t(Key::ExportSummaryShort)}</a>
+            ", "
+            <a href=format!("{base}/eksport/generelle-kommentarer.csv?format=standard") download>
+                {lang.t(Key::ExportGeneralShort)}
+            </a>
         </p>
     }
     .into_any()
@@ -222,7 +227,7 @@ pub fn RatesTable(overall: Rate, columns: Vec<Rate>, names: Vec<String>) -> impl
         }
     };
     view! {
-        <div class="table-wrap">
+        <TableWrap label=lang.t(Key::ResponseRate)>
             <table class="rate-table">
                 <thead>
                     <tr>
@@ -237,7 +242,7 @@ pub fn RatesTable(overall: Rate, columns: Vec<Rate>, names: Vec<String>) -> impl
                     {row(lang.t(Key::ExportAll).to_owned(), &overall, true)}
                 </tbody>
             </table>
-        </div>
+        </TableWrap>
     }
     .into_any()
 }
@@ -331,7 +336,7 @@ fn ItemSection(
             <p class="eyebrow">{item.section.clone()}</p>
             <h2 id=heading.clone()>{format!("{} {}", item.code, item.text)}</h2>
             <TallyBar tally=item.overall/>
-            <div class="table-wrap">
+            <TableWrap label=format!("{} {}", item.code, item.text)>
                 <table class="tally-table">
                     <thead>
                         <tr>
@@ -352,7 +357,7 @@ fn ItemSection(
                         <tr class="total"><th scope="row">{lang.t(Key::ExportAll)}</th><TallyCells tally=item.overall/></tr>
                     </tbody>
                 </table>
-            </div>
+            </TableWrap>
             <details class="comments" open=expanded>
                 <summary>{lang.fill(Key::CommentsCount, &[("n", &item.comment_count.to_string())])}</summary>
                 {(!more).then(|| view! { <CommentList comments=item.comments.clone()/> })}

@@ -1,5 +1,5 @@
 use super::frame::{AdminFrame, Session};
-use super::{echo_for, loaded, Problems, TextField};
+use super::{echo_for, loaded, Problems, TableWrap, TextField};
 use crate::api::admin_users;
 use crate::i18n::Key;
 use crate::model::admin::Role;
@@ -20,7 +20,7 @@ fn Users(session: Session) -> impl IntoView {
     view! {
         {loaded(data, move |users| view! {
                             <h1>{lang.t(Key::NavUsers)}</h1>
-                            <div class="table-wrap">
+                            <TableWrap label=lang.t(Key::NavUsers)>
                                 <table>
                                     <thead><tr>
                                         <th scope="col">{lang.t(Key::NameLabel)}</th>
@@ -33,7 +33,7 @@ fn Users(session: Session) -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                            </div>
+                            </TableWrap>
                             <section class="card" aria-labelledby="ny-bruger">
                                 <h2 id="ny-bruger">{lang.t(Key::AddUser)}</h2>
                                 <form method="post" action="/admin/brugere" class="stack">

@@ -5,19 +5,20 @@
 //! input and the problems). With JavaScript the same page hydrates and each answer is
 //! saved as it is given, through the same validation and the same store call.
 
+mod autosave;
+
 use super::LinkError;
-use crate::api::{autosave, get_respond_page, ApiError};
-use crate::components::{answer_label, textarea_text, AnswerScale, LanguageSwitch};
+use crate::api::get_respond_page;
+use crate::components::{textarea_text, AnswerScale, LanguageSwitch};
 use crate::i18n::{Key, Lang};
 use crate::model::{
-    Conflict, ErrorCode, Field as FieldId, FieldChange, FieldState, FormError, ItemRef, LockReason,
-    Notice, RespondPage as PageData, ResponseStatus, SaveReply, COMMENT_MAX_CHARS,
+    answer_label, ErrorCode, Field as FieldId, FieldState, ItemRef, LockReason, Notice,
+    RespondPage as PageData, ResponseStatus, COMMENT_MAX_CHARS,
 };
 use crate::use_lang;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use std::collections::BTreeSet;
+use autosave::{Autosave, FieldSignals, SaveStatus};
 use std::time::Duration;
 
 #[component]
@@ -34,190 +35,6 @@ pub fn RespondPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-    }
-}
-
-/// One answer field's live state in the browser.
-#[derive(Clone, Copy)]
-struct FieldSignals {
-    item_id: Option<i64>,
-    value: RwSignal<String>,
-    comment: RwSignal<String>,
-    fingerprint: RwSignal<String>,
-    conflict: RwSignal<Option<Conflict>>,
-    /// Another member's newer answer was just shown here.
-    updated_by_other: RwSignal<bool>,
-}
-
-impl FieldSignals {
-    fn new(item_id: Option<i64>, state: &FieldState, conflict: Option<Conflict>) -> Self {
-        Self {
-            item_id,
-            value: RwSignal::new(state.value.clone()),
-            comment: RwSignal::new(state.comment.clone()),
-            fingerprint: RwSignal::new(state.fingerprint.clone()),
-            conflict: RwSignal::new(conflict),
-            updated_by_other: RwSignal::new(false),
-        }
-    }
-
-    fn show(&self, state: FieldState) {
-        self.value.set(state.value);
-        self.comment.set(state.comment);
-        self.fingerprint.set(state.fingerprint);
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum SaveStatus {
-    Idle,
-    Saving,
-    Saved,
-    Failed,
-    Conflict,
-    Invalid,
-    Locked,
-}
-
-/// The autosave: a queue of changed fields, one request in flight at a time, debounced.
-#[derive(Clone, Copy)]
-struct Autosave {
-    token: StoredValue<String>,
-    version: RwSignal<i64>,
-    fields: StoredValue<Vec<FieldSignals>>,
-    errors: RwSignal<Vec<FormError>>,
-    status: RwSignal<SaveStatus>,
-    pending: StoredValue<BTreeSet<Option<i64>>>,
-    in_flight: StoredValue<bool>,
-    timer: StoredValue<Option<TimeoutHandle>>,
-}
-
-impl Autosave {
-    fn field(&self, item_id: Option<i64>) -> Option<FieldSignals> {
-        self.fields
-            .with_value(|fields| fields.iter().find(|f| f.item_id == item_id).copied())
-    }
-
-    /// Notes a change and saves it after `delay` of quiet.
-    fn schedule(self, item_id: Option<i64>, delay: Duration) {
-        self.errors
-            .update(|errors| errors.retain(|e| !field_of(e.field, item_id)));
-        self.pending.update_value(|p| {
-            p.insert(item_id);
-        });
-        if let Some(handle) = self.timer.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(move || self.flush(), delay).ok();
-        self.timer.set_value(handle);
-    }
-
-    fn flush(self) {
-        if self.in_flight.get_value() {
-            return;
-        }
-        let targets = self
-            .pending
-            .try_update_value(std::mem::take)
-            .unwrap_or_default();
-        let changes: Vec<FieldChange> = targets
-            .into_iter()
-            .filter_map(|id| self.field(id))
-            .map(|f| FieldChange {
-                item_id: f.item_id,
-                value: f.value.get_untracked(),
-                comment: f.comment.get_untracked(),
-                fingerprint: f.fingerprint.get_untracked(),
-            })
-            .collect();
-        if changes.is_empty() {
-            return;
-        }
-        self.in_flight.set_value(true);
-        self.status.set(SaveStatus::Saving);
-        let token = self.token.get_value();
-        let since = self.version.get_untracked();
-        spawn_local(async move {
-            let reply = autosave(token, since, changes.clone()).await;
-            self.in_flight.set_value(false);
-            self.apply(&changes, reply);
-        });
-    }
-
-    fn requeue(self, changes: &[FieldChange], except: &[Option<i64>]) {
-        self.pending.update_value(|p| {
-            p.extend(
-                changes
-                    .iter()
-                    .map(|c| c.item_id)
-                    .filter(|id| !except.contains(id)),
-            );
-        });
-    }
-
-    fn apply(self, sent: &[FieldChange], reply: Result<SaveReply, ApiError>) {
-        match reply {
-            Ok(SaveReply::Saved {
-                version, updates, ..
-            }) => {
-                self.version.set(version);
-                for update in updates {
-                    let Some(field) = self.field(update.item_id) else {
-                        continue;
-                    };
-                    let was_sent = sent.iter().any(|c| c.item_id == update.item_id);
-                    let typing = self.pending.with_value(|p| p.contains(&update.item_id));
-                    if was_sent {
-                        // Our own write: keep what is typed, advance the fingerprint.
-                        field.fingerprint.set(update.state.fingerprint);
-                    } else if !typing {
-                        field.show(update.state);
-                        field.updated_by_other.set(true);
-                    }
-                }
-                self.status.set(SaveStatus::Saved);
-            }
-            Ok(SaveReply::Conflict { conflicts, .. }) => {
-                let ids: Vec<Option<i64>> = conflicts.iter().map(|c| c.item_id).collect();
-                for conflict in conflicts {
-                    if let Some(field) = self.field(conflict.item_id) {
-                        field.conflict.set(Some(conflict));
-                    }
-                }
-                self.requeue(sent, &ids);
-                self.status.set(SaveStatus::Conflict);
-            }
-            Ok(SaveReply::Invalid { errors }) => {
-                let ids: Vec<Option<i64>> = sent
-                    .iter()
-                    .map(|c| c.item_id)
-                    .filter(|id| errors.iter().any(|e| field_of(e.field, *id)))
-                    .collect();
-                self.errors.update(|all| all.extend(errors));
-                self.requeue(sent, &ids);
-                self.status.set(SaveStatus::Invalid);
-            }
-            Ok(SaveReply::Locked) | Err(ApiError::Locked(_)) => self.status.set(SaveStatus::Locked),
-            Err(_) => {
-                self.requeue(sent, &[]);
-                self.status.set(SaveStatus::Failed);
-                return;
-            }
-        }
-        if self.pending.with_value(|p| !p.is_empty())
-            && self.status.get_untracked() != SaveStatus::Locked
-        {
-            self.flush();
-        }
-    }
-}
-
-/// Whether an error belongs to the field of `item_id` (`None` = general comment).
-fn field_of(field: FieldId, item_id: Option<i64>) -> bool {
-    match (field, item_id) {
-        (FieldId::Value(a) | FieldId::Comment(a), Some(b)) => a == b,
-        (FieldId::GeneralComment, None) => true,
-        _ => false,
     }
 }
 
@@ -280,16 +97,9 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
     let general = FieldSignals::new(None, &data.general, conflict_for(None));
     let mut all_fields = item_fields.clone();
     all_fields.push(general);
-    let autosave = Autosave {
-        token: StoredValue::new(token.clone()),
-        version: RwSignal::new(data.version),
-        fields: StoredValue::new(all_fields),
-        errors: RwSignal::new(data.errors.clone()),
-        status: RwSignal::new(SaveStatus::Idle),
-        pending: StoredValue::new(BTreeSet::new()),
-        in_flight: StoredValue::new(false),
-        timer: StoredValue::new(None),
-    };
+    let autosave = Autosave::new(token.clone(), data.version, all_fields, data.errors.clone());
+    let posting = StoredValue::new(false);
+    warn_before_leaving_unsaved(autosave, posting);
     let total = item_fields.len();
     let counted = item_fields.clone();
     let answered = Memo::new(move |_| {
@@ -332,7 +142,13 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
             <section class="intro">
                 {data.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
             </section>
-            <form method="post" action=format!("/svar/{token}") class="hearing-form" id="hearing-form">
+            <form
+                method="post"
+                action=format!("/svar/{token}")
+                class="hearing-form"
+                id="hearing-form"
+                on:submit=move |_| posting.set_value(true)
+            >
                 <div class="progress" role="status" aria-live="polite">
                     <progress max=total value=move || answered.get() aria-labelledby="progress-text"></progress>
                     <span class="progress-text" id="progress-text">
@@ -404,6 +220,23 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
         </article>
     }
     .into_any()
+}
+
+/// With anything typed and not yet saved, leaving the page asks first. Posting the
+/// form itself sends every field, so it does not ask (`posting`).
+fn warn_before_leaving_unsaved(autosave: Autosave, posting: StoredValue<bool>) {
+    #[cfg(feature = "hydrate")]
+    {
+        let listener = window_event_listener(leptos::ev::beforeunload, move |event| {
+            if !posting.get_value() && autosave.unsaved() {
+                event.prevent_default();
+                event.set_return_value("");
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (autosave, posting);
 }
 
 #[component]
@@ -512,7 +345,7 @@ fn ItemLinks(items: Vec<ItemRef>) -> impl IntoView {
 #[component]
 fn SaveIndicator(autosave: Autosave) -> impl IntoView {
     let lang = use_lang();
-    let text = move || match autosave.status.get() {
+    let text = move || match autosave.status() {
         SaveStatus::Idle => lang.t(Key::SaveIdle),
         SaveStatus::Saving => lang.t(Key::Saving),
         SaveStatus::Saved => lang.t(Key::Saved),
@@ -522,7 +355,7 @@ fn SaveIndicator(autosave: Autosave) -> impl IntoView {
     };
     let failed = move || {
         matches!(
-            autosave.status.get(),
+            autosave.status(),
             SaveStatus::Failed | SaveStatus::Invalid | SaveStatus::Conflict | SaveStatus::Locked
         )
     };
@@ -530,7 +363,7 @@ fn SaveIndicator(autosave: Autosave) -> impl IntoView {
         <span class="save-status js-only" class:save-failed=failed>
             {text}
             {move || {
-                (autosave.status.get() == SaveStatus::Failed)
+                (autosave.status() == SaveStatus::Failed)
                     .then(|| {
                         view! {
                             <button type="button" class="link-button" on:click=move |_| autosave.flush()>
@@ -667,7 +500,7 @@ fn CommentField(
                 autosave.schedule(field.item_id, Duration::from_millis(1200));
             }
             on:blur=move |_| {
-                if autosave.pending.with_value(|p| p.contains(&field.item_id)) {
+                if autosave.is_pending(field.item_id) {
                     autosave.flush();
                 }
             }
@@ -723,10 +556,7 @@ fn ConflictNote(field: FieldSignals, autosave: Autosave) -> impl IntoView {
                             on:click=move |_| {
                                 field.show(keep_theirs.clone());
                                 field.conflict.set(None);
-                                autosave.pending.update_value(|p| {
-                                    p.remove(&field.item_id);
-                                });
-                                autosave.status.set(SaveStatus::Saved);
+                                autosave.discard(field.item_id);
                             }
                         >
                             {lang.t(Key::UseTheirs)}
