@@ -3,8 +3,9 @@
 # every tool that is already there at the right version. Safe to run repeatedly.
 #
 # The wasm target: first the normal way (`rustup target add`); where rustup cannot
-# download targets, the fallback from DESIGN §5 (Debian's rustc-web with the standard
-# library's source, built with -Zbuild-std). The choice is written to
+# download targets, the fallback README.md describes under "How the front end is
+# built" (Debian's rustc-web with the standard library's source, built with
+# -Zbuild-std). The choice is written to
 # target/toolchain.env, which scripts/build.sh reads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,7 +50,7 @@ if [ -z "${SAMRAD_WASM_FALLBACK:-}" ] && { wasm_target_ok || { have rustup && ti
   log "wasm32 target: rustup"
   : > "$env_file"
 else
-  log "wasm32 target: rustup cannot provide it; using Debian's rustc-web (DESIGN §5)"
+  log "wasm32 target: rustup cannot provide it; using Debian's rustc-web (see README.md)"
   lld=$(ls /usr/bin/wasm-ld-* 2>/dev/null | sort -V | tail -n 1 || true)
   if ! dpkg -s rustc-web cargo-web rust-web-src >/dev/null 2>&1 || [ -z "$lld" ]; then
     apt_install rustc-web cargo-web rust-web-src lld-22

@@ -144,6 +144,31 @@ macro_rules! texts {
 
 texts! {
     AppName => "Samråd", "Samråd";
+    ErrorPrefix => "Fejl", "Error";
+    MailGreeting => "Kære {name}", "Dear {name}";
+    MailAnswerHere => "Svar via jeres personlige link:", "Answer through your personal link:";
+    MailRegards => "Med venlig hilsen\n{sender}", "Kind regards\n{sender}";
+    MailInvitationSubject => "Høring: {title}", "Consultation: {title}";
+    MailInvitation => "I inviteres hermed til at afgive høringssvar i høringen »{title}«.", "You are invited to respond to the consultation “{title}”.";
+    MailInvitationHow => "Linket er personligt for {name}, og alle i {name} kan bruge det samme link. I kan gemme en kladde og vende tilbage. Høringsfristen er {deadline}; indtil da kan svaret rettes og indsendes igen. Send ikke linket videre til andre.", "The link is personal to {name}, and everyone in {name} can use the same link. You can save a draft and come back. The deadline is {deadline}; until then the response can be edited and submitted again. Do not pass the link on to others.";
+    MailReminderSubject => "Påmindelse: {title} – frist {deadline}", "Reminder: {title} – deadline {deadline}";
+    MailReminder => "Vi har endnu ikke modtaget jeres høringssvar i høringen »{title}«. Høringsfristen er {deadline}.", "We have not yet received your response to the consultation “{title}”. The deadline is {deadline}.";
+    MailReminderDraft => "Har I gemt en kladde, ligger den klar, når I åbner linket. Husk at trykke »Indsend«.", "If you saved a draft, it is there when you open the link. Remember to press “Submit”.";
+    MailReceiptSubject => "Kvittering: jeres høringssvar til {title}", "Receipt: your response to {title}";
+    MailReceipt => "Tak for jeres høringssvar til »{title}«. Det blev indsendt {at} (indsendelse nr. {n}).", "Thank you for your response to “{title}”. It was submitted {at} (submission no. {n}).";
+    MailReceiptEdit => "I kan rette svaret og indsende igen frem til høringsfristen {deadline} via jeres personlige link.", "You can edit the response and submit again until the deadline {deadline} through your personal link.";
+    MailReceiptAnswers => "Jeres indsendte svar:", "Your submitted answers:";
+    A11yTitle => "Tilgængelighedserklæring", "Accessibility statement";
+    A11yIntro => "Samråd skal kunne bruges af alle, også med skærmlæser, tastatur alene, forstørrelse eller på en lille telefon. Her står, hvilken standard vi følger, hvordan vi har testet, hvad vi ved ikke virker endnu, og hvordan I fortæller os om et problem.", "Samråd must be usable by everyone, also with a screen reader, the keyboard alone, magnification or on a small phone. This page says which standard we follow, how we tested, what we know does not work yet, and how to tell us about a problem.";
+    A11yStandardTitle => "Standard", "Standard";
+    A11yStandard => "Løsningen følger webtilgængelighedsloven (lov nr. 692 af 8. juni 2018) og dermed standarden EN 301 549, som svarer til WCAG 2.1 på niveau AA. Både siderne, hvor I afgiver svar, og forvaltningens sider er omfattet.", "The service follows the Danish web accessibility act (act no. 692 of 8 June 2018) and thereby the standard EN 301 549, which corresponds to WCAG 2.1 level AA. Both the pages where you answer and the administration's pages are covered.";
+    A11yTestedTitle => "Sådan har vi testet", "How we tested";
+    A11yTested => "Hver side testes automatisk med axe-core efter WCAG 2.1 A og AA, på en telefonskærm (390 px) og en computerskærm (1280 px), hver gang løsningen ændres. Svarsiden afprøves desuden med tastatur alene (Tab, piletaster, mellemrum og Enter), med og uden JavaScript, ved 320 px bredde og ved 200 % forstørrelse.\n\nSiderne er også gennemgået manuelt efter WCAG 2.1 AA: sidetitler, sprog, fokusrækkefølge og synligt fokus, fejlbeskeder, der peger på feltet, og tabeller, der kan læses på en telefon.", "Every page is tested automatically with axe-core against WCAG 2.1 A and AA, on a phone screen (390 px) and a desktop screen (1280 px), whenever the service changes. The answering page is also tried with the keyboard alone (Tab, arrow keys, space and Enter), with and without JavaScript, at 320 px width and at 200 % zoom.\n\nThe pages have also been reviewed by hand against WCAG 2.1 AA: page titles, language, focus order and visible focus, error messages that point at their field, and tables that can be read on a phone.";
+    A11yLimitsTitle => "Kendte begrænsninger", "Known limitations";
+    A11yLimits => "Høringens egne tekster (forslag og indledning) skrives af forvaltningen og findes kun på dansk; på de engelske sider er de markeret som dansk, så skærmlæsere læser dem med dansk udtale.\n\nHøringsnotatet er lavet til udskrift på A4 og er bredt på små skærme.", "The hearing's own texts (proposals and introduction) are written by the administration and exist in Danish only; on the English pages they are marked as Danish, so screen readers read them with Danish pronunciation.\n\nThe hearing memo is made for printing on A4 and is wide on small screens.";
+    A11yReportTitle => "Fortæl os om et problem", "Tell us about a problem";
+    A11yReport => "Kan I ikke bruge en side, eller mangler der noget, så skriv til den forvaltning, der har sendt jer linket (afsenderen af jeres invitation), og beskriv siden og problemet. I får svar inden for 14 dage, og indtil problemet er løst, kan I afgive jeres svar på anden vis, fx pr. mail.\n\nEr I ikke tilfredse med svaret, kan I klage til Digitaliseringsstyrelsen, der fører tilsyn med webtilgængelighed i den offentlige sektor.", "If you cannot use a page, or something is missing, write to the administration that sent you the link (the sender of your invitation) and describe the page and the problem. You will get an answer within 14 days, and until the problem is solved you can give your response another way, e.g. by e-mail.\n\nIf you are not satisfied with the answer, you can complain to the Agency for Digital Government, which supervises web accessibility in the public sector.";
+    TitleResponse => "Høringssvar – {body}", "Consultation response – {body}";
     SkipToContent => "Spring til indholdet", "Skip to content";
     LanguageSwitch => "English", "Dansk";
     HomeTitle => "Høringer og undersøgelser", "Hearings and surveys";
@@ -159,7 +184,7 @@ texts! {
     ResponseFrom => "Høringssvar fra", "Response from";
     DeadlineLabel => "Høringsfrist", "Deadline";
     Progress => "{done} af {total} besvaret", "{done} of {total} answered";
-    JumpToUnanswered => "Gå til første ubesvarede forslag", "Go to the first unanswered proposal";
+    JumpToUnanswered => "Til første ubesvarede", "To first unanswered";
     AllAnswered => "Alle forslag er besvaret.", "All proposals are answered.";
     Agree => "Enig", "Agree";
     Disagree => "Uenig", "Disagree";
@@ -176,7 +201,7 @@ texts! {
     AnswerThemFirst => "Besvar dem først", "Answer them first";
     ActionsHint => "Kladden kan ses og rettes af alle, der har linket. Indsendte svar kan rettes frem til høringsfristen.",
         "Everyone with the link can see and edit the draft. Submitted answers can be changed until the deadline.";
-    SaveIdle => "Svar gemmes automatisk", "Answers are saved automatically";
+    SaveIdle => "Gemmes løbende", "Saved as you go";
     Saving => "Gemmer …", "Saving …";
     Saved => "Gemt", "Saved";
     NotSaved => "Ikke gemt – prøv igen", "Not saved – try again";
@@ -221,6 +246,7 @@ texts! {
     EditAnswers => "Ret svarene", "Change the answers";
     ReceiptSummary => "Jeres indsendte svar", "Your submitted answers";
     RowNo => "Række {row}", "Row {row}";
+    SignInFailed => "Du er ikke logget ind:", "You are not signed in:";
     AdminNotSaved => "Ikke gemt. Ret følgende, og prøv igen:", "Not saved. Correct the following and try again:";
     ForbiddenTitle => "Ingen adgang", "No access";
     ForbiddenText => "Din rolle giver ikke adgang til dette. Intet er ændret. Kontakt en administrator, hvis du skal have adgang.", "Your role does not allow this. Nothing was changed. Contact an administrator if you need access.";
@@ -273,6 +299,14 @@ texts! {
     SentRetrying => ", {n} prøves igen (mailserveren svarer ikke)", ", {n} being retried (the mail server is not answering)";
     BodyLabel => "Høringspart", "Consulted body";
     GroupLabel => "Målgruppe", "Group";
+    BreakdownHeader => "Hvem", "Who";
+    OverviewTitle => "Overblik", "Overview";
+    OverviewRule => "Reglen: blandt de høringsparter, der har taget stilling (enig eller uenig), er der bred opbakning, når mindst to ud af tre er enige, og overvejende modstand, når højst én ud af tre er enig; ellers er forslaget omstridt. »Ved ikke« og ubesvarede tæller ikke med.", "The rule: among the bodies that took a position (agree or disagree), a proposal has broad support when at least two in three agree and is mostly opposed when at most one in three agrees; otherwise it is contested. ‘Don’t know’ and blanks do not count.";
+    StandingBroad => "Bred opbakning", "Broad support";
+    StandingContested => "Omstridt", "Contested";
+    StandingOpposed => "Overvejende imod", "Mostly opposed";
+    StandingNone => "Ingen har taget stilling", "No positions taken";
+    StandingCount => "{n} forslag", "{n} proposals";
     UnitLabel => "Institution", "Unit";
     MailsLabel => "Mails", "E-mails";
     InvitedAt => "Inviteret {at}", "Invited {at}";

@@ -108,17 +108,22 @@ pub fn App() -> impl IntoView {
     view! {
         <Title text=lang.t(Key::AppName)/>
         <a class="skip-link" href="#indhold">{lang.t(Key::SkipToContent)}</a>
-        <Router>
-            <main id="indhold">
-                {routes()}
-            </main>
-        </Router>
+        // Each page puts its own `<main>` (components::Main), so the staff pages' menu
+        // can stand before it and the skip link skip it.
+        <Router>{routes()}</Router>
+        <footer class="site-footer">
+            <a href="/tilgaengelighed">{lang.t(Key::A11yTitle)}</a>
+        </footer>
     }
 }
 
 /// The respondent's pages; and, in the server and the administration's bundle, the
 /// administration's. The respondent's bundle leaves them out, so a phone answering a
 /// hearing downloads only what it needs.
+///
+/// The respondent's routes are written out in both lists on purpose: shared through a
+/// transparent route component, about one run in seven of the API suite had a request
+/// that never answered. Keep them in step by hand.
 #[cfg(feature = "admin-ui")]
 fn routes() -> impl IntoView {
     use pages::admin;
@@ -127,6 +132,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/") view=pages::Home/>
             <Route path=path!("/svar/:token") view=pages::RespondPage ssr=SsrMode::Async/>
             <Route path=path!("/svar/:token/kvittering") view=pages::ReceiptPage ssr=SsrMode::Async/>
+            <Route path=path!("/tilgaengelighed") view=pages::AccessibilityPage/>
             <Route path=path!("/admin") view=admin::OverviewPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/log-ind") view=admin::LoginPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/hoering/:id") view=admin::ConsultationPage ssr=SsrMode::Async/>
@@ -148,6 +154,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/") view=pages::Home/>
             <Route path=path!("/svar/:token") view=pages::RespondPage ssr=SsrMode::Async/>
             <Route path=path!("/svar/:token/kvittering") view=pages::ReceiptPage ssr=SsrMode::Async/>
+            <Route path=path!("/tilgaengelighed") view=pages::AccessibilityPage/>
         </Routes>
     }
 }

@@ -177,3 +177,40 @@ test('the page hydrates and autosaves under its Content-Security-Policy', async 
   await expect(page.locator('#gc')).toHaveValue('Skrevet under en streng politik.');
   expect(violations).toEqual([]);
 });
+
+test('the 42-item page is compact on a phone, with large targets and no line through any text', async ({ page }, testInfo) => {
+  for (const width of [390, 320]) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto(`/svar/${freshBody(7).token}`);
+    const size = await page.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    }));
+    testInfo.annotations.push({ type: `page height at ${width} px`, description: `${size.height} px` });
+    expect(size.overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+    if (width === 390) {
+      expect(size.height, 'at most 7,200 px: five proposals or more per screen').toBeLessThanOrEqual(7200);
+      const bar = await page.locator('.progress').evaluate((el) => el.getBoundingClientRect().height);
+      expect(bar, 'the sticky progress bar').toBeLessThanOrEqual(56);
+    }
+    // Every answer is a target of at least 44 × 44 px, its label on one line.
+    const choices = await page.locator('.choice').evaluateAll((els) =>
+      els.map((el) => {
+        const box = el.getBoundingClientRect();
+        const label = el.querySelector('span')!;
+        const lineHeight = parseFloat(getComputedStyle(label).lineHeight);
+        return { w: box.width, h: box.height, lines: Math.round(label.getBoundingClientRect().height / lineHeight) };
+      }),
+    );
+    expect(choices).toHaveLength(126);
+    expect(choices.filter((c) => c.w < 44 || c.h < 44)).toEqual([]);
+    expect(choices.filter((c) => c.lines > 1)).toEqual([]);
+    // No fieldset border that could run through a wrapped proposal.
+    const bordered = await page.locator('.item fieldset').evaluateAll(
+      (els) => els.filter((el) => getComputedStyle(el).borderTopStyle !== 'none' && getComputedStyle(el).borderTopWidth !== '0px').length,
+    );
+    expect(bordered).toBe(0);
+    await page.locator('.item').nth(3).scrollIntoViewIfNeeded();
+    await shot(page, testInfo, `phone-${width}-compact`);
+  }
+});

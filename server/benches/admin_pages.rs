@@ -128,14 +128,10 @@ async fn main() {
     assert_eq!(signed_in.status().as_u16(), 303, "signed in");
     let upload = client
         .post(format!("{base}/admin/hoering/{draft}/import"))
-        .multipart(
-            reqwest::multipart::Form::new()
-                .text("kind", "bodies")
-                .part(
-                    "file",
-                    reqwest::multipart::Part::bytes(sheet()).file_name("parter.csv"),
-                ),
-        )
+        .multipart(reqwest::multipart::Form::new().text("kind", "bodies").part(
+            "file",
+            reqwest::multipart::Part::bytes(sheet()).file_name("parter.csv"),
+        ))
         .send()
         .await
         .unwrap();
@@ -181,5 +177,8 @@ async fn main() {
         memo.bytes,
         memo.median.as_secs_f64() * 1000.0
     );
-    println!("pages over the goal (200 kB, 100 ms): {over} of {}", pages.len());
+    println!(
+        "pages over the goal (200 kB, 100 ms): {over} of {}",
+        pages.len()
+    );
 }

@@ -1,9 +1,9 @@
 //! Run-time configuration, from flags or `SAMRAD_*` environment variables.
 
-use app::backend::mail::transport::{MailConfig, SmtpConfig, Tls};
 use crate::routes::client_addr::parse_trusted_proxies;
 use crate::serve::ConnectionLimits;
 use crate::startup::ServeOptions;
+use app::backend::mail::transport::{MailConfig, SmtpConfig, Tls};
 use clap::Args;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -34,7 +34,11 @@ pub struct ServeConfig {
     #[arg(long, env = "SAMRAD_BODY_TIMEOUT_SECS", default_value_t = 30)]
     pub body_timeout_secs: u64,
     /// Open connections one address may hold (trusted proxies are not limited).
-    #[arg(long, env = "SAMRAD_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 256)]
+    #[arg(
+        long,
+        env = "SAMRAD_MAX_CONNECTIONS_PER_ADDRESS",
+        default_value_t = 256
+    )]
     pub max_connections_per_address: usize,
 }
 

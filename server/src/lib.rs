@@ -1,3 +1,5 @@
+#![recursion_limit = "512"]
+
 //! The server crate as a library, so the integration tests start exactly what the
 //! binary starts.
 

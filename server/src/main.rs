@@ -216,7 +216,7 @@ async fn add_user(db: &Db, email: &str, name: &str, role: &str) -> Result<(), St
     };
     let password = Password::parse(&raw)
         .map_err(|_| format!("the password must have at least {PASSWORD_MIN_CHARS} characters"))?;
-    match auth::create_user(db, &email, name, password, role, now_ms()).await {
+    match auth::create_user(db, None, &email, name, password, role, now_ms()).await {
         Ok(Ok(id)) => {
             println!("User {id} {} ({}) added.", email.as_str(), role.as_str());
             Ok(())

@@ -3,13 +3,13 @@
 //! connections one address may hold open. Together with the body read timeout in the
 //! router they keep a client that sends one byte a second from holding the server.
 
-use ipnet::IpNet;
 use axum::extract::connect_info::IntoMakeServiceWithConnectInfo;
 use axum::Router;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
+use ipnet::IpNet;
 use std::collections::HashMap;
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
@@ -135,7 +135,10 @@ pub async fn serve(
         });
     }
     drop(listener);
-    if tokio::time::timeout(grace, graceful.shutdown()).await.is_err() {
+    if tokio::time::timeout(grace, graceful.shutdown())
+        .await
+        .is_err()
+    {
         tracing::warn!("requests still running at shutdown were cut off");
     }
     Ok(())

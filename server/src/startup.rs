@@ -3,6 +3,7 @@
 
 use crate::mail_worker::MailWorker;
 use crate::routes;
+use crate::serve::{serve, ConnectionLimits};
 use app::backend::db::Db;
 use app::backend::mail::transport::MailConfig;
 use app::backend::state::{AppState, Settings};
@@ -10,11 +11,10 @@ use app::{shell, App, OUTPUT_NAME};
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::{middleware, Router};
+use ipnet::IpNet;
 use leptos::config::{Env, LeptosOptions};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use routes::{admin, export};
-use crate::serve::{serve, ConnectionLimits};
-use ipnet::IpNet;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;

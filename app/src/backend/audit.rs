@@ -115,11 +115,7 @@ pub async fn record_alone(
 }
 
 /// One page of the entries, newest first, and how many there are.
-pub async fn page(
-    db: &Db,
-    page: u32,
-    lang: Lang,
-) -> Result<(Vec<AuditEntry>, PageInfo), AppError> {
+pub async fn page(db: &Db, page: u32, lang: Lang) -> Result<(Vec<AuditEntry>, PageInfo), AppError> {
     let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log")
         .fetch_one(&db.read)
         .await?;

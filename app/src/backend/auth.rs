@@ -84,8 +84,11 @@ const DUMMY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$c2FtcmFkZHVtbXlzYWx0$K3j0ml4XSeX0vVd3CRhXqJ4mT2y2m3x+yq1kqzvJ7Uc";
 
 /// Creates a staff account.
+/// Creates a staff account, audited in the same transaction as `by` (`None`: from the
+/// command line or the demo).
 pub async fn create_user(
     db: &Db,
+    by: Option<&UserView>,
     email: &Email,
     name: &str,
     password: Password,
@@ -93,6 +96,7 @@ pub async fn create_user(
     now_ms: i64,
 ) -> Result<Result<i64, Problem>, AppError> {
     let hash = hash_password(password).await?;
+    let mut tx = db.write.begin().await?;
     let inserted: Option<(i64,)> = sqlx::query_as(
         "INSERT INTO app_user (email, name, password_hash, role, created_at)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id",
@@ -102,11 +106,22 @@ pub async fn create_user(
     .bind(hash)
     .bind(role.as_str())
     .bind(now_ms)
-    .fetch_optional(&db.write)
+    .fetch_optional(&mut *tx)
     .await?;
-    Ok(inserted
-        .map(|(id,)| id)
-        .ok_or_else(|| Problem::new("email", Msg::EmailTaken)))
+    let Some((id,)) = inserted else {
+        return Ok(Err(Problem::new("email", Msg::EmailTaken)));
+    };
+    let detail = format!("{} ({})", email.as_str(), role.as_str());
+    super::audit::commit(
+        tx,
+        by,
+        super::audit::Action::UserCreated,
+        None,
+        &detail,
+        now_ms,
+    )
+    .await?;
+    Ok(Ok(id))
 }
 
 pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<UserView>, AppError> {

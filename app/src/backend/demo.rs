@@ -111,7 +111,7 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<Demo, AppErr
             Role::Manager => "Søren Sagsbehandler",
             Role::Viewer => "Lise Læser",
         };
-        create_user(db, &email, name, password, role, now_ms)
+        create_user(db, None, &email, name, password, role, now_ms)
             .await?
             .ok();
     }
@@ -181,7 +181,7 @@ pub async fn admin_with_draft(
         .ok_or_else(|| AppError::Internal("admin address".into()))?;
     let password = Password::parse("korrekt-hest-batteri")
         .map_err(|_| AppError::Internal("admin password too short".into()))?;
-    let created = create_user(db, &email, "Admin", password, Role::Admin, now_ms).await?;
+    let created = create_user(db, None, &email, "Admin", password, Role::Admin, now_ms).await?;
     let id = created.map_err(|_| AppError::Internal("admin exists".into()))?;
     let user = user_by_id(db, id)
         .await?

@@ -260,11 +260,8 @@ mod tests {
     use super::*;
 
     fn sample(name: &str) -> Table {
-        let bytes = std::fs::read(format!(
-            "{}/../testdata/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .expect("sample sheet");
+        let bytes = std::fs::read(format!("{}/../testdata/{name}", env!("CARGO_MANIFEST_DIR")))
+            .expect("sample sheet");
         read(&bytes).unwrap()
     }
 

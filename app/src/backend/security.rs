@@ -19,6 +19,12 @@ pub fn page_policy(nonce: &str) -> String {
 pub const NOTHING_POLICY: &str =
     "default-src 'none'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
 
+/// The policy of a page the server writes without Leptos (an error page): our own
+/// stylesheet and nothing else.
+pub const PLAIN_PAGE_POLICY: &str =
+    "default-src 'none'; style-src 'self'; frame-ancestors 'none'; \
+     form-action 'self'; base-uri 'none'";
+
 /// Camera, microphone and location are never needed.
 pub const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=()";
 

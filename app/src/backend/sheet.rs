@@ -154,13 +154,18 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table, Problem> {
     // A formula that was never calculated (files written by programs, not Excel) has
     // no value to read: say so rather than report the cell as empty.
     if let Some(sheet) = workbook.sheet_names().first().cloned() {
-        let formulas = workbook.worksheet_formula(&sheet).map_err(|_| unreadable())?;
+        let formulas = workbook
+            .worksheet_formula(&sheet)
+            .map_err(|_| unreadable())?;
         for (row, col, formula) in formulas.used_cells() {
             let (r, c) = (
                 formulas.start().map_or(0, |s| s.0) as usize + row,
                 formulas.start().map_or(0, |s| s.1) as usize + col,
             );
-            let empty = matches!(range.get_value((r as u32, c as u32)), None | Some(Data::Empty));
+            let empty = matches!(
+                range.get_value((r as u32, c as u32)),
+                None | Some(Data::Empty)
+            );
             if !formula.is_empty() && empty {
                 return Err(Problem::with(
                     "file",
@@ -217,11 +222,8 @@ mod tests {
     use super::*;
 
     fn sample(name: &str) -> Vec<u8> {
-        std::fs::read(format!(
-            "{}/../testdata/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .expect("sample sheet")
+        std::fs::read(format!("{}/../testdata/{name}", env!("CARGO_MANIFEST_DIR")))
+            .expect("sample sheet")
     }
 
     #[test]

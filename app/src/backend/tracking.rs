@@ -108,14 +108,10 @@ fn state_word(state: BodyState) -> &'static str {
 }
 
 fn parse_state(raw: &str) -> BodyState {
-    [
-        BodyState::Opened,
-        BodyState::Draft,
-        BodyState::Submitted,
-    ]
-    .into_iter()
-    .find(|s| state_word(*s) == raw)
-    .unwrap_or(BodyState::NotOpened)
+    [BodyState::Opened, BodyState::Draft, BodyState::Submitted]
+        .into_iter()
+        .find(|s| state_word(*s) == raw)
+        .unwrap_or(BodyState::NotOpened)
 }
 
 /// `%text%` for LIKE, with the wildcards in the text itself taken literally.

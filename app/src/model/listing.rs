@@ -45,7 +45,10 @@ impl PageInfo {
         if self.total == 0 {
             return (0, 0);
         }
-        (self.offset() + 1, (self.offset() + PAGE_SIZE).min(self.total))
+        (
+            self.offset() + 1,
+            (self.offset() + PAGE_SIZE).min(self.total),
+        )
     }
 }
 
@@ -105,7 +108,11 @@ impl BodyQuery {
 
     /// Reads the query, `get` giving a parameter's value; blank means no filter.
     pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
-        let given = |name: &str| get(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let given = |name: &str| {
+            get(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
         Self {
             search: given(Self::SEARCH).unwrap_or_default(),
             group: given(Self::GROUP),
@@ -138,7 +145,10 @@ impl BodyQuery {
 
     /// Whether anything narrows the list.
     pub fn is_filtered(&self) -> bool {
-        !self.search.is_empty() || self.group.is_some() || self.unit.is_some() || self.state.is_some()
+        !self.search.is_empty()
+            || self.group.is_some()
+            || self.unit.is_some()
+            || self.state.is_some()
     }
 }
 
@@ -195,7 +205,10 @@ mod tests {
             page: 1,
         };
         let url = query.query_string(4);
-        assert_eq!(url, "?q=skole%20%26%20co&gruppe=MED-udvalg&status=mangler&side=4");
+        assert_eq!(
+            url,
+            "?q=skole%20%26%20co&gruppe=MED-udvalg&status=mangler&side=4"
+        );
         let params: HashMap<String, String> = url[1..]
             .split('&')
             .filter_map(|p| p.split_once('='))

@@ -2,10 +2,10 @@
 //! answer are, and the validation rules that both sides must agree on.
 
 pub mod admin;
-pub mod listing;
 mod answer;
 mod comment;
 mod email;
+pub mod listing;
 mod page;
 pub mod report;
 

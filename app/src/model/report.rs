@@ -163,6 +163,64 @@ pub fn contested_order(a: &Tally, b: &Tally) -> Ordering {
     }
 }
 
+/// Where a proposal stands among the bodies that took a position (enig or uenig):
+/// the rule the report's overview states and counts by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Standing {
+    /// At least two in three of those who took a position agree.
+    BroadSupport,
+    /// Between a third and two thirds agree.
+    Contested,
+    /// At most one in three agrees.
+    MostlyOpposed,
+    /// Nobody took a position.
+    NoPositions,
+}
+
+impl Standing {
+    pub const ALL: [Standing; 4] = [
+        Standing::BroadSupport,
+        Standing::Contested,
+        Standing::MostlyOpposed,
+        Standing::NoPositions,
+    ];
+
+    /// Compared in whole numbers (3 × enig against 2 × positions), so a proposal at
+    /// exactly two thirds has broad support on every machine.
+    pub fn of(tally: &Tally) -> Self {
+        let (agree, positions) = (u64::from(tally.agree), u64::from(tally.positioned()));
+        if positions == 0 {
+            Self::NoPositions
+        } else if 3 * agree >= 2 * positions {
+            Self::BroadSupport
+        } else if 3 * agree <= positions {
+            Self::MostlyOpposed
+        } else {
+            Self::Contested
+        }
+    }
+
+    /// The anchor of this standing's list on the report page and in the memo.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            Self::BroadSupport => "bred-opbakning",
+            Self::Contested => "omstridt",
+            Self::MostlyOpposed => "overvejende-imod",
+            Self::NoPositions => "ingen-holdning",
+        }
+    }
+
+    pub fn label(self) -> crate::i18n::Key {
+        use crate::i18n::Key;
+        match self {
+            Self::BroadSupport => Key::StandingBroad,
+            Self::Contested => Key::StandingContested,
+            Self::MostlyOpposed => Key::StandingOpposed,
+            Self::NoPositions => Key::StandingNone,
+        }
+    }
+}
+
 /// How the report's items are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReportSort {
@@ -385,5 +443,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn standing_follows_the_stated_rule_at_its_edges() {
+        let t = |agree, disagree, dont_know| Tally {
+            agree,
+            disagree,
+            dont_know,
+            unanswered: 0,
+        };
+        assert_eq!(
+            Standing::of(&t(2, 1, 5)),
+            Standing::BroadSupport,
+            "exactly two thirds"
+        );
+        assert_eq!(
+            Standing::of(&t(1, 2, 0)),
+            Standing::MostlyOpposed,
+            "exactly one third"
+        );
+        assert_eq!(Standing::of(&t(3, 2, 0)), Standing::Contested);
+        assert_eq!(
+            Standing::of(&t(0, 0, 9)),
+            Standing::NoPositions,
+            "ved ikke is no position"
+        );
+        assert_eq!(Standing::of(&t(0, 4, 0)), Standing::MostlyOpposed);
     }
 }

@@ -1,3 +1,4 @@
+use crate::components::{Main, PageTitle};
 use crate::i18n::Key;
 use crate::use_lang;
 use leptos::prelude::*;
@@ -6,10 +7,13 @@ use leptos::prelude::*;
 pub fn Home() -> impl IntoView {
     let lang = use_lang();
     view! {
-        <article class="page-message">
-            <h1>{lang.t(Key::HomeTitle)}</h1>
-            <p>{lang.t(Key::HomeText)}</p>
-        </article>
+        <PageTitle text=lang.t(Key::HomeTitle)/>
+        <Main>
+            <article class="page-message">
+                <h1>{lang.t(Key::HomeTitle)}</h1>
+                <p>{lang.t(Key::HomeText)}</p>
+            </article>
+        </Main>
     }
 }
 
@@ -21,9 +25,12 @@ pub fn NotFound() -> impl IntoView {
     }
     let lang = use_lang();
     view! {
-        <article class="page-message">
-            <h1>{lang.t(Key::NotFoundTitle)}</h1>
-            <p>{lang.t(Key::NotFoundText)}</p>
-        </article>
+        <PageTitle text=lang.t(Key::NotFoundTitle)/>
+        <Main>
+            <article class="page-message">
+                <h1>{lang.t(Key::NotFoundTitle)}</h1>
+                <p>{lang.t(Key::NotFoundText)}</p>
+            </article>
+        </Main>
     }
 }

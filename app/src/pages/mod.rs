@@ -1,11 +1,13 @@
 //! Routed pages.
 
+mod accessibility;
 #[cfg(feature = "admin-ui")]
 pub mod admin;
 mod home;
 mod receipt;
 mod respond;
 
+pub use accessibility::AccessibilityPage;
 pub use home::{Home, NotFound};
 pub use receipt::ReceiptPage;
 pub use respond::RespondPage;
@@ -25,6 +27,7 @@ fn LinkError(error: ApiError) -> impl IntoView {
         _ => (Key::AppName, Key::ServerError),
     };
     view! {
+        <crate::components::PageTitle text=lang.t(title)/>
         <article class="page-message">
             <h1>{lang.t(title)}</h1>
             <p>{lang.t(text)}</p>

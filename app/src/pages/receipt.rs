@@ -1,6 +1,6 @@
 use super::LinkError;
 use crate::api::get_receipt;
-use crate::components::LanguageSwitch;
+use crate::components::{LanguageSwitch, Main, PageTitle};
 use crate::i18n::Key;
 use crate::model::{answer_label, Receipt};
 use crate::use_lang;
@@ -14,6 +14,7 @@ pub fn ReceiptPage() -> impl IntoView {
     let token = move || params.read().get("token").unwrap_or_default();
     let data = Resource::new(token, get_receipt);
     view! {
+        <Main>
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
@@ -27,6 +28,7 @@ pub fn ReceiptPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        </Main>
     }
 }
 
@@ -35,6 +37,7 @@ fn ReceiptView(receipt: Receipt, token: String) -> impl IntoView {
     let lang = use_lang();
     let n = receipt.submission_no.to_string();
     view! {
+        <PageTitle text=lang.t(Key::ReceiptTitle)/>
         <article class="receipt">
             <header class="page-header">
                 <LanguageSwitch/>

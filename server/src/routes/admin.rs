@@ -45,7 +45,7 @@ impl FromRequestParts<AppState> for Staff {
                 Err(Redirect::to("/admin/log-ind?besked=SessionExpired").into_response())
             }
             Ok(SessionLookup::Unknown) => Err(Redirect::to("/admin/log-ind").into_response()),
-            Err(e) => Err(failure(e)),
+            Err(e) => Err(e.into_response()),
         }
     }
 }
@@ -147,18 +147,6 @@ async fn forbidden(state: &AppState, parts: Parts) -> Response {
     .await
 }
 
-/// Our own failure: logged in full, shown as a plain 500 without details.
-pub fn failure(error: AppError) -> Response {
-    match error {
-        AppError::NotFound => StatusCode::NOT_FOUND.into_response(),
-        AppError::Forbidden => StatusCode::FORBIDDEN.into_response(),
-        other => {
-            other.log();
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
 /// Back to a page with a message (`n` fills a count into it).
 fn back(path: &str, msg: Msg, n: Option<i64>) -> Response {
     let count = n.map(|n| format!("&n={n}")).unwrap_or_default();
@@ -178,7 +166,7 @@ fn settle_back<T>(
         Ok(Err(problem)) => {
             Redirect::to(&format!("{page}?fejl={}", problem.msg.code())).into_response()
         }
-        Err(e) => failure(e),
+        Err(e) => e.into_response(),
     }
 }
 
@@ -256,7 +244,7 @@ async fn settle<T>(
     match result {
         Ok(Ok(value)) => done(value),
         Ok(Err(problem)) => again.show(vec![problem]).await,
-        Err(e) => failure(e),
+        Err(e) => e.into_response(),
     }
 }
 
@@ -314,7 +302,7 @@ pub async fn sign_in(
             )
             .await;
         }
-        Err(e) => return failure(e),
+        Err(e) => return e.into_response(),
     };
     let who = auth::user_by_id(&state.db, session.user_id)
         .await
@@ -341,7 +329,7 @@ pub async fn sign_out(State(state): State<AppState>, parts: Parts) -> Response {
         .and_then(session_from_cookies);
     if let Some(id) = cookie {
         if let Err(e) = auth::sign_out(&state.db, id).await {
-            return failure(e);
+            return e.into_response();
         }
     }
     let mut response = Redirect::to("/admin/log-ind?besked=SignedOut").into_response();
@@ -429,7 +417,7 @@ pub async fn create(
     };
     let id = match manage::create(&state.db, &user, &title, deadline, source, now).await {
         Ok(id) => id,
-        Err(e) => return failure(e),
+        Err(e) => return e.into_response(),
     };
     match sheet_bytes {
         Some((file_name, bytes)) => {
@@ -449,12 +437,12 @@ pub async fn settings(State(state): State<AppState>, post: ManagerPost) -> Respo
     let now = now_ms();
     let current = match manage::current_deadline(&state.db, id).await {
         Ok(deadline) => deadline,
-        Err(e) => return failure(e),
+        Err(e) => return e.into_response(),
     };
     match manage::parse_settings(&fields, Some(current), now) {
         Ok(settings) => match manage::update_settings(&state.db, &user, id, &settings, now).await {
             Ok(()) => back(&consultation_path(id), Msg::Saved, None),
-            Err(e) => failure(e),
+            Err(e) => e.into_response(),
         },
         Err(problems) => {
             unprocessable(
@@ -523,14 +511,14 @@ pub async fn open(State(state): State<AppState>, post: ManagerPost) -> Response 
 pub async fn close(State(state): State<AppState>, ManagerAt(user, id): ManagerAt) -> Response {
     match manage::close(&state.db, &user, id, now_ms()).await {
         Ok(()) => back(&consultation_path(id), Msg::Closed, None),
-        Err(e) => failure(e),
+        Err(e) => e.into_response(),
     }
 }
 
 pub async fn duplicate(State(state): State<AppState>, ManagerAt(user, id): ManagerAt) -> Response {
     match manage::duplicate(&state.db, &user, id, now_ms()).await {
         Ok(copy) => back(&consultation_path(copy), Msg::Duplicated, None),
-        Err(e) => failure(e),
+        Err(e) => e.into_response(),
     }
 }
 
@@ -723,7 +711,7 @@ pub async fn confirm_import(
         }
         "kasser" => match import_draft::discard(&state.db, &user, id, draft).await {
             Ok(()) => back(&page, Msg::ImportDiscarded, None),
-            Err(e) => failure(e),
+            Err(e) => e.into_response(),
         },
         _ => StatusCode::NOT_FOUND.into_response(),
     }
@@ -761,16 +749,8 @@ pub async fn add_user(
         return unprocessable(&state, parts, "/admin/brugere", "user", fields, problems).await;
     };
     let now = now_ms();
-    let result = auth::create_user(&state.db, &email, &name, password, role, now).await;
-    if matches!(result, Ok(Ok(_))) {
-        let detail = format!("{} ({})", email.as_str(), role.as_str());
-        let action = Action::UserCreated;
-        if let Err(e) =
-            audit::record_alone(&state.db, Some(&user), action, None, &detail, now).await
-        {
-            e.log();
-        }
-    }
+    let result =
+        auth::create_user(&state.db, Some(&user), &email, &name, password, role, now).await;
     let again = Again {
         state: &state,
         parts,
@@ -798,7 +778,7 @@ pub async fn save_note(State(state): State<AppState>, post: ManagerPost) -> Resp
                 Msg::NoteSaved.code()
             ))
             .into_response(),
-            Err(e) => failure(e),
+            Err(e) => e.into_response(),
         },
         Err(problem) => unprocessable(&state, parts, &page, "note", fields, vec![problem]).await,
     }

@@ -137,7 +137,10 @@ mod tests {
     fn an_untrusted_peer_is_the_client_whatever_it_says() {
         let trusted = parse_trusted_proxies("10.0.0.0/8").unwrap();
         let h = headers(&[("x-forwarded-for", "203.0.113.9")]);
-        assert_eq!(client_ip(ip("198.51.100.7"), &h, &trusted), ip("198.51.100.7"));
+        assert_eq!(
+            client_ip(ip("198.51.100.7"), &h, &trusted),
+            ip("198.51.100.7")
+        );
         assert_eq!(client_ip(ip("10.0.0.5"), &h, &[]), ip("10.0.0.5"));
     }
 
@@ -148,7 +151,10 @@ mod tests {
         let h = headers(&[("x-forwarded-for", "1.2.3.4, 203.0.113.9, 10.1.1.1")]);
         assert_eq!(client_ip(ip("10.0.0.5"), &h, &trusted), ip("203.0.113.9"));
         let h = headers(&[("x-forwarded-for", "203.0.113.9")]);
-        assert_eq!(client_ip(ip("192.168.1.1"), &h, &trusted), ip("203.0.113.9"));
+        assert_eq!(
+            client_ip(ip("192.168.1.1"), &h, &trusted),
+            ip("203.0.113.9")
+        );
     }
 
     #[test]

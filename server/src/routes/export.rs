@@ -1,7 +1,7 @@
 //! Downloads of the decision material: CSV "svar" (streamed), CSV "opsummering" and
 //! the XLSX workbook. Every role may download; every download is audited.
 
-use super::admin::{failure, Staff};
+use super::admin::Staff;
 use app::backend::error::AppError;
 use app::backend::export::{self, CsvDialect};
 use app::backend::state::AppState;
@@ -79,6 +79,6 @@ pub async fn download(
             body,
         )
             .into_response(),
-        Err(e) => failure(e),
+        Err(e) => e.into_response(),
     }
 }

@@ -29,7 +29,10 @@ fn assert_secured(res: &reqwest::Response, page: bool) {
     }
     let csp = header(res, "content-security-policy");
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
-    assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"), "{csp}");
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
+        "{csp}"
+    );
     if page {
         assert!(csp.contains("default-src 'self'"), "{csp}");
         assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
@@ -66,17 +69,26 @@ async fn every_kind_of_response_carries_the_security_headers() {
     let client = client();
     let token = app.add_body("Skolebestyrelsen").await;
 
-    let page = client.get(app.url(&format!("/svar/{token}"))).send().await.unwrap();
+    let page = client
+        .get(app.url(&format!("/svar/{token}")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), 200);
     assert_secured(&page, true);
     let first = nonce_of(page).await;
-    let again = client.get(app.url(&format!("/svar/{token}"))).send().await.unwrap();
+    let again = client
+        .get(app.url(&format!("/svar/{token}")))
+        .send()
+        .await
+        .unwrap();
     assert_ne!(nonce_of(again).await, first, "a new nonce per response");
 
     let mut form = item_fields(app.item_ids[0], "agree", "", None);
     form.push(intent("submit"));
     app.post_form(&client, &token, &form).await;
-    app.post_form(&client, &token, &[intent("confirm_submit")]).await;
+    app.post_form(&client, &token, &[intent("confirm_submit")])
+        .await;
     let receipt = client
         .get(app.url(&format!("/svar/{token}/kvittering")))
         .send()
@@ -85,7 +97,11 @@ async fn every_kind_of_response_carries_the_security_headers() {
     assert_eq!(receipt.status(), 200);
     assert_secured(&receipt, true);
 
-    let bad = client.get(app.url("/svar/ikke-et-link")).send().await.unwrap();
+    let bad = client
+        .get(app.url("/svar/ikke-et-link"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(bad.status(), 404);
     assert_secured(&bad, true);
 
@@ -120,7 +136,10 @@ async fn every_kind_of_response_carries_the_security_headers() {
     );
     assert_eq!(
         header(&export, "content-disposition"),
-        format!("attachment; filename=\"hoering-{}-svar.csv\"", app.consultation_id)
+        format!(
+            "attachment; filename=\"hoering-{}-svar.csv\"",
+            app.consultation_id
+        )
     );
 }
 
@@ -253,4 +272,17 @@ async fn one_address_cannot_hold_more_connections_than_its_share() {
     tokio::time::sleep(Duration::from_millis(200)).await;
     let (status, _) = fetch(&client(), &app.url("/healthz")).await;
     assert_eq!(status, 200, "slots come back when connections close");
+}
+
+#[tokio::test]
+async fn a_failed_form_post_gets_a_page_that_says_why() {
+    let (app, staff) = signed_in(Role::Manager).await;
+    let res = app
+        .admin_post(&staff, "/admin/hoering/99999/luk", &[])
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    assert_secured(&res, false);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("<h1>Siden findes ikke</h1>"), "{page}");
+    assert!(page.contains("href=\"/admin\""), "a way on");
 }

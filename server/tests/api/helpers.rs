@@ -124,6 +124,7 @@ impl TestApp {
         let password = "korrekt-hest-batteri";
         create_user(
             &self.db,
+            None,
             &Email::parse(&email).unwrap(),
             &format!("Test {}", role.as_str()),
             Password::parse(password).unwrap(),

@@ -6,11 +6,8 @@ use crate::helpers::*;
 use app::model::admin::Role;
 
 fn sample(name: &str) -> Vec<u8> {
-    std::fs::read(format!(
-        "{}/../testdata/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .expect("sample sheet")
+    std::fs::read(format!("{}/../testdata/{name}", env!("CARGO_MANIFEST_DIR")))
+        .expect("sample sheet")
 }
 
 fn location(res: &reqwest::Response) -> String {

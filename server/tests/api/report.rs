@@ -355,13 +355,29 @@ async fn the_exports_in_both_dialects_and_xlsx_read_back_and_are_audited() {
         .from_reader(&bytes[3..]);
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["Høring", "Høringspart", "Målgruppe", "Institution", "Generel kommentar", "Indsendt"]
+        [
+            "Høring",
+            "Høringspart",
+            "Målgruppe",
+            "Institution",
+            "Generel kommentar",
+            "Indsendt"
+        ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 2, "one per submitted body with a general comment");
+    assert_eq!(
+        rows.len(),
+        2,
+        "one per submitted body with a general comment"
+    );
     assert!(rows.iter().all(|r| r[4].starts_with("Generelt fra")));
-    assert!(rows.iter().any(|r| r[1] == *"Skolebestyrelsen, Nordskolen" && r[3] == *"Nordskolen"));
-    assert!(rows.iter().all(|r| !r[5].is_empty()), "with the submission time");
+    assert!(rows
+        .iter()
+        .any(|r| r[1] == *"Skolebestyrelsen, Nordskolen" && r[3] == *"Nordskolen"));
+    assert!(
+        rows.iter().all(|r| !r[5].is_empty()),
+        "with the submission time"
+    );
 
     let (_, bytes) = download(&client, format!("{base}/beslutningsgrundlag.xlsx")).await;
     let mut book: calamine::Xlsx<_> =

@@ -17,8 +17,8 @@ use super::db::Db;
 use super::error::AppError;
 use super::report::{self, Comments};
 use crate::i18n::{Key, Lang};
-use crate::model::report::{Report, ReportQuery, Tally, OUTCOMES};
 use crate::model::agree_label;
+use crate::model::report::{Report, ReportQuery, Tally, OUTCOMES};
 use futures::{Stream, StreamExt};
 use std::collections::HashMap;
 use std::io::Write;
@@ -322,8 +322,13 @@ pub fn general_comment_headers(lang: Lang) -> [&'static str; 6] {
 /// One submitted body's records in a streamed CSV: the consultation's title, the
 /// catalogue, the body, and the writer to write them to (every text cell through
 /// [`neutralise`]).
-type BodyRecords =
-    fn(&str, &[ExportItem], &BodyAnswers, Lang, &mut csv::Writer<SharedBuf>) -> Result<(), csv::Error>;
+type BodyRecords = fn(
+    &str,
+    &[ExportItem],
+    &BodyAnswers,
+    Lang,
+    &mut csv::Writer<SharedBuf>,
+) -> Result<(), csv::Error>;
 
 /// A CSV with a record or more per submitted body, streamed in chunks.
 fn bodies_csv(
@@ -369,25 +374,33 @@ pub fn answers_csv(
     lang: Lang,
 ) -> impl Stream<Item = Chunk> + Send + 'static {
     let headers = answer_headers(lang).to_vec();
-    bodies_csv(db, id, title, dialect, lang, headers, |title, items, body, lang, out| {
-        let submitted = super::dates::format_input(body.submitted_at);
-        let who = [&body.body, &body.group_name, &body.unit].map(|t| neutralise(t));
-        for (item, (value, comment)) in items.iter().zip(&body.answers) {
-            out.write_record([
-                title,
-                &who[0],
-                &who[1],
-                &who[2],
-                &neutralise(&item.section),
-                &neutralise(&item.code),
-                &neutralise(&item.text),
-                agree_label(lang, value).unwrap_or_default(),
-                &neutralise(comment),
-                &submitted,
-            ])?;
-        }
-        Ok(())
-    })
+    bodies_csv(
+        db,
+        id,
+        title,
+        dialect,
+        lang,
+        headers,
+        |title, items, body, lang, out| {
+            let submitted = super::dates::format_input(body.submitted_at);
+            let who = [&body.body, &body.group_name, &body.unit].map(|t| neutralise(t));
+            for (item, (value, comment)) in items.iter().zip(&body.answers) {
+                out.write_record([
+                    title,
+                    &who[0],
+                    &who[1],
+                    &who[2],
+                    &neutralise(&item.section),
+                    &neutralise(&item.code),
+                    &neutralise(&item.text),
+                    agree_label(lang, value).unwrap_or_default(),
+                    &neutralise(comment),
+                    &submitted,
+                ])?;
+            }
+            Ok(())
+        },
+    )
 }
 
 /// CSV "generelle kommentarer", streamed: one record per body that wrote one.
@@ -399,19 +412,27 @@ pub fn general_comments_csv(
     lang: Lang,
 ) -> impl Stream<Item = Chunk> + Send + 'static {
     let headers = general_comment_headers(lang).to_vec();
-    bodies_csv(db, id, title, dialect, lang, headers, |title, _, body, _, out| {
-        if body.general_comment.is_empty() {
-            return Ok(());
-        }
-        out.write_record([
-            title,
-            &neutralise(&body.body),
-            &neutralise(&body.group_name),
-            &neutralise(&body.unit),
-            &neutralise(&body.general_comment),
-            &super::dates::format_input(body.submitted_at),
-        ])
-    })
+    bodies_csv(
+        db,
+        id,
+        title,
+        dialect,
+        lang,
+        headers,
+        |title, _, body, _, out| {
+            if body.general_comment.is_empty() {
+                return Ok(());
+            }
+            out.write_record([
+                title,
+                &neutralise(&body.body),
+                &neutralise(&body.group_name),
+                &neutralise(&body.unit),
+                &neutralise(&body.general_comment),
+                &super::dates::format_input(body.submitted_at),
+            ])
+        },
+    )
 }
 
 /// CSV "opsummering": one row per item; counts are numbers, shares have one decimal.

@@ -5,8 +5,8 @@
 //! more memory than a small one.
 
 use super::{
-    answer_headers, catalogue, general_comment_headers, submitted_bodies, summary_headers, summary_tallies,
-    title, BodyAnswers, ExportItem,
+    answer_headers, catalogue, general_comment_headers, submitted_bodies, summary_headers,
+    summary_tallies, title, BodyAnswers, ExportItem,
 };
 use crate::backend::dates::excel_serial;
 use crate::backend::db::Db;

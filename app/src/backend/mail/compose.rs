@@ -4,7 +4,7 @@
 //! Bodies hold the placeholder [`LINK`] where the personal link goes; it is filled in
 //! only when the mail is sent (see the outbox), so stored mails hold no working links.
 
-use crate::i18n::Lang;
+use crate::i18n::{Key, Lang};
 use crate::model::{answer_label, Receipt};
 
 pub const LINK: &str = "{{link}}";
@@ -18,6 +18,8 @@ pub struct MailContext<'a> {
     pub sender_name: &'a str,
     /// Who to contact with questions (per consultation; may be empty).
     pub contact_text: &'a str,
+    /// The language the mail is written in.
+    pub lang: Lang,
 }
 
 #[derive(Debug, PartialEq)]
@@ -66,82 +68,88 @@ fn closing(ctx: &MailContext) -> Vec<String> {
     if !ctx.contact_text.trim().is_empty() {
         out.push(ctx.contact_text.trim().to_owned());
     }
-    out.push(format!("Med venlig hilsen\n{}", ctx.sender_name));
+    out.push(
+        ctx.lang
+            .fill(Key::MailRegards, &[("sender", ctx.sender_name)]),
+    );
     out
+}
+
+/// The texts' common placeholders: `{name}`, `{title}`, `{deadline}`.
+fn fill(ctx: &MailContext, key: Key) -> String {
+    ctx.lang.fill(
+        key,
+        &[
+            ("name", ctx.body_name),
+            ("title", ctx.title),
+            ("deadline", ctx.deadline),
+        ],
+    )
 }
 
 pub fn invitation(ctx: &MailContext) -> Composed {
     let mut paragraphs = vec![
-        format!("Kære {}", ctx.body_name),
-        format!(
-            "I inviteres hermed til at afgive høringssvar i høringen »{}«.",
-            ctx.title
-        ),
-        "Svar via jeres personlige link:".to_owned(),
+        fill(ctx, Key::MailGreeting),
+        fill(ctx, Key::MailInvitation),
+        fill(ctx, Key::MailAnswerHere),
         LINK.to_owned(),
-        format!(
-            "Linket er personligt for {name}, og alle i {name} kan bruge det samme link. \
-             I kan gemme en kladde og vende tilbage. Høringsfristen er {deadline}; indtil da \
-             kan svaret rettes og indsendes igen. Send ikke linket videre til andre.",
-            name = ctx.body_name,
-            deadline = ctx.deadline
-        ),
+        fill(ctx, Key::MailInvitationHow),
     ];
     paragraphs.extend(closing(ctx));
-    build(format!("Høring: {}", ctx.title), &paragraphs)
+    build(fill(ctx, Key::MailInvitationSubject), &paragraphs)
 }
 
 pub fn reminder(ctx: &MailContext) -> Composed {
     let mut paragraphs = vec![
-        format!("Kære {}", ctx.body_name),
-        format!(
-            "Vi har endnu ikke modtaget jeres høringssvar i høringen »{}«. Høringsfristen er {}.",
-            ctx.title, ctx.deadline
-        ),
-        "Svar via jeres personlige link:".to_owned(),
+        fill(ctx, Key::MailGreeting),
+        fill(ctx, Key::MailReminder),
+        fill(ctx, Key::MailAnswerHere),
         LINK.to_owned(),
-        "Har I gemt en kladde, ligger den klar, når I åbner linket. Husk at trykke »Indsend«."
-            .to_owned(),
+        fill(ctx, Key::MailReminderDraft),
     ];
     paragraphs.extend(closing(ctx));
-    build(
-        format!("Påmindelse: {} – frist {}", ctx.title, ctx.deadline),
-        &paragraphs,
-    )
+    build(fill(ctx, Key::MailReminderSubject), &paragraphs)
 }
 
 pub fn receipt(ctx: &MailContext, receipt: &Receipt) -> Composed {
+    let lang = ctx.lang;
     let mut paragraphs = vec![
-        format!("Kære {}", ctx.body_name),
-        format!(
-            "Tak for jeres høringssvar til »{}«. Det blev indsendt {} (indsendelse nr. {}).",
-            ctx.title, receipt.submitted_at, receipt.submission_no
+        fill(ctx, Key::MailGreeting),
+        lang.fill(
+            Key::MailReceipt,
+            &[
+                ("title", ctx.title),
+                ("at", &receipt.submitted_at),
+                ("n", &receipt.submission_no.to_string()),
+            ],
         ),
-        format!(
-            "I kan rette svaret og indsende igen frem til høringsfristen {} via jeres personlige link.",
-            ctx.deadline
-        ),
-        "Jeres indsendte svar:".to_owned(),
+        fill(ctx, Key::MailReceiptEdit),
+        lang.t(Key::MailReceiptAnswers).to_owned(),
     ];
     for section in &receipt.sections {
         let mut lines = vec![section.title.clone()];
         for item in &section.items {
-            let value = answer_label(Lang::Da, &item.value);
+            let value = answer_label(lang, &item.value);
             lines.push(format!("{} {}: {}", item.code, item.text, value));
             if !item.comment.is_empty() {
-                lines.push(format!("   Kommentar: {}", item.comment));
+                lines.push(format!(
+                    "   {}: {}",
+                    lang.t(Key::ExportComment),
+                    item.comment
+                ));
             }
         }
         paragraphs.push(lines.join("\n"));
     }
     if !receipt.general_comment.is_empty() {
-        paragraphs.push(format!("Generel kommentar:\n{}", receipt.general_comment));
+        paragraphs.push(format!(
+            "{}:\n{}",
+            lang.t(Key::ExportGeneralComment),
+            receipt.general_comment
+        ));
     }
     paragraphs.extend(closing(ctx));
-    build(
-        format!("Kvittering: jeres høringssvar til {}", ctx.title),
-        &paragraphs,
-    )
+    build(fill(ctx, Key::MailReceiptSubject), &paragraphs)
 }
 
 #[cfg(test)]
@@ -156,6 +164,7 @@ mod tests {
             body_name: "Skolebestyrelsen, Nordskolen",
             sender_name: "Børne- og Ungeforvaltningen",
             contact_text: "Spørgsmål: Anne Holm, anho@kommune.dk",
+            lang: Lang::Da,
         }
     }
 

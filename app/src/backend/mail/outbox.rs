@@ -18,6 +18,10 @@ use crate::model::Receipt;
 use rand::RngCore;
 use sqlx::SqliteConnection;
 
+/// Mails are written in the consultation's language: Danish, until a consultation can
+/// carry another.
+const MAIL_LANG: Lang = Lang::Da;
+
 /// Transient failures are retried this many times before the mail counts as failed.
 pub const MAX_ATTEMPTS: i64 = 8;
 /// Who signs when a consultation names nobody.
@@ -171,6 +175,7 @@ pub async fn enqueue_links(
             body_name: &name,
             sender_name: sender,
             contact_text: &consultation.contact_text,
+            lang: MAIL_LANG,
         };
         let mail = match kind {
             MailKind::Reminder => compose::reminder(&ctx),
@@ -234,6 +239,7 @@ pub async fn enqueue_receipt(
             body_name: &receipt.respondent_name,
             sender_name: sender,
             contact_text: &consultation.contact_text,
+            lang: MAIL_LANG,
         },
         receipt,
     );

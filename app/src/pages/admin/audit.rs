@@ -1,6 +1,7 @@
 use super::frame::{AdminFrame, Session};
-use super::{loaded, page_param, page_href, Pager, TableWrap};
+use super::{loaded, page_href, page_param, Pager, TableWrap};
 use crate::api::admin_audit;
+use crate::components::PageTitle;
 use crate::i18n::Key;
 use crate::use_lang;
 use leptos::prelude::*;
@@ -17,6 +18,7 @@ fn Audit(_session: Session) -> impl IntoView {
     let page = page_param();
     let data = Resource::new(page, admin_audit);
     view! {
+        <PageTitle text=lang.t(Key::NavAudit)/>
         <h1>{lang.t(Key::NavAudit)}</h1>
         {loaded(data, move |(rows, page)| view! {
                         <TableWrap label=lang.t(Key::NavAudit)>
@@ -34,7 +36,7 @@ fn Audit(_session: Session) -> impl IntoView {
                                             <td>{r.at}</td>
                                             <td>{r.user}</td>
                                             <td>{r.action}</td>
-                                            <td>{r.consultation.map(|id| view! { <a href=format!("/admin/hoering/{id}")>{id}</a> })}</td>
+                                            <td>{r.consultation.map(|id| view! { <a class="cell-link" href=format!("/admin/hoering/{id}")>{id}</a> })}</td>
                                             <td>{r.detail}</td>
                                         </tr>
                                     }).collect_view()}

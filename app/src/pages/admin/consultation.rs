@@ -5,7 +5,7 @@ use super::{
     TextField,
 };
 use crate::api::admin_hearing;
-use crate::components::textarea_text;
+use crate::components::{textarea_text, Addresses, PageTitle};
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{AdminConsultation, BodyState, FormEcho, Rate, SendProgress};
 use crate::model::listing::{BodyFilter, BodyQuery};
@@ -49,6 +49,7 @@ fn ConsultationView(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoVi
         .query_string(1)
     );
     view! {
+        <PageTitle text=c.title.clone() error=echo.is_some()/>
         <header class="consultation-header">
             <p class="eyebrow">
                 <span class=format!("badge badge-{}", c.status.as_str())>{lang.t(status_label(c.status))}</span>
@@ -323,7 +324,7 @@ fn Bodies(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
                                     <td>
                                         <strong>{b.name.clone()}</strong>
                                         <br/>
-                                        <small>{b.emails.join(", ")}</small>
+                                        <small><Addresses text=b.emails.join(", ")/></small>
                                     </td>
                                     <td>
                                         {b.group.clone()}

@@ -1,6 +1,6 @@
 use super::AdminError;
 use crate::api::{admin_session, ApiError};
-use crate::components::LanguageSwitch;
+use crate::components::{LanguageSwitch, Main};
 use crate::i18n::Key;
 use crate::model::admin::{FormEcho, Msg, UserView};
 use crate::use_lang;
@@ -37,10 +37,12 @@ where
                             let session = Session { user: user.clone(), echo: view.echo };
                             view! {
                                 <AdminNav user=user/>
-                                <div class="admin">
-                                    <FlashMessage/>
-                                    {render(session)}
-                                </div>
+                                <Main>
+                                    <div class="admin">
+                                        <FlashMessage/>
+                                        {render(session)}
+                                    </div>
+                                </Main>
                             }
                                 .into_any()
                         }
@@ -57,10 +59,10 @@ where
                                     }),
                                 );
                             }
-                            view! { <AdminError error=ApiError::SignedOut/> }.into_any()
+                            view! { <Main><AdminError error=ApiError::SignedOut/></Main> }.into_any()
                         }
                     },
-                    Err(e) => view! { <AdminError error=e/> }.into_any(),
+                    Err(e) => view! { <Main><AdminError error=e/></Main> }.into_any(),
                 }
                 })
             }}

@@ -1,6 +1,7 @@
 use super::frame::{AdminFrame, Session};
 use super::{loaded, path_number, problem_text, ActionButton, TableWrap};
 use crate::api::admin_import;
+use crate::components::PageTitle;
 use crate::i18n::Key;
 use crate::model::admin::ImportPreview;
 use crate::use_lang;
@@ -34,6 +35,7 @@ fn Preview(p: ImportPreview) -> impl IntoView {
         <p class="eyebrow">
             <a href=format!("/admin/hoering/{}", p.consultation_id)>{p.consultation_title.clone()}</a>
         </p>
+        <PageTitle text=lang.fill(Key::PreviewTitle, &[("file", &p.file_name)])/>
         <h1>{lang.fill(Key::PreviewTitle, &[("file", &p.file_name)])}</h1>
         {if ok {
             view! {

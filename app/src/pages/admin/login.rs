@@ -1,7 +1,7 @@
 use super::frame::FlashMessage;
 use super::{echo_for, Problems, TextField};
 use crate::api::admin_session;
-use crate::components::LanguageSwitch;
+use crate::components::{LanguageSwitch, Main, PageTitle};
 use crate::i18n::Key;
 use crate::use_lang;
 use leptos::prelude::*;
@@ -12,6 +12,7 @@ pub fn LoginPage() -> impl IntoView {
     let lang = use_lang();
     let session = Resource::new(|| (), |_| admin_session());
     view! {
+        <Main>
         <article class="login">
             <header class="page-header">
                 <LanguageSwitch/>
@@ -23,7 +24,9 @@ pub fn LoginPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let view = session.await.ok();
                     let echo = view.as_ref().and_then(|v| echo_for(&v.echo, "login"));
-                    match view.and_then(|v| v.user) {
+                    let refused = echo.is_some();
+                    let title = view! { <PageTitle text=lang.t(Key::SignInTitle) error=refused/> };
+                    let body = match view.and_then(|v| v.user) {
                         Some(user) => {
                             view! {
                                 <p>
@@ -36,7 +39,7 @@ pub fn LoginPage() -> impl IntoView {
                         None => {
                             view! {
                                 <form method="post" action="/admin/log-ind" class="stack">
-                                    <Problems echo=echo.clone()/>
+                                    <Problems echo=echo.clone() lead=Key::SignInFailed/>
                                     <TextField
                                         name="email"
                                         label=Key::EmailLabel
@@ -44,6 +47,7 @@ pub fn LoginPage() -> impl IntoView {
                                         required=true
                                         autocomplete="username"
                                         echo=echo.clone()
+                                        invalid=refused
                                     />
                                     <TextField
                                         name="password"
@@ -51,15 +55,18 @@ pub fn LoginPage() -> impl IntoView {
                                         kind="password"
                                         required=true
                                         autocomplete="current-password"
+                                        invalid=refused
                                     />
                                     <button type="submit" class="primary">{lang.t(Key::SignIn)}</button>
                                 </form>
                             }
                                 .into_any()
                         }
-                    }
+                    };
+                    view! { {title} {body} }.into_any()
                 })}
             </Suspense>
         </article>
+        </Main>
     }
 }

@@ -5,9 +5,12 @@
 //! administration's chrome and numbers the pages.
 
 use super::frame::{AdminFrame, Session};
-use super::report::{column_names, CommentList, MissingList, RatesTable, TallyBar, TallyCells};
-use super::{loaded, path_number};
+use super::report::{
+    column_names, CommentList, MissingList, RatesTable, ReportOverview, TallyBar, TallyCells,
+};
+use super::{loaded, path_number, TableWrap};
 use crate::api::admin_memo;
+use crate::components::PageTitle;
 use crate::i18n::{Key, Lang};
 use crate::model::report::{Report, Tally, OUTCOMES};
 use crate::use_lang;
@@ -48,6 +51,7 @@ fn Memo(report: Report) -> impl IntoView {
         ],
     );
     view! {
+        <PageTitle text=format!("{} – {}", lang.t(Key::MemoTitle), report.title)/>
         <article class="memo">
             <p class="screen-only hint">
                 <a href=format!("/admin/hoering/{}/rapport", report.consultation_id)>{lang.t(Key::BackToReport)}</a>
@@ -57,6 +61,7 @@ fn Memo(report: Report) -> impl IntoView {
                 <p class="eyebrow">{lang.t(Key::MemoTitle)}</p>
                 <h1>{report.title.clone()}</h1>
             </header>
+            <ReportOverview report=report.clone()/>
             <section class="memo-process">
                 <h2>{lang.t(Key::MemoProcess)}</h2>
                 <p>{process}</p>
@@ -73,14 +78,14 @@ fn Memo(report: Report) -> impl IntoView {
                 {report.items.iter().map(|item| {
                     let note = item.note.clone();
                     view! {
-                        <section class="memo-item">
+                        <section class="memo-item" id=format!("punkt-{}", item.id)>
                             <p class="eyebrow">{item.section.clone()}</p>
                             <h3>{format!("{} {}", item.code, item.text)}</h3>
                             <TallyBar tally=item.overall/>
                             <table class="tally-table">
                                 <thead>
                                     <tr>
-                                        <th scope="col"></th>
+                                        <th scope="col"><span class="visually-hidden">{lang.t(Key::BreakdownHeader)}</span></th>
                                         {OUTCOMES.iter().map(|o| view! { <th scope="col" class="num">{lang.t(o.label())}</th> }).collect_view()}
                                     </tr>
                                 </thead>
@@ -125,6 +130,7 @@ fn SummaryTable(report: Report, names: Vec<String>) -> impl IntoView {
     let lang: Lang = use_lang();
     let letters = lang.t(Key::MemoLetters);
     view! {
+        <TableWrap label=lang.t(Key::MemoSummary)>
         <table class="memo-summary-table">
             <thead>
                 <tr>
@@ -147,6 +153,7 @@ fn SummaryTable(report: Report, names: Vec<String>) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        </TableWrap>
     }
     .into_any()
 }

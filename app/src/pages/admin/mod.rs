@@ -28,6 +28,7 @@ pub use report::ReportPage;
 pub use users::UsersPage;
 
 use crate::api::ApiError;
+use crate::components::{Main, PageTitle};
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{FormEcho, Problem};
 use crate::model::listing::PageInfo;
@@ -92,12 +93,17 @@ fn echo_for(echo: &Option<FormEcho>, form: &str) -> Option<FormEcho> {
 
 /// The problems of a rejected form, as a list at the top of the form.
 #[component]
-fn Problems(echo: Option<FormEcho>) -> impl IntoView {
+fn Problems(
+    echo: Option<FormEcho>,
+    /// What the refusal means; "Ikke gemt" unless said otherwise.
+    #[prop(default = Key::AdminNotSaved)]
+    lead: Key,
+) -> impl IntoView {
     let lang = use_lang();
     echo.filter(|e| !e.problems.is_empty()).map(|e| {
         view! {
             <div class="notice notice-error" role="alert">
-                <p>{lang.t(Key::AdminNotSaved)}</p>
+                <p>{lang.t(lead)}</p>
                 <ul>
                     {e.problems.iter().map(|p| view! { <li>{problem_text(lang, p)}</li> }).collect_view()}
                 </ul>
@@ -120,15 +126,19 @@ fn TextField(
     /// Tells the field apart from the same field in another form on the page.
     #[prop(optional)]
     scope: String,
+    /// Marked invalid whatever the echo says (a refusal of the whole form).
+    #[prop(optional)]
+    invalid: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let value = echo
         .as_ref()
         .and_then(|e| e.value(name).map(str::to_owned))
         .unwrap_or(value);
-    let invalid = echo
-        .as_ref()
-        .is_some_and(|e| e.problems.iter().any(|p| p.field == name));
+    let invalid = invalid
+        || echo
+            .as_ref()
+            .is_some_and(|e| e.problems.iter().any(|p| p.field == name));
     let id = if scope.is_empty() {
         format!("f-{name}")
     } else {
@@ -170,6 +180,7 @@ fn AdminError(error: ApiError) -> impl IntoView {
         _ => (Key::AppName, Key::ServerError),
     };
     view! {
+        <PageTitle text=lang.t(title)/>
         <article class="page-message">
             <h1>{lang.t(title)}</h1>
             <p>{lang.t(text)}</p>
@@ -187,7 +198,7 @@ pub fn ForbiddenPage() -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::FORBIDDEN);
     }
-    view! { <AdminError error=ApiError::Forbidden/> }
+    view! { <Main><AdminError error=ApiError::Forbidden/></Main> }
 }
 
 /// A table that may scroll sideways on a narrow screen: a labelled region that takes

@@ -1,6 +1,7 @@
 use super::frame::{AdminFrame, Session};
 use super::{loaded, page_href, page_param, Pager};
 use crate::api::admin_outbox;
+use crate::components::PageTitle;
 use crate::i18n::Key;
 use crate::model::admin::OutboxPage as Outbox;
 use crate::use_lang;
@@ -25,6 +26,7 @@ fn OutboxView(o: Outbox) -> impl IntoView {
     let lang = use_lang();
     let p = o.progress.clone();
     view! {
+        <PageTitle text=lang.t(Key::NavOutbox)/>
         <h1>{lang.t(Key::NavOutbox)}</h1>
         <p role="status">
             {lang.fill(Key::SentProgress, &[("sent", &lang.number(p.sent as usize)), ("total", &lang.number(p.total as usize))])}

@@ -1,6 +1,7 @@
 use super::frame::{AdminFrame, Session};
 use super::{echo_for, loaded, DeadlineField, Problems, TableWrap, TextField};
 use crate::api::admin_overview;
+use crate::components::PageTitle;
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{ConsultationSummary, Rate};
 use crate::model::ConsultationStatus;
@@ -45,6 +46,7 @@ fn Overview(session: Session) -> impl IntoView {
     let may_create = session.user.role.can_run_consultations();
     let echo = echo_for(&session.echo, "create");
     view! {
+        <PageTitle text=lang.t(Key::NavConsultations) error=echo.is_some()/>
         <h1>{lang.t(Key::NavConsultations)}</h1>
         {loaded(list, move |rows| if rows.is_empty() {
             view! { <p>{lang.t(Key::NoConsultations)}</p> }.into_any()

@@ -7,11 +7,12 @@ use super::frame::{AdminFrame, Session};
 use super::overview::rate_text;
 use super::{echo_for, loaded, path_number, Problems, TableWrap};
 use crate::api::admin_report;
-use crate::components::textarea_text;
+use crate::components::{textarea_text, PageTitle};
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{FormEcho, Rate};
 use crate::model::report::{
-    Breakdown, CommentEntry, ItemReport, Report, ReportQuery, ReportSort, Tally, GENERAL, OUTCOMES,
+    Breakdown, CommentEntry, ItemReport, Report, ReportQuery, ReportSort, Standing, Tally, GENERAL,
+    OUTCOMES,
 };
 use crate::model::AgreeValue;
 use crate::use_lang;
@@ -69,6 +70,7 @@ fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
     let column_names = column_names(lang, &report);
     let note_echo = echo_for(&echo, "note");
     view! {
+        <PageTitle text=format!("{} – {}", lang.t(Key::ReportTitle), report.title) error=echo.is_some()/>
         <header class="consultation-header">
             <p class="eyebrow"><a href=base.clone()>{report.title.clone()}</a></p>
             <h1>{lang.t(Key::ReportTitle)} ": " {report.title.clone()}</h1>
@@ -82,6 +84,7 @@ fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
             <p><a class="button primary" href=format!("{base}/notat")>{lang.t(Key::MemoLink)}</a></p>
             <Downloads base=base.clone()/>
         </section>
+        <ReportOverview report=report.clone()/>
         <ReportFilter report=report.clone()/>
         <section class="card" aria-labelledby="rates">
             <h2 id="rates">{lang.t(Key::ResponseRate)}</h2>
@@ -231,7 +234,7 @@ pub fn RatesTable(overall: Rate, columns: Vec<Rate>, names: Vec<String>) -> impl
             <table class="rate-table">
                 <thead>
                     <tr>
-                        <th scope="col"></th>
+                        <th scope="col"><span class="visually-hidden">{lang.t(Key::BreakdownHeader)}</span></th>
                         <th scope="col" class="num">{lang.t(Key::InvitedCol)}</th>
                         <th scope="col" class="num">{lang.t(Key::AnsweredCol)}</th>
                         <th scope="col" class="num">{lang.t(Key::ResponseRate)}</th>
@@ -274,28 +277,99 @@ pub fn TallyBar(tally: Tally) -> impl IntoView {
         .map(|(outcome, p)| {
             let start = x;
             x += p;
-            let text = (p >= 9).then(|| {
+            // Drawn in percentages of a bar without a viewBox, so the text keeps its
+            // shape however wide the bar is drawn (a stretched viewBox squashed it in
+            // print); shown where it fits — the table below has every number.
+            let text = (p >= 12).then(|| {
                 view! {
-                    <text x=format!("{}", f64::from(start) + f64::from(p) / 2.0) y="7" text-anchor="middle">
+                    <text
+                        x=format!("{}%", f64::from(start) + f64::from(p) / 2.0)
+                        y="50%"
+                        dominant-baseline="central"
+                        text-anchor="middle"
+                    >
                         {format!("{p} %")}
                     </text>
                 }
             });
             view! {
                 <g class=format!("seg seg-{}", outcome.key())>
-                    <rect x=start.to_string() y="0" width=p.to_string() height="10"></rect>
+                    <rect x=format!("{start}%") y="0" width=format!("{p}%") height="100%"></rect>
                     {text}
                 </g>
             }
         })
         .collect();
     view! {
-        <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label=label.clone()>
+        <svg class="bar" role="img" aria-label=label.clone()>
             <title>{label.clone()}</title>
             {segments}
         </svg>
     }
     .into_any()
+}
+
+/// At the top of the report and the memo: the response rate, and how many proposals
+/// have broad support, are contested or mostly opposed — each count a link to its
+/// list, each list's proposals links to their tallies — with the rule stated.
+#[component]
+pub fn ReportOverview(report: Report) -> impl IntoView {
+    let lang = use_lang();
+    let lists: Vec<(Standing, Vec<(i64, String)>)> = Standing::ALL
+        .into_iter()
+        .map(|standing| {
+            let items = report
+                .items
+                .iter()
+                .filter(|item| Standing::of(&item.overall) == standing)
+                .map(|item| (item.id, format!("{} {}", item.code, item.text)))
+                .collect();
+            (standing, items)
+        })
+        .collect();
+    view! {
+        <section class="card overview" aria-labelledby="overblik">
+            <h2 id="overblik">{lang.t(Key::OverviewTitle)}</h2>
+            <p class="rate-line">
+                {lang.t(Key::ResponseRate)} ": "
+                <strong>{rate_text(lang, report.overall.invited, report.overall.submitted)}</strong>
+            </p>
+            <ul class="standings">
+                {lists
+                    .iter()
+                    .filter(|(standing, items)| *standing != Standing::NoPositions || !items.is_empty())
+                    .map(|(standing, items)| {
+                        view! {
+                            <li class=format!("standing standing-{}", standing.anchor())>
+                                <a href=format!("#{}", standing.anchor())>
+                                    <strong>{lang.fill(Key::StandingCount, &[("n", &items.len().to_string())])}</strong>
+                                    " " {lang.t(standing.label()).to_lowercase()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <p class="hint">{lang.t(Key::OverviewRule)}</p>
+            {lists
+                .into_iter()
+                .filter(|(_, items)| !items.is_empty())
+                .map(|(standing, items)| {
+                    view! {
+                        <section class="standing-list" id=standing.anchor()>
+                            <h3>{format!("{} ({})", lang.t(standing.label()), items.len())}</h3>
+                            <ul>
+                                {items
+                                    .into_iter()
+                                    .map(|(id, text)| view! { <li><a href=format!("#punkt-{id}")>{text}</a></li> })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
 }
 
 /// The counts and shares of one tally as table cells.
@@ -340,7 +414,7 @@ fn ItemSection(
                 <table class="tally-table">
                     <thead>
                         <tr>
-                            <th scope="col"></th>
+                            <th scope="col"><span class="visually-hidden">{lang.t(Key::BreakdownHeader)}</span></th>
                             {OUTCOMES
                                 .iter()
                                 .map(|o| view! { <th scope="col" class="num">{lang.t(o.label())}</th> })

@@ -1,6 +1,7 @@
 use super::frame::{AdminFrame, Session};
 use super::{echo_for, loaded, Problems, TableWrap, TextField};
 use crate::api::admin_users;
+use crate::components::{Addresses, PageTitle};
 use crate::i18n::Key;
 use crate::model::admin::Role;
 use crate::use_lang;
@@ -18,6 +19,7 @@ fn Users(session: Session) -> impl IntoView {
     let data = Resource::new(|| (), |_| admin_users());
     let echo = echo_for(&session.echo, "user");
     view! {
+        <PageTitle text=lang.t(Key::NavUsers) error=echo.is_some()/>
         {loaded(data, move |users| view! {
                             <h1>{lang.t(Key::NavUsers)}</h1>
                             <TableWrap label=lang.t(Key::NavUsers)>
@@ -29,7 +31,7 @@ fn Users(session: Session) -> impl IntoView {
                                     </tr></thead>
                                     <tbody>
                                         {users.into_iter().map(|u| view! {
-                                            <tr><td>{u.name}</td><td>{u.email}</td><td>{lang.t(u.role.label())}</td></tr>
+                                            <tr><td>{u.name}</td><td><Addresses text=u.email/></td><td>{lang.t(u.role.label())}</td></tr>
                                         }).collect_view()}
                                     </tbody>
                                 </table>

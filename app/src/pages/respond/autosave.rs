@@ -98,7 +98,12 @@ pub struct Autosave {
 }
 
 impl Autosave {
-    pub fn new(token: String, version: i64, fields: Vec<FieldSignals>, errors: Vec<FormError>) -> Self {
+    pub fn new(
+        token: String,
+        version: i64,
+        fields: Vec<FieldSignals>,
+        errors: Vec<FormError>,
+    ) -> Self {
         Self {
             token: StoredValue::new(token),
             version: RwSignal::new(version),
@@ -126,7 +131,8 @@ impl Autosave {
     }
 
     /// Whether anything typed is not yet acknowledged (not reactive: for the
-    /// `beforeunload` warning).
+    /// `beforeunload` warning, which only the browser has).
+    #[cfg(feature = "hydrate")]
     pub fn unsaved(&self) -> bool {
         self.in_flight.get_untracked() || self.pending.with_untracked(|p| !p.is_empty())
     }
@@ -282,7 +288,10 @@ mod tests {
         assert_eq!(status(Outcome::Failed, true, false), SaveStatus::Failed);
         assert_eq!(status(Outcome::Failed, true, true), SaveStatus::Saving);
         assert_eq!(status(Outcome::Locked, true, true), SaveStatus::Locked);
-        assert_eq!(status(Outcome::Conflict, false, false), SaveStatus::Conflict);
+        assert_eq!(
+            status(Outcome::Conflict, false, false),
+            SaveStatus::Conflict
+        );
         assert_eq!(status(Outcome::Invalid, true, false), SaveStatus::Saving);
     }
 }

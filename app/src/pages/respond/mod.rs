@@ -9,17 +9,22 @@ mod autosave;
 
 use super::LinkError;
 use crate::api::get_respond_page;
-use crate::components::{textarea_text, AnswerScale, LanguageSwitch};
+use crate::components::{textarea_text, AnswerScale, LanguageSwitch, Main, PageTitle};
 use crate::i18n::{Key, Lang};
 use crate::model::{
     answer_label, ErrorCode, Field as FieldId, FieldState, ItemRef, LockReason, Notice,
     RespondPage as PageData, ResponseStatus, COMMENT_MAX_CHARS,
 };
 use crate::use_lang;
+use autosave::{Autosave, FieldSignals, SaveStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use autosave::{Autosave, FieldSignals, SaveStatus};
 use std::time::Duration;
+
+/// The language the consultation's own texts are written in (title, intro, areas,
+/// proposals, the bodies' names): Danish, also when the page around them is English,
+/// so a screen reader reads them with the right voice.
+const CONTENT_LANG: &str = "da";
 
 #[component]
 pub fn RespondPage() -> impl IntoView {
@@ -27,6 +32,7 @@ pub fn RespondPage() -> impl IntoView {
     let token = move || params.read().get("token").unwrap_or_default();
     let page = Resource::new(token, get_respond_page);
     view! {
+        <Main>
         <Suspense>
             {move || Suspend::new(async move {
                 match page.await {
@@ -35,6 +41,7 @@ pub fn RespondPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        </Main>
     }
 }
 
@@ -49,6 +56,34 @@ fn error_text(lang: Lang, code: ErrorCode) -> String {
         ErrorCode::UnknownItem => lang.t(Key::ErrUnknownItem).to_owned(),
         ErrorCode::MalformedForm => lang.t(Key::ErrMalformed).to_owned(),
     }
+}
+
+/// Every problem of a rejected post, each with a link to its field where it has one:
+/// "Forslag 2.3: Kommentaren er 5.200 tegn …".
+fn error_summary(lang: Lang, data: &PageData) -> Vec<(Option<String>, String)> {
+    let code = |id: i64| {
+        data.items()
+            .find(|i| i.id == id)
+            .map(|i| lang.fill(Key::ProposalNo, &[("code", &i.code)]))
+            .unwrap_or_default()
+    };
+    data.errors
+        .iter()
+        .map(|e| {
+            let text = error_text(lang, e.code);
+            match e.field {
+                FieldId::Value(id) => {
+                    (Some(format!("#item-{id}")), format!("{}: {text}", code(id)))
+                }
+                FieldId::Comment(id) => (Some(format!("#c{id}")), format!("{}: {text}", code(id))),
+                FieldId::GeneralComment => (
+                    Some("#gc".to_owned()),
+                    format!("{}: {text}", lang.t(Key::GeneralCommentTitle)),
+                ),
+                FieldId::Form => (None, text),
+            }
+        })
+        .collect()
 }
 
 /// The notice to show: one the server put in the page, or one named in the query
@@ -115,31 +150,29 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
             .and_then(|f| f.item_id)
     });
     let notice = notice_for(&data);
-    let form_errors: Vec<String> = data
-        .errors
-        .iter()
-        .filter(|e| e.field == FieldId::Form)
-        .map(|e| error_text(lang, e.code))
-        .collect();
+    let problems = error_summary(lang, &data);
 
+    let title = lang.fill(Key::TitleResponse, &[("body", &data.respondent_name)]);
+    let rejected = !data.errors.is_empty();
     view! {
+        <PageTitle text=title error=rejected/>
         <article class="respond">
             <header class="page-header">
                 <LanguageSwitch/>
                 <p class="eyebrow">
-                    {lang.t(Key::ResponseFrom)} " " <strong>{data.respondent_name.clone()}</strong>
+                    {lang.t(Key::ResponseFrom)} " " <strong lang=CONTENT_LANG>{data.respondent_name.clone()}</strong>
                     {format!(" · {}", data.respondent_group)}
                     {(!data.respondent_unit.is_empty()).then(|| format!(" · {}", data.respondent_unit))}
                 </p>
-                <h1>{data.title.clone()}</h1>
+                <h1 lang=CONTENT_LANG>{data.title.clone()}</h1>
                 <p class="deadline">
                     {lang.t(Key::DeadlineLabel)} ": " <strong>{data.deadline.clone()}</strong>
                 </p>
             </header>
             {data.lock.map(|reason| view! { <LockBanner reason deadline=data.deadline.clone()/> })}
-            <NoticeBox notice form_errors/>
+            <NoticeBox notice problems/>
             <StatusLine data=data.clone()/>
-            <section class="intro">
+            <section class="intro" lang=CONTENT_LANG>
                 {data.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
             </section>
             <form
@@ -149,7 +182,7 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                 id="hearing-form"
                 on:submit=move |_| posting.set_value(true)
             >
-                <div class="progress" role="status" aria-live="polite">
+                <div class="progress">
                     <progress max=total value=move || answered.get() aria-labelledby="progress-text"></progress>
                     <span class="progress-text" id="progress-text">
                         {move || {
@@ -161,7 +194,11 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                     </span>
                     {move || match first_unanswered.get() {
                         Some(id) if editable => {
-                            view! { <a class="jump" href=format!("#item-{id}")>{lang.t(Key::JumpToUnanswered)}</a> }
+                            view! {
+                                <a class="jump" href=format!("#item-{id}") rel="external">
+                                    {lang.t(Key::JumpToUnanswered)}
+                                </a>
+                            }
                                 .into_any()
                         }
                         Some(_) => ().into_any(),
@@ -175,9 +212,15 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                     .map(|section| {
                         view! {
                             <section class="area" aria-labelledby=format!("area-{}", section.id)>
-                                <h2 id=format!("area-{}", section.id)>{section.title.clone()}</h2>
+                                <h2 id=format!("area-{}", section.id) lang=CONTENT_LANG>{section.title.clone()}</h2>
                                 {(!section.description.is_empty())
-                                    .then(|| view! { <p class="area-description">{section.description.clone()}</p> })}
+                                    .then(|| {
+                                        view! {
+                                            <p class="area-description" lang=CONTENT_LANG>
+                                                {section.description.clone()}
+                                            </p>
+                                        }
+                                    })}
                                 {section
                                     .items
                                     .iter()
@@ -273,10 +316,20 @@ fn StatusLine(data: PageData) -> impl IntoView {
 }
 
 #[component]
-fn NoticeBox(notice: Option<Notice>, form_errors: Vec<String>) -> impl IntoView {
+fn NoticeBox(notice: Option<Notice>, problems: Vec<(Option<String>, String)>) -> impl IntoView {
     let lang = use_lang();
-    let errors = (!form_errors.is_empty()).then(|| {
-        view! { <ul class="form-errors">{form_errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul> }
+    let errors = (!problems.is_empty()).then(|| {
+        view! {
+            <ul class="form-errors">
+                {problems
+                    .into_iter()
+                    .map(|(href, text)| match href {
+                        Some(href) => view! { <li><a href=href rel="external">{text}</a></li> }.into_any(),
+                        None => view! { <li>{text}</li> }.into_any(),
+                    })
+                    .collect_view()}
+            </ul>
+        }
     });
     let body = match notice? {
         Notice::Saved => view! { <div class="notice notice-ok" role="status"><p>{lang.t(Key::NoticeSaved)}</p></div> }
@@ -300,7 +353,7 @@ fn NoticeBox(notice: Option<Notice>, form_errors: Vec<String>) -> impl IntoView 
                         <button type="submit" form="hearing-form" name="intent" value="confirm_submit" class="button primary">
                             {lang.t(Key::SubmitAnyway)}
                         </button>
-                        <a class="button secondary" href=first.map(|id| format!("#item-{id}"))>
+                        <a class="button secondary" href=first.map(|id| format!("#item-{id}")) rel="external">
                             {lang.t(Key::AnswerThemFirst)}
                         </a>
                     </p>
@@ -310,9 +363,11 @@ fn NoticeBox(notice: Option<Notice>, form_errors: Vec<String>) -> impl IntoView 
         }
         Notice::Conflict => view! { <div class="notice notice-error" role="alert"><p>{lang.t(Key::NoticeConflict)}</p></div> }
             .into_any(),
+        // The error summary: focused when the page loads, each problem a link to its
+        // field.
         Notice::Invalid => view! {
-            <div class="notice notice-error" role="alert">
-                <p>{lang.t(Key::NoticeInvalid)}</p>
+            <div class="notice notice-error error-summary" role="alert" tabindex="-1" autofocus>
+                <h2>{lang.t(Key::NoticeInvalid)}</h2>
                 {errors}
             </div>
         }
@@ -333,7 +388,9 @@ fn ItemLinks(items: Vec<ItemRef>) -> impl IntoView {
                 .map(|i| {
                     view! {
                         <li>
-                            <a href=format!("#item-{}", i.id)>{lang.fill(Key::ProposalNo, &[("code", &i.code)])}</a>
+                            <a href=format!("#item-{}", i.id) rel="external">
+                                {lang.fill(Key::ProposalNo, &[("code", &i.code)])}
+                            </a>
                         </li>
                     }
                 })
@@ -359,7 +416,14 @@ fn SaveIndicator(autosave: Autosave) -> impl IntoView {
             SaveStatus::Failed | SaveStatus::Invalid | SaveStatus::Conflict | SaveStatus::Locked
         )
     };
+    // Announced once per save, when it has settled: the visible status passes through
+    // "Gemmer …" on every answer, which a screen reader need not hear.
+    let settled = move || match autosave.status() {
+        SaveStatus::Idle | SaveStatus::Saving => "",
+        _ => text(),
+    };
     view! {
+        <span class="visually-hidden" role="status">{settled}</span>
         <span class="save-status js-only" class:save-failed=failed>
             {text}
             {move || {
@@ -415,6 +479,7 @@ fn ItemCard(
         <div
             class="item"
             id=format!("item-{item_id}")
+            tabindex="-1"
             class:unanswered=move || field.value.read().is_empty()
             class:has-error=move || !value_errors().is_empty() || !comment_errors().is_empty()
         >
@@ -422,7 +487,7 @@ fn ItemCard(
                 <legend>
                     <span class="code">{code.clone()}</span>
                     " "
-                    {text}
+                    <span lang=CONTENT_LANG>{text}</span>
                 </legend>
                 <div class="scale">
                     <AnswerScale
