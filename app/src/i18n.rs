@@ -158,7 +158,7 @@ texts! {
     MailReceipt => "Tak for jeres høringssvar til »{title}«. Det blev indsendt {at} (indsendelse nr. {n}).", "Thank you for your response to “{title}”. It was submitted {at} (submission no. {n}).";
     MailReceiptEdit => "I kan rette svaret og indsende igen frem til høringsfristen {deadline} via jeres personlige link.", "You can edit the response and submit again until the deadline {deadline} through your personal link.";
     MailReceiptAnswers => "Jeres indsendte svar:", "Your submitted answers:";
-    A11yTitle => "Tilgængelighedserklæring", "Accessibility statement";
+    A11yTitle => "Tilgængeligheds\u{ad}erklæring", "Accessibility statement";
     A11yIntro => "Samråd skal kunne bruges af alle, også med skærmlæser, tastatur alene, forstørrelse eller på en lille telefon. Her står, hvilken standard vi følger, hvordan vi har testet, hvad vi ved ikke virker endnu, og hvordan I fortæller os om et problem.", "Samråd must be usable by everyone, also with a screen reader, the keyboard alone, magnification or on a small phone. This page says which standard we follow, how we tested, what we know does not work yet, and how to tell us about a problem.";
     A11yStandardTitle => "Standard", "Standard";
     A11yStandard => "Løsningen følger webtilgængelighedsloven (lov nr. 692 af 8. juni 2018) og dermed standarden EN 301 549, som svarer til WCAG 2.1 på niveau AA. Både siderne, hvor I afgiver svar, og forvaltningens sider er omfattet.", "The service follows the Danish web accessibility act (act no. 692 of 8 June 2018) and thereby the standard EN 301 549, which corresponds to WCAG 2.1 level AA. Both the pages where you answer and the administration's pages are covered.";

@@ -424,7 +424,7 @@ fn SaveIndicator(autosave: Autosave) -> impl IntoView {
     };
     view! {
         <span class="visually-hidden" role="status">{settled}</span>
-        <span class="save-status js-only" class:save-failed=failed>
+        <span class="save-status js-only" class:save-failed=failed class:save-idle=move || autosave.status() == SaveStatus::Idle>
             {text}
             {move || {
                 (autosave.status() == SaveStatus::Failed)
@@ -489,15 +489,43 @@ fn ItemCard(
                     " "
                     <span lang=CONTENT_LANG>{text}</span>
                 </legend>
-                <div class="scale">
-                    <AnswerScale
-                        item_id
-                        initial=initial.value.clone()
-                        value=field.value
-                        disabled=!editable
-                        described_by=value_error_id.clone()
-                        on_pick=pick
-                    />
+                // The comment's toggle sits at the end of the answers' row, so a
+                // proposal takes one row of targets, not two; the comment opens below.
+                <div class="answer-row">
+                    <div class="scale">
+                        <AnswerScale
+                            item_id
+                            initial=initial.value.clone()
+                            value=field.value
+                            disabled=!editable
+                            described_by=value_error_id.clone()
+                            on_pick=pick
+                        />
+                    </div>
+                    {allow_comment
+                        .then(|| {
+                            let label = lang.fill(Key::CommentLabel, &[("code", &code)]);
+                            view! {
+                                <details class="comment" open=has_comment>
+                                    <summary class:written=move || !field.comment.read().is_empty()>
+                                        <CommentIcon/>
+                                        <span class="visually-hidden">{label.clone()}</span>
+                                    </summary>
+                                    <div class="comment-body">
+                                        <label for=comment_id.clone() class="comment-label">{label}</label>
+                                        <CommentField
+                                            name=comment_id.clone()
+                                            rows=4
+                                            initial=initial.comment.clone()
+                                            field
+                                            autosave
+                                            editable
+                                            errors=comment_errors
+                                        />
+                                    </div>
+                                </details>
+                            }
+                        })}
                 </div>
             </fieldset>
             <FieldMessages id=value_error_id errors=value_errors/>
@@ -508,29 +536,20 @@ fn ItemCard(
                     .get()
                     .then(|| view! { <p class="updated-note" role="status">{lang.t(Key::UpdatedByOther)}</p> })
             }}
-            {allow_comment
-                .then(|| {
-                    let label = lang.fill(Key::CommentLabel, &[("code", &code)]);
-                    view! {
-                        <details class="comment" open=has_comment>
-                            <summary>{label.clone()}</summary>
-                            <label for=comment_id.clone() class="comment-label">{label}</label>
-                            <CommentField
-                                name=comment_id.clone()
-                                rows=4
-                                initial=initial.comment.clone()
-                                field
-                                autosave
-                                editable
-                                errors=comment_errors
-                            />
-                        </details>
-                    }
-                })}
             <input type="hidden" name=format!("f{item_id}") value=initial.fingerprint prop:value=move || field.fingerprint.get()/>
         </div>
     }
     .into_any()
+}
+
+/// A speech bubble: the comment toggle's picture (its name is in the text beside it).
+#[component]
+fn CommentIcon() -> impl IntoView {
+    view! {
+        <svg class="comment-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <path d="M4 4h16a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H9l-5 4v-4H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1z"></path>
+        </svg>
+    }
 }
 
 /// A comment's text area with its limit and its errors. `name` is the form field
@@ -658,7 +677,7 @@ fn GeneralComment(
             <h2 id="general-title">{lang.t(Key::GeneralCommentTitle)}</h2>
             <ConflictNote field autosave/>
             <label for="gc">{lang.t(Key::GeneralCommentLabel)}</label>
-            <CommentField name="gc".to_owned() rows=6 initial=initial.comment field autosave editable errors/>
+            <CommentField name="gc".to_owned() rows=4 initial=initial.comment field autosave editable errors/>
             <input type="hidden" name="gf" value=initial.fingerprint prop:value=move || field.fingerprint.get()/>
         </section>
     }
