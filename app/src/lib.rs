@@ -11,6 +11,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod backend;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod edge;
 pub mod i18n;
 pub mod model;
 pub mod pages;
@@ -58,7 +60,7 @@ fn set_page_policy() {
         leptos::nonce::use_nonce(),
         use_context::<leptos_axum::ResponseOptions>(),
     ) {
-        if let Ok(value) = http::HeaderValue::from_str(&backend::security::page_policy(&nonce)) {
+        if let Ok(value) = http::HeaderValue::from_str(&edge::security::page_policy(&nonce)) {
             response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
         }
     }

@@ -24,7 +24,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Migrate the database and serve the application.
-    Serve(ServeConfig),
+    Serve(Box<ServeConfig>),
     /// Bring the database schema up to date.
     Migrate,
     /// Load the demo hearing into the database and print the respondent links.
@@ -137,7 +137,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             let loaded = demo::load(&db, deadline, now)
                 .await
                 .map_err(|e| format!("demo failed: {e}"))?;
-            let settings = app::backend::state::Settings {
+            let settings = app::edge::state::Settings {
                 base_url,
                 mail_folder: None,
                 trusted_proxies: Default::default(),

@@ -6,9 +6,9 @@ use crate::routes;
 use crate::serve::{serve, ConnectionLimits};
 use app::backend::db::Db;
 use app::backend::mail::transport::MailConfig;
-use app::backend::state::{AppState, Settings};
+use app::edge::state::{AppState, Settings};
 use app::{shell, App, OUTPUT_NAME};
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, MatchedPath};
 use axum::routing::{get, post};
 use axum::{middleware, Router};
 use ipnet::IpNet;
@@ -23,6 +23,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{watch, Notify};
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::RequestBodyTimeoutLayer;
+use tower_http::trace::TraceLayer;
 
 /// The largest request body we read. A full hearing form with every comment at the
 /// limit, percent-encoded, stays well below it.
@@ -185,7 +186,34 @@ pub fn router(state: AppState, body_timeout: Duration) -> Router {
             state.clone(),
             routes::security_headers::add,
         ))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(request_span)
+                .on_response(record_status),
+        )
         .with_state(state)
+}
+
+/// A span per request with its method and its route's template (`/svar/{token}`,
+/// never the token itself); every event inside the request (a refused post, an
+/// internal error) carries it.
+fn request_span(request: &axum::extract::Request) -> tracing::Span {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("(no route)", MatchedPath::as_str);
+    tracing::info_span!(
+        "request",
+        method = %request.method(),
+        route,
+        status = tracing::field::Empty,
+    )
+}
+
+/// Notes the status in the request's span, and the time at `debug`.
+fn record_status(response: &axum::response::Response, latency: Duration, span: &tracing::Span) {
+    span.record("status", response.status().as_u16());
+    tracing::debug!(ms = latency.as_millis() as u64, "answered");
 }
 
 async fn shutdown_signal() {

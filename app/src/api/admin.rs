@@ -14,7 +14,7 @@ use leptos::prelude::*;
 /// `.await`: after one, the reactive owner (and the context with it) may be gone.
 #[cfg(feature = "ssr")]
 struct Call {
-    state: crate::backend::state::AppState,
+    state: crate::edge::state::AppState,
     lang: crate::i18n::Lang,
     session: Option<String>,
     response: Option<leptos_axum::ResponseOptions>,
@@ -23,16 +23,8 @@ struct Call {
 #[cfg(feature = "ssr")]
 impl Call {
     fn capture() -> Self {
-        use crate::backend::auth::session_from_cookies;
-        let session = use_context::<http::request::Parts>().and_then(|parts| {
-            parts
-                .headers
-                .get(http::header::COOKIE)?
-                .to_str()
-                .ok()
-                .and_then(session_from_cookies)
-                .map(str::to_owned)
-        });
+        let session = use_context::<http::request::Parts>()
+            .and_then(|parts| crate::edge::request::session_id(&parts.headers).map(str::to_owned));
         Self {
             state: expect_context(),
             lang: super::request_lang(),
@@ -47,12 +39,15 @@ impl Call {
 
     /// The user behind the session cookie.
     async fn user(&self) -> Result<UserView, ApiError> {
-        use crate::backend::auth::{lookup_session, SessionLookup};
+        use crate::backend::auth::SessionLookup;
         use crate::backend::error::AppError;
-        let Some(session) = &self.session else {
-            return Err(self.fail(AppError::SignedOut));
-        };
-        match lookup_session(&self.state.db, session, crate::backend::now_ms()).await {
+        let found = crate::edge::request::current_user(
+            &self.state.db,
+            self.session.as_deref(),
+            crate::backend::now_ms(),
+        )
+        .await;
+        match found {
             Ok(SessionLookup::Active(user)) => Ok(user),
             Ok(_) => Err(self.fail(AppError::SignedOut)),
             Err(e) => Err(self.fail(e)),
@@ -75,18 +70,15 @@ impl Call {
 pub async fn admin_session() -> Result<SessionView, ApiError> {
     use crate::model::admin::FormEcho;
     let echo = use_context::<FormEcho>();
-    use crate::backend::auth::{lookup_session, SessionLookup};
+    use crate::backend::auth::SessionLookup;
     let call = Call::capture();
-    let Some(session) = &call.session else {
-        return Ok(SessionView {
-            user: None,
-            echo,
-            expired: false,
-        });
-    };
-    let found = lookup_session(&call.state.db, session, crate::backend::now_ms())
-        .await
-        .map_err(|e| call.fail(e))?;
+    let found = crate::edge::request::current_user(
+        &call.state.db,
+        call.session.as_deref(),
+        crate::backend::now_ms(),
+    )
+    .await
+    .map_err(|e| call.fail(e))?;
     Ok(SessionView {
         expired: found == SessionLookup::Expired,
         user: match found {

@@ -78,15 +78,7 @@ pub fn api_error_to(
 /// The language of the current request (from its cookie).
 #[cfg(feature = "ssr")]
 pub fn request_lang() -> crate::i18n::Lang {
-    use crate::i18n::Lang;
     leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .headers
-                .get(http::header::COOKIE)?
-                .to_str()
-                .ok()
-                .map(Lang::from_cookie_header)
-        })
+        .map(|parts| crate::edge::request::lang(&parts.headers))
         .unwrap_or_default()
 }

@@ -12,7 +12,8 @@ pub struct PrerenderedPage(pub RespondPage);
 /// The respondent page behind a personal link.
 #[server(endpoint = "respond_page")]
 pub async fn get_respond_page(token: String) -> Result<RespondPage, ApiError> {
-    use crate::backend::{now_ms, respond, state::AppState};
+    use crate::backend::{now_ms, respond};
+    use crate::edge::state::AppState;
     if let Some(PrerenderedPage(page)) = use_context::<PrerenderedPage>() {
         return Ok(page);
     }
@@ -31,8 +32,9 @@ pub async fn autosave(
 ) -> Result<SaveReply, ApiError> {
     use crate::backend::error::AppError;
     use crate::backend::form::{from_changes, Intent};
+    use crate::backend::now_ms;
     use crate::backend::respond::{save, SaveResult};
-    use crate::backend::{now_ms, state::AppState};
+    use crate::edge::state::AppState;
     let state = expect_context::<AppState>();
     let fields = from_changes(changes);
     match save(
@@ -69,7 +71,8 @@ pub async fn autosave(
 /// The receipt of the body's latest submission (`None` before the first).
 #[server(endpoint = "receipt")]
 pub async fn get_receipt(token: String) -> Result<Option<Receipt>, ApiError> {
-    use crate::backend::{respond, state::AppState};
+    use crate::backend::respond;
+    use crate::edge::state::AppState;
     let state = expect_context::<AppState>();
     respond::load_receipt(&state.db, &token, super::request_lang())
         .await

@@ -283,16 +283,6 @@ pub async fn sign_out(db: &Db, raw_id: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The value of the session cookie in a `Cookie` header.
-pub fn session_from_cookies(header: &str) -> Option<&str> {
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value)
-        .filter(|v| !v.is_empty())
-}
-
 /// The `Set-Cookie` value for a session (or, with `None`, one that clears it).
 pub fn session_cookie(id: Option<&str>, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
@@ -330,10 +320,5 @@ mod tests {
         assert!(cookie.ends_with("; Secure"));
         assert!(!session_cookie(Some("abc"), false).contains("Secure"));
         assert!(session_cookie(None, false).contains("Max-Age=0"));
-        assert_eq!(
-            session_from_cookies("samrad_lang=da; samrad_session=xyz"),
-            Some("xyz")
-        );
-        assert_eq!(session_from_cookies("samrad_session="), None);
     }
 }

@@ -5,14 +5,13 @@
 use super::client_addr::ClientAddr;
 use super::render::render_with;
 use app::backend::audit::{self, Action};
-use app::backend::auth::{
-    self, session_cookie, session_from_cookies, Password, SessionLookup, SignInError,
-};
+use app::backend::auth::{self, session_cookie, Password, SessionLookup, SignInError};
 use app::backend::error::AppError;
 use app::backend::import_draft::{self, ImportKind};
 use app::backend::manage::{self, ItemEdit, Source};
-use app::backend::state::AppState;
 use app::backend::{now_ms, report, sheet};
+use app::edge::request;
+use app::edge::state::AppState;
 use app::model::admin::{FormEcho, Msg, Problem, Role, UserView};
 use app::model::Email;
 use axum::extract::{FromRequest, FromRequestParts, Multipart, Path, Request, State};
@@ -30,16 +29,8 @@ impl FromRequestParts<AppState> for Staff {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let cookie = parts
-            .headers
-            .get(header::COOKIE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(session_from_cookies)
-            .map(str::to_owned);
-        let Some(cookie) = cookie else {
-            return Err(Redirect::to("/admin/log-ind").into_response());
-        };
-        match auth::lookup_session(&state.db, &cookie, now_ms()).await {
+        let session = request::session_id(&parts.headers);
+        match request::current_user(&state.db, session, now_ms()).await {
             Ok(SessionLookup::Active(user)) => Ok(Staff(user)),
             Ok(SessionLookup::Expired) => {
                 Err(Redirect::to("/admin/log-ind?besked=SessionExpired").into_response())
@@ -266,12 +257,7 @@ pub async fn sign_in(
     parts: Parts,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let old = parts
-        .headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(session_from_cookies)
-        .map(str::to_owned);
+    let old = request::session_id(&parts.headers).map(str::to_owned);
     let email = value(&fields, "email").to_owned();
     let now = now_ms();
     let result = auth::sign_in(
@@ -322,12 +308,7 @@ pub async fn sign_in(
 }
 
 pub async fn sign_out(State(state): State<AppState>, parts: Parts) -> Response {
-    let cookie = parts
-        .headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(session_from_cookies);
-    if let Some(id) = cookie {
+    if let Some(id) = request::session_id(&parts.headers) {
         if let Err(e) = auth::sign_out(&state.db, id).await {
             return e.into_response();
         }

@@ -4,7 +4,7 @@
 //! that is not itself a trusted proxy is the client: everything left of it could have
 //! been written by the client.
 
-use app::backend::state::AppState;
+use app::edge::state::AppState;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::{request::Parts, HeaderMap};
 use ipnet::IpNet;

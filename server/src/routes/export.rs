@@ -4,11 +4,11 @@
 use super::admin::Staff;
 use app::backend::error::AppError;
 use app::backend::export::{self, CsvDialect};
-use app::backend::state::AppState;
+use app::edge::state::AppState;
 use app::i18n::Lang;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -16,14 +16,6 @@ use serde::Deserialize;
 pub struct ExportQuery {
     /// `standard` for RFC 4180; Danish Excel otherwise.
     format: Option<String>,
-}
-
-fn lang(headers: &HeaderMap) -> Lang {
-    headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .map(Lang::from_cookie_header)
-        .unwrap_or_default()
 }
 
 const CSV: &str = "text/csv; charset=utf-8";
@@ -37,9 +29,8 @@ pub async fn download(
     Staff(user): Staff,
     Path((id, file)): Path<(i64, String)>,
     Query(query): Query<ExportQuery>,
-    headers: HeaderMap,
+    lang: Lang,
 ) -> Response {
-    let lang = lang(&headers);
     let dialect = CsvDialect::parse(query.format.as_deref());
     let made: Result<(&str, Body), AppError> = match file.as_str() {
         "svar.csv" => export::title(&state.db, id).await.map(|title| {

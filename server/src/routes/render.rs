@@ -1,7 +1,7 @@
 //! Rendering a Leptos page from a plain handler: used to show a rejected form again
 //! with what was typed, with the right status code.
 
-use app::backend::state::AppState;
+use app::edge::state::AppState;
 use app::shell;
 use axum::body::Body;
 use axum::extract::Request;

@@ -9,11 +9,11 @@ use app::backend::error::AppError;
 use app::backend::form::{parse_pairs, RawField, Target};
 use app::backend::now_ms;
 use app::backend::respond::{load_page, overlay_posted, save, SaveResult};
-use app::backend::state::AppState;
+use app::edge::state::AppState;
 use app::i18n::Lang;
 use app::model::{Conflict, FormError, Notice};
 use axum::extract::{Path, Request, State};
-use axum::http::{header, request::Parts, StatusCode};
+use axum::http::{request::Parts, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 use std::collections::BTreeMap;
@@ -21,15 +21,10 @@ use std::collections::BTreeMap;
 pub async fn post_form(
     State(state): State<AppState>,
     Path(token): Path<String>,
+    lang: Lang,
     request: Request,
 ) -> Response {
     let (parts, body) = request.into_parts();
-    let lang = parts
-        .headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .map(Lang::from_cookie_header)
-        .unwrap_or_default();
     let unreadable = |status: StatusCode, error: FormError| Rejection {
         status,
         notice: Notice::Invalid,

@@ -5,8 +5,8 @@
 //! neither header do not come from a browser and cannot carry a victim's cookies
 //! across sites. Together with `SameSite=Lax` session cookies this closes CSRF.
 
-use app::backend::state::AppState;
-use axum::extract::{Request, State};
+use app::edge::state::AppState;
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -23,7 +23,12 @@ pub async fn refuse_cross_site(
     if safe || is_same_origin(&request, &state.settings.base_url) {
         next.run(request).await
     } else {
-        tracing::warn!(path = %request.uri().path(), "cross-site request refused");
+        // The route's template, never the path: a personal link is a capability.
+        let route = request
+            .extensions()
+            .get::<MatchedPath>()
+            .map_or("(no route)", MatchedPath::as_str);
+        tracing::warn!(route, "cross-site request refused");
         (
             StatusCode::FORBIDDEN,
             "Cross-site request refused / Forespørgsel fra et andet websted afvist",

@@ -2,8 +2,8 @@
 //! Content-Security-Policy with the response's nonce (see `app::shell`); everything
 //! else gets one that allows nothing.
 
-use app::backend::security::{NOTHING_POLICY, PERMISSIONS_POLICY, STRICT_TRANSPORT_SECURITY};
-use app::backend::state::AppState;
+use app::edge::security::{NOTHING_POLICY, PERMISSIONS_POLICY, STRICT_TRANSPORT_SECURITY};
+use app::edge::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::middleware::Next;

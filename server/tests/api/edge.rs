@@ -132,7 +132,7 @@ async fn every_kind_of_response_carries_the_security_headers() {
     assert_secured(&export, false);
     assert_eq!(
         header(&export, "content-security-policy"),
-        app::backend::security::NOTHING_POLICY
+        app::edge::security::NOTHING_POLICY
     );
     assert_eq!(
         header(&export, "content-disposition"),

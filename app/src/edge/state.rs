@@ -1,6 +1,6 @@
 //! What every request handler and server function can reach.
 
-use super::db::Db;
+use crate::backend::db::Db;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
