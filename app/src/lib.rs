@@ -16,6 +16,7 @@ pub mod edge;
 pub mod i18n;
 pub mod model;
 pub mod pages;
+pub mod wire;
 
 use i18n::{Key, Lang};
 use leptos::prelude::*;

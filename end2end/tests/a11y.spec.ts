@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { freshBody, ready, shot, state } from './support';
+import { freshBody, ready, shot, signInAs, state } from './support';
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SHEET = path.resolve(__dirname, '../../testdata/respondents-sample.csv');
@@ -36,14 +36,6 @@ async function audit(page: Page, url: string, found: string[]) {
   }
 }
 
-async function signIn(page: Page) {
-  await page.goto('/admin/log-ind');
-  await page.getByLabel('E-mail').fill('admin@samrad.local');
-  await page.getByLabel('Adgangskode').fill('demo-admin-2027');
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
-
 test('axe finds no WCAG 2.1 AA violation on any page, on a phone or a desktop', async ({ page, javaScriptEnabled }) => {
   test.skip(javaScriptEnabled === false, 'axe runs as JavaScript in the page');
   test.setTimeout(240_000);
@@ -52,7 +44,7 @@ test('axe finds no WCAG 2.1 AA violation on any page, on a phone or a desktop', 
   const found: string[] = [];
 
   // A sheet awaiting confirmation, for the import preview.
-  await signIn(page);
+  await signInAs(page, 'admin');
   await page.goto(`/admin/hoering/${id}`);
   await page.locator('#f-bodies-file').setInputFiles(SHEET);
   await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();

@@ -3,7 +3,7 @@
 // item page as printed.
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { ready, shot, state } from './support';
+import { ready, shot, signInAs, state } from './support';
 
 /** Table cells narrower than the longest word in them (the cause of "Foræl / drebe /
  * styrel / sen" and "E / l / e / v / r / å / d"). Addresses may wrap at @ . and ,. */
@@ -34,11 +34,7 @@ async function squeezedCells(page: Page): Promise<string[]> {
 test('on a phone no table breaks a word, and the decision material reads well', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'phone-js', 'one phone run is enough');
   const id = state().consultation;
-  await page.goto('/admin/log-ind');
-  await page.getByLabel('E-mail').fill('admin@samrad.local');
-  await page.getByLabel('Adgangskode').fill('demo-admin-2027');
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
+  await signInAs(page, 'admin');
 
   const pages: [string, string][] = [
     ['overview-list', '/admin'],

@@ -5,15 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { ready, shot, state } from './support';
-
-async function signInAsManager(page: Page) {
-  await page.goto('/admin/log-ind');
-  await page.getByLabel('E-mail').fill('sagsbehandler@samrad.local');
-  await page.getByLabel('Adgangskode').fill('demo-manager-2027');
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
+import { ready, shot, signInAs, state } from './support';
 
 /** enig/uenig counts from a bar's label: "5 enig, 2 uenig, 1 ved ikke, 0 ikke besvaret". */
 function margin(label: string): number | null {
@@ -29,7 +21,7 @@ async function show(page: Page, field: string, value: string) {
 test('the report sorts, filters, takes a note, and prints as the memo', async ({ page, javaScriptEnabled }, testInfo) => {
   const js = javaScriptEnabled !== false;
   const id = state().consultation;
-  await signInAsManager(page);
+  await signInAs(page, 'manager');
   await page.goto(`/admin/hoering/${id}/rapport`);
   await ready(page, js);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Beslutningsgrundlag');

@@ -50,3 +50,19 @@ export async function shot(page: Page, testInfo: TestInfo, name: string, fullPag
 export async function ready(page: Page, js: boolean) {
   if (js) await expect(page.locator('html.js')).toHaveCount(1);
 }
+
+/** The demo's staff accounts (`samrad demo` prints them). */
+export const STAFF = {
+  admin: ['admin@samrad.local', 'demo-admin-2027'],
+  manager: ['sagsbehandler@samrad.local', 'demo-manager-2027'],
+} as const;
+
+/** Signs in through the sign-in form and waits for the overview. */
+export async function signInAs(page: Page, who: keyof typeof STAFF) {
+  const [email, password] = STAFF[who];
+  await page.goto('/admin/log-ind');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+}

@@ -47,7 +47,7 @@ async fn stream_csv(db: &Db, id: i64) -> Streamed {
     let before = status_kb("VmRSS:");
     let started = Instant::now();
     let title = export::title(db, id).await.unwrap();
-    let mut chunks = Box::pin(export::answers_csv(
+    let mut chunks = Box::pin(export::ANSWERS_CSV.stream(
         db.clone(),
         id,
         title,

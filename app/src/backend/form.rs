@@ -8,6 +8,7 @@
 use crate::model::{
     Comment, CommentError, ErrorCode, Field, FieldChange, FormError, ItemKind, ValueError,
 };
+use crate::wire::respond;
 use std::collections::{BTreeMap, HashMap};
 
 /// Which button was pressed.
@@ -22,9 +23,9 @@ pub enum Intent {
 impl Intent {
     fn parse(raw: &str) -> Option<Self> {
         match raw {
-            "save" => Some(Self::Save),
-            "submit" => Some(Self::Submit),
-            "confirm_submit" => Some(Self::ConfirmSubmit),
+            respond::SAVE => Some(Self::Save),
+            respond::SUBMIT => Some(Self::Submit),
+            respond::CONFIRM_SUBMIT => Some(Self::ConfirmSubmit),
             _ => None,
         }
     }
@@ -70,9 +71,13 @@ pub fn parse_pairs(pairs: &[(String, String)]) -> Result<RawForm, FormError> {
     let mut fields: BTreeMap<Target, RawField> = BTreeMap::new();
     for (name, value) in pairs {
         match name.as_str() {
-            "intent" => intent = Intent::parse(value).ok_or(malformed.clone())?,
-            "gc" => fields.entry(Target::General).or_default().comment = value.clone(),
-            "gf" => fields.entry(Target::General).or_default().fingerprint = value.clone(),
+            respond::INTENT => intent = Intent::parse(value).ok_or(malformed.clone())?,
+            respond::GENERAL_COMMENT => {
+                fields.entry(Target::General).or_default().comment = value.clone()
+            }
+            respond::GENERAL_FINGERPRINT => {
+                fields.entry(Target::General).or_default().fingerprint = value.clone()
+            }
             _ => {
                 let Some((slot, id)) = split_item_field(name) else {
                     continue;
@@ -80,8 +85,8 @@ pub fn parse_pairs(pairs: &[(String, String)]) -> Result<RawForm, FormError> {
                 let id: i64 = id.parse().map_err(|_| malformed.clone())?;
                 let field = fields.entry(Target::Item(id)).or_default();
                 match slot {
-                    'v' => field.value = value.clone(),
-                    'c' => field.comment = value.clone(),
+                    respond::VALUE => field.value = value.clone(),
+                    respond::COMMENT => field.comment = value.clone(),
                     _ => field.fingerprint = value.clone(),
                 }
             }
@@ -93,7 +98,9 @@ pub fn parse_pairs(pairs: &[(String, String)]) -> Result<RawForm, FormError> {
 /// `v12` → ('v', "12"); names that are not item fields → None.
 fn split_item_field(name: &str) -> Option<(char, &str)> {
     let mut chars = name.chars();
-    let slot = chars.next().filter(|c| matches!(c, 'v' | 'c' | 'f'))?;
+    let slot = chars
+        .next()
+        .filter(|c| [respond::VALUE, respond::COMMENT, respond::FINGERPRINT].contains(c))?;
     let rest = chars.as_str();
     (!rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric())).then_some((slot, rest))
 }

@@ -14,6 +14,7 @@ use crate::model::admin::{
 };
 use crate::model::listing::{BodyFilter, BodyQuery, PageInfo, PAGE_SIZE};
 use crate::model::ConsultationStatus;
+use sqlx::{FromRow, Row};
 use std::collections::{BTreeMap, HashMap};
 
 pub async fn overview(db: &Db, lang: Lang) -> Result<Vec<ConsultationSummary>, AppError> {
@@ -142,15 +143,17 @@ async fn bodies_page(
     };
     let pattern = like_pattern(&query.search);
     let count_sql = format!("SELECT COUNT(*) FROM ({BODIES_WITH_STATE}) b WHERE {BODY_FILTER}");
-    let (total,): (i64,) = sqlx::query_as(&count_sql)
-        .bind(id)
-        .bind(&pattern)
-        .bind(&query.group)
-        .bind(&query.unit)
-        .bind(state)
-        .bind(not_submitted)
-        .fetch_one(&db.read)
-        .await?;
+    // `$1`…`$6` of [`BODIES_WITH_STATE`] and [`BODY_FILTER`], for both queries.
+    let filtered = |sql| {
+        sqlx::query(sql)
+            .bind(id)
+            .bind(pattern.clone())
+            .bind(query.group.clone())
+            .bind(query.unit.clone())
+            .bind(state)
+            .bind(not_submitted)
+    };
+    let total: i64 = filtered(&count_sql).fetch_one(&db.read).await?.try_get(0)?;
     let page = PageInfo::new(query.page, u32::try_from(total).unwrap_or(u32::MAX));
     let page_sql = format!(
         "SELECT b.id, b.name, b.group_name, b.unit, b.state, b.since,
@@ -167,17 +170,14 @@ async fn bodies_page(
          ORDER BY b.group_name, b.name, b.id
          LIMIT $7 OFFSET $8"
     );
-    let rows: Vec<BodyRowDb> = sqlx::query_as(&page_sql)
-        .bind(id)
-        .bind(&pattern)
-        .bind(&query.group)
-        .bind(&query.unit)
-        .bind(state)
-        .bind(not_submitted)
+    let rows = filtered(&page_sql)
         .bind(i64::from(PAGE_SIZE))
         .bind(i64::from(page.offset()))
         .fetch_all(&db.read)
-        .await?;
+        .await?
+        .iter()
+        .map(BodyRowDb::from_row)
+        .collect::<Result<Vec<_>, _>>()?;
     let when = |ms: Option<i64>| ms.map(|t| format_datetime(t, lang));
     let bodies = rows
         .into_iter()

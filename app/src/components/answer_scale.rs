@@ -17,7 +17,7 @@ pub fn AnswerScale(
     on_pick: Callback<String>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let name = format!("v{item_id}");
+    let name = crate::wire::respond::field(crate::wire::respond::VALUE, item_id);
     AgreeValue::ALL
         .into_iter()
         .map(|choice| {

@@ -32,7 +32,11 @@ impl Settings {
     }
 
     pub fn respondent_link(&self, token: &str) -> String {
-        format!("{}/svar/{token}", self.base_url.trim_end_matches('/'))
+        format!(
+            "{}{}",
+            self.base_url.trim_end_matches('/'),
+            crate::wire::path::respond(token)
+        )
     }
 }
 

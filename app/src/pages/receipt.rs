@@ -21,7 +21,7 @@ pub fn ReceiptPage() -> impl IntoView {
                     Ok(Some(r)) => view! { <ReceiptView receipt=r token=token()/> }.into_any(),
                     Ok(None) => {
                         #[cfg(feature = "ssr")]
-                        leptos_axum::redirect(&format!("/svar/{}", token()));
+                        leptos_axum::redirect(&crate::wire::path::respond(&token()));
                         ().into_any()
                     }
                     Err(e) => view! { <LinkError error=e/> }.into_any(),
@@ -53,7 +53,7 @@ fn ReceiptView(receipt: Receipt, token: String) -> impl IntoView {
                 </p>
                 <p>{lang.fill(Key::ReceiptEdit, &[("deadline", &receipt.deadline)])}</p>
                 <p>
-                    <a class="button" href=format!("/svar/{token}")>{lang.t(Key::EditAnswers)}</a>
+                    <a class="button" href=crate::wire::path::respond(&token)>{lang.t(Key::EditAnswers)}</a>
                 </p>
             </div>
             <h2>{lang.t(Key::ReceiptSummary)}</h2>

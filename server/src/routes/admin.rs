@@ -14,6 +14,7 @@ use app::edge::request;
 use app::edge::state::AppState;
 use app::model::admin::{FormEcho, Msg, Problem, Role, UserView};
 use app::model::Email;
+use app::wire::path;
 use axum::extract::{FromRequest, FromRequestParts, Multipart, Path, Request, State};
 use axum::http::{header, request::Parts, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -247,10 +248,6 @@ fn value<'a>(fields: &'a Fields, name: &str) -> &'a str {
         .unwrap_or("")
 }
 
-fn consultation_path(id: i64) -> String {
-    format!("/admin/hoering/{id}")
-}
-
 pub async fn sign_in(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
@@ -405,11 +402,11 @@ pub async fn create(
             let kind = ImportKind::Items;
             let result =
                 import_draft::save(&state.db, &user, id, kind, &file_name, &bytes, now).await;
-            settle_back(result, &consultation_path(id), |draft| {
+            settle_back(result, &path::consultation(id), |draft| {
                 Redirect::to(&format!("/admin/hoering/{id}/import/{draft}")).into_response()
             })
         }
-        None => back(&consultation_path(id), Msg::Created, None),
+        None => back(&path::consultation(id), Msg::Created, None),
     }
 }
 
@@ -422,14 +419,14 @@ pub async fn settings(State(state): State<AppState>, post: ManagerPost) -> Respo
     };
     match manage::parse_settings(&fields, Some(current), now) {
         Ok(settings) => match manage::update_settings(&state.db, &user, id, &settings, now).await {
-            Ok(()) => back(&consultation_path(id), Msg::Saved, None),
+            Ok(()) => back(&path::consultation(id), Msg::Saved, None),
             Err(e) => e.into_response(),
         },
         Err(problems) => {
             unprocessable(
                 &state,
                 parts,
-                &consultation_path(id),
+                &path::consultation(id),
                 "settings",
                 fields,
                 problems,
@@ -452,7 +449,7 @@ pub async fn open(State(state): State<AppState>, post: ManagerPost) -> Response 
             return unprocessable(
                 &state,
                 parts,
-                &consultation_path(id),
+                &path::consultation(id),
                 "status",
                 fields,
                 problems,
@@ -473,7 +470,7 @@ pub async fn open(State(state): State<AppState>, post: ManagerPost) -> Response 
     let again = Again {
         state: &state,
         parts,
-        page: consultation_path(id),
+        page: path::consultation(id),
         form: "status",
         fields,
     };
@@ -484,21 +481,21 @@ pub async fn open(State(state): State<AppState>, post: ManagerPost) -> Response 
         } else {
             Msg::Opened
         };
-        back(&consultation_path(id), msg, Some(queued))
+        back(&path::consultation(id), msg, Some(queued))
     })
     .await
 }
 
 pub async fn close(State(state): State<AppState>, ManagerAt(user, id): ManagerAt) -> Response {
     match manage::close(&state.db, &user, id, now_ms()).await {
-        Ok(()) => back(&consultation_path(id), Msg::Closed, None),
+        Ok(()) => back(&path::consultation(id), Msg::Closed, None),
         Err(e) => e.into_response(),
     }
 }
 
 pub async fn duplicate(State(state): State<AppState>, ManagerAt(user, id): ManagerAt) -> Response {
     match manage::duplicate(&state.db, &user, id, now_ms()).await {
-        Ok(copy) => back(&consultation_path(copy), Msg::Duplicated, None),
+        Ok(copy) => back(&path::consultation(copy), Msg::Duplicated, None),
         Err(e) => e.into_response(),
     }
 }
@@ -506,12 +503,12 @@ pub async fn duplicate(State(state): State<AppState>, ManagerAt(user, id): Manag
 pub async fn remind(State(state): State<AppState>, ManagerAt(user, id): ManagerAt) -> Response {
     let base_url = &state.settings.base_url;
     let result = manage::remind(&state.db, Some(&user), id, base_url, now_ms()).await;
-    settle_back(result, &consultation_path(id), |n| {
+    settle_back(result, &path::consultation(id), |n| {
         if n == 0 {
-            return back(&consultation_path(id), Msg::NobodyToRemind, None);
+            return back(&path::consultation(id), Msg::NobodyToRemind, None);
         }
         state.mail_signal.notify_one();
-        back(&consultation_path(id), Msg::RemindersQueued, Some(n))
+        back(&path::consultation(id), Msg::RemindersQueued, Some(n))
     })
 }
 
@@ -521,7 +518,7 @@ pub async fn add_body(State(state): State<AppState>, post: ManagerPost) -> Respo
     let again = Again {
         state: &state,
         parts,
-        page: consultation_path(id),
+        page: path::consultation(id),
         form: "body",
         fields,
     };
@@ -533,7 +530,7 @@ pub async fn add_body(State(state): State<AppState>, post: ManagerPost) -> Respo
     let result = manage::add_body(&state.db, &user, id, &body, base_url, now_ms()).await;
     settle(result, again, |_| {
         state.mail_signal.notify_one();
-        back(&consultation_path(id), Msg::BodyAdded, None)
+        back(&path::consultation(id), Msg::BodyAdded, None)
     })
     .await
 }
@@ -552,7 +549,7 @@ pub async fn edit_body(
     let again = Again {
         state: &state,
         parts,
-        page: consultation_path(id),
+        page: path::consultation(id),
         form: &form,
         fields,
     };
@@ -562,7 +559,7 @@ pub async fn edit_body(
     };
     let result = manage::update_body(&state.db, &user, id, body_id, &body, now_ms()).await;
     settle(result, again, |()| {
-        back(&consultation_path(id), Msg::BodyChanged, None)
+        back(&path::consultation(id), Msg::BodyChanged, None)
     })
     .await
 }
@@ -590,9 +587,9 @@ pub async fn body_action(
         ),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
-    settle_back(result, &consultation_path(id), |()| {
+    settle_back(result, &path::consultation(id), |()| {
         state.mail_signal.notify_one();
-        back(&consultation_path(id), msg, None)
+        back(&path::consultation(id), msg, None)
     })
 }
 
@@ -615,11 +612,14 @@ pub async fn items(State(state): State<AppState>, post: ManagerPost) -> Response
     let again = Again {
         state: &state,
         parts,
-        page: consultation_path(id),
+        page: path::consultation(id),
         form: "items",
         fields,
     };
-    settle(result, again, |msg| back(&consultation_path(id), msg, None)).await
+    settle(result, again, |msg| {
+        back(&path::consultation(id), msg, None)
+    })
+    .await
 }
 
 pub async fn upload(
@@ -639,7 +639,7 @@ pub async fn upload(
         ImportKind::Bodies => "import-bodies",
         ImportKind::Items => "import-items",
     };
-    let page = consultation_path(id);
+    let page = path::consultation(id);
     let upload = match upload {
         Ok(upload) => upload,
         Err(problem) => {
@@ -679,7 +679,7 @@ pub async fn confirm_import(
     Manager(user): Manager,
     Path((id, draft, action)): Path<(i64, i64, String)>,
 ) -> Response {
-    let page = consultation_path(id);
+    let page = path::consultation(id);
     match action.as_str() {
         "gem" => {
             let base_url = &state.settings.base_url;
@@ -751,7 +751,7 @@ pub async fn save_note(State(state): State<AppState>, post: ManagerPost) -> Resp
     let Ok(item) = value(&fields, "item").parse::<i64>() else {
         return StatusCode::BAD_REQUEST.into_response();
     };
-    let page = format!("/admin/hoering/{id}/rapport");
+    let page = path::report(id);
     match report::parse_note(value(&fields, "note")) {
         Ok(note) => match report::save_note(&state.db, &user, id, item, &note, now_ms()).await {
             Ok(()) => Redirect::to(&format!(

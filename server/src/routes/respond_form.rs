@@ -12,6 +12,7 @@ use app::backend::respond::{load_page, overlay_posted, save, SaveResult};
 use app::edge::state::AppState;
 use app::i18n::Lang;
 use app::model::{Conflict, FormError, Notice};
+use app::wire::{path, respond};
 use axum::extract::{Path, Request, State};
 use axum::http::{request::Parts, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -81,13 +82,19 @@ pub async fn post_form(
     };
     match save(&state.db, &token, &form.fields, form.intent, None, now_ms()).await {
         Ok(SaveResult::Saved { merged, .. }) if merged.is_empty() => {
-            see_other(&format!("/svar/{token}?gemt=1"))
+            see_other(&path::respond_with(&token, respond::SAVED, None))
         }
         Ok(SaveResult::Saved { merged, .. }) => {
             let ids: Vec<String> = merged.iter().map(|i| i.id.to_string()).collect();
-            see_other(&format!("/svar/{token}?flettet={}", ids.join(",")))
+            see_other(&path::respond_with(
+                &token,
+                respond::MERGED,
+                Some(&ids.join(",")),
+            ))
         }
-        Ok(SaveResult::NeedsConfirmation { .. }) => see_other(&format!("/svar/{token}?bekraeft=1")),
+        Ok(SaveResult::NeedsConfirmation { .. }) => {
+            see_other(&path::respond_with(&token, respond::CONFIRM, None))
+        }
         Ok(SaveResult::Submitted { .. }) => {
             // The receipt mail is in the outbox.
             state.mail_signal.notify_one();

@@ -75,8 +75,9 @@ async fn answer(app: &TestApp, token: &str, answers: &[(&str, &str)], intent: In
 
 /// The report's bar label for the item whose heading starts with `code`.
 fn bar_of(page: &str, code: &str) -> String {
+    // The item's own heading (`<h2 id="punkt-<id>-h">`), not the overview's links.
     let at = page
-        .find(&format!(">{code} "))
+        .find(&format!("-h\">{code} "))
         .unwrap_or_else(|| panic!("item {code} not on the page"));
     let rest = &page[at..];
     let label = rest

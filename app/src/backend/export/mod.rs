@@ -319,120 +319,108 @@ pub fn general_comment_headers(lang: Lang) -> [&'static str; 6] {
     ]
 }
 
-/// One submitted body's records in a streamed CSV: the consultation's title, the
-/// catalogue, the body, and the writer to write them to (every text cell through
-/// [`neutralise`]).
-type BodyRecords = fn(
-    &str,
-    &[ExportItem],
-    &BodyAnswers,
-    Lang,
-    &mut csv::Writer<SharedBuf>,
-) -> Result<(), csv::Error>;
+/// A CSV with a record or more per submitted body ("svar", "generelle kommentarer"),
+/// streamed in chunks: its header, and how one body's records are written (every
+/// text cell through [`neutralise`]).
+pub struct BodiesCsv {
+    headers: fn(Lang) -> Vec<&'static str>,
+    records: fn(&Row<'_>, &mut csv::Writer<SharedBuf>) -> Result<(), csv::Error>,
+}
 
-/// A CSV with a record or more per submitted body, streamed in chunks.
-fn bodies_csv(
-    db: Db,
-    id: i64,
-    title: String,
-    dialect: CsvDialect,
+/// What a body's records are written from: the consultation's title (neutralised),
+/// the catalogue, the body, the language.
+struct Row<'a> {
+    title: &'a str,
+    items: &'a [ExportItem],
+    body: &'a BodyAnswers,
     lang: Lang,
-    headers: Vec<&'static str>,
-    records: BodyRecords,
-) -> impl Stream<Item = Chunk> + Send + 'static {
-    spawn_chunks(move |tx| async move {
-        let buf = SharedBuf::default();
-        buf.clone()
-            .write_all(dialect.preamble())
-            .map_err(|e| AppError::Internal(e.to_string()))?;
-        let mut out = dialect.writer(buf.clone());
-        out.write_record(headers).map_err(csv_error)?;
-        let title = neutralise(&title).into_owned();
-        let catalogue = catalogue(&db, id).await?;
-        let mut bodies = Box::pin(submitted_bodies(&db, id, &catalogue));
-        while let Some(body) = bodies.next().await {
-            records(&title, &catalogue, &body?, lang, &mut out).map_err(csv_error)?;
-            if buf.len() >= CHUNK {
-                out.flush().map_err(|e| AppError::Internal(e.to_string()))?;
-                if send(&tx, &buf).await.is_err() {
-                    return Ok(());
+}
+
+/// CSV "svar": one record per body × item.
+pub const ANSWERS_CSV: BodiesCsv = BodiesCsv {
+    headers: |lang| answer_headers(lang).to_vec(),
+    records: |row, out| {
+        let body = row.body;
+        let submitted = super::dates::format_input(body.submitted_at);
+        let who = [&body.body, &body.group_name, &body.unit].map(|t| neutralise(t));
+        for (item, (value, comment)) in row.items.iter().zip(&body.answers) {
+            out.write_record([
+                row.title,
+                &who[0],
+                &who[1],
+                &who[2],
+                &neutralise(&item.section),
+                &neutralise(&item.code),
+                &neutralise(&item.text),
+                agree_label(row.lang, value).unwrap_or_default(),
+                &neutralise(comment),
+                &submitted,
+            ])?;
+        }
+        Ok(())
+    },
+};
+
+/// CSV "generelle kommentarer": one record per body that wrote one.
+pub const GENERAL_COMMENTS_CSV: BodiesCsv = BodiesCsv {
+    headers: |lang| general_comment_headers(lang).to_vec(),
+    records: |row, out| {
+        let body = row.body;
+        if body.general_comment.is_empty() {
+            return Ok(());
+        }
+        out.write_record([
+            row.title,
+            &neutralise(&body.body),
+            &neutralise(&body.group_name),
+            &neutralise(&body.unit),
+            &neutralise(&body.general_comment),
+            &super::dates::format_input(body.submitted_at),
+        ])
+    },
+};
+
+impl BodiesCsv {
+    /// The file of consultation `id`, streamed.
+    pub fn stream(
+        &'static self,
+        db: Db,
+        id: i64,
+        title: String,
+        dialect: CsvDialect,
+        lang: Lang,
+    ) -> impl Stream<Item = Chunk> + Send + 'static {
+        spawn_chunks(move |tx| async move {
+            let buf = SharedBuf::default();
+            buf.clone()
+                .write_all(dialect.preamble())
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+            let mut out = dialect.writer(buf.clone());
+            out.write_record((self.headers)(lang)).map_err(csv_error)?;
+            let title = neutralise(&title).into_owned();
+            let catalogue = catalogue(&db, id).await?;
+            let mut bodies = Box::pin(submitted_bodies(&db, id, &catalogue));
+            while let Some(body) = bodies.next().await {
+                let body = body?;
+                let row = Row {
+                    title: &title,
+                    items: &catalogue,
+                    body: &body,
+                    lang,
+                };
+                (self.records)(&row, &mut out).map_err(csv_error)?;
+                if buf.len() >= CHUNK {
+                    out.flush().map_err(|e| AppError::Internal(e.to_string()))?;
+                    if send(&tx, &buf).await.is_err() {
+                        return Ok(());
+                    }
                 }
             }
-        }
-        out.flush().map_err(|e| AppError::Internal(e.to_string()))?;
-        let _ = send(&tx, &buf).await;
-        Ok(())
-    })
-}
-
-/// CSV "svar", streamed: one record per body × item.
-pub fn answers_csv(
-    db: Db,
-    id: i64,
-    title: String,
-    dialect: CsvDialect,
-    lang: Lang,
-) -> impl Stream<Item = Chunk> + Send + 'static {
-    let headers = answer_headers(lang).to_vec();
-    bodies_csv(
-        db,
-        id,
-        title,
-        dialect,
-        lang,
-        headers,
-        |title, items, body, lang, out| {
-            let submitted = super::dates::format_input(body.submitted_at);
-            let who = [&body.body, &body.group_name, &body.unit].map(|t| neutralise(t));
-            for (item, (value, comment)) in items.iter().zip(&body.answers) {
-                out.write_record([
-                    title,
-                    &who[0],
-                    &who[1],
-                    &who[2],
-                    &neutralise(&item.section),
-                    &neutralise(&item.code),
-                    &neutralise(&item.text),
-                    agree_label(lang, value).unwrap_or_default(),
-                    &neutralise(comment),
-                    &submitted,
-                ])?;
-            }
+            out.flush().map_err(|e| AppError::Internal(e.to_string()))?;
+            let _ = send(&tx, &buf).await;
             Ok(())
-        },
-    )
-}
-
-/// CSV "generelle kommentarer", streamed: one record per body that wrote one.
-pub fn general_comments_csv(
-    db: Db,
-    id: i64,
-    title: String,
-    dialect: CsvDialect,
-    lang: Lang,
-) -> impl Stream<Item = Chunk> + Send + 'static {
-    let headers = general_comment_headers(lang).to_vec();
-    bodies_csv(
-        db,
-        id,
-        title,
-        dialect,
-        lang,
-        headers,
-        |title, _, body, _, out| {
-            if body.general_comment.is_empty() {
-                return Ok(());
-            }
-            out.write_record([
-                title,
-                &neutralise(&body.body),
-                &neutralise(&body.group_name),
-                &neutralise(&body.unit),
-                &neutralise(&body.general_comment),
-                &super::dates::format_input(body.submitted_at),
-            ])
-        },
-    )
+        })
+    }
 }
 
 /// CSV "opsummering": one row per item; counts are numbers, shares have one decimal.

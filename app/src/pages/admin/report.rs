@@ -10,12 +10,14 @@ use crate::api::admin_report;
 use crate::components::{textarea_text, PageTitle};
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{FormEcho, Rate};
+use crate::model::listing::encode_query;
 use crate::model::report::{
     Breakdown, CommentEntry, ItemReport, Report, ReportQuery, ReportSort, Standing, Tally, GENERAL,
     OUTCOMES,
 };
 use crate::model::AgreeValue;
 use crate::use_lang;
+use crate::wire::report;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -23,15 +25,15 @@ use leptos_router::hooks::use_query_map;
 /// The report as the reader sees it now, with the comments of `target` (an item, or
 /// [`GENERAL`]) shown, scrolled to `anchor`.
 fn expand_href(base: &str, query: &ReportQuery, target: i64, anchor: &str) -> String {
-    let mut parts = vec![
-        format!("sortering={}", query.sort.as_str()),
-        format!("opdeling={}", query.breakdown.as_str()),
-        format!("vis={target}"),
+    let mut pairs = vec![
+        (report::SORT, query.sort.as_str().to_owned()),
+        (report::BREAKDOWN, query.breakdown.as_str().to_owned()),
+        (report::EXPAND, target.to_string()),
     ];
-    if let Some(g) = &query.group {
-        parts.push(format!("gruppe={}", encode(g)));
+    if let Some(group) = &query.group {
+        pairs.push((report::GROUP, group.clone()));
     }
-    format!("{base}/rapport?{}#{anchor}", parts.join("&"))
+    format!("{base}/rapport{}#{anchor}", encode_query(&pairs))
 }
 
 #[component]
@@ -42,10 +44,10 @@ pub fn ReportPage() -> impl IntoView {
 /// The query string as a report query; anything unknown falls back to the default.
 fn read_query(query: &leptos_router::params::ParamsMap) -> ReportQuery {
     ReportQuery {
-        sort: ReportSort::parse(&query.get("sortering").unwrap_or_default()),
-        breakdown: Breakdown::parse(&query.get("opdeling").unwrap_or_default()),
-        group: query.get("gruppe").filter(|g| !g.is_empty()),
-        expand: query.get("vis").and_then(|v| v.parse().ok()),
+        sort: ReportSort::parse(&query.get(report::SORT).unwrap_or_default()),
+        breakdown: Breakdown::parse(&query.get(report::BREAKDOWN).unwrap_or_default()),
+        group: query.get(report::GROUP).filter(|g| !g.is_empty()),
+        expand: query.get(report::EXPAND).and_then(|v| v.parse().ok()),
     }
 }
 
@@ -182,14 +184,14 @@ fn ReportFilter(report: Report) -> impl IntoView {
                 <div class="filter-row">
                     <div class="field">
                         <label for="f-sortering">{lang.t(Key::SortLabel)}</label>
-                        <select id="f-sortering" name="sortering">
+                        <select id="f-sortering" name=report::SORT>
                             <option value="katalog" selected=q.sort == ReportSort::Catalogue>{lang.t(Key::SortCatalogue)}</option>
                             <option value="omstridt" selected=q.sort == ReportSort::Contested>{lang.t(Key::SortContested)}</option>
                         </select>
                     </div>
                     <div class="field">
                         <label for="f-gruppe">{lang.t(Key::GroupFilterLabel)}</label>
-                        <select id="f-gruppe" name="gruppe">
+                        <select id="f-gruppe" name=report::GROUP>
                             <option value="" selected=selected_group.is_empty()>{lang.t(Key::AllGroups)}</option>
                             {report
                                 .groups
@@ -202,7 +204,7 @@ fn ReportFilter(report: Report) -> impl IntoView {
                     </div>
                     <div class="field">
                         <label for="f-opdeling">{lang.t(Key::BreakdownLabel)}</label>
-                        <select id="f-opdeling" name="opdeling">
+                        <select id="f-opdeling" name=report::BREAKDOWN>
                             <option value="gruppe" selected=q.breakdown == Breakdown::Group>{lang.t(Key::BreakdownGroup)}</option>
                             <option value="enhed" selected=q.breakdown == Breakdown::Unit>{lang.t(Key::BreakdownUnit)}</option>
                         </select>
@@ -524,17 +526,4 @@ pub fn MissingList(report: Report) -> impl IntoView {
         </ul>
     }
     .into_any()
-}
-
-/// Percent-encodes a query value (group names have spaces and æøå).
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -16,6 +16,7 @@ use crate::model::{
     RespondPage as PageData, ResponseStatus, COMMENT_MAX_CHARS,
 };
 use crate::use_lang;
+use crate::wire::{path, respond};
 use autosave::{Autosave, FieldSignals, SaveStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -103,7 +104,7 @@ fn notice_for(data: &PageData) -> Option<Notice> {
             })
             .collect()
     };
-    if query.get("bekraeft").is_some() && data.lock.is_none() {
+    if query.get(respond::CONFIRM).is_some() && data.lock.is_none() {
         let unanswered = data
             .items()
             .filter(|i| i.state.value.is_empty())
@@ -114,10 +115,10 @@ fn notice_for(data: &PageData) -> Option<Notice> {
             .collect::<Vec<_>>();
         return (!unanswered.is_empty()).then_some(Notice::ConfirmSubmit { unanswered });
     }
-    if let Some(ids) = query.get("flettet") {
+    if let Some(ids) = query.get(respond::MERGED) {
         return Some(Notice::Merged { items: refs(&ids) });
     }
-    query.get("gemt").map(|_| Notice::Saved)
+    query.get(respond::SAVED).map(|_| Notice::Saved)
 }
 
 #[component]
@@ -177,7 +178,7 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
             </section>
             <form
                 method="post"
-                action=format!("/svar/{token}")
+                action=path::respond(&token)
                 class="hearing-form"
                 id="hearing-form"
                 on:submit=move |_| posting.set_value(true)
@@ -249,10 +250,10 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                     .then(|| {
                         view! {
                             <div class="actions">
-                                <button type="submit" name="intent" value="save" class="button secondary">
+                                <button type="submit" name=respond::INTENT value=respond::SAVE class="button secondary">
                                     {lang.t(Key::SaveDraft)}
                                 </button>
-                                <button type="submit" name="intent" value="submit" class="button primary">
+                                <button type="submit" name=respond::INTENT value=respond::SUBMIT class="button primary">
                                     {lang.t(Key::Submit)}
                                 </button>
                                 <p class="hint">{lang.t(Key::ActionsHint)}</p>
@@ -350,7 +351,13 @@ fn NoticeBox(notice: Option<Notice>, problems: Vec<(Option<String>, String)>) ->
                     <p>{lang.t(Key::ConfirmText)}</p>
                     <ItemLinks items=unanswered/>
                     <p class="confirm-actions">
-                        <button type="submit" form="hearing-form" name="intent" value="confirm_submit" class="button primary">
+                        <button
+                            type="submit"
+                            form="hearing-form"
+                            name=respond::INTENT
+                            value=respond::CONFIRM_SUBMIT
+                            class="button primary"
+                        >
                             {lang.t(Key::SubmitAnyway)}
                         </button>
                         <a class="button secondary" href=first.map(|id| format!("#item-{id}")) rel="external">
@@ -468,7 +475,7 @@ fn ItemCard(
     let value_errors = field_errors(autosave, lang, FieldId::Value(item_id));
     let comment_errors = field_errors(autosave, lang, FieldId::Comment(item_id));
     let value_error_id = format!("err-v{item_id}");
-    let comment_id = format!("c{item_id}");
+    let comment_id = respond::field(respond::COMMENT, item_id);
     let has_comment = !initial.comment.is_empty() || !comment_errors().is_empty();
     let pick = Callback::new(move |value: String| {
         field.value.set(value);
@@ -536,7 +543,12 @@ fn ItemCard(
                     .get()
                     .then(|| view! { <p class="updated-note" role="status">{lang.t(Key::UpdatedByOther)}</p> })
             }}
-            <input type="hidden" name=format!("f{item_id}") value=initial.fingerprint prop:value=move || field.fingerprint.get()/>
+            <input
+                type="hidden"
+                name=respond::field(respond::FINGERPRINT, item_id)
+                value=initial.fingerprint
+                prop:value=move || field.fingerprint.get()
+            />
         </div>
     }
     .into_any()
@@ -677,8 +689,21 @@ fn GeneralComment(
             <h2 id="general-title">{lang.t(Key::GeneralCommentTitle)}</h2>
             <ConflictNote field autosave/>
             <label for="gc">{lang.t(Key::GeneralCommentLabel)}</label>
-            <CommentField name="gc".to_owned() rows=4 initial=initial.comment field autosave editable errors/>
-            <input type="hidden" name="gf" value=initial.fingerprint prop:value=move || field.fingerprint.get()/>
+            <CommentField
+                name=respond::GENERAL_COMMENT.to_owned()
+                rows=4
+                initial=initial.comment
+                field
+                autosave
+                editable
+                errors
+            />
+            <input
+                type="hidden"
+                name=respond::GENERAL_FINGERPRINT
+                value=initial.fingerprint
+                prop:value=move || field.fingerprint.get()
+            />
         </section>
     }
 }

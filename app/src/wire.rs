@@ -1,0 +1,81 @@
+//! The words the browser and the server exchange outside typed server functions: the
+//! respondent form's field names and intents, the flags a redirect carries, the query
+//! words of the report, and the paths. Pages write them, handlers and the form parser
+//! read them, mails link with them — all from here, never a literal on each side.
+//! (The lists' query words live with their types in `model::listing`.)
+
+/// The respondent's form (`/svar/<token>`), posted without JavaScript.
+pub mod respond {
+    /// Which button was pressed.
+    pub const INTENT: &str = "intent";
+    pub const SAVE: &str = "save";
+    pub const SUBMIT: &str = "submit";
+    /// "Indsend alligevel": submit although items are blank.
+    pub const CONFIRM_SUBMIT: &str = "confirm_submit";
+    pub const GENERAL_COMMENT: &str = "gc";
+    pub const GENERAL_FINGERPRINT: &str = "gf";
+
+    /// The letters that start an item's fields: its answer, its comment, and the
+    /// fingerprint of what the page showed.
+    pub const VALUE: char = 'v';
+    pub const COMMENT: char = 'c';
+    pub const FINGERPRINT: char = 'f';
+
+    pub fn field(slot: char, item: i64) -> String {
+        format!("{slot}{item}")
+    }
+
+    /// Redirect flags: the draft was saved; blanks must be confirmed; another
+    /// member's answers were merged in (`=<item ids>`).
+    pub const SAVED: &str = "gemt";
+    pub const CONFIRM: &str = "bekraeft";
+    pub const MERGED: &str = "flettet";
+}
+
+/// The report's query words (`/admin/hoering/<id>/rapport?…`).
+pub mod report {
+    pub const SORT: &str = "sortering";
+    pub const BREAKDOWN: &str = "opdeling";
+    pub const GROUP: &str = "gruppe";
+    /// The item whose comments are shown in full.
+    pub const EXPAND: &str = "vis";
+}
+
+/// The paths of the pages that are linked to from more than one place.
+pub mod path {
+    pub const ADMIN: &str = "/admin";
+    pub const SIGN_IN: &str = "/admin/log-ind";
+
+    /// A body's personal link.
+    pub fn respond(token: &str) -> String {
+        format!("/svar/{token}")
+    }
+
+    pub fn receipt(token: &str) -> String {
+        format!("/svar/{token}/kvittering")
+    }
+
+    /// `/svar/<token>?<flag>` (with `=value` when given).
+    pub fn respond_with(token: &str, flag: &str, value: Option<&str>) -> String {
+        match value {
+            Some(value) => format!("/svar/{token}?{flag}={value}"),
+            None => format!("/svar/{token}?{flag}=1"),
+        }
+    }
+
+    pub fn consultation(id: i64) -> String {
+        format!("/admin/hoering/{id}")
+    }
+
+    pub fn report(id: i64) -> String {
+        format!("/admin/hoering/{id}/rapport")
+    }
+
+    pub fn memo(id: i64) -> String {
+        format!("/admin/hoering/{id}/notat")
+    }
+
+    pub fn export(id: i64, file: &str) -> String {
+        format!("/admin/hoering/{id}/eksport/{file}")
+    }
+}
