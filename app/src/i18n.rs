@@ -384,6 +384,9 @@ texts! {
     MsgFileEmpty => "Filen indeholder ingen rækker.", "The file contains no rows.";
     MsgTooManyRows => "Filen har for mange rækker (højst {arg}).", "The file has too many rows (at most {arg}).";
     MsgColumnMissing => "Kolonnen »{arg}« mangler i første række.", "The column “{arg}” is missing from the first row.";
+    MsgAlreadyOpen => "Høringen er allerede åben.", "The hearing is already open.";
+    MsgNotOpenedYet => "Høringen er ikke åbnet endnu, så der er ingen invitation at sende igen. Invitationerne sendes, når den åbnes.", "The hearing has not been opened yet, so there is no invitation to send again. The invitations go out when it opens.";
+    MsgNotOpen => "Påmindelser kan kun sendes, mens høringen er åben.", "Reminders can only be sent while the hearing is open.";
     MsgNotDraft => "Det kan kun ændres, mens høringen er en kladde.", "That can only be changed while the hearing is a draft.";
     MsgNoBodies => "Tilføj mindst én høringspart, før høringen åbnes.", "Add at least one consulted body before opening the hearing.";
     MsgNoItems => "Tilføj mindst ét forslag, før høringen åbnes.", "Add at least one proposal before opening the hearing.";

@@ -7,6 +7,7 @@ use super::db::Db;
 use super::error::AppError;
 use super::mail::outbox::{enqueue_links, Audience, MailKind};
 use super::manage::{add_items, insert_body};
+use super::rules::Act;
 use super::sheet;
 use crate::model::admin::{
     BodyRow, ImportPreview, ItemRow, Msg, Problem, UserView, PREVIEW_PROBLEMS, PREVIEW_ROWS,
@@ -82,7 +83,7 @@ pub async fn save(
         }
         ImportKind::Items => {
             if status != ConsultationStatus::Draft.as_str() {
-                return Ok(Err(Problem::new("file", Msg::NotDraft)));
+                return Ok(Err(Problem::new("file", Act::ChangeItems.refusal())));
             }
             let (items, problems) = super::import::items(&table);
             Payload {
@@ -225,7 +226,7 @@ pub async fn confirm(
         }
         ImportKind::Items => {
             if status != ConsultationStatus::Draft.as_str() {
-                return Ok(Err(Problem::new("file", Msg::NotDraft)));
+                return Ok(Err(Problem::new("file", Act::ChangeItems.refusal())));
             }
             let rows: Vec<(&str, &str, &str)> = payload
                 .items

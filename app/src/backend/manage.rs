@@ -9,6 +9,7 @@ use super::dates::parse_local;
 use super::db::Db;
 use super::error::AppError;
 use super::mail::outbox::{enqueue_links, Audience, MailKind};
+use super::rules::Act;
 use super::tally::{self, Sign};
 use super::template::{Template, DEVELOPMENT_PLAN};
 use crate::model::admin::{BodyRow, Msg, Problem, UserView};
@@ -364,8 +365,8 @@ pub async fn open(
     .bind(id)
     .fetch_one(&mut *tx)
     .await?;
-    let refusal = if status == ConsultationStatus::Open {
-        Some(Problem::new("status", Msg::NotDraft))
+    let refusal = if let Some(problem) = Act::Open.check(status, "status") {
+        Some(problem)
     } else if items == 0 {
         Some(Problem::new("status", Msg::NoItems))
     } else if bodies == 0 {
@@ -596,8 +597,8 @@ pub async fn remove_body(
 ) -> Result<Result<(), Problem>, AppError> {
     let mut tx = db.write.begin().await?;
     let (status, _) = state(&mut tx, id).await?;
-    if status != ConsultationStatus::Draft {
-        return Ok(Err(Problem::new("body", Msg::NotDraft)));
+    if let Some(problem) = Act::RemoveBody.check(status, "body") {
+        return Ok(Err(problem));
     }
     let name: Option<(String,)> = sqlx::query_as(
         "DELETE FROM respondent WHERE id = $1 AND consultation_id = $2 RETURNING name",
@@ -635,8 +636,8 @@ pub async fn reinvite(
     let mut tx = db.write.begin().await?;
     let (status, _) = state(&mut tx, id).await?;
     let name = body_name(&mut tx, id, body_id).await?;
-    if status == ConsultationStatus::Draft {
-        return Ok(Err(Problem::new("body", Msg::NotDraft)));
+    if let Some(problem) = Act::Reinvite.check(status, "body") {
+        return Ok(Err(problem));
     }
     if replace {
         sqlx::query(
@@ -677,8 +678,8 @@ pub async fn remind(
 ) -> Result<Result<i64, Problem>, AppError> {
     let mut tx = db.write.begin().await?;
     let (status, _) = state(&mut tx, id).await?;
-    if status != ConsultationStatus::Open {
-        return Ok(Err(Problem::new("status", Msg::NotDraft)));
+    if let Some(problem) = Act::Remind.check(status, "status") {
+        return Ok(Err(problem));
     }
     let queued = enqueue_links(
         &mut tx,
@@ -747,8 +748,11 @@ pub async fn edit_items(
     let mut tx = db.write.begin().await?;
     let (status, _) = state(&mut tx, id).await?;
     let structural = !matches!(edit, ItemEdit::Text { .. });
-    if structural && status != ConsultationStatus::Draft {
-        return Ok(Err(Problem::new("items", Msg::NotDraft)));
+    if let Some(problem) = Act::ChangeItems
+        .check(status, "items")
+        .filter(|_| structural)
+    {
+        return Ok(Err(problem));
     }
     let item_section = |item: i64| {
         sqlx::query_as::<_, (i64, i64)>(

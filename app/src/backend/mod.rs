@@ -17,6 +17,7 @@ pub mod manage;
 pub mod markdown;
 pub mod report;
 pub mod respond;
+pub mod rules;
 pub mod sheet;
 pub mod tally;
 pub mod template;

@@ -369,3 +369,49 @@ async fn items_can_be_reordered_and_removed_only_while_draft() {
         .unwrap();
     assert_eq!(count, 42);
 }
+
+#[tokio::test]
+async fn a_refused_action_says_why_in_its_own_words() {
+    let (app, c) = signed_in(Role::Manager).await;
+    let id = create_hearing_via_ui(&app, &c, "Plan").await;
+    app.admin_post(
+        &c,
+        &format!("/admin/hoering/{id}/parter"),
+        &[
+            ("name", "Skolebestyrelsen"),
+            ("group", "Skolebestyrelse"),
+            ("unit", ""),
+            ("emails", "sb@skole.example"),
+        ],
+    )
+    .await;
+    let (body,): (i64,) = sqlx::query_as("SELECT id FROM respondent WHERE consultation_id = $1")
+        .bind(id)
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    let res = app
+        .admin_post(
+            &c,
+            &format!("/admin/hoering/{id}/parter/{body}/gensend"),
+            &[],
+        )
+        .await;
+    assert!(
+        location(&res).contains("fejl=NotOpenedYet"),
+        "{}",
+        location(&res)
+    );
+    let (_, page) = fetch(&c, &app.url(&location(&res))).await;
+    assert!(page.contains("Høringen er ikke åbnet endnu"));
+    let res = app
+        .admin_post(&c, &format!("/admin/hoering/{id}/paamind"), &[])
+        .await;
+    assert!(
+        location(&res).ends_with("fejl=NotOpen"),
+        "{}",
+        location(&res)
+    );
+    let (_, page) = fetch(&c, &app.url(&location(&res))).await;
+    assert!(page.contains("Påmindelser kan kun sendes, mens høringen er åben."));
+}

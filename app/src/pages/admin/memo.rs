@@ -77,11 +77,15 @@ fn Memo(report: Report) -> impl IntoView {
                 <h2>{lang.t(Key::MemoItems)}</h2>
                 {report.items.iter().map(|item| {
                     let note = item.note.clone();
+                    let rows: Vec<(String, Tally)> =
+                        names.iter().cloned().zip(item.breakdown.iter().copied()).collect();
+                    let overall = item.overall;
                     view! {
                         <section class="memo-item" id=format!("punkt-{}", item.id)>
                             <p class="eyebrow">{item.section.clone()}</p>
                             <h3>{format!("{} {}", item.code, item.text)}</h3>
                             <TallyBar tally=item.overall/>
+                            <TableWrap label=format!("{} {}", item.code, item.text)>
                             <table class="tally-table">
                                 <thead>
                                     <tr>
@@ -90,12 +94,13 @@ fn Memo(report: Report) -> impl IntoView {
                                     </tr>
                                 </thead>
                                 <tbody>
-                                    {item.breakdown.iter().zip(names.iter()).map(|(t, n)| view! {
-                                        <tr><th scope="row">{n.clone()}</th><TallyCells tally=*t/></tr>
+                                    {rows.into_iter().map(|(n, t)| view! {
+                                        <tr><th scope="row">{n}</th><TallyCells tally=t/></tr>
                                     }).collect_view()}
-                                    <tr class="total"><th scope="row">{lang.t(Key::ExportAll)}</th><TallyCells tally=item.overall/></tr>
+                                    <tr class="total"><th scope="row">{lang.t(Key::ExportAll)}</th><TallyCells tally=overall/></tr>
                                 </tbody>
                             </table>
+                            </TableWrap>
                             <h4>{lang.fill(Key::CommentsCount, &[("n", &item.comment_count.to_string())])}</h4>
                             <CommentList comments=item.comments.clone()/>
                             <div class="memo-note">

@@ -82,11 +82,11 @@ fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
                 <strong>{rate_text(lang, report.overall.invited, report.overall.submitted)}</strong>
             </p>
         </header>
+        <ReportOverview report=report.clone()/>
         <section class="card report-tools" aria-label=lang.t(Key::ExportsTitle)>
             <p><a class="button primary" href=format!("{base}/notat")>{lang.t(Key::MemoLink)}</a></p>
             <Downloads base=base.clone()/>
         </section>
-        <ReportOverview report=report.clone()/>
         <ReportFilter report=report.clone()/>
         <section class="card" aria-labelledby="rates">
             <h2 id="rates">{lang.t(Key::ResponseRate)}</h2>
