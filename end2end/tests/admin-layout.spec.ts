@@ -22,7 +22,8 @@ async function squeezedCells(page: Page): Promise<string[]> {
           .map((n) => n.textContent ?? '')
           .join(' ');
         canvas.font = getComputedStyle(el).font;
-        for (const word of own.split(/[\s@.,/]+/)) {
+        // Break opportunities: spaces, and after @ . , / and hyphens (MED-udvalg).
+        for (const word of own.split(/[\s@.,/-]+/)) {
           if (word && canvas.measureText(word).width > room + 1) found.push(`${word} (${Math.round(room)} px)`);
         }
       }
