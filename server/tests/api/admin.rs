@@ -1,6 +1,7 @@
 //! Sign-in, sessions, roles and cross-site refusal.
 
 use crate::helpers::*;
+use crate::mail::hearing_with_bodies;
 use app::model::admin::Role;
 
 fn location(res: &reqwest::Response) -> String {
@@ -372,19 +373,8 @@ async fn items_can_be_reordered_and_removed_only_while_draft() {
 
 #[tokio::test]
 async fn a_refused_action_says_why_in_its_own_words() {
-    let (app, c) = signed_in(Role::Manager).await;
-    let id = create_hearing_via_ui(&app, &c, "Plan").await;
-    app.admin_post(
-        &c,
-        &format!("/admin/hoering/{id}/parter"),
-        &[
-            ("name", "Skolebestyrelsen"),
-            ("group", "Skolebestyrelse"),
-            ("unit", ""),
-            ("emails", "sb@skole.example"),
-        ],
-    )
-    .await;
+    let app = spawn_app().await;
+    let (c, id) = hearing_with_bodies(&app, &[("Skolebestyrelsen", "sb@skole.example")]).await;
     let (body,): (i64,) = sqlx::query_as("SELECT id FROM respondent WHERE consultation_id = $1")
         .bind(id)
         .fetch_one(&app.db.read)

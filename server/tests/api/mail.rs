@@ -9,7 +9,7 @@ use std::time::Duration;
 const SETTLE: Duration = Duration::from_secs(20);
 
 /// A signed-in manager with a draft hearing that has three bodies.
-async fn hearing_with_bodies(app: &TestApp, bodies: &[(&str, &str)]) -> (reqwest::Client, i64) {
+pub async fn hearing_with_bodies(app: &TestApp, bodies: &[(&str, &str)]) -> (reqwest::Client, i64) {
     let c = client();
     app.sign_in_as(&c, Role::Manager).await;
     let id = create_hearing_via_ui(app, &c, "Udviklingsplan 2027").await;
