@@ -358,7 +358,7 @@ texts! {
     MailSent => "Sendt", "Sent";
     MailFailed => "Fejlet", "Failed";
     MsgBadCredentials => "E-mail eller adgangskode er forkert.", "The e-mail or password is wrong.";
-    MsgThrottled => "For mange forkerte forsøg. Vent et kvarter, og prøv igen.", "Too many failed attempts. Wait a quarter of an hour and try again.";
+    MsgThrottled => "For mange forkerte forsøg lige nu. Vent et øjeblik, og prøv igen – ventetiden vokser med hvert forkert forsøg.", "Too many failed attempts just now. Wait a moment and try again; the wait grows with every failed attempt.";
     MsgSessionExpired => "Du er blevet logget ud, fordi du ikke har været aktiv et stykke tid. Log ind igen.", "You were signed out after a period without activity. Please sign in again.";
     MsgSignedOut => "Du er logget ud.", "You are signed out.";
     MsgTitleMissing => "Skriv en titel.", "Enter a title.";
@@ -383,6 +383,8 @@ texts! {
     MsgFileUnreadable => "Filen kunne ikke læses. Gem den som CSV eller XLSX fra Excel, og prøv igen.", "The file could not be read. Save it as CSV or XLSX from Excel and try again.";
     MsgFileEmpty => "Filen indeholder ingen rækker.", "The file contains no rows.";
     MsgTooManyRows => "Filen har for mange rækker (højst {arg}).", "The file has too many rows (at most {arg}).";
+    MsgTooManyColumns => "Arket har tekst i for mange kolonner (højst {arg}). Slet de kolonner, der ikke hører til listen, og prøv igen.", "The sheet has text in too many columns (at most {arg}). Delete the columns that are not part of the list and try again.";
+    MsgUnpackedTooLarge => "Filen fylder for meget, når den pakkes ud (en del af den over {arg}). Gem listen som CSV fra Excel, og prøv igen.", "The file is too large once unpacked (a part of it over {arg}). Save the list as CSV from Excel and try again.";
     MsgColumnMissing => "Kolonnen »{arg}« mangler i første række.", "The column “{arg}” is missing from the first row.";
     MsgAlreadyOpen => "Høringen er allerede åben.", "The hearing is already open.";
     MsgNotOpenedYet => "Høringen er ikke åbnet endnu, så der er ingen invitation at sende igen. Invitationerne sendes, når den åbnes.", "The hearing has not been opened yet, so there is no invitation to send again. The invitations go out when it opens.";
@@ -460,6 +462,7 @@ texts! {
     NoNote => "Ingen bemærkning endnu.", "No note yet.";
     MissingTitle => "Høringsparter, der ikke har svaret", "Bodies that have not answered";
     NobodyMissing => "Alle inviterede har svaret.", "Everybody invited has answered.";
+    MissingShown => "Her vises de første {shown} af {n}.", "The first {shown} of {n} are shown here.";
     BarLabel => "{agree} enig, {disagree} uenig, {dont_know} ved ikke, {unanswered} ikke besvaret", "{agree} agree, {disagree} disagree, {dont_know} don't know, {unanswered} not answered";
     WithoutUnit => "(uden institution)", "(no unit)";
     MemoTitle => "Høringsnotat", "Hearing memo";

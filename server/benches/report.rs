@@ -53,6 +53,7 @@ async fn stream_csv(db: &Db, id: i64) -> Streamed {
         title,
         CsvDialect::DanishExcel,
         Lang::Da,
+        std::time::Duration::from_secs(30),
     ));
     let (mut bytes, mut rows) = (0, 0);
     while let Some(chunk) = chunks.next().await {

@@ -40,6 +40,9 @@ pub struct ServeConfig {
         default_value_t = 256
     )]
     pub max_connections_per_address: usize,
+    /// Seconds a client may take to take the next part of a download.
+    #[arg(long, env = "SAMRAD_SEND_TIMEOUT_SECS", default_value_t = 30)]
+    pub send_timeout_secs: u64,
 }
 
 impl ServeConfig {
@@ -58,6 +61,7 @@ impl ServeConfig {
                 header_timeout: Duration::from_secs(self.header_timeout_secs.max(1)),
                 body_timeout: Duration::from_secs(self.body_timeout_secs.max(1)),
                 per_address: self.max_connections_per_address.max(1),
+                send_timeout: Duration::from_secs(self.send_timeout_secs.max(1)),
             },
         })
     }

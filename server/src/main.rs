@@ -3,7 +3,7 @@
 use app::backend::auth::{self, Password, PASSWORD_MIN_CHARS};
 use app::backend::dates::{local_date, parse_local};
 use app::backend::db::Db;
-use app::backend::{consultation, demo, now_ms};
+use app::backend::{demo, manage, now_ms};
 use app::model::admin::Role;
 use app::model::{ConsultationStatus, Email};
 use clap::{Parser, Subcommand};
@@ -141,6 +141,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 base_url,
                 mail_folder: None,
                 trusted_proxies: Default::default(),
+                send_timeout: Default::default(),
             };
             println!(
                 "Demo hearing {} loaded into {}.",
@@ -180,7 +181,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             ))?;
             updated(
                 consultation,
-                consultation::set_deadline(&db, consultation, at, now_ms()).await,
+                manage::set_deadline(&db, consultation, at, now_ms()).await,
             )
         }
         Command::SetStatus {
@@ -192,7 +193,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             ))?;
             updated(
                 consultation,
-                consultation::set_status(&db, consultation, status, now_ms()).await,
+                manage::set_status(&db, consultation, status, now_ms()).await,
             )
         }
     }

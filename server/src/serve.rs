@@ -30,6 +30,9 @@ pub struct ConnectionLimits {
     /// so this is generous; trusted proxies are not limited (they are the address of
     /// every user).
     pub per_address: usize,
+    /// To take the next chunk of a streamed download. A client that stops reading
+    /// would otherwise hold the database connection the export streams from.
+    pub send_timeout: Duration,
 }
 
 impl Default for ConnectionLimits {
@@ -38,6 +41,7 @@ impl Default for ConnectionLimits {
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(30),
             per_address: 256,
+            send_timeout: Duration::from_secs(30),
         }
     }
 }

@@ -85,6 +85,7 @@ impl Application {
                 .is_none()
                 .then(|| mail.folder.display().to_string()),
             trusted_proxies: trusted_proxies.clone(),
+            send_timeout: options.limits.send_timeout,
         };
         let mail_signal = Arc::new(Notify::new());
         let worker = MailWorker::new(
@@ -145,32 +146,8 @@ pub fn router(state: AppState, body_timeout: Duration) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/svar/{token}", post(routes::respond_form::post_form))
-        .route("/admin/log-ind", post(admin::sign_in))
-        .route("/admin/log-ud", post(admin::sign_out))
-        .route("/admin/hoeringer", post(admin::create))
-        .route("/admin/brugere", post(admin::add_user))
-        .route("/admin/hoering/{id}/indstillinger", post(admin::settings))
-        .route("/admin/hoering/{id}/aabn", post(admin::open))
-        .route("/admin/hoering/{id}/luk", post(admin::close))
-        .route("/admin/hoering/{id}/kopier", post(admin::duplicate))
-        .route("/admin/hoering/{id}/paamind", post(admin::remind))
-        .route("/admin/hoering/{id}/parter", post(admin::add_body))
-        .route("/admin/hoering/{id}/parter/{body}", post(admin::edit_body))
-        .route(
-            "/admin/hoering/{id}/parter/{body}/{action}",
-            post(admin::body_action),
-        )
-        .route("/admin/hoering/{id}/forslag", post(admin::items))
-        .route(
-            "/admin/hoering/{id}/rapport/bemaerkning",
-            post(admin::save_note),
-        )
         .route("/admin/hoering/{id}/eksport/{file}", get(export::download))
-        .route("/admin/hoering/{id}/import", post(admin::upload))
-        .route(
-            "/admin/hoering/{id}/import/{draft}/{action}",
-            post(admin::confirm_import),
-        )
+        .merge(admin::router())
         .route("/sprog/{lang}", get(routes::language::switch))
         .route("/healthz", get(|| async { "ok" }))
         .leptos_routes(&state, routes, move || shell(options.clone()))

@@ -14,6 +14,7 @@ use sqlx::SqliteConnection;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     SignIn,
+    SignInFailed,
     SignOut,
     UserCreated,
     Created,
@@ -39,6 +40,7 @@ impl Action {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::SignIn => "sign_in",
+            Self::SignInFailed => "sign_in_failed",
             Self::SignOut => "sign_out",
             Self::UserCreated => "user_created",
             Self::Created => "created",

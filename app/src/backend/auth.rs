@@ -6,6 +6,7 @@
 //! [`IDLE_TIMEOUT_MS`] without activity or [`ABSOLUTE_TIMEOUT_MS`] after sign-in,
 //! whichever comes first. Failed sign-ins are throttled per account and per client.
 
+use super::audit::{self, Action};
 use super::db::Db;
 use super::error::AppError;
 use super::token::{hash_token, Token};
@@ -19,10 +20,22 @@ pub const IDLE_TIMEOUT_MS: i64 = 2 * 3_600_000;
 pub const ABSOLUTE_TIMEOUT_MS: i64 = 12 * 3_600_000;
 /// Activity is written back at most this often, to spare the writer.
 const TOUCH_EVERY_MS: i64 = 60_000;
-/// The throttling window and how many failures it tolerates.
+/// The throttling window. Within it, an account takes [`FREE_FAILURES_PER_ACCOUNT`]
+/// failed attempts without delay; after that each attempt must wait twice as long
+/// after the last failure as the one before (1 s, 2 s, 4 s … at most
+/// [`MAX_ACCOUNT_DELAY_MS`]). A growing delay instead of a lock: anyone can send five
+/// wrong passwords for `admin@…`, and a lock would keep the real admin out. The
+/// client (an IPv4 address, an IPv6 /64) that sends them gets a hard limit.
 pub const THROTTLE_WINDOW_MS: i64 = 15 * 60_000;
-pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+pub const FREE_FAILURES_PER_ACCOUNT: i64 = 5;
+pub const MAX_ACCOUNT_DELAY_MS: i64 = 60_000;
 pub const MAX_FAILURES_PER_CLIENT: i64 = 20;
+/// At most this many password hashes are computed at once (argon2id takes 19 MiB and
+/// tens of milliseconds of CPU each); a sign-in that cannot get a slot within
+/// [`VERIFY_WAIT`] is told to try again, instead of a flood exhausting the memory.
+const VERIFY_SLOTS: usize = 4;
+const VERIFY_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+static VERIFYING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(VERIFY_SLOTS);
 pub const PASSWORD_MIN_CHARS: usize = 10;
 const PASSWORD_MAX_CHARS: usize = 200;
 
@@ -51,6 +64,10 @@ impl Password {
 }
 
 pub async fn hash_password(password: Password) -> Result<String, AppError> {
+    let _slot = VERIFYING
+        .acquire()
+        .await
+        .map_err(|e| AppError::Internal(format!("hashing slots: {e}")))?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
@@ -63,9 +80,14 @@ pub async fn hash_password(password: Password) -> Result<String, AppError> {
 }
 
 /// Checks a password against a stored hash; with no hash (unknown account) it checks
-/// against a fixed one, so both cases cost the same time.
-async fn verify_password(stored: Option<String>, candidate: String) -> bool {
-    tokio::task::spawn_blocking(move || {
+/// against a fixed one, so both cases cost the same time. `None` when no hashing slot
+/// came free in time.
+async fn verify_password(stored: Option<String>, candidate: String) -> Option<bool> {
+    let _slot = tokio::time::timeout(VERIFY_WAIT, VERIFYING.acquire())
+        .await
+        .ok()?
+        .ok()?;
+    let verified = tokio::task::spawn_blocking(move || {
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.to_owned());
         PasswordHash::new(&stored)
             .map(|parsed| {
@@ -76,7 +98,8 @@ async fn verify_password(stored: Option<String>, candidate: String) -> bool {
             .unwrap_or(false)
     })
     .await
-    .unwrap_or(false)
+    .unwrap_or(false);
+    Some(verified)
 }
 
 /// An argon2id hash of a random string nobody knows, with the default parameters.
@@ -112,10 +135,10 @@ pub async fn create_user(
         return Ok(Err(Problem::new("email", Msg::EmailTaken)));
     };
     let detail = format!("{} ({})", email.as_str(), role.as_str());
-    super::audit::commit(
+    audit::commit(
         tx,
         by,
-        super::audit::Action::UserCreated,
+        Action::UserCreated,
         None,
         &detail,
         now_ms,
@@ -173,40 +196,75 @@ pub async fn sign_in(
 ) -> Result<Result<NewSession, SignInError>, AppError> {
     let email_key = email.trim().to_lowercase();
     let since = now_ms - THROTTLE_WINDOW_MS;
-    let (per_account, per_client): (i64, i64) = sqlx::query_as(
+    // The attempt is written down as a failure before the password is checked, in
+    // the one transaction that counts the earlier ones (the writer is a single
+    // connection): parallel attempts see each other, and only a success takes it back.
+    let mut tx = db.write.begin().await?;
+    let (per_account, last_failure, per_client): (i64, Option<i64>, i64) = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM login_failure WHERE email = $1 AND at > $3),
+                (SELECT MAX(at) FROM login_failure WHERE email = $1 AND at > $3),
                 (SELECT COUNT(*) FROM login_failure WHERE client = $2 AND at > $3)",
     )
     .bind(&email_key)
     .bind(client)
     .bind(since)
-    .fetch_one(&db.read)
+    .fetch_one(&mut *tx)
     .await?;
-    if per_account >= MAX_FAILURES_PER_ACCOUNT || per_client >= MAX_FAILURES_PER_CLIENT {
+    let waited = now_ms - last_failure.unwrap_or(since);
+    if waited < account_delay_ms(per_account) || per_client >= MAX_FAILURES_PER_CLIENT {
+        tracing::warn!(client, per_account, per_client, "sign-in refused: throttled");
         return Ok(Err(SignInError::Throttled));
     }
-    let account: Option<(i64, String)> = sqlx::query_as(
-        "SELECT id, password_hash FROM app_user WHERE email = $1 AND disabled_at IS NULL",
+    let (attempt,): (i64,) = sqlx::query_as(
+        "INSERT INTO login_failure (email, client, at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(&email_key)
+    .bind(client)
+    .bind(now_ms)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+
+    let account: Option<(i64, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, email, name, role, password_hash FROM app_user
+         WHERE email = $1 AND disabled_at IS NULL",
     )
     .bind(&email_key)
     .fetch_optional(&db.read)
     .await?;
-    let (user_id, stored) = match account {
-        Some((id, hash)) => (Some(id), Some(hash)),
+    let (user, stored) = match account {
+        Some((id, email, name, role, hash)) => {
+            let role = Role::parse(&role)
+                .ok_or_else(|| AppError::Internal(format!("user {id} has unknown role {role}")))?;
+            let user = UserView {
+                id,
+                email,
+                name,
+                role,
+            };
+            (Some(user), Some(hash))
+        }
         None => (None, None),
     };
-    let matches = verify_password(stored, password.to_owned()).await;
-    let mut tx = db.write.begin().await?;
-    let Some(user_id) = user_id.filter(|_| matches) else {
-        sqlx::query("INSERT INTO login_failure (email, client, at) VALUES ($1, $2, $3)")
-            .bind(&email_key)
-            .bind(client)
-            .bind(now_ms)
-            .execute(&mut *tx)
+    let Some(matches) = verify_password(stored, password.to_owned()).await else {
+        // Too busy to check: the attempt was not judged, so it does not count.
+        sqlx::query("DELETE FROM login_failure WHERE id = $1")
+            .bind(attempt)
+            .execute(&db.write)
             .await?;
-        tx.commit().await?;
+        return Ok(Err(SignInError::Throttled));
+    };
+    let Some(user_id) = user.as_ref().filter(|_| matches).map(|u| u.id) else {
+        // The typed address is not logged for an unknown account: people type their
+        // password into the wrong field.
+        let detail = match &user {
+            Some(_) => format!("forkert adgangskode, fra {client}"),
+            None => format!("ukendt konto, fra {client}"),
+        };
+        audit::record_alone(db, user.as_ref(), Action::SignInFailed, None, &detail, now_ms).await?;
         return Ok(Err(SignInError::BadCredentials));
     };
+    let mut tx = db.write.begin().await?;
     sqlx::query("DELETE FROM login_failure WHERE email = $1 OR at <= $2")
         .bind(&email_key)
         .bind(since)
@@ -229,6 +287,32 @@ pub async fn sign_in(
     .await?;
     tx.commit().await?;
     Ok(Ok(NewSession { id, user_id }))
+}
+
+/// How long after its last failure an account's next attempt must wait, with
+/// `failures` failures in the window.
+fn account_delay_ms(failures: i64) -> i64 {
+    if failures < FREE_FAILURES_PER_ACCOUNT {
+        return 0;
+    }
+    let doublings = (failures - FREE_FAILURES_PER_ACCOUNT).min(16) as u32;
+    (1_000i64 << doublings).min(MAX_ACCOUNT_DELAY_MS)
+}
+
+/// The key a client's failed sign-ins are counted under: its IPv4 address, or its
+/// IPv6 /64 (one subscriber usually has a whole /64 to pick addresses from).
+pub fn client_key(ip: std::net::IpAddr) -> String {
+    use std::net::IpAddr;
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
 }
 
 /// What a session cookie turned out to be.
@@ -303,6 +387,26 @@ mod tests {
     fn the_dummy_hash_is_a_valid_argon2id_hash() {
         let parsed = PasswordHash::new(DUMMY_HASH).expect("parses");
         assert_eq!(parsed.algorithm.as_str(), "argon2id");
+    }
+
+    #[test]
+    fn the_account_delay_grows_after_the_free_failures_and_is_capped() {
+        assert_eq!(account_delay_ms(0), 0);
+        assert_eq!(account_delay_ms(4), 0);
+        assert_eq!(account_delay_ms(5), 1_000);
+        assert_eq!(account_delay_ms(6), 2_000);
+        assert_eq!(account_delay_ms(8), 8_000);
+        assert_eq!(account_delay_ms(500), MAX_ACCOUNT_DELAY_MS);
+    }
+
+    #[test]
+    fn ipv6_clients_are_counted_by_their_64() {
+        let key = |s: &str| client_key(s.parse().unwrap());
+        assert_eq!(key("192.0.2.7"), "192.0.2.7");
+        assert_eq!(key("::ffff:192.0.2.7"), "192.0.2.7");
+        assert_eq!(key("2001:db8:1:2:aaaa::1"), key("2001:db8:1:2:bbbb::9"));
+        assert_eq!(key("2001:db8:1:2::1"), "2001:db8:1:2::/64");
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! through the same save path a respondent uses.
 
 use super::auth::{create_user, user_by_id, Password};
-use super::consultation::{add_respondent, create_hearing, NewRespondent};
+use super::manage::{add_respondent, create_hearing, NewRespondent};
 use super::db::Db;
 use super::error::AppError;
 use super::form::{Intent, RawField, Target};
@@ -272,8 +272,8 @@ pub async fn synthetic(
     let mut tx = db.write.begin().await?;
     for n in 0..bodies {
         let (respondent,): (i64,) = sqlx::query_as(
-            "INSERT INTO respondent (consultation_id, name, group_name, unit, created_at)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO respondent (consultation_id, name, group_name, unit, created_at, state)
+             VALUES ($1, $2, $3, $4, $5, 'submitted') RETURNING id",
         )
         .bind(consultation_id)
         .bind(format!("Høringspart {:05}", n + 1))

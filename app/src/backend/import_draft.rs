@@ -57,7 +57,7 @@ pub async fn save(
     bytes: &[u8],
     now_ms: i64,
 ) -> Result<Result<i64, Problem>, AppError> {
-    let table = match sheet::read(bytes) {
+    let table = match sheet::read_off_runtime(bytes.to_vec()).await {
         Ok(table) => table,
         Err(problem) => return Ok(Err(problem)),
     };

@@ -3,7 +3,7 @@
 
 pub mod audit;
 pub mod auth;
-pub mod consultation;
+pub mod body_state;
 pub mod dates;
 pub mod db;
 pub mod demo;

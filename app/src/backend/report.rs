@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 use crate::model::admin::{Msg, Problem, Rate, UserView};
 use crate::model::report::{
     contested_order, Breakdown, CommentEntry, ItemReport, MissingBody, Report, ReportQuery,
+    MISSING_INLINE_MAX,
     ReportSort, Tally, COMMENTS_INLINE_MAX, GENERAL,
 };
 use crate::model::{AgreeValue, ConsultationStatus};
@@ -70,10 +71,8 @@ pub async fn report(
 
     // Invited and answered per (group, unit), folded into the chosen columns.
     let rates: Vec<(String, String, i64, i64)> = sqlx::query_as(
-        "SELECT r.group_name, r.unit, COUNT(*), COUNT(rs.id)
+        "SELECT r.group_name, r.unit, COUNT(*), SUM(CASE WHEN r.state = 'submitted' THEN 1 ELSE 0 END)
          FROM respondent r
-         LEFT JOIN response rs ON rs.consultation_id = r.consultation_id AND rs.respondent_id = r.id
-                              AND rs.submitted_at IS NOT NULL
          WHERE r.consultation_id = $1
          GROUP BY r.group_name, r.unit",
     )
@@ -194,16 +193,22 @@ pub async fn report(
         items.sort_by(|a, b| contested_order(&a.overall, &b.overall));
     }
 
+    let missing_count = count(overall.invited - overall.submitted);
+    let missing_limit = match comments {
+        Comments::Preview => i64::from(MISSING_INLINE_MAX),
+        Comments::All => i64::from(missing_count),
+        Comments::None => 0,
+    };
     let missing: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT r.name, r.group_name, r.unit
          FROM respondent r
-         LEFT JOIN response rs ON rs.consultation_id = r.consultation_id AND rs.respondent_id = r.id
-                              AND rs.submitted_at IS NOT NULL
-         WHERE r.consultation_id = $1 AND rs.id IS NULL AND ($2 IS NULL OR r.group_name = $2)
-         ORDER BY r.group_name, r.name",
+         WHERE r.consultation_id = $1 AND r.state <> 'submitted' AND ($2 IS NULL OR r.group_name = $2)
+         ORDER BY r.group_name, r.name
+         LIMIT $3",
     )
     .bind(id)
     .bind(group)
+    .bind(missing_limit)
     .fetch_all(&db.read)
     .await?;
 
@@ -224,6 +229,7 @@ pub async fn report(
             .into_iter()
             .map(|(name, group, unit)| MissingBody { name, group, unit })
             .collect(),
+        missing_count,
         can_edit_notes,
         generated: format_datetime(now_ms, lang),
     })

@@ -6,12 +6,14 @@
 //! member changed, keeps fields only others changed, and refuses the whole save —
 //! writing nothing — when both changed the same field differently.
 
+use super::body_state;
 use super::dates::format_datetime;
 use super::db::Db;
 use super::error::AppError;
 use super::form::{validate, Change, Intent, ItemRule, RawField, Target};
 use super::tally::{self, Sign};
 use super::token::{fingerprint, hash_token};
+use crate::model::admin::BodyState;
 use crate::i18n::Lang;
 use crate::model::{
     Conflict, ConsultationStatus, FieldState, FieldUpdate, FormError, ItemKind, ItemRef, ItemView,
@@ -205,11 +207,17 @@ pub async fn load_page(
     };
     drop(conn);
 
-    sqlx::query("UPDATE invitation SET opened_at = $1 WHERE id = $2 AND opened_at IS NULL")
-        .bind(now_ms)
-        .bind(invitee.invitation_id)
-        .execute(&db.write)
-        .await?;
+    let mut tx = db.write.begin().await?;
+    let first_open =
+        sqlx::query("UPDATE invitation SET opened_at = $1 WHERE id = $2 AND opened_at IS NULL")
+            .bind(now_ms)
+            .bind(invitee.invitation_id)
+            .execute(&mut *tx)
+            .await?;
+    if first_open.rows_affected() == 1 {
+        body_state::advance(&mut tx, invitee.respondent_id, BodyState::Opened).await?;
+    }
+    tx.commit().await?;
 
     let mut by_section: HashMap<i64, Vec<ItemView>> = HashMap::new();
     for item in items {
@@ -368,6 +376,7 @@ pub async fn save(
     .bind(now_ms)
     .execute(&mut *tx)
     .await?;
+    body_state::advance(&mut tx, invitee.respondent_id, BodyState::Draft).await?;
     let response = load_response(&mut tx, invitee.consultation_id, invitee.respondent_id)
         .await?
         .ok_or_else(|| AppError::Internal("response vanished inside its transaction".into()))?;
@@ -492,6 +501,7 @@ pub async fn save(
         .bind(response.id)
         .execute(&mut *tx)
         .await?;
+        body_state::advance(&mut tx, invitee.respondent_id, BodyState::Submitted).await?;
         // The receipt mail is queued in the submission's own transaction: no
         // submission without its receipt, no receipt for a submission that failed.
         if let Some(receipt) = receipt_for(&mut tx, &invitee, Lang::Da).await? {

@@ -37,13 +37,25 @@ pub fn read(bytes: &[u8]) -> Result<Table, Problem> {
         return Err(Problem::new(file(), Msg::FileEmpty));
     }
     if table.rows.len() - 1 > MAX_ROWS {
-        return Err(Problem::with(
-            file(),
-            Msg::TooManyRows,
-            crate::i18n::Lang::Da.number(MAX_ROWS),
-        ));
+        return Err(too_many_rows());
     }
     Ok(table)
+}
+
+/// [`read`] on a blocking thread: parsing a large sheet takes a while, and the async
+/// workers must go on serving meanwhile. A panic in a parser is a file we cannot read.
+pub async fn read_off_runtime(bytes: Vec<u8>) -> Result<Table, Problem> {
+    tokio::task::spawn_blocking(move || read(&bytes))
+        .await
+        .unwrap_or_else(|_| Err(unreadable()))
+}
+
+fn too_many_rows() -> Problem {
+    Problem::with(
+        "file",
+        Msg::TooManyRows,
+        crate::i18n::Lang::Da.number(MAX_ROWS),
+    )
 }
 
 /// Text from the bytes of a CSV file, or `None` when it is not text at all.
@@ -142,65 +154,141 @@ fn read_csv(text: &str) -> Result<Table, Problem> {
     })
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Table, Problem> {
-    use calamine::{Data, Reader, Xlsx};
-    let unreadable = || Problem::new("file", Msg::FileUnreadable);
-    let mut workbook: Xlsx<_> =
-        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| unreadable())?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or_else(|| Problem::new("file", Msg::FileEmpty))?
-        .map_err(|_| unreadable())?;
-    // A formula that was never calculated (files written by programs, not Excel) has
-    // no value to read: say so rather than report the cell as empty.
-    if let Some(sheet) = workbook.sheet_names().first().cloned() {
-        let formulas = workbook
-            .worksheet_formula(&sheet)
+/// The most columns a sheet may use: ours have a handful, and the cap keeps one stray
+/// cell far to the right (`XFD1`) from costing memory for every row.
+pub const MAX_COLUMNS: usize = 100;
+/// The most one part of an XLSX file may hold once unpacked, and all parts together.
+/// A file within [`MAX_FILE_BYTES`] can claim (or hold) gigabytes when unpacked.
+const MAX_UNPACKED_PART: u64 = 64 * 1024 * 1024;
+const MAX_UNPACKED_TOTAL: u64 = 128 * 1024 * 1024;
+
+fn unreadable() -> Problem {
+    Problem::new("file", Msg::FileUnreadable)
+}
+
+/// Unpacks every part of the file into nothing, counting, before anything is parsed:
+/// the sizes a zip declares may lie, the bytes it inflates to do not.
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), Problem> {
+    use std::io::Read;
+    let too_large = || Problem::with("file", Msg::UnpackedTooLarge, "64 MB");
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| unreadable())?;
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let part = archive.by_index(i).map_err(|_| unreadable())?;
+        if part.size() > MAX_UNPACKED_PART {
+            return Err(too_large());
+        }
+        let unpacked = std::io::copy(&mut part.take(MAX_UNPACKED_PART + 1), &mut std::io::sink())
             .map_err(|_| unreadable())?;
-        for (row, col, formula) in formulas.used_cells() {
-            let (r, c) = (
-                formulas.start().map_or(0, |s| s.0) as usize + row,
-                formulas.start().map_or(0, |s| s.1) as usize + col,
-            );
-            let empty = matches!(
-                range.get_value((r as u32, c as u32)),
-                None | Some(Data::Empty)
-            );
-            if !formula.is_empty() && empty {
-                return Err(Problem::with(
-                    "file",
-                    Msg::FormulaWithoutValue,
-                    format!("{}{} (={formula})", column_name(c), r + 1),
-                ));
-            }
+        total += unpacked;
+        if unpacked > MAX_UNPACKED_PART || total > MAX_UNPACKED_TOTAL {
+            return Err(too_large());
         }
     }
-    let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
-    let mut rows = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|cell| match cell {
-                Data::Empty => String::new(),
-                Data::String(s) => s.trim().to_owned(),
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-                Data::Float(f) => f.to_string(),
-                Data::Int(n) => n.to_string(),
-                Data::Bool(b) => b.to_string(),
-                other => other.to_string(),
-            })
-            .collect();
-        if cells.iter().any(|c| !c.is_empty()) {
-            rows.push((first_row + i + 1, cells));
+    Ok(())
+}
+
+/// Reads the first worksheet cell by cell, stopping at the caps on rows and columns,
+/// so memory follows what the sheet holds, not the range it claims (calamine's
+/// `worksheet_range` allocates the whole range: `A1` and `XFD1048576` make 512 GiB).
+fn read_xlsx(bytes: &[u8]) -> Result<Table, Problem> {
+    use calamine::{Reader, Xlsx};
+    check_unpacked_size(bytes)?;
+    let mut workbook: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| unreadable())?;
+    let sheet = workbook
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| Problem::new("file", Msg::FileEmpty))?;
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut cells = workbook
+        .worksheet_cells_reader(&sheet)
+        .map_err(|_| unreadable())?;
+    while let Some(cell) = cells.next_cell().map_err(|_| unreadable())? {
+        let text = cell_text(cell.get_value());
+        if text.is_empty() {
+            continue;
         }
-        if rows.len() > MAX_ROWS + 1 {
-            break;
+        let (row, col) = cell.get_position();
+        let (row, col) = (row as usize + 1, col as usize);
+        if col >= MAX_COLUMNS {
+            return Err(Problem::with("file", Msg::TooManyColumns, MAX_COLUMNS.to_string()));
         }
+        if rows.last().is_none_or(|(r, _)| *r != row) {
+            if rows.len() > MAX_ROWS {
+                return Err(too_many_rows());
+            }
+            rows.push((row, Vec::new()));
+        }
+        if let Some((_, cells)) = rows.last_mut() {
+            if cells.len() <= col {
+                cells.resize(col + 1, String::new());
+            }
+            cells[col] = text;
+        }
+    }
+    drop(cells);
+    check_formulas(&mut workbook, &sheet, &rows)?;
+    // Columns left of the first one used anywhere are not part of the table.
+    let first = rows
+        .iter()
+        .filter_map(|(_, cells)| cells.iter().position(|c| !c.is_empty()))
+        .min()
+        .unwrap_or(0);
+    for (_, cells) in &mut rows {
+        cells.drain(..first.min(cells.len()));
     }
     Ok(Table {
         rows,
         separator: None,
     })
+}
+
+/// A formula that was never calculated (files written by programs, not Excel) has no
+/// value to read: say so rather than read the cell as empty.
+fn check_formulas(
+    workbook: &mut calamine::Xlsx<Cursor<&[u8]>>,
+    sheet: &str,
+    rows: &[(usize, Vec<String>)],
+) -> Result<(), Problem> {
+    let has_value = |row: usize, col: usize| {
+        rows.binary_search_by_key(&row, |(r, _)| *r)
+            .ok()
+            .and_then(|i| rows[i].1.get(col))
+            .is_some_and(|c| !c.is_empty())
+    };
+    let mut cells = workbook
+        .worksheet_cells_reader(sheet)
+        .map_err(|_| unreadable())?;
+    while let Some(cell) = cells.next_formula().map_err(|_| unreadable())? {
+        let formula = cell.get_value();
+        let (row, col) = cell.get_position();
+        let (row, col) = (row as usize + 1, col as usize);
+        if !formula.is_empty() && col < MAX_COLUMNS && !has_value(row, col) {
+            return Err(Problem::with(
+                "file",
+                Msg::FormulaWithoutValue,
+                format!("{}{row} (={formula})", column_name(col)),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A cell's text as Excel shows it: whole numbers without decimals.
+fn cell_text(value: &calamine::DataRef<'_>) -> String {
+    use calamine::DataRef;
+    match value {
+        DataRef::Empty => String::new(),
+        DataRef::String(s) => s.trim().to_owned(),
+        DataRef::SharedString(s) => s.trim().to_owned(),
+        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        DataRef::Float(f) => f.to_string(),
+        DataRef::Int(n) => n.to_string(),
+        DataRef::Bool(b) => b.to_string(),
+        other => calamine::Data::from(other.clone()).to_string(),
+    }
 }
 
 /// A column's letters as Excel shows them: 0 → A, 25 → Z, 26 → AA.
@@ -343,6 +431,83 @@ mod tests {
         let problem = read(&bytes).unwrap_err();
         assert_eq!(problem.msg, Msg::FormulaWithoutValue);
         assert_eq!(problem.arg, "B2 (=UPPER(A2))");
+    }
+
+    /// An XLSX file with `sheet_data` as its only worksheet's `<sheetData>`, as a
+    /// hostile or broken program might write it.
+    pub fn xlsx_with(sheet_data: &str) -> Vec<u8> {
+        use std::io::Write;
+        let parts = [
+            ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_owned()),
+            ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_owned()),
+            ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Ark1" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_owned()),
+            ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_owned()),
+            ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_data}</sheetData></worksheet>"#)),
+        ];
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(9))
+            .large_file(true);
+        for (name, content) in parts {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(content.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    fn inline(cell: &str, text: &str) -> String {
+        format!(r#"<c r="{cell}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+    }
+
+    #[test]
+    fn a_cell_far_away_is_refused_without_allocating_the_range() {
+        let two_cells = xlsx_with(&format!(
+            r#"<row r="1">{}</row><row r="1048576">{}</row>"#,
+            inline("A1", "Navn"),
+            inline("XFD1048576", "x")
+        ));
+        assert!(two_cells.len() < 2_000);
+        assert_eq!(read(&two_cells).unwrap_err().msg, Msg::TooManyColumns);
+        let far_down = xlsx_with(&format!(
+            r#"<row r="1">{}</row><row r="1048576">{}</row>"#,
+            inline("A1", "Navn"),
+            inline("A1048576", "Bestyrelsen")
+        ));
+        let table = read(&far_down).unwrap();
+        assert_eq!(table.rows[1], (1_048_576, vec!["Bestyrelsen".to_owned()]));
+    }
+
+    #[test]
+    fn too_many_columns_and_rows_are_refused() {
+        let wide: String = (0..16_384).map(|c| inline(&format!("{}1", column_name(c)), "x")).collect();
+        let wide = xlsx_with(&format!(r#"<row r="1">{wide}</row>"#));
+        assert_eq!(read(&wide).unwrap_err().msg, Msg::TooManyColumns);
+        let long: String = (1..=MAX_ROWS + 2)
+            .map(|r| format!(r#"<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>"#))
+            .collect();
+        assert_eq!(read(&xlsx_with(&long)).unwrap_err().msg, Msg::TooManyRows);
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_before_parsing() {
+        let bomb = xlsx_with(&" ".repeat(200 * 1024 * 1024));
+        assert!(bomb.len() < MAX_FILE_BYTES);
+        let problem = read(&bomb).unwrap_err();
+        assert_eq!(problem.msg, Msg::UnpackedTooLarge);
+    }
+
+    #[test]
+    fn columns_left_of_the_table_are_dropped() {
+        let sheet = xlsx_with(&format!(
+            r#"<row r="2">{}{}</row><row r="3">{}</row>"#,
+            inline("B2", "Navn"),
+            inline("C2", "Gruppe"),
+            inline("C3", "Skole")
+        ));
+        let table = read(&sheet).unwrap();
+        assert_eq!(table.rows[0], (2, vec!["Navn".to_owned(), "Gruppe".to_owned()]));
+        assert_eq!(table.rows[1], (3, vec![String::new(), "Skole".to_owned()]));
     }
 
     #[test]

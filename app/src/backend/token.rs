@@ -30,6 +30,25 @@ impl Token {
     pub fn hash(&self) -> String {
         hash_token(&self.0)
     }
+
+    /// A new working link for a body: stored as its hash, returned raw for the one
+    /// mail or printout that carries it.
+    pub async fn issue(
+        conn: &mut sqlx::SqliteConnection,
+        respondent_id: i64,
+        now_ms: i64,
+    ) -> Result<Self, sqlx::Error> {
+        let token = Self::generate();
+        sqlx::query(
+            "INSERT INTO invitation (respondent_id, token_hash, created_at) VALUES ($1, $2, $3)",
+        )
+        .bind(respondent_id)
+        .bind(token.hash())
+        .bind(now_ms)
+        .execute(&mut *conn)
+        .await?;
+        Ok(token)
+    }
 }
 
 /// The stored form of a token as found in a URL, whatever the URL holds.

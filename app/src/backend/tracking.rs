@@ -71,49 +71,18 @@ struct BodyRowDb {
     failure: Option<String>,
 }
 
-/// Every body of the consultation with its state (`not_opened`, `opened`, `draft`,
-/// `submitted`) and when it got there, as a table to filter: the one definition of
-/// a body's state that the list, its filter and its count share.
-const BODIES_WITH_STATE: &str = "
-    SELECT r.id, r.name, r.group_name, r.unit,
-           CASE WHEN p.status = 'submitted' THEN 'submitted'
-                WHEN p.status IS NOT NULL THEN 'draft'
-                WHEN EXISTS (SELECT 1 FROM invitation i
-                             WHERE i.respondent_id = r.id AND i.opened_at IS NOT NULL) THEN 'opened'
-                ELSE 'not_opened' END AS state,
-           CASE WHEN p.status = 'submitted' THEN p.submitted_at
-                WHEN p.status IS NOT NULL THEN p.updated_at
-                ELSE (SELECT MIN(opened_at) FROM invitation i WHERE i.respondent_id = r.id) END AS since
-    FROM respondent r
-    LEFT JOIN response p ON p.respondent_id = r.id AND p.consultation_id = r.consultation_id
-    WHERE r.consultation_id = $1";
-
-/// The reader's search and filters over [`BODIES_WITH_STATE`] (`$2` search pattern,
-/// `$3` group, `$4` unit, `$5` state, `$6` "not submitted").
+/// The reader's search and filters over the consultation's bodies `b` (`$1`
+/// consultation, `$2` search pattern, `$3` group, `$4` unit, `$5` state, `$6` "not
+/// submitted"): the one filter that the list and its count share.
 const BODY_FILTER: &str = "
-    ($2 = '' OR lower(b.name) LIKE $2 ESCAPE '\\'
+    b.consultation_id = $1
+    AND ($2 = '' OR lower(b.name) LIKE $2 ESCAPE '\\'
              OR EXISTS (SELECT 1 FROM respondent_email e
                         WHERE e.respondent_id = b.id AND lower(e.email) LIKE $2 ESCAPE '\\'))
     AND ($3 IS NULL OR b.group_name = $3)
     AND ($4 IS NULL OR b.unit = $4)
     AND ($5 IS NULL OR b.state = $5)
     AND ($6 = 0 OR b.state <> 'submitted')";
-
-fn state_word(state: BodyState) -> &'static str {
-    match state {
-        BodyState::NotOpened => "not_opened",
-        BodyState::Opened => "opened",
-        BodyState::Draft => "draft",
-        BodyState::Submitted => "submitted",
-    }
-}
-
-fn parse_state(raw: &str) -> BodyState {
-    [BodyState::Opened, BodyState::Draft, BodyState::Submitted]
-        .into_iter()
-        .find(|s| state_word(*s) == raw)
-        .unwrap_or(BodyState::NotOpened)
-}
 
 /// `%text%` for LIKE, with the wildcards in the text itself taken literally.
 fn like_pattern(search: &str) -> String {
@@ -137,13 +106,13 @@ async fn bodies_page(
     lang: Lang,
 ) -> Result<(Vec<BodyStatus>, PageInfo), AppError> {
     let (state, not_submitted) = match query.state {
-        Some(BodyFilter::Is(state)) => (Some(state_word(state)), 0i64),
+        Some(BodyFilter::Is(state)) => (Some(state.as_str()), 0i64),
         Some(BodyFilter::NotSubmitted) => (None, 1),
         None => (None, 0),
     };
     let pattern = like_pattern(&query.search);
-    let count_sql = format!("SELECT COUNT(*) FROM ({BODIES_WITH_STATE}) b WHERE {BODY_FILTER}");
-    // `$1`…`$6` of [`BODIES_WITH_STATE`] and [`BODY_FILTER`], for both queries.
+    let count_sql = format!("SELECT COUNT(*) FROM respondent b WHERE {BODY_FILTER}");
+    // `$1`…`$6` of [`BODY_FILTER`], for both queries.
     let filtered = |sql| {
         sqlx::query(sql)
             .bind(id)
@@ -156,7 +125,11 @@ async fn bodies_page(
     let total: i64 = filtered(&count_sql).fetch_one(&db.read).await?.try_get(0)?;
     let page = PageInfo::new(query.page, u32::try_from(total).unwrap_or(u32::MAX));
     let page_sql = format!(
-        "SELECT b.id, b.name, b.group_name, b.unit, b.state, b.since,
+        "SELECT b.id, b.name, b.group_name, b.unit, b.state,
+                CASE b.state
+                  WHEN 'submitted' THEN (SELECT p.submitted_at FROM response p WHERE p.respondent_id = b.id)
+                  WHEN 'draft' THEN (SELECT p.updated_at FROM response p WHERE p.respondent_id = b.id)
+                  ELSE (SELECT MIN(opened_at) FROM invitation i WHERE i.respondent_id = b.id) END AS since,
                 (SELECT group_concat(email, ', ') FROM respondent_email e WHERE e.respondent_id = b.id) AS emails,
                 (SELECT MIN(sent_at) FROM outbox o WHERE o.respondent_id = b.id AND o.kind = 'invitation') AS invited_at,
                 (SELECT MAX(sent_at) FROM outbox o WHERE o.respondent_id = b.id AND o.kind = 'reminder') AS reminded_at,
@@ -165,7 +138,7 @@ async fn bodies_page(
                    AND o.last_error <> 'link replaced'
                    AND NOT EXISTS (SELECT 1 FROM outbox n WHERE n.respondent_id = b.id AND n.id > o.id AND n.sent_at IS NOT NULL)
                  ORDER BY o.id DESC LIMIT 1) AS failure
-         FROM ({BODIES_WITH_STATE}) b
+         FROM respondent b
          WHERE {BODY_FILTER}
          ORDER BY b.group_name, b.name, b.id
          LIMIT $7 OFFSET $8"
@@ -190,7 +163,7 @@ async fn bodies_page(
                 .emails
                 .map(|e| e.split(", ").map(str::to_owned).collect())
                 .unwrap_or_default(),
-            state: parse_state(&b.state),
+            state: BodyState::parse(&b.state).unwrap_or(BodyState::NotOpened),
             since: when(b.since).unwrap_or_default(),
             invited_at: when(b.invited_at),
             reminded_at: when(b.reminded_at),
@@ -205,9 +178,8 @@ async fn bodies_page(
 async fn rates(db: &Db, id: i64) -> Result<(Rate, Vec<Rate>, Vec<Rate>), AppError> {
     let counts: Vec<(String, String, i64, i64)> = sqlx::query_as(
         "SELECT r.group_name, r.unit, COUNT(*),
-                SUM(CASE WHEN p.status = 'submitted' THEN 1 ELSE 0 END)
+                SUM(CASE WHEN r.state = 'submitted' THEN 1 ELSE 0 END)
          FROM respondent r
-         LEFT JOIN response p ON p.respondent_id = r.id AND p.consultation_id = r.consultation_id
          WHERE r.consultation_id = $1
          GROUP BY r.group_name, r.unit",
     )

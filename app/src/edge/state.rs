@@ -23,6 +23,8 @@ pub struct Settings {
     pub mail_folder: Option<String>,
     /// Reverse proxies whose `X-Forwarded-For` / `Forwarded` say who the client is.
     pub trusted_proxies: Arc<[ipnet::IpNet]>,
+    /// How long a streamed download waits for its client to take the next chunk.
+    pub send_timeout: std::time::Duration,
 }
 
 impl Settings {

@@ -164,6 +164,8 @@ messages! {
     FormulaWithoutValue => MsgFormulaWithoutValue,
     FileEmpty => MsgFileEmpty,
     TooManyRows => MsgTooManyRows,
+    TooManyColumns => MsgTooManyColumns,
+    UnpackedTooLarge => MsgUnpackedTooLarge,
     ColumnMissing => MsgColumnMissing,
     NotDraft => MsgNotDraft,
     AlreadyOpen => MsgAlreadyOpen,
@@ -215,6 +217,23 @@ pub enum BodyState {
 }
 
 impl BodyState {
+    /// Every state, in the order a body moves through them.
+    pub const ALL: [Self; 4] = [Self::NotOpened, Self::Opened, Self::Draft, Self::Submitted];
+
+    /// The stored word (`respondent.state`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotOpened => "not_opened",
+            Self::Opened => "opened",
+            Self::Draft => "draft",
+            Self::Submitted => "submitted",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw)
+    }
+
     pub fn label(self) -> Key {
         match self {
             Self::NotOpened => Key::BodyNotOpened,

@@ -312,6 +312,10 @@ pub struct ItemReport {
 }
 
 /// A body that was invited and has not submitted.
+/// How many of the bodies that have not answered the report page names; the
+/// consultation's list of bodies has them all.
+pub const MISSING_INLINE_MAX: u32 = 50;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MissingBody {
     pub name: String,
@@ -338,7 +342,11 @@ pub struct Report {
     /// are not expanded.
     pub general_comments: Vec<CommentEntry>,
     pub general_comment_count: u32,
+    /// The bodies that have not submitted: all of them in the memo, the first
+    /// [`MISSING_INLINE_MAX`] on the report page (the rest are on the consultation's
+    /// list of bodies, filtered and paginated).
     pub missing: Vec<MissingBody>,
+    pub missing_count: u32,
     /// The signed-in user may edit the administration's notes.
     pub can_edit_notes: bool,
     /// When the memo was produced, for its colophon.

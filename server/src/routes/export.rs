@@ -32,14 +32,15 @@ pub async fn download(
     lang: Lang,
 ) -> Response {
     let dialect = CsvDialect::parse(query.format.as_deref());
+    let wait = state.settings.send_timeout;
     let made: Result<(&str, Body), AppError> = match file.as_str() {
         "svar.csv" => export::title(&state.db, id).await.map(|title| {
-            let chunks = export::ANSWERS_CSV.stream(state.db.clone(), id, title, dialect, lang);
+            let chunks = export::ANSWERS_CSV.stream(state.db.clone(), id, title, dialect, lang, wait);
             (CSV, Body::from_stream(chunks))
         }),
         "generelle-kommentarer.csv" => export::title(&state.db, id).await.map(|title| {
-            let chunks =
-                export::GENERAL_COMMENTS_CSV.stream(state.db.clone(), id, title, dialect, lang);
+            let chunks = export::GENERAL_COMMENTS_CSV
+                .stream(state.db.clone(), id, title, dialect, lang, wait);
             (CSV, Body::from_stream(chunks))
         }),
         "opsummering.csv" => match export::summary(&state.db, id, lang).await {

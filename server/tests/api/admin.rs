@@ -79,6 +79,28 @@ async fn failed_sign_ins_are_throttled_per_account() {
 }
 
 #[tokio::test]
+async fn fifty_parallel_wrong_passwords_get_five_checks_and_no_lock() {
+    let app = spawn_app().await;
+    let email = app.sign_in_as(&client(), Role::Manager).await;
+    let attempts = (0..50).map(|_| {
+        let (app, email) = (&app, &email);
+        async move {
+            let res = app.sign_in(&client(), email, "forkert-kodeord").await;
+            res.status().as_u16()
+        }
+    });
+    let statuses = futures::future::join_all(attempts).await;
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    let throttled = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!((checked, throttled), (5, 45), "{statuses:?}");
+    let res = app.sign_in(&client(), &email, "korrekt-hest-batteri").await;
+    assert_eq!(res.status().as_u16(), 429, "right after, even the right password waits");
+    tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
+    let res = app.sign_in(&client(), &email, "korrekt-hest-batteri").await;
+    assert_eq!(res.status().as_u16(), 303, "a second later the owner gets in");
+}
+
+#[tokio::test]
 async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
     let app = spawn_app().await;
     let c = client();

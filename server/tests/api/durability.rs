@@ -1,7 +1,7 @@
 //! An acknowledged submission must survive `kill -9` of the server process.
 
 use crate::helpers::*;
-use app::backend::consultation::{add_respondent, create_hearing, NewRespondent};
+use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
 use app::backend::db::Db;
 use app::backend::now_ms;
 use app::backend::template::DEVELOPMENT_PLAN;

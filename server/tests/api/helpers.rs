@@ -3,7 +3,7 @@
 //! follow redirects.
 
 use app::backend::auth::{create_user, Password};
-use app::backend::consultation::{add_respondent, create_hearing, NewRespondent};
+use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
 use app::backend::db::Db;
 use app::backend::mail::transport::{MailConfig, SmtpConfig, Tls};
 use app::backend::template::DEVELOPMENT_PLAN;

@@ -2,7 +2,7 @@
 //! the server, without JavaScript.
 
 use crate::helpers::*;
-use app::backend::consultation::{add_respondent, NewRespondent};
+use app::backend::manage::{add_respondent, NewRespondent};
 use app::backend::now_ms;
 use app::model::admin::Role;
 

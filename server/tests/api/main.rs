@@ -10,4 +10,5 @@ mod mail;
 mod mail_restart;
 mod report;
 mod respond;
+mod security;
 mod smtp;

@@ -1,5 +1,5 @@
 use crate::helpers::*;
-use app::backend::consultation::{revoke_invitations, set_deadline, set_status};
+use app::backend::manage::{revoke_invitations, set_deadline, set_status};
 use app::backend::now_ms;
 use app::backend::token::fingerprint;
 use app::model::ConsultationStatus;

@@ -10,7 +10,7 @@
 pub mod dialect;
 mod xlsx;
 
-pub use dialect::{neutralise, CsvDialect};
+pub use dialect::{CsvDialect, CsvOut};
 pub use xlsx::workbook;
 
 use super::db::Db;
@@ -23,6 +23,7 @@ use futures::{Stream, StreamExt};
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 /// Bytes handed to the HTTP body at a time.
 const CHUNK: usize = 64 * 1024;
@@ -273,34 +274,68 @@ impl Write for SharedBuf {
 pub type Chunk = Result<Vec<u8>, std::io::Error>;
 
 /// Runs `produce` in its own task and returns its chunks as a stream for the body.
-fn spawn_chunks<F, Fut>(produce: F) -> impl Stream<Item = Chunk> + Send + 'static
+/// Runs `produce` on its own task, which hands the file's chunks to the returned
+/// stream through a [`Chunks`]. The file is whole only when the producer said so
+/// ([`Chunks::finish`]); a producer that failed, or gave up on a client that stopped
+/// reading, ends the stream with an error, so the client sees a broken download,
+/// never a short one that looks complete.
+fn spawn_chunks<F, Fut>(
+    send_timeout: Duration,
+    produce: F,
+) -> impl Stream<Item = Chunk> + Send + 'static
 where
-    F: FnOnce(tokio::sync::mpsc::Sender<Chunk>) -> Fut,
+    F: FnOnce(Chunks) -> Fut,
     Fut: std::future::Future<Output = Result<(), AppError>> + Send + 'static,
 {
     let (tx, rx) = tokio::sync::mpsc::channel::<Chunk>(4);
-    let failed = tx.clone();
-    let task = produce(tx);
+    let task = produce(Chunks { tx, send_timeout });
     tokio::spawn(async move {
         if let Err(e) = task.await {
             tracing::error!(error = %e, "export failed");
-            let _ = failed
-                .send(Err(std::io::Error::other("export failed")))
-                .await;
         }
     });
-    futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|c| (c, rx)) })
+    futures::stream::unfold(Some(rx), |rx| async move {
+        let mut rx = rx?;
+        match rx.recv().await {
+            Some(Ok(chunk)) if chunk.is_empty() => None,
+            Some(chunk) => Some((chunk, Some(rx))),
+            None => Some((Err(std::io::Error::other("export ended early")), None)),
+        }
+    })
 }
 
-/// The receiver went away: the client stopped downloading. Not an error worth a log.
+/// The producer's end of a streamed download.
+struct Chunks {
+    tx: tokio::sync::mpsc::Sender<Chunk>,
+    send_timeout: Duration,
+}
+
+/// The client went away or stopped reading: the export ends, and the database
+/// connection it streams from is free. Not an error worth a log.
 struct Gone;
 
-async fn send(tx: &tokio::sync::mpsc::Sender<Chunk>, buf: &SharedBuf) -> Result<(), Gone> {
-    let chunk = buf.take();
-    if chunk.is_empty() {
-        return Ok(());
+impl Chunks {
+    /// Hands over what `buf` holds; an empty chunk is the end marker, never data.
+    async fn send(&self, buf: &SharedBuf) -> Result<(), Gone> {
+        let chunk = buf.take();
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        self.deliver(chunk).await
     }
-    tx.send(Ok(chunk)).await.map_err(|_| Gone)
+
+    /// Sends what is left and marks the file complete.
+    async fn finish(self, buf: &SharedBuf) -> Result<(), Gone> {
+        self.send(buf).await?;
+        self.deliver(Vec::new()).await
+    }
+
+    async fn deliver(&self, chunk: Vec<u8>) -> Result<(), Gone> {
+        match tokio::time::timeout(self.send_timeout, self.tx.send(Ok(chunk))).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(_)) | Err(_) => Err(Gone),
+        }
+    }
 }
 
 fn csv_error(e: csv::Error) -> AppError {
@@ -321,14 +356,14 @@ pub fn general_comment_headers(lang: Lang) -> [&'static str; 6] {
 
 /// A CSV with a record or more per submitted body ("svar", "generelle kommentarer"),
 /// streamed in chunks: its header, and how one body's records are written (every
-/// text cell through [`neutralise`]).
+/// field made safe by [`CsvOut`]).
 pub struct BodiesCsv {
     headers: fn(Lang) -> Vec<&'static str>,
-    records: fn(&Row<'_>, &mut csv::Writer<SharedBuf>) -> Result<(), csv::Error>,
+    records: fn(&Row<'_>, &mut CsvOut<SharedBuf>) -> Result<(), csv::Error>,
 }
 
-/// What a body's records are written from: the consultation's title (neutralised),
-/// the catalogue, the body, the language.
+/// What a body's records are written from: the consultation's title, the catalogue,
+/// the body, the language.
 struct Row<'a> {
     title: &'a str,
     items: &'a [ExportItem],
@@ -342,18 +377,17 @@ pub const ANSWERS_CSV: BodiesCsv = BodiesCsv {
     records: |row, out| {
         let body = row.body;
         let submitted = super::dates::format_input(body.submitted_at);
-        let who = [&body.body, &body.group_name, &body.unit].map(|t| neutralise(t));
         for (item, (value, comment)) in row.items.iter().zip(&body.answers) {
             out.write_record([
                 row.title,
-                &who[0],
-                &who[1],
-                &who[2],
-                &neutralise(&item.section),
-                &neutralise(&item.code),
-                &neutralise(&item.text),
+                &body.body,
+                &body.group_name,
+                &body.unit,
+                &item.section,
+                &item.code,
+                &item.text,
                 agree_label(row.lang, value).unwrap_or_default(),
-                &neutralise(comment),
+                comment.as_str(),
                 &submitted,
             ])?;
         }
@@ -371,11 +405,11 @@ pub const GENERAL_COMMENTS_CSV: BodiesCsv = BodiesCsv {
         }
         out.write_record([
             row.title,
-            &neutralise(&body.body),
-            &neutralise(&body.group_name),
-            &neutralise(&body.unit),
-            &neutralise(&body.general_comment),
-            &super::dates::format_input(body.submitted_at),
+            &body.body,
+            &body.group_name,
+            &body.unit,
+            &body.general_comment,
+            super::dates::format_input(body.submitted_at).as_str(),
         ])
     },
 };
@@ -389,15 +423,15 @@ impl BodiesCsv {
         title: String,
         dialect: CsvDialect,
         lang: Lang,
+        send_timeout: Duration,
     ) -> impl Stream<Item = Chunk> + Send + 'static {
-        spawn_chunks(move |tx| async move {
+        spawn_chunks(send_timeout, move |chunks| async move {
             let buf = SharedBuf::default();
             buf.clone()
                 .write_all(dialect.preamble())
                 .map_err(|e| AppError::Internal(e.to_string()))?;
             let mut out = dialect.writer(buf.clone());
             out.write_record((self.headers)(lang)).map_err(csv_error)?;
-            let title = neutralise(&title).into_owned();
             let catalogue = catalogue(&db, id).await?;
             let mut bodies = Box::pin(submitted_bodies(&db, id, &catalogue));
             while let Some(body) = bodies.next().await {
@@ -411,13 +445,13 @@ impl BodiesCsv {
                 (self.records)(&row, &mut out).map_err(csv_error)?;
                 if buf.len() >= CHUNK {
                     out.flush().map_err(|e| AppError::Internal(e.to_string()))?;
-                    if send(&tx, &buf).await.is_err() {
+                    if chunks.send(&buf).await.is_err() {
                         return Ok(());
                     }
                 }
             }
             out.flush().map_err(|e| AppError::Internal(e.to_string()))?;
-            let _ = send(&tx, &buf).await;
+            let _ = chunks.finish(&buf).await;
             Ok(())
         })
     }
@@ -431,9 +465,9 @@ pub fn summary_csv(report: &Report, dialect: CsvDialect, lang: Lang) -> Result<V
         .map_err(csv_error)?;
     for item in &report.items {
         let mut record: Vec<String> = vec![
-            neutralise(&item.section).into_owned(),
-            neutralise(&item.code).into_owned(),
-            neutralise(&item.text).into_owned(),
+            item.section.clone(),
+            item.code.clone(),
+            item.text.clone(),
             item.overall.total().to_string(),
         ];
         for tally in summary_tallies(item) {
@@ -443,7 +477,7 @@ pub fn summary_csv(report: &Report, dialect: CsvDialect, lang: Lang) -> Result<V
                 record.push(dialect.percent(share));
             }
         }
-        record.push(neutralise(&item.note).into_owned());
+        record.push(item.note.clone());
         out.write_record(&record).map_err(csv_error)?;
     }
     out.flush().map_err(|e| AppError::Internal(e.to_string()))?;
@@ -496,6 +530,7 @@ mod tests {
             general_comments: vec![],
             general_comment_count: 0,
             missing: vec![],
+            missing_count: 0,
             can_edit_notes: false,
             generated: String::new(),
         }

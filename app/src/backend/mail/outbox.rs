@@ -143,7 +143,7 @@ pub async fn enqueue_links(
     let deadline = format_datetime(consultation.deadline, Lang::Da);
     let filter = match audience {
         Audience::Uninvited => "AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.respondent_id = r.id AND i.revoked_at IS NULL)".to_owned(),
-        Audience::NotSubmitted => "AND NOT EXISTS (SELECT 1 FROM response p WHERE p.respondent_id = r.id AND p.status = 'submitted')".to_owned(),
+        Audience::NotSubmitted => "AND r.state <> 'submitted'".to_owned(),
         Audience::Only(ids) => format!(
             "AND r.id IN ({})",
             ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
@@ -181,15 +181,7 @@ pub async fn enqueue_links(
             MailKind::Reminder => compose::reminder(&ctx),
             _ => compose::invitation(&ctx),
         };
-        let token = Token::generate();
-        sqlx::query(
-            "INSERT INTO invitation (respondent_id, token_hash, created_at) VALUES ($1, $2, $3)",
-        )
-        .bind(respondent_id)
-        .bind(token.hash())
-        .bind(now_ms)
-        .execute(&mut *conn)
-        .await?;
+        let token = Token::issue(conn, respondent_id, now_ms).await?;
         if kind == MailKind::Reminder {
             sqlx::query("UPDATE invitation SET reminded_at = $1 WHERE respondent_id = $2")
                 .bind(now_ms)

@@ -10,7 +10,7 @@ use crate::api::admin_report;
 use crate::components::{textarea_text, PageTitle};
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{FormEcho, Rate};
-use crate::model::listing::encode_query;
+use crate::model::listing::{encode_query, BodyFilter, BodyQuery};
 use crate::model::report::{
     Breakdown, CommentEntry, ItemReport, Report, ReportQuery, ReportSort, Standing, Tally, GENERAL,
     OUTCOMES,
@@ -513,7 +513,28 @@ pub fn MissingList(report: Report) -> impl IntoView {
     if report.missing.is_empty() {
         return view! { <p>{lang.t(Key::NobodyMissing)}</p> }.into_any();
     }
+    let shown = report.missing.len();
+    let more = (shown < report.missing_count as usize).then(|| {
+        let href = format!(
+            "/admin/hoering/{}{}#parter-liste",
+            report.consultation_id,
+            BodyQuery {
+                group: report.query.group.clone(),
+                state: Some(BodyFilter::NotSubmitted),
+                ..BodyQuery::default()
+            }
+            .query_string(1)
+        );
+        let n = lang.number(report.missing_count as usize);
+        view! {
+            <p>
+                {lang.fill(Key::MissingShown, &[("shown", &lang.number(shown)), ("n", &n)])} " "
+                <a href=href>{lang.fill(Key::MissingReplies, &[("n", &n)])}</a>
+            </p>
+        }
+    });
     view! {
+        {more}
         <ul class="missing-list">
             {report
                 .missing

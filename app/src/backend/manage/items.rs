@@ -1,0 +1,217 @@
+//! The items (proposals) of a consultation and the sections they are grouped in.
+
+use super::super::audit::{self, Action};
+use super::super::db::Db;
+use super::super::error::AppError;
+use super::super::rules::Act;
+use super::state;
+use crate::model::admin::{Msg, Problem, UserView};
+use crate::model::ItemKind;
+use sqlx::SqliteConnection;
+
+/// What can be done to one item.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ItemEdit {
+    Add { section: String, text: String },
+    Text { item: i64, text: String },
+    Up { item: i64 },
+    Down { item: i64 },
+    Remove { item: i64 },
+}
+
+/// Changes the item list. Drafts allow everything; once open only text fixes are
+/// allowed, and an item that has answers is never removed.
+pub async fn edit_items(
+    db: &Db,
+    user: &UserView,
+    id: i64,
+    edit: &ItemEdit,
+    now_ms: i64,
+) -> Result<Result<Msg, Problem>, AppError> {
+    let mut tx = db.write.begin().await?;
+    let (status, _) = state(&mut tx, id).await?;
+    let structural = !matches!(edit, ItemEdit::Text { .. });
+    if let Some(problem) = Act::ChangeItems
+        .check(status, "items")
+        .filter(|_| structural)
+    {
+        return Ok(Err(problem));
+    }
+    let item_section = |item: i64| {
+        sqlx::query_as::<_, (i64, i64)>(
+            "SELECT section_id, position FROM item WHERE id = $1 AND consultation_id = $2",
+        )
+        .bind(item)
+        .bind(id)
+    };
+    let (msg, detail) = match edit {
+        ItemEdit::Add { section, text } => {
+            let mut problems = Vec::new();
+            if section.trim().is_empty() {
+                problems.push(Problem::new("section", Msg::SectionMissing));
+            }
+            if text.trim().is_empty() {
+                problems.push(Problem::new("text", Msg::TextMissing));
+            }
+            if let Some(p) = problems.into_iter().next() {
+                return Ok(Err(p));
+            }
+            let codes = add_items(&mut tx, id, &[(section.trim(), "", text.trim())]).await?;
+            (Msg::ItemAdded, format!("tilføjet {}", codes.join(", ")))
+        }
+        ItemEdit::Text { item, text } => {
+            if text.trim().is_empty() {
+                return Ok(Err(Problem::new("text", Msg::TextMissing)));
+            }
+            if text.chars().count() > super::super::import::MAX_ITEM_CHARS {
+                return Ok(Err(Problem::with(
+                    "text",
+                    Msg::TooLong,
+                    super::super::import::MAX_ITEM_CHARS.to_string(),
+                )));
+            }
+            let done =
+                sqlx::query("UPDATE item SET text = $1 WHERE id = $2 AND consultation_id = $3")
+                    .bind(text.trim())
+                    .bind(item)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            if done.rows_affected() == 0 {
+                return Err(AppError::NotFound);
+            }
+            (Msg::Saved, format!("tekst ændret, forslag {item}"))
+        }
+        ItemEdit::Up { item } | ItemEdit::Down { item } => {
+            let (section, position) = item_section(*item)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let neighbour: Option<(i64, i64)> = if matches!(edit, ItemEdit::Up { .. }) {
+                sqlx::query_as("SELECT id, position FROM item WHERE section_id = $1 AND position < $2 ORDER BY position DESC LIMIT 1")
+            } else {
+                sqlx::query_as("SELECT id, position FROM item WHERE section_id = $1 AND position > $2 ORDER BY position LIMIT 1")
+            }
+            .bind(section)
+            .bind(position)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some((other, other_position)) = neighbour {
+                for (target, to) in [(*item, other_position), (other, position)] {
+                    sqlx::query("UPDATE item SET position = $1 WHERE id = $2")
+                        .bind(to)
+                        .bind(target)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            (Msg::ItemMoved, format!("flyttet, forslag {item}"))
+        }
+        ItemEdit::Remove { item } => {
+            item_section(*item)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let (answers,): (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM answer WHERE item_id = $1 AND (value <> '' OR comment <> '')",
+            )
+            .bind(item)
+            .fetch_one(&mut *tx)
+            .await?;
+            if answers > 0 {
+                return Ok(Err(Problem::new("items", Msg::ItemAnswered)));
+            }
+            sqlx::query("DELETE FROM item WHERE id = $1")
+                .bind(item)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "DELETE FROM section WHERE consultation_id = $1
+                 AND NOT EXISTS (SELECT 1 FROM item WHERE item.section_id = section.id)",
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            (Msg::ItemRemoved, format!("fjernet, forslag {item}"))
+        }
+    };
+    audit::commit(
+        tx,
+        Some(user),
+        Action::ItemChanged,
+        Some(id),
+        &detail,
+        now_ms,
+    )
+    .await?;
+    Ok(Ok(msg))
+}
+
+/// Appends items `(section title, code, text)`; sections are matched by title or
+/// created at the end, and an empty code gets the next free number. Returns the codes.
+pub async fn add_items(
+    conn: &mut SqliteConnection,
+    consultation_id: i64,
+    items: &[(&str, &str, &str)],
+) -> Result<Vec<String>, sqlx::Error> {
+    let mut codes = Vec::new();
+    let existing: Vec<(String,)> =
+        sqlx::query_as("SELECT code FROM item WHERE consultation_id = $1")
+            .bind(consultation_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut taken: std::collections::HashSet<String> = existing.into_iter().map(|(c,)| c).collect();
+    let mut next = taken
+        .iter()
+        .filter_map(|c| c.parse::<i64>().ok())
+        .max()
+        .unwrap_or(0);
+    for (section, code, text) in items {
+        let found: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM section WHERE consultation_id = $1 AND lower(title) = lower($2)",
+        )
+        .bind(consultation_id)
+        .bind(section)
+        .fetch_optional(&mut *conn)
+        .await?;
+        let section_id = match found {
+            Some((sid,)) => sid,
+            None => {
+                let (sid,): (i64,) = sqlx::query_as(
+                    "INSERT INTO section (consultation_id, position, title)
+                     VALUES ($1, (SELECT COALESCE(MAX(position), -1) + 1 FROM section WHERE consultation_id = $1), $2)
+                     RETURNING id",
+                )
+                .bind(consultation_id)
+                .bind(section)
+                .fetch_one(&mut *conn)
+                .await?;
+                sid
+            }
+        };
+        let code = if code.is_empty() || taken.contains(*code) {
+            loop {
+                next += 1;
+                if !taken.contains(&next.to_string()) {
+                    break next.to_string();
+                }
+            }
+        } else {
+            code.to_string()
+        };
+        taken.insert(code.clone());
+        sqlx::query(
+            "INSERT INTO item (consultation_id, section_id, position, code, text, kind)
+             VALUES ($1, $2, (SELECT COALESCE(MAX(position), -1) + 1 FROM item WHERE section_id = $2), $3, $4, $5)",
+        )
+        .bind(consultation_id)
+        .bind(section_id)
+        .bind(&code)
+        .bind(text)
+        .bind(ItemKind::AgreeDisagree.name())
+        .execute(&mut *conn)
+        .await?;
+        codes.push(code);
+    }
+    Ok(codes)
+}

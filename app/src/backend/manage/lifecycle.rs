@@ -1,0 +1,316 @@
+//! A consultation's life: created (from the template, blank, or as a copy of last
+//! year's), opened, closed, reopened.
+
+use super::super::audit::{self, Action};
+use super::super::db::Db;
+use super::super::error::AppError;
+use super::super::mail::outbox::{enqueue_links, Audience, MailKind};
+use super::super::rules::Act;
+use super::super::template::{Template, DEVELOPMENT_PLAN};
+use super::state;
+use crate::model::admin::{Msg, Problem, UserView};
+use crate::model::{ConsultationKind, ConsultationStatus, ItemKind};
+use sqlx::SqliteConnection;
+
+/// Where a new consultation's content comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Template,
+    Blank,
+}
+
+/// Creates a draft from the template or blank, with its audit entry, in one
+/// transaction: a failure leaves no half-made consultation behind.
+pub async fn create(
+    db: &Db,
+    user: &UserView,
+    title: &str,
+    deadline_ms: i64,
+    source: Source,
+    now_ms: i64,
+) -> Result<i64, AppError> {
+    let empty = Template {
+        title: "",
+        intro: "",
+        sections: &[],
+    };
+    let (template, detail) = match source {
+        Source::Template => (&DEVELOPMENT_PLAN, "skabelon"),
+        Source::Blank => (&empty, "tom"),
+    };
+    let mut tx = db.write.begin().await?;
+    let id = insert_hearing(&mut tx, template, ConsultationStatus::Draft, deadline_ms, now_ms).await?;
+    sqlx::query("UPDATE consultation SET title = $1, created_by = $2 WHERE id = $3")
+        .bind(title)
+        .bind(user.id)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    audit::commit(tx, Some(user), Action::Created, Some(id), detail, now_ms).await?;
+    Ok(id)
+}
+
+/// Creates a hearing from a template in the given status, for the demo data and the
+/// tests (the administration creates drafts through [`create`]).
+pub async fn create_hearing(
+    db: &Db,
+    template: &Template,
+    status: ConsultationStatus,
+    deadline_ms: i64,
+    now_ms: i64,
+) -> Result<i64, sqlx::Error> {
+    let mut tx = db.write.begin().await?;
+    let id = insert_hearing(&mut tx, template, status, deadline_ms, now_ms).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Inserts a hearing with the template's sections and items, numbered
+/// `<section>.<item>`.
+async fn insert_hearing(
+    conn: &mut SqliteConnection,
+    template: &Template,
+    status: ConsultationStatus,
+    deadline_ms: i64,
+    now_ms: i64,
+) -> Result<i64, sqlx::Error> {
+    let (consultation_id,): (i64,) = sqlx::query_as(
+        "INSERT INTO consultation (kind, title, intro_md, status, deadline, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(ConsultationKind::Hearing.as_str())
+    .bind(template.title)
+    .bind(template.intro)
+    .bind(status.as_str())
+    .bind(deadline_ms)
+    .bind(now_ms)
+    .fetch_one(&mut *conn)
+    .await?;
+    for (s, section) in template.sections.iter().enumerate() {
+        let (section_id,): (i64,) = sqlx::query_as(
+            "INSERT INTO section (consultation_id, position, title, description)
+             VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(consultation_id)
+        .bind(s as i64)
+        .bind(section.title)
+        .bind(section.description)
+        .fetch_one(&mut *conn)
+        .await?;
+        for (i, text) in section.items.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO item (consultation_id, section_id, position, code, text, kind)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(consultation_id)
+            .bind(section_id)
+            .bind(i as i64)
+            .bind(format!("{}.{}", s + 1, i + 1))
+            .bind(*text)
+            .bind(ItemKind::AgreeDisagree.name())
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(consultation_id)
+}
+
+/// Next year's hearing starts from last year's: the same text, sections, items and
+/// bodies, as a new draft without answers, links or notes.
+pub async fn duplicate(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result<i64, AppError> {
+    let mut tx = db.write.begin().await?;
+    let (_, deadline) = state(&mut tx, id).await?;
+    let year_ms = 365 * 24 * 3_600_000;
+    let mut new_deadline = deadline;
+    while new_deadline <= now_ms {
+        new_deadline += year_ms;
+    }
+    let (copy,): (i64,) = sqlx::query_as(
+        "INSERT INTO consultation (kind, title, intro_md, status, deadline, anonymous, min_group_size,
+                                   sender_name, contact_text, reminder_days, created_by, created_at, updated_at)
+         SELECT kind, title || ' (kopi)', intro_md, 'draft', $1, anonymous, min_group_size,
+                sender_name, contact_text, reminder_days, $2, $3, $3
+         FROM consultation WHERE id = $4 RETURNING id",
+    )
+    .bind(new_deadline)
+    .bind(user.id)
+    .bind(now_ms)
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let sections: Vec<(i64, i64, String, String)> = sqlx::query_as(
+        "SELECT id, position, title, description FROM section WHERE consultation_id = $1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    for (old_section, position, title, description) in sections {
+        let (new_section,): (i64,) = sqlx::query_as(
+            "INSERT INTO section (consultation_id, position, title, description) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(copy)
+        .bind(position)
+        .bind(title)
+        .bind(description)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO item (consultation_id, section_id, position, code, text, kind, options_json, required, allow_comment)
+             SELECT $1, $2, position, code, text, kind, options_json, required, allow_comment
+             FROM item WHERE section_id = $3",
+        )
+        .bind(copy)
+        .bind(new_section)
+        .bind(old_section)
+        .execute(&mut *tx)
+        .await?;
+    }
+    // Bodies are told apart by name within a consultation, which pairs the copies.
+    sqlx::query(
+        "INSERT INTO respondent (consultation_id, name, group_name, unit, created_at)
+         SELECT $1, name, group_name, unit, $2 FROM respondent WHERE consultation_id = $3 ORDER BY id",
+    )
+    .bind(copy)
+    .bind(now_ms)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO respondent_email (respondent_id, email)
+         SELECT copied.id, e.email
+         FROM respondent original
+         JOIN respondent_email e ON e.respondent_id = original.id
+         JOIN respondent copied ON copied.consultation_id = $1 AND copied.name = original.name
+         WHERE original.consultation_id = $2
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(copy)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    audit::commit(
+        tx,
+        Some(user),
+        Action::Duplicated,
+        Some(copy),
+        &format!("kopi af høring {id}"),
+        now_ms,
+    )
+    .await?;
+    Ok(copy)
+}
+
+/// Opens a draft (or reopens a closed consultation with a new deadline) and queues an
+/// invitation to every body that has no link yet. Returns how many were queued.
+pub async fn open(
+    db: &Db,
+    user: &UserView,
+    id: i64,
+    new_deadline: Option<i64>,
+    base_url: &str,
+    now_ms: i64,
+) -> Result<Result<i64, Problem>, AppError> {
+    let mut tx = db.write.begin().await?;
+    let (status, deadline) = state(&mut tx, id).await?;
+    let deadline = new_deadline.unwrap_or(deadline);
+    let (bodies, items): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM respondent WHERE consultation_id = $1),
+                (SELECT COUNT(*) FROM item WHERE consultation_id = $1)",
+    )
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let refusal = if let Some(problem) = Act::Open.check(status, "status") {
+        Some(problem)
+    } else if items == 0 {
+        Some(Problem::new("status", Msg::NoItems))
+    } else if bodies == 0 {
+        Some(Problem::new("status", Msg::NoBodies))
+    } else if deadline <= now_ms {
+        Some(Problem::new("deadline", Msg::DeadlinePast))
+    } else {
+        None
+    };
+    if let Some(problem) = refusal {
+        return Ok(Err(problem));
+    }
+    sqlx::query(
+        "UPDATE consultation SET status = 'open', deadline = $1, opens_at = COALESCE(opens_at, $2),
+                auto_reminded_at = NULL, updated_at = $2
+         WHERE id = $3",
+    )
+    .bind(deadline)
+    .bind(now_ms)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    let queued = enqueue_links(
+        &mut tx,
+        id,
+        MailKind::Invitation,
+        Audience::Uninvited,
+        base_url,
+        now_ms,
+    )
+    .await?;
+    let action = if status == ConsultationStatus::Draft {
+        Action::Opened
+    } else {
+        Action::Reopened
+    };
+    audit::commit(
+        tx,
+        Some(user),
+        action,
+        Some(id),
+        &format!("{queued} invitationer"),
+        now_ms,
+    )
+    .await?;
+    Ok(Ok(queued))
+}
+
+pub async fn close(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result<(), AppError> {
+    let mut tx = db.write.begin().await?;
+    state(&mut tx, id).await?;
+    sqlx::query("UPDATE consultation SET status = 'closed', updated_at = $1 WHERE id = $2")
+        .bind(now_ms)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    audit::commit(tx, Some(user), Action::Closed, Some(id), "", now_ms).await?;
+    Ok(())
+}
+
+/// Moves a consultation's deadline; returns false when there is no such consultation.
+pub async fn set_deadline(
+    db: &Db,
+    consultation_id: i64,
+    deadline_ms: i64,
+    now_ms: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE consultation SET deadline = $1, updated_at = $2 WHERE id = $3")
+        .bind(deadline_ms)
+        .bind(now_ms)
+        .bind(consultation_id)
+        .execute(&db.write)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Changes a consultation's status; returns false when there is no such consultation.
+pub async fn set_status(
+    db: &Db,
+    consultation_id: i64,
+    status: ConsultationStatus,
+    now_ms: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE consultation SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(status.as_str())
+        .bind(now_ms)
+        .bind(consultation_id)
+        .execute(&db.write)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+

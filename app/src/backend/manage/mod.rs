@@ -1,0 +1,65 @@
+//! What the administration does to a consultation: create (from the template, blank,
+//! or a copy of last year's), change, open, close, reopen, add and remove bodies and
+//! items, send invitations and reminders. Each action is one transaction with its
+//! audit entry and the mails it causes. The submodules follow what is acted on: the
+//! consultation's [`lifecycle`], its [`settings`], its [`bodies`] and its [`items`].
+
+mod bodies;
+mod items;
+mod lifecycle;
+mod settings;
+
+pub use bodies::*;
+pub use items::*;
+pub use lifecycle::*;
+pub use settings::*;
+
+use super::error::AppError;
+use super::db::Db;
+use crate::model::admin::{Msg, Problem};
+use crate::model::ConsultationStatus;
+use sqlx::SqliteConnection;
+
+fn field<'a>(values: &'a [(String, String)], name: &str) -> &'a str {
+    values
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.trim())
+        .unwrap_or("")
+}
+
+fn check_len(problems: &mut Vec<Problem>, name: &str, text: &str, max: usize) {
+    if text.chars().count() > max {
+        problems.push(Problem::with(name, Msg::TooLong, max.to_string()));
+    }
+}
+
+/// Status and deadline, for the checks every action makes.
+async fn state(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<(ConsultationStatus, i64), AppError> {
+    let row: Option<(String, i64)> =
+        sqlx::query_as("SELECT status, deadline FROM consultation WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let (status, deadline) = row.ok_or(AppError::NotFound)?;
+    let status = ConsultationStatus::parse(&status)
+        .ok_or_else(|| AppError::Internal(format!("consultation {id} has status {status}")))?;
+    Ok((status, deadline))
+}
+
+/// The current deadline, to let an unchanged past deadline through validation.
+pub async fn current_deadline(db: &Db, id: i64) -> Result<i64, AppError> {
+    let mut conn = db.read.acquire().await?;
+    Ok(state(&mut conn, id).await?.1)
+}
+
+#[cfg(test)]
+fn form_values(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }

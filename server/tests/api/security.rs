@@ -1,0 +1,140 @@
+//! The security review's findings (issue 14), each against the real server.
+
+use crate::helpers::{client, fetch, signed_in, spawn_app_serving};
+use app::backend::now_ms;
+use app::model::admin::Role;
+use server::serve::ConnectionLimits;
+use server::startup::ServeOptions;
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+/// A workbook written by `fill`, as Excel would save it.
+fn workbook(fill: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    fill(book.add_worksheet_with_constant_memory());
+    book.save_to_buffer().unwrap()
+}
+
+/// A zip of a few hundred kB whose worksheet unpacks to 300 MB.
+fn zip_bomb() -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_level(Some(9))
+        .large_file(true);
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    let spaces = vec![b' '; 1024 * 1024];
+    for _ in 0..300 {
+        zip.write_all(&spaces).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[tokio::test]
+async fn hostile_spreadsheets_get_a_message_and_the_server_keeps_serving() {
+    let (app, c) = signed_in(Role::Manager).await;
+    let two_cells = workbook(|sheet| {
+        sheet.write_string(0, 0, "Navn").unwrap();
+        sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    });
+    let wide = workbook(|sheet| {
+        for col in 0..16_384u16 {
+            sheet.write_string(0, col, "Navn").unwrap();
+        }
+    });
+    let long = workbook(|sheet| {
+        sheet.write_string(0, 0, "Navn").unwrap();
+        for row in 1..=10_001u32 {
+            sheet.write_string(row, 0, format!("Bestyrelse {row}")).unwrap();
+        }
+    });
+    let bomb = zip_bomb();
+    assert!(two_cells.len() < 10_000 && bomb.len() < 5 * 1024 * 1024);
+    let cases = [
+        ("to-celler.xlsx", two_cells, "for mange kolonner (højst 100)"),
+        ("bred.xlsx", wide, "for mange kolonner (højst 100)"),
+        ("lang.xlsx", long, "for mange rækker (højst 10.000)"),
+        ("bombe.xlsx", bomb, "fylder for meget, når den pakkes ud"),
+    ];
+    for (name, bytes, message) in cases {
+        let res = app
+            .upload(&c, app.consultation_id, "bodies", name, bytes)
+            .await;
+        assert_eq!(res.status().as_u16(), 422, "{name}");
+        let page = res.text().await.unwrap();
+        assert!(page.contains(message), "{name}: {message}");
+        let (status, _) = fetch(&client(), &app.url("/healthz")).await;
+        assert_eq!(status, 200, "still serving after {name}");
+    }
+}
+
+#[tokio::test]
+async fn downloads_whose_clients_stop_reading_let_go_of_the_database() {
+    let app = spawn_app_serving(ServeOptions {
+        limits: ConnectionLimits {
+            send_timeout: Duration::from_secs(1),
+            ..ConnectionLimits::default()
+        },
+        ..ServeOptions::local("target/site")
+    })
+    .await;
+    let id = app::backend::demo::synthetic(&app.db, 2_000, 0.5, 11, now_ms())
+        .await
+        .unwrap();
+    let viewer = client();
+    app.sign_in_as(&viewer, Role::Viewer).await;
+    let export = app.url(&format!("/admin/hoering/{id}/eksport/svar.csv"));
+    let mut stalled = Vec::new();
+    for _ in 0..8 {
+        let res = viewer.get(&export).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 200);
+        stalled.push(res);
+    }
+    let token = app.add_body("Efter de hængende hentninger").await;
+    let started = Instant::now();
+    let (status, _) = app.get_page(&client(), &token).await;
+    assert_eq!(status, 200);
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "the respondent page waited {:?}",
+        started.elapsed()
+    );
+    for res in stalled {
+        assert!(
+            res.bytes().await.is_err(),
+            "a download given up on ends broken, not short"
+        );
+    }
+    let whole = viewer.get(&export).send().await.unwrap().bytes().await;
+    assert!(whole.is_ok_and(|b| b.len() > 1_000_000), "a reader gets it all");
+}
+
+#[tokio::test]
+async fn only_this_sites_exact_origin_and_host_are_served() {
+    let (app, c) = signed_in(Role::Manager).await;
+    let port = app.address.rsplit(':').next().unwrap().to_owned();
+    let post = |origin: String| {
+        c.post(app.url("/admin/hoeringer"))
+            .header("origin", origin)
+            .form(&[("title", "Plan"), ("deadline", "2099-03-01 12:00"), ("source", "blank")])
+            .send()
+    };
+    let res = post(format!("https://127.0.0.1:{port}")).await.unwrap();
+    assert_eq!(res.status().as_u16(), 403, "another scheme is another site");
+    let res = post(format!("http://127.0.0.1:{port}")).await.unwrap();
+    assert_ne!(res.status().as_u16(), 403, "our own origin passes");
+    let rebound = c
+        .get(app.url("/admin"))
+        .header("host", format!("rebound.example:{port}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(rebound.status().as_u16(), 421);
+    assert!(rebound.text().await.unwrap().contains("hører ikke til Samråd"));
+    let health = c
+        .get(app.url("/healthz"))
+        .header("host", "10.0.0.5")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status().as_u16(), 200, "load balancers ask by address");
+}
