@@ -32,6 +32,12 @@ bundle() {
 bundle samrad hydrate
 bundle samrad_admin hydrate,admin-ui
 cp style/main.css "$site/samrad.css"
+# Compressed once here at the highest levels; the server sends these files as they are
+# (pages it renders are compressed per response, at a level that costs milliseconds).
+for file in "$site"/*.js "$site"/*.wasm "$site"/*.css; do
+  brotli --force --best --keep "$file"
+  gzip --force --best --keep "$file"
+done
 
 cargo build --release -p server
 echo "built: target/release/samrad and $site"

@@ -89,6 +89,11 @@ fi
 if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
+# brotli compresses the browser bundles once at build time (scripts/build.sh), so the
+# server sends them at the best ratio without spending seconds per request on it.
+if ! have brotli; then
+  apt_install brotli
+fi
 # pdftoppm turns the printed memo's first PDF page into a PNG in the test output.
 if ! have pdftoppm; then
   apt_install poppler-utils

@@ -13,6 +13,7 @@ pub mod backend;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod edge;
+pub mod html;
 pub mod i18n;
 pub mod model;
 pub mod pages;

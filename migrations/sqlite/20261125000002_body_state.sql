@@ -2,7 +2,8 @@
 -- forward in the same transaction as what moves it (the link opened, the first save,
 -- a submission). The administration's list of 10,000 bodies then filters, counts and
 -- sorts by a column through an index, instead of working the state out per body from
--- the invitations and the response on every page view.
+-- the invitations and the response on every page view. The index covers the counts
+-- per group and unit.
 ALTER TABLE respondent ADD COLUMN state TEXT NOT NULL DEFAULT 'not_opened'
     CHECK (state IN ('not_opened', 'opened', 'draft', 'submitted'));
 
@@ -15,4 +16,4 @@ UPDATE respondent SET state = CASE
         THEN 'opened'
     ELSE 'not_opened' END;
 
-CREATE INDEX respondent_by_state ON respondent (consultation_id, state, group_name, name);
+CREATE INDEX respondent_rates ON respondent (consultation_id, group_name, unit, state);

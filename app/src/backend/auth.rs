@@ -135,15 +135,7 @@ pub async fn create_user(
         return Ok(Err(Problem::new("email", Msg::EmailTaken)));
     };
     let detail = format!("{} ({})", email.as_str(), role.as_str());
-    audit::commit(
-        tx,
-        by,
-        Action::UserCreated,
-        None,
-        &detail,
-        now_ms,
-    )
-    .await?;
+    audit::commit(tx, by, Action::UserCreated, None, &detail, now_ms).await?;
     Ok(Ok(id))
 }
 
@@ -212,7 +204,12 @@ pub async fn sign_in(
     .await?;
     let waited = now_ms - last_failure.unwrap_or(since);
     if waited < account_delay_ms(per_account) || per_client >= MAX_FAILURES_PER_CLIENT {
-        tracing::warn!(client, per_account, per_client, "sign-in refused: throttled");
+        tracing::warn!(
+            client,
+            per_account,
+            per_client,
+            "sign-in refused: throttled"
+        );
         return Ok(Err(SignInError::Throttled));
     }
     let (attempt,): (i64,) = sqlx::query_as(
@@ -261,7 +258,15 @@ pub async fn sign_in(
             Some(_) => format!("forkert adgangskode, fra {client}"),
             None => format!("ukendt konto, fra {client}"),
         };
-        audit::record_alone(db, user.as_ref(), Action::SignInFailed, None, &detail, now_ms).await?;
+        audit::record_alone(
+            db,
+            user.as_ref(),
+            Action::SignInFailed,
+            None,
+            &detail,
+            now_ms,
+        )
+        .await?;
         return Ok(Err(SignInError::BadCredentials));
     };
     let mut tx = db.write.begin().await?;

@@ -3,10 +3,10 @@
 //! through the same save path a respondent uses.
 
 use super::auth::{create_user, user_by_id, Password};
-use super::manage::{add_respondent, create_hearing, NewRespondent};
 use super::db::Db;
 use super::error::AppError;
 use super::form::{Intent, RawField, Target};
+use super::manage::{add_respondent, create_hearing, NewRespondent};
 use super::respond::{save, SaveResult};
 use super::template::DEVELOPMENT_PLAN;
 use super::token::fingerprint;

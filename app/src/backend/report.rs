@@ -15,8 +15,7 @@ use crate::i18n::Lang;
 use crate::model::admin::{Msg, Problem, Rate, UserView};
 use crate::model::report::{
     contested_order, Breakdown, CommentEntry, ItemReport, MissingBody, Report, ReportQuery,
-    MISSING_INLINE_MAX,
-    ReportSort, Tally, COMMENTS_INLINE_MAX, GENERAL,
+    ReportSort, Tally, COMMENTS_INLINE_MAX, GENERAL, MISSING_INLINE_MAX,
 };
 use crate::model::{AgreeValue, ConsultationStatus};
 use std::collections::{BTreeMap, HashMap};

@@ -13,8 +13,8 @@ use super::error::AppError;
 use super::form::{validate, Change, Intent, ItemRule, RawField, Target};
 use super::tally::{self, Sign};
 use super::token::{fingerprint, hash_token};
-use crate::model::admin::BodyState;
 use crate::i18n::Lang;
+use crate::model::admin::BodyState;
 use crate::model::{
     Conflict, ConsultationStatus, FieldState, FieldUpdate, FormError, ItemKind, ItemRef, ItemView,
     LockReason, Receipt, ReceiptItem, ReceiptSection, RespondPage, ResponseStatus, SectionView,

@@ -213,7 +213,11 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table, Problem> {
         let (row, col) = cell.get_position();
         let (row, col) = (row as usize + 1, col as usize);
         if col >= MAX_COLUMNS {
-            return Err(Problem::with("file", Msg::TooManyColumns, MAX_COLUMNS.to_string()));
+            return Err(Problem::with(
+                "file",
+                Msg::TooManyColumns,
+                MAX_COLUMNS.to_string(),
+            ));
         }
         if rows.last().is_none_or(|(r, _)| *r != row) {
             if rows.len() > MAX_ROWS {
@@ -480,7 +484,9 @@ mod tests {
 
     #[test]
     fn too_many_columns_and_rows_are_refused() {
-        let wide: String = (0..16_384).map(|c| inline(&format!("{}1", column_name(c)), "x")).collect();
+        let wide: String = (0..16_384)
+            .map(|c| inline(&format!("{}1", column_name(c)), "x"))
+            .collect();
         let wide = xlsx_with(&format!(r#"<row r="1">{wide}</row>"#));
         assert_eq!(read(&wide).unwrap_err().msg, Msg::TooManyColumns);
         let long: String = (1..=MAX_ROWS + 2)
@@ -506,7 +512,10 @@ mod tests {
             inline("C3", "Skole")
         ));
         let table = read(&sheet).unwrap();
-        assert_eq!(table.rows[0], (2, vec!["Navn".to_owned(), "Gruppe".to_owned()]));
+        assert_eq!(
+            table.rows[0],
+            (2, vec!["Navn".to_owned(), "Gruppe".to_owned()])
+        );
         assert_eq!(table.rows[1], (3, vec![String::new(), "Skole".to_owned()]));
     }
 

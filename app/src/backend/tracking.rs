@@ -122,8 +122,6 @@ async fn bodies_page(
             .bind(state)
             .bind(not_submitted)
     };
-    let total: i64 = filtered(&count_sql).fetch_one(&db.read).await?.try_get(0)?;
-    let page = PageInfo::new(query.page, u32::try_from(total).unwrap_or(u32::MAX));
     let page_sql = format!(
         "SELECT b.id, b.name, b.group_name, b.unit, b.state,
                 CASE b.state
@@ -143,11 +141,28 @@ async fn bodies_page(
          ORDER BY b.group_name, b.name, b.id
          LIMIT $7 OFFSET $8"
     );
-    let rows = filtered(&page_sql)
-        .bind(i64::from(PAGE_SIZE))
-        .bind(i64::from(page.offset()))
-        .fetch_all(&db.read)
-        .await?
+    let fetch_page = |page: PageInfo| {
+        filtered(&page_sql)
+            .bind(i64::from(PAGE_SIZE))
+            .bind(i64::from(page.offset()))
+            .fetch_all(&db.read)
+    };
+    // A first page that is not full is every match: no need to count them (a search
+    // usually finds a few bodies, and counting costs as much as finding).
+    let first_page = match query.page <= 1 {
+        true => Some(fetch_page(PageInfo::new(1, u32::MAX)).await?),
+        false => None,
+    };
+    let total: i64 = match &first_page {
+        Some(rows) if rows.len() < PAGE_SIZE as usize => rows.len() as i64,
+        _ => filtered(&count_sql).fetch_one(&db.read).await?.try_get(0)?,
+    };
+    let page = PageInfo::new(query.page, u32::try_from(total).unwrap_or(u32::MAX));
+    let rows = match first_page {
+        Some(rows) => rows,
+        None => fetch_page(page).await?,
+    };
+    let rows = rows
         .iter()
         .map(BodyRowDb::from_row)
         .collect::<Result<Vec<_>, _>>()?;

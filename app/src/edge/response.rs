@@ -39,7 +39,7 @@ impl axum::response::IntoResponse for AppError {
             ),
         };
         let lang = Lang::Da;
-        let escape = crate::backend::mail::compose::escape;
+        let escape = crate::html::escape;
         let page = format!(
             "<!DOCTYPE html><html lang=\"{tag}\"><head><meta charset=\"utf-8\">\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\

@@ -35,12 +35,19 @@ pub async fn download(
     let wait = state.settings.send_timeout;
     let made: Result<(&str, Body), AppError> = match file.as_str() {
         "svar.csv" => export::title(&state.db, id).await.map(|title| {
-            let chunks = export::ANSWERS_CSV.stream(state.db.clone(), id, title, dialect, lang, wait);
+            let chunks =
+                export::ANSWERS_CSV.stream(state.db.clone(), id, title, dialect, lang, wait);
             (CSV, Body::from_stream(chunks))
         }),
         "generelle-kommentarer.csv" => export::title(&state.db, id).await.map(|title| {
-            let chunks = export::GENERAL_COMMENTS_CSV
-                .stream(state.db.clone(), id, title, dialect, lang, wait);
+            let chunks = export::GENERAL_COMMENTS_CSV.stream(
+                state.db.clone(),
+                id,
+                title,
+                dialect,
+                lang,
+                wait,
+            );
             (CSV, Body::from_stream(chunks))
         }),
         "opsummering.csv" => match export::summary(&state.db, id, lang).await {

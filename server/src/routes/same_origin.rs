@@ -155,8 +155,14 @@ mod tests {
     #[test]
     fn the_origin_must_match_scheme_host_and_port_exactly() {
         assert!(!same_origin(&[("origin", "http://samrad.kommune.dk")]));
-        assert!(!same_origin(&[("origin", "https://samrad.kommune.dk:8443")]));
-        assert!(!same_origin(&[("origin", "https://samrad.kommune.dk.evil.example")]));
+        assert!(!same_origin(&[(
+            "origin",
+            "https://samrad.kommune.dk:8443"
+        )]));
+        assert!(!same_origin(&[(
+            "origin",
+            "https://samrad.kommune.dk.evil.example"
+        )]));
         let http = Origin::of_url("http://127.0.0.1:3000");
         let request = post(&[("origin", "https://127.0.0.1:3000")]);
         assert!(!is_same_origin(&request, http.as_ref()));

@@ -94,10 +94,18 @@ async fn fifty_parallel_wrong_passwords_get_five_checks_and_no_lock() {
     let throttled = statuses.iter().filter(|s| **s == 429).count();
     assert_eq!((checked, throttled), (5, 45), "{statuses:?}");
     let res = app.sign_in(&client(), &email, "korrekt-hest-batteri").await;
-    assert_eq!(res.status().as_u16(), 429, "right after, even the right password waits");
+    assert_eq!(
+        res.status().as_u16(),
+        429,
+        "right after, even the right password waits"
+    );
     tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
     let res = app.sign_in(&client(), &email, "korrekt-hest-batteri").await;
-    assert_eq!(res.status().as_u16(), 303, "a second later the owner gets in");
+    assert_eq!(
+        res.status().as_u16(),
+        303,
+        "a second later the owner gets in"
+    );
 }
 
 #[tokio::test]

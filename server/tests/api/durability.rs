@@ -1,8 +1,8 @@
 //! An acknowledged submission must survive `kill -9` of the server process.
 
 use crate::helpers::*;
-use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
 use app::backend::db::Db;
+use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
 use app::backend::now_ms;
 use app::backend::template::DEVELOPMENT_PLAN;
 use app::model::ConsultationStatus;

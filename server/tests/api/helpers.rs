@@ -3,9 +3,9 @@
 //! follow redirects.
 
 use app::backend::auth::{create_user, Password};
-use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
 use app::backend::db::Db;
 use app::backend::mail::transport::{MailConfig, SmtpConfig, Tls};
+use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
 use app::backend::template::DEVELOPMENT_PLAN;
 use app::backend::{now_ms, token::fingerprint};
 use app::model::admin::Role;

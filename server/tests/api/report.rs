@@ -3,8 +3,8 @@
 
 use crate::admin::create_hearing_via_ui;
 use crate::helpers::*;
-use app::backend::manage::{add_respondent, NewRespondent};
 use app::backend::form::{Intent, RawField, Target};
+use app::backend::manage::{add_respondent, NewRespondent};
 use app::backend::now_ms;
 use app::backend::respond::save;
 use app::backend::token::fingerprint;

@@ -44,13 +44,19 @@ async fn hostile_spreadsheets_get_a_message_and_the_server_keeps_serving() {
     let long = workbook(|sheet| {
         sheet.write_string(0, 0, "Navn").unwrap();
         for row in 1..=10_001u32 {
-            sheet.write_string(row, 0, format!("Bestyrelse {row}")).unwrap();
+            sheet
+                .write_string(row, 0, format!("Bestyrelse {row}"))
+                .unwrap();
         }
     });
     let bomb = zip_bomb();
     assert!(two_cells.len() < 10_000 && bomb.len() < 5 * 1024 * 1024);
     let cases = [
-        ("to-celler.xlsx", two_cells, "for mange kolonner (højst 100)"),
+        (
+            "to-celler.xlsx",
+            two_cells,
+            "for mange kolonner (højst 100)",
+        ),
         ("bred.xlsx", wide, "for mange kolonner (højst 100)"),
         ("lang.xlsx", long, "for mange rækker (højst 10.000)"),
         ("bombe.xlsx", bomb, "fylder for meget, når den pakkes ud"),
@@ -105,7 +111,10 @@ async fn downloads_whose_clients_stop_reading_let_go_of_the_database() {
         );
     }
     let whole = viewer.get(&export).send().await.unwrap().bytes().await;
-    assert!(whole.is_ok_and(|b| b.len() > 1_000_000), "a reader gets it all");
+    assert!(
+        whole.is_ok_and(|b| b.len() > 1_000_000),
+        "a reader gets it all"
+    );
 }
 
 #[tokio::test]
@@ -115,7 +124,11 @@ async fn only_this_sites_exact_origin_and_host_are_served() {
     let post = |origin: String| {
         c.post(app.url("/admin/hoeringer"))
             .header("origin", origin)
-            .form(&[("title", "Plan"), ("deadline", "2099-03-01 12:00"), ("source", "blank")])
+            .form(&[
+                ("title", "Plan"),
+                ("deadline", "2099-03-01 12:00"),
+                ("source", "blank"),
+            ])
             .send()
     };
     let res = post(format!("https://127.0.0.1:{port}")).await.unwrap();
@@ -129,12 +142,20 @@ async fn only_this_sites_exact_origin_and_host_are_served() {
         .await
         .unwrap();
     assert_eq!(rebound.status().as_u16(), 421);
-    assert!(rebound.text().await.unwrap().contains("hører ikke til Samråd"));
+    assert!(rebound
+        .text()
+        .await
+        .unwrap()
+        .contains("hører ikke til Samråd"));
     let health = c
         .get(app.url("/healthz"))
         .header("host", "10.0.0.5")
         .send()
         .await
         .unwrap();
-    assert_eq!(health.status().as_u16(), 200, "load balancers ask by address");
+    assert_eq!(
+        health.status().as_u16(),
+        200,
+        "load balancers ask by address"
+    );
 }

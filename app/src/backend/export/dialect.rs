@@ -71,8 +71,11 @@ impl<W: std::io::Write> CsvOut<W> {
         I: IntoIterator<Item = T>,
         T: AsRef<str>,
     {
-        self.0
-            .write_record(record.into_iter().map(|field| cell(field.as_ref()).into_owned()))
+        self.0.write_record(
+            record
+                .into_iter()
+                .map(|field| cell(field.as_ref()).into_owned()),
+        )
     }
 
     pub fn flush(&mut self) -> std::io::Result<()> {
@@ -168,7 +171,11 @@ mod tests {
     fn the_excel_dialect_writes_semicolons_and_crlf_and_quotes_when_needed() {
         let text = written(
             CsvDialect::DanishExcel,
-            &[&["a;b", "c\"d", "e"], &["æ", "", "linje 1\nlinje 2"], &["1,5", "x"]],
+            &[
+                &["a;b", "c\"d", "e"],
+                &["æ", "", "linje 1\nlinje 2"],
+                &["1,5", "x"],
+            ],
         );
         assert_eq!(
             text,

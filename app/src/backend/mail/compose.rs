@@ -4,6 +4,7 @@
 //! Bodies hold the placeholder [`LINK`] where the personal link goes; it is filled in
 //! only when the mail is sent (see the outbox), so stored mails hold no working links.
 
+use crate::html::escape;
 use crate::i18n::{Key, Lang};
 use crate::model::{answer_label, Receipt};
 
@@ -27,14 +28,6 @@ pub struct Composed {
     pub subject: String,
     pub text: String,
     pub html: String,
-}
-
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }
 
 /// A mail from paragraphs; a paragraph equal to [`LINK`] becomes the link.

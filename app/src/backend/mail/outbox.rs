@@ -271,7 +271,7 @@ impl Claimed {
         let link = self.link.as_deref().unwrap_or("");
         (
             self.body_text.replace(LINK, link),
-            self.body_html.replace(LINK, &compose::escape(link)),
+            self.body_html.replace(LINK, &crate::html::escape(link)),
         )
     }
 }

@@ -39,7 +39,14 @@ pub async fn create(
         Source::Blank => (&empty, "tom"),
     };
     let mut tx = db.write.begin().await?;
-    let id = insert_hearing(&mut tx, template, ConsultationStatus::Draft, deadline_ms, now_ms).await?;
+    let id = insert_hearing(
+        &mut tx,
+        template,
+        ConsultationStatus::Draft,
+        deadline_ms,
+        now_ms,
+    )
+    .await?;
     sqlx::query("UPDATE consultation SET title = $1, created_by = $2 WHERE id = $3")
         .bind(title)
         .bind(user.id)
@@ -313,4 +320,3 @@ pub async fn set_status(
         .await?;
     Ok(done.rows_affected() == 1)
 }
-

@@ -14,8 +14,8 @@ pub use items::*;
 pub use lifecycle::*;
 pub use settings::*;
 
-use super::error::AppError;
 use super::db::Db;
+use super::error::AppError;
 use crate::model::admin::{Msg, Problem};
 use crate::model::ConsultationStatus;
 use sqlx::SqliteConnection;
@@ -58,8 +58,8 @@ pub async fn current_deadline(db: &Db, id: i64) -> Result<i64, AppError> {
 
 #[cfg(test)]
 fn form_values(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
-    }
+    pairs
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}

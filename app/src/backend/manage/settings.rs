@@ -185,5 +185,4 @@ mod tests {
         let err = parse_settings(&form, None, now).unwrap_err();
         assert_eq!(err[0].msg, Msg::DeadlinePast);
     }
-
 }

@@ -1,22 +1,23 @@
-use super::frame::{AdminFrame, Session};
-use super::{loaded, page_href, page_param, Pager, TableWrap};
+use super::frame::AdminFrame;
+use super::{loaded, page_href, page_param, Loaded, Pager, TableWrap};
 use crate::api::admin_audit;
 use crate::components::PageTitle;
 use crate::i18n::Key;
+use crate::model::admin::AuditEntry;
+use crate::model::listing::PageInfo;
 use crate::use_lang;
 use leptos::prelude::*;
 
 /// The audit log (admins only), newest first.
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    view! { <AdminFrame render=|s| view! { <Audit _session=s/> }.into_any()/> }
+    let data = Resource::new(page_param(), admin_audit);
+    view! { <AdminFrame render=move |_| view! { <Audit data=data/> }.into_any()/> }
 }
 
 #[component]
-fn Audit(_session: Session) -> impl IntoView {
+fn Audit(data: Loaded<(Vec<AuditEntry>, PageInfo)>) -> impl IntoView {
     let lang = use_lang();
-    let page = page_param();
-    let data = Resource::new(page, admin_audit);
     view! {
         <PageTitle text=lang.t(Key::NavAudit)/>
         <h1>{lang.t(Key::NavAudit)}</h1>

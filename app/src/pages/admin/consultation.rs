@@ -1,7 +1,7 @@
 use super::frame::{AdminFrame, Session};
 use super::overview::{rate_text, status_label};
 use super::{
-    echo_for, loaded, path_number, ActionButton, DeadlineField, Pager, Problems, TableWrap,
+    echo_for, loaded, path_number, ActionButton, DeadlineField, Loaded, Pager, Problems, TableWrap,
     TextField,
 };
 use crate::api::admin_hearing;
@@ -16,17 +16,17 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ConsultationPage() -> impl IntoView {
-    view! { <AdminFrame render=|s| view! { <Consultation session=s/> }.into_any()/> }
-}
-
-#[component]
-fn Consultation(session: Session) -> impl IntoView {
     let query = use_query_map();
     let id = path_number("id");
     let data = Resource::new(
         move || (id(), BodyQuery::from_params(|name| query.read().get(name))),
         |(id, bodies)| admin_hearing(id, bodies),
     );
+    view! { <AdminFrame render=move |s| view! { <Consultation session=s data=data/> }.into_any()/> }
+}
+
+#[component]
+fn Consultation(session: Session, data: Loaded<AdminConsultation>) -> impl IntoView {
     let echo = session.echo;
     loaded(data, move |c| {
         view! { <ConsultationView c=c echo=echo.clone()/> }.into_any()

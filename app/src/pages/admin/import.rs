@@ -1,5 +1,5 @@
-use super::frame::{AdminFrame, Session};
-use super::{loaded, path_number, problem_text, ActionButton, TableWrap};
+use super::frame::AdminFrame;
+use super::{loaded, path_number, problem_text, ActionButton, Loaded, TableWrap};
 use crate::api::admin_import;
 use crate::components::PageTitle;
 use crate::i18n::Key;
@@ -11,16 +11,16 @@ use leptos::prelude::*;
 /// its row number, and save (only when there are no problems) or discard.
 #[component]
 pub fn ImportPage() -> impl IntoView {
-    view! { <AdminFrame render=|s| view! { <Import _session=s/> }.into_any()/> }
-}
-
-#[component]
-fn Import(_session: Session) -> impl IntoView {
     let (id, draft) = (path_number("id"), path_number("draft"));
     let data = Resource::new(
         move || (id(), draft()),
         |(id, draft)| admin_import(id, draft),
     );
+    view! { <AdminFrame render=move |_| view! { <Import data=data/> }.into_any()/> }
+}
+
+#[component]
+fn Import(data: Loaded<ImportPreview>) -> impl IntoView {
     loaded(data, |p| view! { <Preview p=p/> }.into_any())
 }
 

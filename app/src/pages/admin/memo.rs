@@ -4,26 +4,26 @@
 //! answer as an appendix. The print stylesheet (`@media print`, `@page`) hides the
 //! administration's chrome and numbers the pages.
 
-use super::frame::{AdminFrame, Session};
+use super::frame::AdminFrame;
 use super::report::{
-    column_names, CommentList, MissingList, RatesTable, ReportOverview, TallyBar, TallyCells,
+    column_names, CommentList, MissingList, RatesTable, ReportOverview, TallyBar, TallyTable,
 };
-use super::{loaded, path_number, TableWrap};
+use super::{loaded, path_number, Loaded, TableWrap};
 use crate::api::admin_memo;
 use crate::components::PageTitle;
 use crate::i18n::{Key, Lang};
-use crate::model::report::{Report, Tally, OUTCOMES};
+use crate::model::report::{Report, Tally};
 use crate::use_lang;
 use leptos::prelude::*;
 
 #[component]
 pub fn MemoPage() -> impl IntoView {
-    view! { <AdminFrame render=|s| view! { <MemoLoader _session=s/> }.into_any()/> }
+    let data = Resource::new(path_number("id"), admin_memo);
+    view! { <AdminFrame render=move |_| view! { <MemoLoader data=data/> }.into_any()/> }
 }
 
 #[component]
-fn MemoLoader(_session: Session) -> impl IntoView {
-    let data = Resource::new(path_number("id"), admin_memo);
+fn MemoLoader(data: Loaded<Report>) -> impl IntoView {
     loaded(data, |report| view! { <Memo report=report/> }.into_any())
 }
 
@@ -77,30 +77,17 @@ fn Memo(report: Report) -> impl IntoView {
                 <h2>{lang.t(Key::MemoItems)}</h2>
                 {report.items.iter().map(|item| {
                     let note = item.note.clone();
-                    let rows: Vec<(String, Tally)> =
-                        names.iter().cloned().zip(item.breakdown.iter().copied()).collect();
-                    let overall = item.overall;
                     view! {
                         <section class="memo-item" id=format!("punkt-{}", item.id)>
                             <p class="eyebrow">{item.section.clone()}</p>
                             <h3>{format!("{} {}", item.code, item.text)}</h3>
                             <TallyBar tally=item.overall/>
-                            <TableWrap label=format!("{} {}", item.code, item.text)>
-                            <table class="tally-table">
-                                <thead>
-                                    <tr>
-                                        <th scope="col"><span class="visually-hidden">{lang.t(Key::BreakdownHeader)}</span></th>
-                                        {OUTCOMES.iter().map(|o| view! { <th scope="col" class="num">{lang.t(o.label())}</th> }).collect_view()}
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {rows.into_iter().map(|(n, t)| view! {
-                                        <tr><th scope="row">{n}</th><TallyCells tally=t/></tr>
-                                    }).collect_view()}
-                                    <tr class="total"><th scope="row">{lang.t(Key::ExportAll)}</th><TallyCells tally=overall/></tr>
-                                </tbody>
-                            </table>
-                            </TableWrap>
+                            <TallyTable
+                                label=format!("{} {}", item.code, item.text)
+                                names=names.clone()
+                                breakdown=item.breakdown.clone()
+                                overall=item.overall
+                            />
                             <h4>{lang.fill(Key::CommentsCount, &[("n", &item.comment_count.to_string())])}</h4>
                             <CommentList comments=item.comments.clone()/>
                             <div class="memo-note">

@@ -50,13 +50,18 @@ fn path_number(name: &'static str) -> impl Fn() -> i64 + Copy + Send + Sync + 's
 
 /// What `data` loads, shown by `show` once it has arrived; or the page that says why
 /// it could not be loaded (signed out, not allowed, not found).
-fn loaded<T, Ser>(
-    data: Resource<Result<T, ApiError>, Ser>,
+/// A page's data, loaded by the page itself before its frame: resources created
+/// inside a `Suspense` are created anew each time it re-runs its children (and
+/// fetched again), and created up front they load alongside the session instead of
+/// after it.
+type Loaded<T> = Resource<Result<T, ApiError>>;
+
+fn loaded<T>(
+    data: Loaded<T>,
     show: impl Fn(T) -> AnyView + Clone + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
-    Ser: Send + Sync + 'static,
 {
     view! {
         <Suspense>

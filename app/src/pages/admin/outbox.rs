@@ -1,5 +1,5 @@
-use super::frame::{AdminFrame, Session};
-use super::{loaded, page_href, page_param, Pager};
+use super::frame::AdminFrame;
+use super::{loaded, page_href, page_param, Loaded, Pager};
 use crate::api::admin_outbox;
 use crate::components::PageTitle;
 use crate::i18n::Key;
@@ -11,13 +11,12 @@ use leptos::prelude::*;
 /// transport this is the list of what would have been sent.
 #[component]
 pub fn OutboxPage() -> impl IntoView {
-    view! { <AdminFrame render=|s| view! { <OutboxList _session=s/> }.into_any()/> }
+    let data = Resource::new(page_param(), admin_outbox);
+    view! { <AdminFrame render=move |_| view! { <OutboxList data=data/> }.into_any()/> }
 }
 
 #[component]
-fn OutboxList(_session: Session) -> impl IntoView {
-    let page = page_param();
-    let data = Resource::new(page, admin_outbox);
+fn OutboxList(data: Loaded<Outbox>) -> impl IntoView {
     loaded(data, |o| view! { <OutboxView o=o/> }.into_any())
 }
 

@@ -1,5 +1,5 @@
 use super::frame::{AdminFrame, Session};
-use super::{echo_for, loaded, DeadlineField, Problems, TableWrap, TextField};
+use super::{echo_for, loaded, DeadlineField, Loaded, Problems, TableWrap, TextField};
 use crate::api::admin_overview;
 use crate::components::PageTitle;
 use crate::i18n::{Key, Lang};
@@ -36,13 +36,13 @@ pub fn rate_text(lang: Lang, invited: i64, submitted: i64) -> String {
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
-    view! { <AdminFrame render=|s| view! { <Overview session=s/> }.into_any()/> }
+    let list = Resource::new(|| (), |_| admin_overview());
+    view! { <AdminFrame render=move |s| view! { <Overview session=s list=list/> }.into_any()/> }
 }
 
 #[component]
-fn Overview(session: Session) -> impl IntoView {
+fn Overview(session: Session, list: Loaded<Vec<ConsultationSummary>>) -> impl IntoView {
     let lang = use_lang();
-    let list = Resource::new(|| (), |_| admin_overview());
     let may_create = session.user.role.can_run_consultations();
     let echo = echo_for(&session.echo, "create");
     view! {

@@ -1,22 +1,22 @@
 use super::frame::{AdminFrame, Session};
-use super::{echo_for, loaded, Problems, TableWrap, TextField};
+use super::{echo_for, loaded, Loaded, Problems, TableWrap, TextField};
 use crate::api::admin_users;
 use crate::components::{Addresses, PageTitle};
 use crate::i18n::Key;
-use crate::model::admin::Role;
+use crate::model::admin::{Role, UserView};
 use crate::use_lang;
 use leptos::prelude::*;
 
 /// Staff accounts (admins only): the list and a form to add one.
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    view! { <AdminFrame render=|s| view! { <Users session=s/> }.into_any()/> }
+    let data = Resource::new(|| (), |_| admin_users());
+    view! { <AdminFrame render=move |s| view! { <Users session=s data=data/> }.into_any()/> }
 }
 
 #[component]
-fn Users(session: Session) -> impl IntoView {
+fn Users(session: Session, data: Loaded<Vec<UserView>>) -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new(|| (), |_| admin_users());
     let echo = echo_for(&session.echo, "user");
     view! {
         <PageTitle text=lang.t(Key::NavUsers) error=echo.is_some()/>

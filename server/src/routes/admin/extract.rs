@@ -1,8 +1,8 @@
 //! Who is posting: a signed-in staff member, with the role the action needs, about
 //! which consultation.
 
-use super::reply::Fields;
 use super::super::render::render_with;
+use super::reply::Fields;
 use app::backend::auth::SessionLookup;
 use app::backend::now_ms;
 use app::edge::request;

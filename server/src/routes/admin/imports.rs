@@ -1,7 +1,9 @@
 //! Sheets of bodies or items: uploaded to a preview, then kept or discarded.
 
 use super::extract::Manager;
-use super::reply::{back, read_multipart, rejected, settle, settle_back, unprocessable, value, Again};
+use super::reply::{
+    back, read_multipart, rejected, settle, settle_back, unprocessable, value, Again,
+};
 use app::backend::import_draft::{self, ImportKind};
 use app::backend::now_ms;
 use app::edge::state::AppState;
