@@ -375,6 +375,7 @@ texts! {
     MsgSectionMissing => "Indsatsområdet mangler.", "The area is missing.";
     MsgDuplicateCode => "Nummer {arg} er brugt mere end én gang.", "Number {arg} is used more than once.";
     MsgPasswordShort => "Adgangskoden skal have mindst {arg} tegn.", "The password must have at least {arg} characters.";
+    MsgPasswordCommon => "Adgangskoden er blandt dem, der prøves først. Vælg en anden – gerne en sætning på flere ord.", "The password is among those tried first. Choose another, a sentence of several words for instance.";
     MsgEmailTaken => "Der findes allerede en bruger med den e-mailadresse.", "A user with that e-mail address already exists.";
     MsgRoleInvalid => "Vælg en rolle.", "Choose a role.";
     MsgFileMissing => "Vælg en fil.", "Choose a file.";

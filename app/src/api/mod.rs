@@ -29,6 +29,12 @@ pub enum ApiError {
     Forbidden,
     #[error("server error")]
     Server,
+    /// The request's arguments could not be read (400): never sent by our pages.
+    #[error("Forespørgslen kunne ikke læses / The request could not be read")]
+    BadRequest,
+    /// The request was larger than the server takes (413).
+    #[error("Forespørgslen er for stor / The request is too large")]
+    TooLarge,
     #[error("request failed: {0}")]
     Transport(String),
 }
@@ -36,7 +42,33 @@ pub enum ApiError {
 impl FromServerFnError for ApiError {
     type Encoder = JsonEncoding;
 
+    /// On the server, arguments that cannot be read are the caller's mistake — 400,
+    /// or 413 for a body over the limit — answered without the parser's details; in
+    /// the browser, anything here is a failed request.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        #[cfg(feature = "ssr")]
+        {
+            use http::StatusCode;
+            let refusal = match &value {
+                ServerFnErrorErr::Deserialization(e) if e.contains("length limit") => {
+                    Some((StatusCode::PAYLOAD_TOO_LARGE, ApiError::TooLarge))
+                }
+                ServerFnErrorErr::Args(_)
+                | ServerFnErrorErr::MissingArg(_)
+                | ServerFnErrorErr::Deserialization(_) => {
+                    Some((StatusCode::BAD_REQUEST, ApiError::BadRequest))
+                }
+                _ => None,
+            };
+            if let Some((status, error)) = refusal {
+                if let Some(response) =
+                    leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+                {
+                    response.set_status(status);
+                }
+                return error;
+            }
+        }
         ApiError::Transport(value.to_string())
     }
 }

@@ -18,7 +18,13 @@ pub async fn get_respond_page(token: String) -> Result<RespondPage, ApiError> {
         return Ok(page);
     }
     let state = expect_context::<AppState>();
-    respond::load_page(&state.db, &token, super::request_lang(), now_ms())
+    let seen = match use_context::<http::request::Parts>() {
+        Some(parts) if crate::edge::request::is_navigation(&parts.headers) => {
+            respond::Seen::ByBrowser
+        }
+        _ => respond::Seen::Unverified,
+    };
+    respond::load_page(&state.db, &token, super::request_lang(), seen, now_ms())
         .await
         .map_err(super::api_error)
 }

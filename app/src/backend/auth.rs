@@ -59,8 +59,98 @@ impl Password {
                 PASSWORD_MAX_CHARS.to_string(),
             ));
         }
+        if is_common(raw) {
+            return Err(Problem::new("password", Msg::PasswordCommon));
+        }
         Ok(Self(raw.to_owned()))
     }
+}
+
+/// Passwords that are tried first (ASVS 6.2.4): the most used ones of at least ten
+/// characters, and Danish words people build them from. Checked after lower-casing and
+/// taking off the digits and signs people add at the end ("Sommer2025!" is "sommer").
+/// A short list, not a breach corpus: it stops the obvious, the length rule and the
+/// throttling the rest.
+const COMMON_PASSWORDS: &[&str] = &[
+    "1234567890",
+    "0123456789",
+    "1q2w3e4r5t",
+    "qwertyuiop",
+    "1qaz2wsx3edc",
+    "asdfghjkl",
+    "password",
+    "passw0rd",
+    "iloveyou",
+    "princess",
+    "football",
+    "baseball",
+    "welcome",
+    "sunshine",
+    "superman",
+    "starwars",
+    "whatever",
+    "trustno1",
+    "letmein",
+    "qwerty",
+    "abc123",
+    "admin",
+    "administrator",
+    "changeme",
+    "secret",
+    "master",
+    "dragon",
+    "adgangskode",
+    "kodeord",
+    "password123",
+    "hemmelig",
+    "velkommen",
+    "sommer",
+    "vinter",
+    "foraar",
+    "forår",
+    "efteraar",
+    "efterår",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "danmark",
+    "københavn",
+    "kobenhavn",
+    "kommune",
+    "skole",
+    "skolen",
+    "børnehave",
+    "boernehave",
+    "forvaltningen",
+    "samrad",
+    "samråd",
+    "hoering",
+    "høring",
+    "mandag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lørdag",
+    "søndag",
+    "test",
+    "testtest",
+    "brugernavn",
+];
+
+fn is_common(password: &str) -> bool {
+    let lower = password.to_lowercase();
+    let base = lower.trim_end_matches(|c: char| !c.is_alphabetic());
+    let repeated = lower.chars().all(|c| Some(c) == lower.chars().next());
+    repeated || base.is_empty() || COMMON_PASSWORDS.iter().any(|p| *p == lower || *p == base)
 }
 
 pub async fn hash_password(password: Password) -> Result<String, AppError> {
@@ -320,6 +410,27 @@ pub fn client_key(ip: std::net::IpAddr) -> String {
     }
 }
 
+/// Deletes the sessions that have timed out and the failed sign-ins older than the
+/// throttling window: kept, they would only be personal data without a purpose (the
+/// audit log keeps the sign-ins and failures themselves). Returns how many rows went.
+pub async fn purge_expired(db: &Db, now_ms: i64) -> Result<u64, AppError> {
+    let mut tx = db.write.begin().await?;
+    let sessions =
+        sqlx::query("DELETE FROM user_session WHERE last_seen_at < $1 OR created_at < $2")
+            .bind(now_ms - IDLE_TIMEOUT_MS)
+            .bind(now_ms - ABSOLUTE_TIMEOUT_MS)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    let failures = sqlx::query("DELETE FROM login_failure WHERE at < $1")
+        .bind(now_ms - THROTTLE_WINDOW_MS)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok(sessions + failures)
+}
+
 /// What a session cookie turned out to be.
 #[derive(Debug, PartialEq)]
 pub enum SessionLookup {
@@ -412,6 +523,26 @@ mod tests {
         assert_eq!(key("2001:db8:1:2:aaaa::1"), key("2001:db8:1:2:bbbb::9"));
         assert_eq!(key("2001:db8:1:2::1"), "2001:db8:1:2::/64");
         assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+    }
+
+    #[test]
+    fn common_passwords_and_their_usual_endings_are_refused() {
+        for common in [
+            "Sommer2025!",
+            "adgangskode1",
+            "Password123",
+            "aaaaaaaaaaaa",
+            "12345678901",
+        ] {
+            assert!(Password::parse(common).is_err(), "{common}");
+        }
+        for fine in [
+            "korrekt-hest-batteri",
+            "demo-admin-2027",
+            "Sommerhus ved Vesterhavet",
+        ] {
+            assert!(Password::parse(fine).is_ok(), "{fine}");
+        }
     }
 
     #[test]

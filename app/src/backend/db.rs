@@ -18,6 +18,7 @@ pub struct Db {
 
 impl Db {
     pub async fn open(path: &Path) -> Result<Self, sqlx::Error> {
+        private_file(path)?;
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
@@ -43,4 +44,17 @@ impl Db {
             .run(&self.write)
             .await
     }
+}
+
+/// Creates the database file readable by its owner only (answers and addresses are
+/// personal data), or narrows an existing one to that. SQLite gives its `-wal` and
+/// `-shm` files the database file's mode.
+fn private_file(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(path)?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
 }

@@ -187,11 +187,24 @@ fn state(value: &str, comment: &str) -> FieldState {
     }
 }
 
-/// Builds the respondent page from what is stored, and notes that the link was opened.
+/// Who asked for the respondent page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seen {
+    /// A browser navigating to it (`Sec-Fetch-Mode: navigate`, `Sec-Fetch-Dest:
+    /// document`): a person opening the link.
+    ByBrowser,
+    /// Anything else — a mail scanner checking the link, a re-rendered form — which
+    /// must not mark the body as having opened it.
+    Unverified,
+}
+
+/// Builds the respondent page from what is stored, and — when `seen` says a person
+/// looks at it — notes that the link was opened.
 pub async fn load_page(
     db: &Db,
     token: &str,
     lang: Lang,
+    seen: Seen,
     now_ms: i64,
 ) -> Result<RespondPage, AppError> {
     let mut conn = db.read.acquire().await?;
@@ -207,17 +220,19 @@ pub async fn load_page(
     };
     drop(conn);
 
-    let mut tx = db.write.begin().await?;
-    let first_open =
-        sqlx::query("UPDATE invitation SET opened_at = $1 WHERE id = $2 AND opened_at IS NULL")
-            .bind(now_ms)
-            .bind(invitee.invitation_id)
-            .execute(&mut *tx)
-            .await?;
-    if first_open.rows_affected() == 1 {
-        body_state::advance(&mut tx, invitee.respondent_id, BodyState::Opened).await?;
+    if seen == Seen::ByBrowser {
+        let mut tx = db.write.begin().await?;
+        let first_open =
+            sqlx::query("UPDATE invitation SET opened_at = $1 WHERE id = $2 AND opened_at IS NULL")
+                .bind(now_ms)
+                .bind(invitee.invitation_id)
+                .execute(&mut *tx)
+                .await?;
+        if first_open.rows_affected() == 1 {
+            body_state::advance(&mut tx, invitee.respondent_id, BodyState::Opened).await?;
+        }
+        tx.commit().await?;
     }
-    tx.commit().await?;
 
     let mut by_section: HashMap<i64, Vec<ItemView>> = HashMap::new();
     for item in items {

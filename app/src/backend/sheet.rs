@@ -28,11 +28,19 @@ pub fn read(bytes: &[u8]) -> Result<Table, Problem> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Problem::new(file(), Msg::FileEmpty));
     }
-    let table = if bytes.starts_with(b"PK\x03\x04") {
+    let mut table = if bytes.starts_with(b"PK\x03\x04") {
         read_xlsx(bytes)?
     } else {
         read_csv(&decode(bytes).ok_or_else(|| Problem::new(file(), Msg::FileUnreadable))?)?
     };
+    // Names and items from a sheet are shown in the report and the memo like comments.
+    for cell in table
+        .rows
+        .iter_mut()
+        .flat_map(|(_, cells)| cells.iter_mut())
+    {
+        cell.retain(|c| !crate::model::is_bidi_control(c));
+    }
     if table.rows.len() <= 1 {
         return Err(Problem::new(file(), Msg::FileEmpty));
     }

@@ -33,6 +33,14 @@ pub fn lang(headers: &HeaderMap) -> Lang {
 }
 
 /// The raw session id the request carries, if any.
+/// The request is a browser navigating to a page (a person following a link), not a
+/// program fetching it: browsers send these `Sec-Fetch-*` headers, link checkers in
+/// mail filters mostly do not.
+pub fn is_navigation(headers: &HeaderMap) -> bool {
+    let is = |name: &str, value: &str| headers.get(name).is_some_and(|v| v == value);
+    is("sec-fetch-mode", "navigate") && is("sec-fetch-dest", "document")
+}
+
 pub fn session_id(headers: &HeaderMap) -> Option<&str> {
     cookie(headers, SESSION_COOKIE)
 }

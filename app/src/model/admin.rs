@@ -156,6 +156,7 @@ messages! {
     SectionMissing => MsgSectionMissing,
     DuplicateCode => MsgDuplicateCode,
     PasswordShort => MsgPasswordShort,
+    PasswordCommon => MsgPasswordCommon,
     EmailTaken => MsgEmailTaken,
     RoleInvalid => MsgRoleInvalid,
     FileMissing => MsgFileMissing,

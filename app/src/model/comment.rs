@@ -18,13 +18,22 @@ pub enum CommentError {
     TooLong { chars: usize },
 }
 
+/// The embeddings, overrides and isolates of Unicode's bidirectional algorithm
+/// (U+202A–U+202E, U+2066–U+2069). An override (U+202E) makes a comment read
+/// differently from what it says — "enig" shown for "gine" — in the report and the
+/// memo. Ordinary Arabic and Hebrew text needs none of them (its direction comes from
+/// its letters), and the marks U+200E/U+200F, which it may use, are kept.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 impl Comment {
     pub fn parse(raw: &str) -> Result<Self, CommentError> {
         let cleaned: String = raw
             .replace("\r\n", "\n")
             .replace('\r', "\n")
             .chars()
-            .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+            .filter(|c| (!c.is_control() || *c == '\n' || *c == '\t') && !is_bidi_control(*c))
             .collect();
         let trimmed = cleaned.trim();
         let chars = trimmed.chars().count();
@@ -52,6 +61,15 @@ mod tests {
     fn trims_and_normalises_line_endings() {
         let c = Comment::parse("  Vi er enige.\r\nMen: \u{7}tid!  ").unwrap();
         assert_eq!(c.as_str(), "Vi er enige.\nMen: tid!");
+    }
+
+    #[test]
+    fn bidi_overrides_are_stripped_and_right_to_left_text_is_kept() {
+        let c = Comment::parse("Vi er \u{202E}gine\u{202C} \u{2067}x\u{2069}").unwrap();
+        assert_eq!(c.as_str(), "Vi er gine x");
+        let arabic = "نحن موافقون\u{200F}.";
+        assert_eq!(Comment::parse(arabic).unwrap().as_str(), arabic);
+        assert_eq!(Comment::parse("שלום").unwrap().as_str(), "שלום");
     }
 
     #[test]

@@ -8,8 +8,8 @@ use app::edge::state::AppState;
 use app::i18n::Lang;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -29,8 +29,16 @@ pub async fn download(
     Staff(user): Staff,
     Path((id, file)): Path<(i64, String)>,
     Query(query): Query<ExportQuery>,
+    headers: HeaderMap,
     lang: Lang,
 ) -> Response {
+    // A link on another site must not make a signed-in reader's browser download the
+    // decision material (and write "exported" into the audit log): such a request is
+    // sent on to the report page, where the download is one click away.
+    let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    if site.is_some_and(|s| !matches!(s, "same-origin" | "none")) {
+        return Redirect::to(&app::wire::path::report(id)).into_response();
+    }
     let dialect = CsvDialect::parse(query.format.as_deref());
     let wait = state.settings.send_timeout;
     let made: Result<(&str, Body), AppError> = match file.as_str() {

@@ -8,7 +8,7 @@ use app::api::PrerenderedPage;
 use app::backend::error::AppError;
 use app::backend::form::{parse_pairs, RawField, Target};
 use app::backend::now_ms;
-use app::backend::respond::{load_page, overlay_posted, save, SaveResult};
+use app::backend::respond::{load_page, overlay_posted, save, SaveResult, Seen};
 use app::edge::state::AppState;
 use app::i18n::Lang;
 use app::model::{Conflict, FormError, Notice};
@@ -156,7 +156,7 @@ async fn rerender(
     parts: Parts,
     rejection: Rejection,
 ) -> Response {
-    match load_page(&state.db, token, lang, now_ms()).await {
+    match load_page(&state.db, token, lang, Seen::Unverified, now_ms()).await {
         Ok(mut page) => {
             overlay_posted(&mut page, &rejection.fields, &rejection.conflicts);
             page.notice = Some(rejection.notice);

@@ -159,3 +159,133 @@ async fn only_this_sites_exact_origin_and_host_are_served() {
         "load balancers ask by address"
     );
 }
+
+#[tokio::test]
+async fn malformed_and_oversized_server_calls_are_the_callers_mistake() {
+    let app = crate::helpers::spawn_app().await;
+    let token = app.add_body("Skolebestyrelsen").await;
+    let post = |body: String| {
+        client()
+            .post(app.url("/api/autosave"))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+    let res = post(r#"{"token": 7, "since_version": "x"}"#.to_owned())
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    let text = res.text().await.unwrap();
+    assert!(text.contains("BadRequest"), "{text}");
+    assert!(!text.contains("invalid type"), "no parser details: {text}");
+    let huge = format!(
+        r#"{{"token": "{token}", "since_version": 0, "changes": [], "pad": "{}"}}"#,
+        "x".repeat(9 * 1024 * 1024)
+    );
+    let res = post(huge).await.unwrap();
+    assert_eq!(res.status().as_u16(), 413);
+    let (status, _) = app.get_page(&client(), &token).await;
+    assert_eq!(status, 200, "nothing broke");
+}
+
+#[tokio::test]
+async fn a_notice_fills_in_digits_only() {
+    let app = crate::helpers::spawn_app().await;
+    let (_, page) = fetch(
+        &client(),
+        &app.url("/admin/log-ind?fejl=EmailInvalid&n=Ring%20straks%20til%2070%2070%2070%2070"),
+    )
+    .await;
+    assert!(!page.contains("Ring straks"), "{page}");
+    let (_, page) = fetch(&client(), &app.url("/admin/log-ind?fejl=TooLong&n=120")).await;
+    assert!(page.contains("højst 120 tegn"), "a count still shows");
+}
+
+#[tokio::test]
+async fn a_link_checker_does_not_open_the_link_and_a_browser_does() {
+    let app = crate::helpers::spawn_app().await;
+    let token = app.add_body("Forældrebestyrelsen").await;
+    let state = || async {
+        let (state,): (String,) = sqlx::query_as("SELECT state FROM respondent")
+            .fetch_one(&app.db.read)
+            .await
+            .unwrap();
+        state
+    };
+    let (status, _) = app.get_page(&client(), &token).await;
+    assert_eq!(status, 200, "the checker sees the page");
+    assert_eq!(state().await, "not_opened");
+    let res = client()
+        .get(app.url(&format!("/svar/{token}")))
+        .header("sec-fetch-mode", "navigate")
+        .header("sec-fetch-dest", "document")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(state().await, "opened");
+}
+
+#[tokio::test]
+async fn an_export_link_on_another_site_downloads_nothing_and_logs_nothing() {
+    let (app, c) = signed_in(Role::Viewer).await;
+    let id = app.consultation_id;
+    let exports = || async {
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = 'exported'")
+                .fetch_one(&app.db.read)
+                .await
+                .unwrap();
+        n
+    };
+    let url = app.url(&format!("/admin/hoering/{id}/eksport/svar.csv"));
+    let res = c
+        .get(&url)
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(exports().await, 0);
+    let res = c
+        .get(&url)
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(exports().await, 1);
+}
+
+#[tokio::test]
+async fn expired_sessions_and_old_failures_are_purged() {
+    use app::backend::auth::{purge_expired, ABSOLUTE_TIMEOUT_MS};
+    let (app, _c) = signed_in(Role::Viewer).await;
+    app.sign_in(&client(), "ingen@kommune.example", "forkert-kodeord")
+        .await;
+    let count = |table: &'static str| {
+        let db = app.db.clone();
+        async move {
+            let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+                .fetch_one(&db.read)
+                .await
+                .unwrap();
+            n
+        }
+    };
+    assert_eq!(
+        (count("user_session").await, count("login_failure").await),
+        (1, 1)
+    );
+    assert_eq!(
+        purge_expired(&app.db, now_ms()).await.unwrap(),
+        0,
+        "nothing is due yet"
+    );
+    let later = now_ms() + ABSOLUTE_TIMEOUT_MS + 1;
+    assert_eq!(purge_expired(&app.db, later).await.unwrap(), 2);
+    assert_eq!(
+        (count("user_session").await, count("login_failure").await),
+        (0, 0)
+    );
+}

@@ -91,7 +91,12 @@ pub enum Transport {
 impl Transport {
     pub fn new(config: &MailConfig) -> Result<Self, String> {
         let Some(smtp) = &config.smtp else {
+            // The mails hold personal links: the folder is its owner's alone.
             std::fs::create_dir_all(&config.folder)
+                .and_then(|()| {
+                    use std::os::unix::fs::PermissionsExt;
+                    std::fs::set_permissions(&config.folder, std::fs::Permissions::from_mode(0o700))
+                })
                 .map_err(|e| format!("cannot create {}: {e}", config.folder.display()))?;
             return Ok(Self::Folder(AsyncFileTransport::new(&config.folder)));
         };

@@ -3,6 +3,7 @@
 use super::super::audit::{self, Action};
 use super::super::db::Db;
 use super::super::error::AppError;
+use super::super::import::{MAX_ITEM_CHARS, MAX_NAME_CHARS};
 use super::super::rules::Act;
 use super::state;
 use crate::model::admin::{Msg, Problem, UserView};
@@ -46,29 +47,17 @@ pub async fn edit_items(
     };
     let (msg, detail) = match edit {
         ItemEdit::Add { section, text } => {
-            let mut problems = Vec::new();
-            if section.trim().is_empty() {
-                problems.push(Problem::new("section", Msg::SectionMissing));
-            }
-            if text.trim().is_empty() {
-                problems.push(Problem::new("text", Msg::TextMissing));
-            }
-            if let Some(p) = problems.into_iter().next() {
-                return Ok(Err(p));
+            let problem = typed("section", section, Msg::SectionMissing, MAX_NAME_CHARS)
+                .or_else(|| typed("text", text, Msg::TextMissing, MAX_ITEM_CHARS));
+            if let Some(problem) = problem {
+                return Ok(Err(problem));
             }
             let codes = add_items(&mut tx, id, &[(section.trim(), "", text.trim())]).await?;
             (Msg::ItemAdded, format!("tilføjet {}", codes.join(", ")))
         }
         ItemEdit::Text { item, text } => {
-            if text.trim().is_empty() {
-                return Ok(Err(Problem::new("text", Msg::TextMissing)));
-            }
-            if text.chars().count() > super::super::import::MAX_ITEM_CHARS {
-                return Ok(Err(Problem::with(
-                    "text",
-                    Msg::TooLong,
-                    super::super::import::MAX_ITEM_CHARS.to_string(),
-                )));
+            if let Some(problem) = typed("text", text, Msg::TextMissing, MAX_ITEM_CHARS) {
+                return Ok(Err(problem));
             }
             let done =
                 sqlx::query("UPDATE item SET text = $1 WHERE id = $2 AND consultation_id = $3")
@@ -145,6 +134,18 @@ pub async fn edit_items(
     )
     .await?;
     Ok(Ok(msg))
+}
+
+/// What is wrong with a text typed into field `name`, if anything: the same caps as
+/// the sheet import's.
+fn typed(name: &str, text: &str, missing: Msg, max: usize) -> Option<Problem> {
+    if text.trim().is_empty() {
+        Some(Problem::new(name, missing))
+    } else if text.trim().chars().count() > max {
+        Some(Problem::with(name, Msg::TooLong, max.to_string()))
+    } else {
+        None
+    }
 }
 
 /// Appends items `(section title, code, text)`; sections are matched by title or

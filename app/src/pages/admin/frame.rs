@@ -110,7 +110,12 @@ pub fn FlashMessage() -> impl IntoView {
     let query = use_query_map().get_untracked();
     let ok = query.get("besked").and_then(|c| Msg::from_code(&c));
     let error = query.get("fejl").and_then(|c| Msg::from_code(&c));
-    let arg = query.get("n").unwrap_or_default();
+    // Only a count is ever filled in from the address: anything else would let a link
+    // put its own words into an official notice.
+    let arg = query
+        .get("n")
+        .filter(|n| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or_default();
     view! {
         {ok.map(|m| {
             view! {
