@@ -50,11 +50,8 @@ impl ServeConfig {
         Ok(ServeOptions {
             addr: self.addr,
             site_root: self.site_root.clone(),
-            base_url: Some(
-                self.base_url
-                    .clone()
-                    .unwrap_or_else(|| format!("http://{}", self.addr)),
-            ),
+            // Without one, the address actually bound (port 0 becomes a real port).
+            base_url: self.base_url.clone(),
             trusted_proxies: parse_trusted_proxies(&self.trusted_proxies)
                 .map_err(|e| format!("SAMRAD_TRUSTED_PROXIES: {e}"))?,
             limits: ConnectionLimits {

@@ -174,12 +174,12 @@ mod tests {
             &[
                 &["a;b", "c\"d", "e"],
                 &["æ", "", "linje 1\nlinje 2"],
-                &["1,5", "x"],
+                &["1,5", "x", ""],
             ],
         );
         assert_eq!(
             text,
-            "\"a;b\";\"c\"\"d\";e\r\næ;;\"linje 1\nlinje 2\"\r\n\"1,5\";x\r\n"
+            "\"a;b\";\"c\"\"d\";e\r\næ;;\"linje 1\nlinje 2\"\r\n\"1,5\";x;\r\n"
         );
     }
 
@@ -215,7 +215,10 @@ mod tests {
             "-5;+3,=1",
         ];
         for dialect in [CsvDialect::DanishExcel, CsvDialect::Standard] {
-            let text = written(dialect, &[hostile, &["Enig", "1,5", "Bemærkning"]]);
+            let text = written(
+                dialect,
+                &[hostile, &["Enig", "1,5", "Bemærkning", "", "", ""]],
+            );
             for separator in [b';', b','] {
                 for field in fields(&text, separator) {
                     assert!(
