@@ -149,7 +149,7 @@ const COMMON_PASSWORDS: &[&str] = &[
 fn is_common(password: &str) -> bool {
     let lower = password.to_lowercase();
     let base = lower.trim_end_matches(|c: char| !c.is_alphabetic());
-    let repeated = lower.chars().all(|c| Some(c) == lower.chars().next());
+    let repeated = lower.chars().all(|c| lower.starts_with(c));
     repeated || base.is_empty() || COMMON_PASSWORDS.iter().any(|p| *p == lower || *p == base)
 }
 
