@@ -149,9 +149,10 @@ async fn bodies_page(
     };
     // A first page that is not full is every match: no need to count them (a search
     // usually finds a few bodies, and counting costs as much as finding).
-    let first_page = match query.page <= 1 {
-        true => Some(fetch_page(PageInfo::new(1, u32::MAX)).await?),
-        false => None,
+    let first_page = if query.page <= 1 {
+        Some(fetch_page(PageInfo::new(1, u32::MAX)).await?)
+    } else {
+        None
     };
     let total: i64 = match &first_page {
         Some(rows) if rows.len() < PAGE_SIZE as usize => rows.len() as i64,
