@@ -145,6 +145,8 @@ fn routes() -> impl IntoView {
             <Route path=path!("/admin/hoering/:id/notat") view=admin::MemoPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/udbakke") view=admin::OutboxPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/brugere") view=admin::UsersPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/brugere/:user") view=admin::UserPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/adgangskode") view=admin::PasswordPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/log") view=admin::AuditPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/ingen-adgang") view=admin::ForbiddenPage/>
         </Routes>

@@ -45,6 +45,8 @@ test('on a phone no table breaks a word, and the decision material reads well', 
     ['memo', `/admin/hoering/${id}/notat`],
     ['outbox', '/admin/udbakke'],
     ['users', '/admin/brugere'],
+    ['user', '/admin/brugere/2'],
+    ['account', '/admin/adgangskode'],
     ['audit-log', '/admin/log'],
   ];
   const squeezed: string[] = [];

@@ -43,6 +43,11 @@ pub struct ServeConfig {
     /// Seconds a client may take to take the next part of a download.
     #[arg(long, env = "SAMRAD_SEND_TIMEOUT_SECS", default_value_t = 30)]
     pub send_timeout_secs: u64,
+    /// Days after a consultation is closed that its bodies' addresses, links and
+    /// mails are kept; then they are deleted (the answers stay).
+    #[arg(long, env = "SAMRAD_RETENTION_DAYS", default_value_t = crate::startup::DEFAULT_RETENTION_DAYS,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub retention_days: u32,
 }
 
 impl ServeConfig {
@@ -60,6 +65,7 @@ impl ServeConfig {
                 per_address: self.max_connections_per_address.max(1),
                 send_timeout: Duration::from_secs(self.send_timeout_secs.max(1)),
             },
+            retention_days: self.retention_days,
         })
     }
 }

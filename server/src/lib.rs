@@ -4,6 +4,7 @@
 //! binary starts.
 
 pub mod config;
+pub mod housekeeping;
 pub mod mail_worker;
 pub mod routes;
 pub mod serve;

@@ -6,7 +6,7 @@
 use app::backend::db::Db;
 use app::backend::mail::outbox::{self, Claimed, Outcome};
 use app::backend::mail::transport::{MailConfig, Transport};
-use app::backend::{auth, manage, now_ms};
+use app::backend::{manage, now_ms};
 use futures::stream::{self, StreamExt};
 use lettre::message::Mailbox;
 use std::sync::Arc;
@@ -65,13 +65,6 @@ impl MailWorker {
                         tracing::info!(consultations = n, "automatic reminders queued")
                     }
                     Ok(_) => {}
-                    Err(e) => e.log(),
-                }
-                match auth::purge_expired(&self.db, now_ms()).await {
-                    Ok(0) => {}
-                    Ok(n) => {
-                        tracing::info!(rows = n, "expired sessions and old sign-in failures purged")
-                    }
                     Err(e) => e.log(),
                 }
             }

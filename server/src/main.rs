@@ -39,6 +39,15 @@ enum Command {
         #[arg(long)]
         deadline: Option<String>,
     },
+    /// Load a closed hearing of generated bodies, all answered (for load tests and
+    /// the security probe; not for real use). Prints its id.
+    Synthetic {
+        #[arg(long, default_value_t = 2_000)]
+        bodies: usize,
+        /// Share of the answers that carry a comment.
+        #[arg(long, default_value_t = 0.5)]
+        comments: f64,
+    },
     /// Move a consultation's deadline (local Copenhagen time `YYYY-MM-DD HH:MM`).
     SetDeadline { consultation: i64, deadline: String },
     /// Set a consultation's status: draft, open, closed or archived.
@@ -167,6 +176,13 @@ async fn run(cli: Cli) -> Result<(), String> {
                     body.name
                 );
             }
+            Ok(())
+        }
+        Command::Synthetic { bodies, comments } => {
+            let id = demo::synthetic(&db, bodies, comments.clamp(0.0, 1.0), 7, now_ms())
+                .await
+                .map_err(|e| format!("synthetic data failed: {e}"))?;
+            println!("{id}");
             Ok(())
         }
         Command::User(UserCommand::Add { email, name, role }) => {

@@ -1,6 +1,7 @@
 //! Building the application: state → router → listener. Building and running are
 //! separate so tests can bind port 0 and learn the port before the server runs.
 
+use crate::housekeeping::Housekeeping;
 use crate::mail_worker::MailWorker;
 use crate::routes;
 use crate::serve::{serve, ConnectionLimits};
@@ -52,7 +53,13 @@ pub struct ServeOptions {
     pub base_url: Option<String>,
     pub trusted_proxies: Vec<IpNet>,
     pub limits: ConnectionLimits,
+    /// Days after closing that a consultation's contact data is kept.
+    pub retention_days: u32,
 }
+
+/// The retention period when none is configured: a quarter of a year after closing
+/// leaves time for late questions and a reopening, and no longer.
+pub const DEFAULT_RETENTION_DAYS: u32 = 90;
 
 impl ServeOptions {
     /// A free port on loopback with the default limits: what tests and benchmarks use.
@@ -63,6 +70,7 @@ impl ServeOptions {
             base_url: None,
             trusted_proxies: Vec::new(),
             limits: ConnectionLimits::default(),
+            retention_days: DEFAULT_RETENTION_DAYS,
         }
     }
 }
@@ -71,6 +79,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     worker: MailWorker,
+    housekeeping: Housekeeping,
     limits: ConnectionLimits,
     trusted_proxies: Arc<[IpNet]>,
 }
@@ -97,6 +106,11 @@ impl Application {
             trusted_proxies: trusted_proxies.clone(),
             send_timeout: options.limits.send_timeout,
         };
+        let housekeeping = Housekeeping {
+            db: db.clone(),
+            retention_days: options.retention_days,
+            mail_folder: mail.smtp.is_none().then(|| mail.folder.clone()),
+        };
         let mail_signal = Arc::new(Notify::new());
         let worker = MailWorker::new(
             db.clone(),
@@ -115,6 +129,7 @@ impl Application {
             listener,
             router: router(state, options.limits.body_timeout),
             worker,
+            housekeeping,
             limits: options.limits,
             trusted_proxies,
         })
@@ -131,6 +146,7 @@ impl Application {
     /// hand (at most [`WORKER_GRACE`]) so no mail is sent twice after a restart.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let (stop, stopped) = watch::channel(false);
+        let housekeeping = tokio::spawn(self.housekeeping.run(stopped.clone()));
         let worker = tokio::spawn(self.worker.run(stopped));
         let served = serve(
             self.listener,
@@ -144,6 +160,9 @@ impl Application {
         let _ = stop.send(true);
         if tokio::time::timeout(WORKER_GRACE, worker).await.is_err() {
             tracing::warn!("mail worker did not stop in time");
+        }
+        if tokio::time::timeout(WORKER_GRACE, housekeeping).await.is_err() {
+            tracing::warn!("housekeeping did not stop in time");
         }
         served
     }

@@ -6,8 +6,10 @@
 use super::ApiError;
 use crate::model::admin::{
     AdminConsultation, AuditEntry, ConsultationSummary, ImportPreview, OutboxPage, SendProgress,
-    SessionView, UserView,
+    SessionView, StaffAccount,
 };
+#[cfg(feature = "ssr")]
+use crate::model::admin::UserView;
 use leptos::prelude::*;
 
 /// Everything a server function needs from its request, taken before the first
@@ -148,10 +150,21 @@ pub async fn admin_outbox(page: u32) -> Result<OutboxPage, ApiError> {
 }
 
 #[server(endpoint = "admin/users")]
-pub async fn admin_users() -> Result<Vec<UserView>, ApiError> {
+pub async fn admin_users() -> Result<Vec<StaffAccount>, ApiError> {
     let call = Call::capture();
     call.allowed(|u| u.role.can_administer()).await?;
-    crate::backend::auth::list_users(&call.state.db)
+    let now = crate::backend::now_ms();
+    crate::backend::accounts::list(&call.state.db, now, call.lang)
+        .await
+        .map_err(|e| call.fail(e))
+}
+
+#[server(endpoint = "admin/user")]
+pub async fn admin_user(id: i64) -> Result<StaffAccount, ApiError> {
+    let call = Call::capture();
+    call.allowed(|u| u.role.can_administer()).await?;
+    let now = crate::backend::now_ms();
+    crate::backend::accounts::one(&call.state.db, id, now, call.lang)
         .await
         .map_err(|e| call.fail(e))
 }

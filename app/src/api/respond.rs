@@ -80,7 +80,8 @@ pub async fn get_receipt(token: String) -> Result<Option<Receipt>, ApiError> {
     use crate::backend::respond;
     use crate::edge::state::AppState;
     let state = expect_context::<AppState>();
-    respond::load_receipt(&state.db, &token, super::request_lang())
+    let now = crate::backend::now_ms();
+    respond::load_receipt(&state.db, &token, super::request_lang(), now)
         .await
         .map_err(super::api_error)
 }

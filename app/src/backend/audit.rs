@@ -5,63 +5,65 @@
 use super::dates::format_datetime;
 use super::db::Db;
 use super::error::AppError;
-use crate::i18n::Lang;
+use crate::i18n::{Key, Lang};
 use crate::model::admin::{AuditEntry, UserView};
 use crate::model::listing::{PageInfo, PAGE_SIZE};
 use sqlx::SqliteConnection;
 
-/// What was done; stored by name so the log stays readable in the database too.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    SignIn,
-    SignInFailed,
-    SignOut,
-    UserCreated,
-    Created,
-    Duplicated,
-    Changed,
-    Opened,
-    Closed,
-    Reopened,
-    Imported,
-    BodyAdded,
-    BodyRemoved,
-    BodyChanged,
-    ItemChanged,
-    InvitationsSent,
-    InvitationResent,
-    LinkReplaced,
-    RemindersSent,
-    NoteChanged,
-    Exported,
+/// What was done; stored by name so the log stays readable in the database too, and
+/// shown by its label on the audit page.
+macro_rules! actions {
+    ($($action:ident => $name:literal, $key:ident;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Action { $($action),* }
+
+        impl Action {
+            pub const ALL: &'static [Action] = &[$(Action::$action),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$action => $name),* }
+            }
+
+            pub fn label(self) -> Key {
+                match self { $(Self::$action => Key::$key),* }
+            }
+
+            pub fn parse(stored: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|a| a.as_str() == stored)
+            }
+        }
+    };
 }
 
-impl Action {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::SignIn => "sign_in",
-            Self::SignInFailed => "sign_in_failed",
-            Self::SignOut => "sign_out",
-            Self::UserCreated => "user_created",
-            Self::Created => "created",
-            Self::Duplicated => "duplicated",
-            Self::Changed => "changed",
-            Self::Opened => "opened",
-            Self::Closed => "closed",
-            Self::Reopened => "reopened",
-            Self::Imported => "imported",
-            Self::BodyAdded => "body_added",
-            Self::BodyRemoved => "body_removed",
-            Self::BodyChanged => "body_changed",
-            Self::ItemChanged => "item_changed",
-            Self::InvitationsSent => "invitations_sent",
-            Self::InvitationResent => "invitation_resent",
-            Self::LinkReplaced => "link_replaced",
-            Self::RemindersSent => "reminders_sent",
-            Self::NoteChanged => "note_changed",
-            Self::Exported => "exported",
-        }
-    }
+actions! {
+    SignIn => "sign_in", AuditSignIn;
+    SignInFailed => "sign_in_failed", AuditSignInFailed;
+    SignOut => "sign_out", AuditSignOut;
+    UserCreated => "user_created", AuditUserCreated;
+    RoleChanged => "role_changed", AuditRoleChanged;
+    UserDisabled => "user_disabled", AuditUserDisabled;
+    UserEnabled => "user_enabled", AuditUserEnabled;
+    SessionsEnded => "sessions_ended", AuditSessionsEnded;
+    PasswordChanged => "password_changed", AuditPasswordChanged;
+    PasswordReset => "password_reset", AuditPasswordReset;
+    Created => "created", AuditCreated;
+    Duplicated => "duplicated", AuditDuplicated;
+    Changed => "changed", AuditChanged;
+    Opened => "opened", AuditOpened;
+    Closed => "closed", AuditClosed;
+    Reopened => "reopened", AuditReopened;
+    Imported => "imported", AuditImported;
+    BodyAdded => "body_added", AuditBodyAdded;
+    BodyRemoved => "body_removed", AuditBodyRemoved;
+    BodyChanged => "body_changed", AuditBodyChanged;
+    ItemChanged => "item_changed", AuditItemChanged;
+    InvitationsSent => "invitations_sent", AuditInvitationsSent;
+    InvitationResent => "invitation_resent", AuditInvitationResent;
+    LinkReplaced => "link_replaced", AuditLinkReplaced;
+    RemindersSent => "reminders_sent", AuditRemindersSent;
+    NoteChanged => "note_changed", AuditNoteChanged;
+    Exported => "exported", AuditExported;
+    ContactsPurged => "contacts_purged", AuditContactsPurged;
 }
 
 /// Records an action inside the caller's transaction. `user` is `None` for what the
@@ -135,10 +137,24 @@ pub async fn page(db: &Db, page: u32, lang: Lang) -> Result<(Vec<AuditEntry>, Pa
         .map(|(at, user, action, consultation, detail)| AuditEntry {
             at: format_datetime(at, lang),
             user,
-            action,
+            action: Action::parse(&action).map_or(action, |a| lang.t(a.label()).to_owned()),
             consultation,
             detail,
         })
         .collect();
     Ok((entries, page))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_is_stored_by_its_own_name_and_read_back() {
+        for action in Action::ALL {
+            assert_eq!(Action::parse(action.as_str()), Some(*action));
+            assert_ne!(Lang::Da.t(action.label()), action.as_str());
+        }
+        assert_eq!(Action::parse("no_such_action"), None);
+    }
 }

@@ -196,7 +196,6 @@ async fn verify_password(stored: Option<String>, candidate: String) -> Option<bo
 const DUMMY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$c2FtcmFkZHVtbXlzYWx0$K3j0ml4XSeX0vVd3CRhXqJ4mT2y2m3x+yq1kqzvJ7Uc";
 
-/// Creates a staff account.
 /// Creates a staff account, audited in the same transaction as `by` (`None`: from the
 /// command line or the demo).
 pub async fn create_user(
@@ -215,7 +214,7 @@ pub async fn create_user(
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id",
     )
     .bind(email.key())
-    .bind(name.trim())
+    .bind(crate::model::without_bidi_controls(name.trim()))
     .bind(hash)
     .bind(role.as_str())
     .bind(now_ms)
@@ -230,25 +229,19 @@ pub async fn create_user(
 }
 
 pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<UserView>, AppError> {
-    Ok(list_users(db).await?.into_iter().find(|u| u.id == id))
-}
-
-pub async fn list_users(db: &Db) -> Result<Vec<UserView>, AppError> {
-    let rows: Vec<(i64, String, String, String)> =
-        sqlx::query_as("SELECT id, email, name, role FROM app_user ORDER BY name, email")
-            .fetch_all(&db.read)
+    let row: Option<(i64, String, String, String)> =
+        sqlx::query_as("SELECT id, email, name, role FROM app_user WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&db.read)
             .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, email, name, role)| {
-            Some(UserView {
-                id,
-                email,
-                name,
-                role: Role::parse(&role)?,
-            })
+    Ok(row.and_then(|(id, email, name, role)| {
+        Some(UserView {
+            id,
+            email,
+            name,
+            role: Role::parse(&role)?,
         })
-        .collect())
+    }))
 }
 
 /// Why a sign-in was refused. Deliberately the same for an unknown account and a
@@ -278,40 +271,9 @@ pub async fn sign_in(
 ) -> Result<Result<NewSession, SignInError>, AppError> {
     let email_key = email.trim().to_lowercase();
     let since = now_ms - THROTTLE_WINDOW_MS;
-    // The attempt is written down as a failure before the password is checked, in
-    // the one transaction that counts the earlier ones (the writer is a single
-    // connection): parallel attempts see each other, and only a success takes it back.
-    let mut tx = db.write.begin().await?;
-    let (per_account, last_failure, per_client): (i64, Option<i64>, i64) = sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM login_failure WHERE email = $1 AND at > $3),
-                (SELECT MAX(at) FROM login_failure WHERE email = $1 AND at > $3),
-                (SELECT COUNT(*) FROM login_failure WHERE client = $2 AND at > $3)",
-    )
-    .bind(&email_key)
-    .bind(client)
-    .bind(since)
-    .fetch_one(&mut *tx)
-    .await?;
-    let waited = now_ms - last_failure.unwrap_or(since);
-    if waited < account_delay_ms(per_account) || per_client >= MAX_FAILURES_PER_CLIENT {
-        tracing::warn!(
-            client,
-            per_account,
-            per_client,
-            "sign-in refused: throttled"
-        );
+    let Some(attempt) = count_attempt(db, &email_key, client, now_ms).await? else {
         return Ok(Err(SignInError::Throttled));
-    }
-    let (attempt,): (i64,) = sqlx::query_as(
-        "INSERT INTO login_failure (email, client, at) VALUES ($1, $2, $3) RETURNING id",
-    )
-    .bind(&email_key)
-    .bind(client)
-    .bind(now_ms)
-    .fetch_one(&mut *tx)
-    .await?;
-    tx.commit().await?;
-
+    };
     let account: Option<(i64, String, String, String, String)> = sqlx::query_as(
         "SELECT id, email, name, role, password_hash FROM app_user
          WHERE email = $1 AND disabled_at IS NULL",
@@ -333,12 +295,7 @@ pub async fn sign_in(
         }
         None => (None, None),
     };
-    let Some(matches) = verify_password(stored, password.to_owned()).await else {
-        // Too busy to check: the attempt was not judged, so it does not count.
-        sqlx::query("DELETE FROM login_failure WHERE id = $1")
-            .bind(attempt)
-            .execute(&db.write)
-            .await?;
+    let Some(matches) = judge_attempt(db, attempt, stored, password).await? else {
         return Ok(Err(SignInError::Throttled));
     };
     let Some(user_id) = user.as_ref().filter(|_| matches).map(|u| u.id) else {
@@ -380,8 +337,75 @@ pub async fn sign_in(
     .bind(now_ms)
     .execute(&mut *tx)
     .await?;
+    sqlx::query("UPDATE app_user SET last_sign_in_at = $1 WHERE id = $2")
+        .bind(now_ms)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(Ok(NewSession { id, user_id }))
+}
+
+/// Writes a password attempt down as a failure before the password is checked, in
+/// the one transaction that counts the earlier ones (the writer is a single
+/// connection): parallel attempts see each other, and only a success takes it back.
+/// `None` when the account or the client must wait.
+pub(super) async fn count_attempt(
+    db: &Db,
+    email_key: &str,
+    client: &str,
+    now_ms: i64,
+) -> Result<Option<i64>, AppError> {
+    let since = now_ms - THROTTLE_WINDOW_MS;
+    let mut tx = db.write.begin().await?;
+    let (per_account, last_failure, per_client): (i64, Option<i64>, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM login_failure WHERE email = $1 AND at > $3),
+                (SELECT MAX(at) FROM login_failure WHERE email = $1 AND at > $3),
+                (SELECT COUNT(*) FROM login_failure WHERE client = $2 AND at > $3)",
+    )
+    .bind(email_key)
+    .bind(client)
+    .bind(since)
+    .fetch_one(&mut *tx)
+    .await?;
+    let waited = now_ms - last_failure.unwrap_or(since);
+    if waited < account_delay_ms(per_account) || per_client >= MAX_FAILURES_PER_CLIENT {
+        tracing::warn!(
+            client,
+            per_account,
+            per_client,
+            "password attempt refused: throttled"
+        );
+        return Ok(None);
+    }
+    let (attempt,): (i64,) = sqlx::query_as(
+        "INSERT INTO login_failure (email, client, at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(email_key)
+    .bind(client)
+    .bind(now_ms)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(attempt))
+}
+
+/// Checks the password of a counted attempt. `None` when no hashing slot came free in
+/// time: the attempt was not judged, so it no longer counts.
+pub(super) async fn judge_attempt(
+    db: &Db,
+    attempt: i64,
+    stored: Option<String>,
+    candidate: &str,
+) -> Result<Option<bool>, AppError> {
+    let verdict = verify_password(stored, candidate.to_owned()).await;
+    if verdict.is_none() {
+        sqlx::query("DELETE FROM login_failure WHERE id = $1")
+            .bind(attempt)
+            .execute(&db.write)
+            .await?;
+    }
+    Ok(verdict)
 }
 
 /// How long after its last failure an account's next attempt must wait, with
@@ -475,12 +499,17 @@ pub async fn lookup_session(db: &Db, raw_id: &str, now_ms: i64) -> Result<Sessio
     }))
 }
 
-pub async fn sign_out(db: &Db, raw_id: &str) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM user_session WHERE id_hash = $1")
-        .bind(hash_token(raw_id))
-        .execute(&db.write)
-        .await?;
-    Ok(())
+/// Ends a session; returns whose it was (for the audit log), if it existed.
+pub async fn sign_out(db: &Db, raw_id: &str) -> Result<Option<UserView>, AppError> {
+    let ended: Option<(i64,)> =
+        sqlx::query_as("DELETE FROM user_session WHERE id_hash = $1 RETURNING user_id")
+            .bind(hash_token(raw_id))
+            .fetch_optional(&db.write)
+            .await?;
+    match ended {
+        Some((user_id,)) => user_by_id(db, user_id).await,
+        None => Ok(None),
+    }
 }
 
 /// The `Set-Cookie` value for a session (or, with `None`, one that clears it).

@@ -1,6 +1,7 @@
 //! Server-only code: the database, tokens, dates, form validation and the stores
 //! behind the pages. Nothing here is compiled to wasm.
 
+pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod body_state;
@@ -17,6 +18,7 @@ pub mod manage;
 pub mod markdown;
 pub mod report;
 pub mod respond;
+pub mod retention;
 pub mod rules;
 pub mod sheet;
 pub mod tally;

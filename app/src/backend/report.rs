@@ -325,12 +325,7 @@ async fn load_general_comments(
 
 /// Checks a note: at most [`NOTE_MAX_CHARS`], surrounding blanks trimmed.
 pub fn parse_note(raw: &str) -> Result<String, Problem> {
-    let note: String = raw
-        .trim()
-        .replace("\r\n", "\n")
-        .chars()
-        .filter(|c| !crate::model::is_bidi_control(*c))
-        .collect();
+    let note = crate::model::without_bidi_controls(&raw.trim().replace("\r\n", "\n"));
     if note.chars().count() > NOTE_MAX_CHARS {
         return Err(Problem::with(
             "note",

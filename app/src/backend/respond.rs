@@ -53,9 +53,13 @@ impl Invitee {
     }
 }
 
-/// Finds the body behind a token. Unknown, malformed and revoked tokens all take this
-/// one query and all come back `None`.
-async fn find_invitee<'e, E>(executor: E, token: &str) -> Result<Option<Invitee>, sqlx::Error>
+/// Finds the body behind a token. Unknown, malformed, revoked and expired tokens all
+/// take this one query and all come back `None`.
+async fn find_invitee<'e, E>(
+    executor: E,
+    token: &str,
+    now_ms: i64,
+) -> Result<Option<Invitee>, sqlx::Error>
 where
     E: sqlx::Executor<'e, Database = Sqlite>,
 {
@@ -65,9 +69,11 @@ where
          FROM invitation i
          JOIN respondent r ON r.id = i.respondent_id
          JOIN consultation c ON c.id = r.consultation_id
-         WHERE i.token_hash = $1 AND i.revoked_at IS NULL",
+         WHERE i.token_hash = $1 AND i.revoked_at IS NULL
+           AND (i.expires_at IS NULL OR i.expires_at > $2)",
     )
     .bind(hash_token(token))
+    .bind(now_ms)
     .fetch_optional(executor)
     .await
 }
@@ -208,7 +214,7 @@ pub async fn load_page(
     now_ms: i64,
 ) -> Result<RespondPage, AppError> {
     let mut conn = db.read.acquire().await?;
-    let invitee = find_invitee(&mut *conn, token)
+    let invitee = find_invitee(&mut *conn, token, now_ms)
         .await?
         .ok_or(AppError::InvalidLink)?;
     let sections = load_sections(&mut conn, invitee.consultation_id).await?;
@@ -366,7 +372,7 @@ pub async fn save(
     now_ms: i64,
 ) -> Result<SaveResult, AppError> {
     let mut tx = db.write.begin().await?;
-    let invitee = find_invitee(&mut *tx, token)
+    let invitee = find_invitee(&mut *tx, token, now_ms)
         .await?
         .ok_or(AppError::InvalidLink)?;
     if let Some(reason) = invitee.lock(now_ms) {
@@ -610,9 +616,14 @@ async fn changed_since(
 }
 
 /// The receipt of the latest submission, or `None` when nothing has been submitted.
-pub async fn load_receipt(db: &Db, token: &str, lang: Lang) -> Result<Option<Receipt>, AppError> {
+pub async fn load_receipt(
+    db: &Db,
+    token: &str,
+    lang: Lang,
+    now_ms: i64,
+) -> Result<Option<Receipt>, AppError> {
     let mut conn = db.read.acquire().await?;
-    let invitee = find_invitee(&mut *conn, token)
+    let invitee = find_invitee(&mut *conn, token, now_ms)
         .await?
         .ok_or(AppError::InvalidLink)?;
     Ok(receipt_for(&mut conn, &invitee, lang).await?)

@@ -58,6 +58,17 @@ pub struct UserView {
     pub role: Role,
 }
 
+/// A staff account as its administrator sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaffAccount {
+    pub user: UserView,
+    pub disabled: bool,
+    /// Sessions that have not timed out.
+    pub sessions: i64,
+    pub created: String,
+    pub last_sign_in: Option<String>,
+}
+
 /// The signed-in user (if any) and what a rejected form posted, for the page frame.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SessionView {
@@ -194,6 +205,17 @@ messages! {
     ItemRemoved => MsgItemRemoved,
     ItemMoved => MsgItemMoved,
     UserAdded => MsgUserAdded,
+    RoleChanged => MsgRoleChanged,
+    UserDisabled => MsgUserDisabled,
+    UserEnabled => MsgUserEnabled,
+    SessionsEnded => MsgSessionsEnded,
+    PasswordReset => MsgPasswordReset,
+    PasswordChanged => MsgPasswordChanged,
+    PasswordWrong => MsgPasswordWrong,
+    PasswordMismatch => MsgPasswordMismatch,
+    LastAdmin => MsgLastAdmin,
+    NotYourself => MsgNotYourself,
+    ContactsPurged => MsgContactsPurged,
     NoteSaved => MsgNoteSaved,
 }
 

@@ -27,6 +27,11 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// `text` without [bidi controls](is_bidi_control).
+pub fn without_bidi_controls(text: &str) -> String {
+    text.chars().filter(|c| !is_bidi_control(*c)).collect()
+}
+
 impl Comment {
     pub fn parse(raw: &str) -> Result<Self, CommentError> {
         let cleaned: String = raw

@@ -4,14 +4,6 @@ use crate::helpers::*;
 use crate::mail::hearing_with_bodies;
 use app::model::admin::Role;
 
-fn location(res: &reqwest::Response) -> String {
-    res.headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned()
-}
-
 fn set_cookie(res: &reqwest::Response) -> String {
     res.headers()
         .get("set-cookie")

@@ -23,7 +23,7 @@ pub struct TestApp {
     pub consultation_id: i64,
     pub item_ids: Vec<i64>,
     /// Keeps the database's folder alive as long as the app.
-    _dir: TempDir,
+    dir: TempDir,
 }
 
 /// The mail settings of a test: the SMTP sink on `port`, or the folder transport;
@@ -95,7 +95,7 @@ async fn spawn(smtp_port: Option<u16>, options: ServeOptions) -> TestApp {
         db,
         consultation_id,
         item_ids: item_ids.into_iter().map(|(id,)| id).collect(),
-        _dir: dir,
+        dir,
     }
 }
 
@@ -105,6 +105,15 @@ pub async fn signed_in(role: Role) -> (TestApp, reqwest::Client) {
     let client = client();
     app.sign_in_as(&client, role).await;
     (app, client)
+}
+
+/// Where a redirect points.
+pub fn location(res: &reqwest::Response) -> String {
+    res.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
 }
 
 pub fn client() -> reqwest::Client {
@@ -252,6 +261,11 @@ impl TestApp {
         .await
         .expect("respondent");
         token.as_str().to_owned()
+    }
+
+    /// Where the development transport writes this app's `.eml` files.
+    pub fn mail_folder(&self) -> std::path::PathBuf {
+        self.dir.path().join("mail")
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -10,14 +10,6 @@ fn sample(name: &str) -> Vec<u8> {
         .expect("sample sheet")
 }
 
-fn location(res: &reqwest::Response) -> String {
-    res.headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned()
-}
-
 async fn count(app: &TestApp, sql: &str, id: i64) -> i64 {
     let (n,): (i64,) = sqlx::query_as(sql)
         .bind(id)

@@ -1,5 +1,6 @@
 //! Integration tests: the real router on a free port with a fresh database.
 
+mod accounts;
 mod admin;
 mod durability;
 mod edge;

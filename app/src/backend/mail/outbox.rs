@@ -128,9 +128,10 @@ pub enum Audience<'a> {
 }
 
 /// Queues invitations or reminders, each with a fresh personal link (the raw token
-/// goes into the mail only; the invitation row keeps its hash). Earlier links keep
-/// working, so members who already use one are not locked out. Returns how many
-/// mails were queued.
+/// goes into the mail only; the invitation row keeps its hash). Earlier links are
+/// superseded: they keep working for [`SUPERSEDED_LINK_GRACE_MS`], so members in the
+/// middle of a draft are not locked out, and then stop — a body never has more than
+/// a week's worth of working links. Returns how many mails were queued.
 pub async fn enqueue_links(
     conn: &mut SqliteConnection,
     consultation_id: i64,
@@ -181,6 +182,7 @@ pub async fn enqueue_links(
             MailKind::Reminder => compose::reminder(&ctx),
             _ => compose::invitation(&ctx),
         };
+        supersede_links(conn, respondent_id, now_ms).await?;
         let token = Token::issue(conn, respondent_id, now_ms).await?;
         if kind == MailKind::Reminder {
             sqlx::query("UPDATE invitation SET reminded_at = $1 WHERE respondent_id = $2")
@@ -204,6 +206,26 @@ pub async fn enqueue_links(
         queued += 1;
     }
     Ok(queued)
+}
+
+/// How long a link keeps working after a newer one was sent to the same body.
+pub const SUPERSEDED_LINK_GRACE_MS: i64 = 7 * 86_400_000;
+
+/// Sets the end of every working link of a body that has none yet.
+async fn supersede_links(
+    conn: &mut SqliteConnection,
+    respondent_id: i64,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE invitation SET expires_at = $1
+         WHERE respondent_id = $2 AND revoked_at IS NULL AND expires_at IS NULL",
+    )
+    .bind(now_ms + SUPERSEDED_LINK_GRACE_MS)
+    .bind(respondent_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// Queues the receipt of a submission (inside the submission's transaction).

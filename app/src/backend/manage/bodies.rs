@@ -16,9 +16,9 @@ use sqlx::SqliteConnection;
 /// A body entered by hand, validated like a sheet row.
 pub fn parse_body(values: &[(String, String)]) -> Result<BodyRow, Vec<Problem>> {
     let mut problems = Vec::new();
-    let name = field(values, "name").to_owned();
-    let group = field(values, "group").to_owned();
-    let unit = field(values, "unit").to_owned();
+    let name = field(values, "name");
+    let group = field(values, "group");
+    let unit = field(values, "unit");
     if name.is_empty() {
         problems.push(Problem::new("name", Msg::NameMissing));
     }
@@ -29,7 +29,8 @@ pub fn parse_body(values: &[(String, String)]) -> Result<BodyRow, Vec<Problem>> 
         check_len(&mut problems, n, text, super::super::import::MAX_NAME_CHARS);
     }
     let mut emails = Vec::new();
-    let pieces = split_addresses(field(values, "emails"));
+    let typed_emails = field(values, "emails");
+    let pieces = split_addresses(&typed_emails);
     if pieces.is_empty() {
         problems.push(Problem::new("emails", Msg::EmailMissing));
     }
@@ -251,8 +252,9 @@ async fn body_name(conn: &mut SqliteConnection, id: i64, body_id: i64) -> Result
     Ok(row.ok_or(AppError::NotFound)?.0)
 }
 
-/// Sends a body its invitation again (with a new link; the old one keeps working).
-/// With `replace`, every earlier link stops working at once.
+/// Sends a body its invitation again, with a new link (the old one keeps working for
+/// a week, see `enqueue_links`). With `replace`, every earlier link stops working at
+/// once.
 pub async fn reinvite(
     db: &Db,
     user: &UserView,

@@ -7,7 +7,7 @@ use super::super::import::{MAX_ITEM_CHARS, MAX_NAME_CHARS};
 use super::super::rules::Act;
 use super::state;
 use crate::model::admin::{Msg, Problem, UserView};
-use crate::model::ItemKind;
+use crate::model::{without_bidi_controls, ItemKind};
 use sqlx::SqliteConnection;
 
 /// What can be done to one item.
@@ -52,6 +52,7 @@ pub async fn edit_items(
             if let Some(problem) = problem {
                 return Ok(Err(problem));
             }
+            let (section, text) = (without_bidi_controls(section), without_bidi_controls(text));
             let codes = add_items(&mut tx, id, &[(section.trim(), "", text.trim())]).await?;
             (Msg::ItemAdded, format!("tilføjet {}", codes.join(", ")))
         }
@@ -61,7 +62,7 @@ pub async fn edit_items(
             }
             let done =
                 sqlx::query("UPDATE item SET text = $1 WHERE id = $2 AND consultation_id = $3")
-                    .bind(text.trim())
+                    .bind(without_bidi_controls(text.trim()))
                     .bind(item)
                     .bind(id)
                     .execute(&mut *tx)

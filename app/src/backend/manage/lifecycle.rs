@@ -82,8 +82,10 @@ async fn insert_hearing(
     now_ms: i64,
 ) -> Result<i64, sqlx::Error> {
     let (consultation_id,): (i64,) = sqlx::query_as(
-        "INSERT INTO consultation (kind, title, intro_md, status, deadline, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+        "INSERT INTO consultation (kind, title, intro_md, status, deadline, created_at, updated_at,
+                                   closed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6,
+                 CASE WHEN $4 IN ('closed', 'archived') THEN $6 END) RETURNING id",
     )
     .bind(ConsultationKind::Hearing.as_str())
     .bind(template.title)
@@ -220,15 +222,20 @@ pub async fn open(
     let mut tx = db.write.begin().await?;
     let (status, deadline) = state(&mut tx, id).await?;
     let deadline = new_deadline.unwrap_or(deadline);
-    let (bodies, items): (i64, i64) = sqlx::query_as(
+    let (bodies, items, purged): (i64, i64, Option<i64>) = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM respondent WHERE consultation_id = $1),
-                (SELECT COUNT(*) FROM item WHERE consultation_id = $1)",
+                (SELECT COUNT(*) FROM item WHERE consultation_id = $1),
+                (SELECT contacts_purged_at FROM consultation WHERE id = $1)",
     )
     .bind(id)
     .fetch_one(&mut *tx)
     .await?;
     let refusal = if let Some(problem) = Act::Open.check(status, "status") {
         Some(problem)
+    } else if purged.is_some() {
+        // The addresses are gone: the bodies could not be told, and answers would
+        // arrive through no link at all.
+        Some(Problem::new("status", Msg::ContactsPurged))
     } else if items == 0 {
         Some(Problem::new("status", Msg::NoItems))
     } else if bodies == 0 {
@@ -243,7 +250,7 @@ pub async fn open(
     }
     sqlx::query(
         "UPDATE consultation SET status = 'open', deadline = $1, opens_at = COALESCE(opens_at, $2),
-                auto_reminded_at = NULL, updated_at = $2
+                auto_reminded_at = NULL, closed_at = NULL, updated_at = $2
          WHERE id = $3",
     )
     .bind(deadline)
@@ -280,7 +287,7 @@ pub async fn open(
 pub async fn close(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result<(), AppError> {
     let mut tx = db.write.begin().await?;
     state(&mut tx, id).await?;
-    sqlx::query("UPDATE consultation SET status = 'closed', updated_at = $1 WHERE id = $2")
+    sqlx::query("UPDATE consultation SET status = 'closed', closed_at = $1, updated_at = $1 WHERE id = $2")
         .bind(now_ms)
         .bind(id)
         .execute(&mut *tx)
@@ -312,8 +319,12 @@ pub async fn set_status(
     status: ConsultationStatus,
     now_ms: i64,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE consultation SET status = $1, updated_at = $2 WHERE id = $3")
-        .bind(status.as_str())
+    let done = sqlx::query(
+        "UPDATE consultation SET status = $1, updated_at = $2,
+                closed_at = CASE WHEN $1 IN ('closed', 'archived') THEN COALESCE(closed_at, $2) END
+         WHERE id = $3",
+    )
+    .bind(status.as_str())
         .bind(now_ms)
         .bind(consultation_id)
         .execute(&db.write)

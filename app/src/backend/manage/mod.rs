@@ -17,15 +17,18 @@ pub use settings::*;
 use super::db::Db;
 use super::error::AppError;
 use crate::model::admin::{Msg, Problem};
-use crate::model::ConsultationStatus;
+use crate::model::{without_bidi_controls, ConsultationStatus};
 use sqlx::SqliteConnection;
 
-fn field<'a>(values: &'a [(String, String)], name: &str) -> &'a str {
+/// A typed field, trimmed and without bidi controls: a name or a title with a
+/// right-to-left override would read differently in every list and mail it is shown
+/// in (Arabic or Hebrew letters themselves are kept).
+fn field(values: &[(String, String)], name: &str) -> String {
     values
         .iter()
         .find(|(n, _)| n == name)
-        .map(|(_, v)| v.trim())
-        .unwrap_or("")
+        .map(|(_, v)| without_bidi_controls(v.trim()))
+        .unwrap_or_default()
 }
 
 fn check_len(problems: &mut Vec<Problem>, name: &str, text: &str, max: usize) {

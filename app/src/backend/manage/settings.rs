@@ -56,15 +56,15 @@ pub fn parse_settings(
     now_ms: i64,
 ) -> Result<Settings, Vec<Problem>> {
     let mut problems = Vec::new();
-    let title = parse_title(field(values, "title"), &mut problems);
+    let title = parse_title(&field(values, "title"), &mut problems);
     let intro_md = field(values, "intro").replace("\r\n", "\n");
     check_len(&mut problems, "intro", &intro_md, MAX_INTRO_CHARS);
     let raw_deadline = field(values, "deadline");
-    let deadline_ms = match (parse_local(raw_deadline), current_deadline) {
+    let deadline_ms = match (parse_local(&raw_deadline), current_deadline) {
         (Some(ms), Some(current)) if ms == current => ms,
-        _ => parse_deadline(raw_deadline, now_ms, &mut problems),
+        _ => parse_deadline(&raw_deadline, now_ms, &mut problems),
     };
-    let sender_name = field(values, "sender_name").to_owned();
+    let sender_name = field(values, "sender_name");
     check_len(&mut problems, "sender_name", &sender_name, MAX_TITLE_CHARS);
     let contact_text = field(values, "contact_text").replace("\r\n", "\n");
     check_len(
@@ -73,7 +73,7 @@ pub fn parse_settings(
         &contact_text,
         MAX_CONTACT_CHARS,
     );
-    let reminder_days = match field(values, "reminder_days") {
+    let reminder_days = match field(values, "reminder_days").as_str() {
         "" => None,
         raw => match raw.parse::<i64>() {
             Ok(n) if (1..=60).contains(&n) => Some(n),

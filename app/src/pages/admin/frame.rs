@@ -93,7 +93,9 @@ fn AdminNav(user: UserView) -> impl IntoView {
                     })}
             </nav>
             <div class="who">
-                <span>{user.name.clone()} " (" {lang.t(user.role.label())} ")"</span>
+                <a href="/admin/adgangskode">
+                    {user.name.clone()} " (" {lang.t(user.role.label())} ")"
+                </a>
                 <LanguageSwitch/>
                 <form method="post" action="/admin/log-ud" class="inline-form">
                     <button type="submit" class="link-button">{lang.t(Key::SignOut)}</button>

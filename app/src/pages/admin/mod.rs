@@ -25,7 +25,7 @@ pub use memo::MemoPage;
 pub use outbox::OutboxPage;
 pub use overview::OverviewPage;
 pub use report::ReportPage;
-pub use users::UsersPage;
+pub use users::{PasswordPage, UserPage, UsersPage};
 
 use crate::api::ApiError;
 use crate::components::{Main, PageTitle};

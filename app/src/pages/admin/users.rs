@@ -1,21 +1,30 @@
 use super::frame::{AdminFrame, Session};
-use super::{echo_for, loaded, Loaded, Problems, TableWrap, TextField};
-use crate::api::admin_users;
+use super::{echo_for, loaded, path_number, ActionButton, Loaded, Problems, TableWrap, TextField};
+use crate::api::{admin_user, admin_users};
 use crate::components::{Addresses, PageTitle};
-use crate::i18n::Key;
-use crate::model::admin::{Role, UserView};
+use crate::i18n::{Key, Lang};
+use crate::model::admin::{Role, StaffAccount};
 use crate::use_lang;
 use leptos::prelude::*;
 
-/// Staff accounts (admins only): the list and a form to add one.
+/// Staff accounts (admins only): the list, each linking to its own page, and a form
+/// to add one.
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| admin_users());
     view! { <AdminFrame render=move |s| view! { <Users session=s data=data/> }.into_any()/> }
 }
 
+fn status_text(lang: Lang, account: &StaffAccount) -> &'static str {
+    lang.t(if account.disabled {
+        Key::StatusDisabled
+    } else {
+        Key::StatusActive
+    })
+}
+
 #[component]
-fn Users(session: Session, data: Loaded<Vec<UserView>>) -> impl IntoView {
+fn Users(session: Session, data: Loaded<Vec<StaffAccount>>) -> impl IntoView {
     let lang = use_lang();
     let echo = echo_for(&session.echo, "user");
     view! {
@@ -28,10 +37,18 @@ fn Users(session: Session, data: Loaded<Vec<UserView>>) -> impl IntoView {
                                         <th scope="col">{lang.t(Key::NameLabel)}</th>
                                         <th scope="col">{lang.t(Key::EmailLabel)}</th>
                                         <th scope="col">{lang.t(Key::RoleLabel)}</th>
+                                        <th scope="col">{lang.t(Key::StatusLabel)}</th>
+                                        <th scope="col">{lang.t(Key::LastSignInLabel)}</th>
                                     </tr></thead>
                                     <tbody>
-                                        {users.into_iter().map(|u| view! {
-                                            <tr><td>{u.name}</td><td><Addresses text=u.email/></td><td>{lang.t(u.role.label())}</td></tr>
+                                        {users.into_iter().map(|a| view! {
+                                            <tr class:muted=a.disabled>
+                                                <td><a class="cell-link" href=format!("/admin/brugere/{}", a.user.id)>{a.user.name.clone()}</a></td>
+                                                <td><Addresses text=a.user.email.clone()/></td>
+                                                <td>{lang.t(a.user.role.label())}</td>
+                                                <td>{status_text(lang, &a)}</td>
+                                                <td>{a.last_sign_in.clone().unwrap_or_else(|| lang.t(Key::NeverSignedIn).to_owned())}</td>
+                                            </tr>
                                         }).collect_view()}
                                     </tbody>
                                 </table>
@@ -43,18 +60,133 @@ fn Users(session: Session, data: Loaded<Vec<UserView>>) -> impl IntoView {
                                     <TextField name="name" label=Key::NameLabel required=true echo=echo.clone()/>
                                     <TextField name="email" label=Key::EmailLabel kind="email" required=true echo=echo.clone()/>
                                     <TextField name="password" label=Key::PasswordLabel kind="password" hint=Key::PasswordHint required=true autocomplete="new-password"/>
-                                    <fieldset>
-                                        <legend>{lang.t(Key::RoleLabel)}</legend>
-                                        {Role::ALL.into_iter().map(|r| view! {
-                                            <label class="choice">
-                                                <input type="radio" name="role" value=r.as_str() checked=r == Role::Manager/>
-                                                {lang.t(r.label())}
-                                            </label>
-                                        }).collect_view()}
-                                    </fieldset>
+                                    <RoleChoice checked=Role::Manager/>
                                     <button type="submit" class="primary">{lang.t(Key::AddUser)}</button>
                                 </form>
                             </section>
         }.into_any())}
+    }
+}
+
+/// The three roles as radio buttons.
+#[component]
+fn RoleChoice(checked: Role, #[prop(default = Key::RoleLabel)] legend: Key) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <fieldset>
+            <legend>{lang.t(legend)}</legend>
+            {Role::ALL.into_iter().map(|r| view! {
+                <label class="choice">
+                    <input type="radio" name="role" value=r.as_str() checked=r == checked/>
+                    {lang.t(r.label())}
+                </label>
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// One staff account (admins only): its facts, and changing its role, ending its
+/// sessions, giving it a new password, disabling or enabling it.
+#[component]
+pub fn UserPage() -> impl IntoView {
+    let id = path_number("user");
+    let data = Resource::new(id, admin_user);
+    view! { <AdminFrame render=move |s| view! { <User session=s data=data/> }.into_any()/> }
+}
+
+#[component]
+fn User(session: Session, data: Loaded<StaffAccount>) -> impl IntoView {
+    let lang = use_lang();
+    let echo = echo_for(&session.echo, "reset");
+    let me = session.user.id;
+    view! {
+        {loaded(data, move |a| {
+            let base = format!("/admin/brugere/{}", a.user.id);
+            let title = lang.fill(Key::ManageUser, &[("name", &a.user.name)]);
+            view! {
+                <PageTitle text=title.clone() error=echo.is_some()/>
+                <p><a href="/admin/brugere">{lang.t(Key::BackToUsers)}</a></p>
+                <h1>{title}</h1>
+                <dl class="facts">
+                    <dt>{lang.t(Key::EmailLabel)}</dt><dd><Addresses text=a.user.email.clone()/></dd>
+                    <dt>{lang.t(Key::RoleLabel)}</dt><dd>{lang.t(a.user.role.label())}</dd>
+                    <dt>{lang.t(Key::StatusLabel)}</dt><dd>{status_text(lang, &a)}</dd>
+                    <dt>{lang.t(Key::SessionsLabel)}</dt><dd>{a.sessions}</dd>
+                    <dt>{lang.t(Key::LastSignInLabel)}</dt>
+                    <dd>{a.last_sign_in.clone().unwrap_or_else(|| lang.t(Key::NeverSignedIn).to_owned())}</dd>
+                    <dt>{lang.t(Key::CreatedLabel)}</dt><dd>{a.created.clone()}</dd>
+                </dl>
+                <section class="card" aria-labelledby="rolle">
+                    <h2 id="rolle">{lang.t(Key::ChangeRole)}</h2>
+                    <form method="post" action=format!("{base}/rolle") class="stack">
+                        <RoleChoice checked=a.user.role legend=Key::ChangeRole/>
+                        <button type="submit">{lang.t(Key::SaveRole)}</button>
+                    </form>
+                </section>
+                <section class="card" aria-labelledby="ny-adgangskode">
+                    <h2 id="ny-adgangskode">{lang.t(Key::ResetPasswordTitle)}</h2>
+                    <form method="post" action=format!("{base}/adgangskode") class="stack">
+                        <Problems echo=echo.clone()/>
+                        <TextField name="password" label=Key::NewPasswordLabel kind="password" hint=Key::ResetPasswordHint required=true autocomplete="new-password" invalid=echo.is_some()/>
+                        <button type="submit">{lang.t(Key::ResetPasswordTitle)}</button>
+                    </form>
+                </section>
+                <section class="card" aria-labelledby="log-ud">
+                    <h2 id="log-ud">{lang.t(Key::EndSessionsTitle)}</h2>
+                    <p class="hint">{lang.t(Key::EndSessionsHint)}</p>
+                    <ActionButton action=format!("{base}/log-ud") label=lang.t(Key::EndSessionsTitle).to_owned()/>
+                </section>
+                {(a.user.id != me).then(|| {
+                    let (title, hint, value) = if a.disabled {
+                        (Key::EnableTitle, None, "nej")
+                    } else {
+                        (Key::DisableTitle, Some(Key::DisableHint), "ja")
+                    };
+                    view! {
+                        <section class="card" aria-labelledby="spaerring">
+                            <h2 id="spaerring">{lang.t(title)}</h2>
+                            {hint.map(|h| view! { <p class="hint">{lang.t(h)}</p> })}
+                            <form method="post" action=format!("{base}/spaerring") class="inline-form">
+                                <input type="hidden" name="disabled" value=value/>
+                                <button type="submit" class:danger=!a.disabled>{lang.t(title)}</button>
+                            </form>
+                        </section>
+                    }
+                })}
+            }.into_any()
+        })}
+    }
+}
+
+/// The signed-in user's own account (every role): who they are here, and changing
+/// their password. The name in the menu leads here.
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    view! { <AdminFrame render=move |s| view! { <Password session=s/> }.into_any()/> }
+}
+
+#[component]
+fn Password(session: Session) -> impl IntoView {
+    let lang = use_lang();
+    let echo = echo_for(&session.echo, "password");
+    let user = session.user;
+    view! {
+        <PageTitle text=lang.t(Key::AccountPageTitle) error=echo.is_some()/>
+        <h1>{lang.t(Key::AccountPageTitle)}</h1>
+        <dl class="facts">
+            <dt>{lang.t(Key::NameLabel)}</dt><dd>{user.name.clone()}</dd>
+            <dt>{lang.t(Key::EmailLabel)}</dt><dd><Addresses text=user.email.clone()/></dd>
+            <dt>{lang.t(Key::RoleLabel)}</dt><dd>{lang.t(user.role.label())}</dd>
+        </dl>
+        <form method="post" action="/admin/adgangskode" class="stack card" aria-labelledby="skift">
+            <h2 id="skift">{lang.t(Key::PasswordPageTitle)}</h2>
+            <p class="hint">{lang.t(Key::PasswordPageLead)}</p>
+            <Problems echo=echo.clone()/>
+            <input type="hidden" name="username" autocomplete="username" value=user.email.clone()/>
+            <TextField name="current_password" label=Key::CurrentPasswordLabel kind="password" required=true autocomplete="current-password" echo=echo.clone()/>
+            <TextField name="new_password" label=Key::NewPasswordLabel kind="password" hint=Key::PasswordHint required=true autocomplete="new-password" echo=echo.clone()/>
+            <TextField name="repeat_password" label=Key::RepeatPasswordLabel kind="password" required=true autocomplete="new-password" echo=echo.clone()/>
+            <button type="submit" class="primary">{lang.t(Key::PasswordPageTitle)}</button>
+        </form>
     }
 }

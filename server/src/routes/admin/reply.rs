@@ -29,14 +29,18 @@ pub fn settle_back<T>(
 ) -> Response {
     match result {
         Ok(Ok(value)) => done(value),
-        Ok(Err(problem)) => {
-            Redirect::to(&format!("{page}?fejl={}", problem.msg.code())).into_response()
-        }
+        Ok(Err(problem)) => refused(page, problem.msg),
         Err(e) => e.into_response(),
     }
 }
 
-/// Shows `page` again with the form's values (passwords never) and its problems.
+/// Back to a page with the problem that refused a button's action.
+pub fn refused(page: &str, msg: Msg) -> Response {
+    Redirect::to(&format!("{page}?fejl={}", msg.code())).into_response()
+}
+
+/// Shows `page` again with the form's values (no password field, ever) and its
+/// problems.
 pub async fn rejected(
     state: &AppState,
     parts: Parts,
@@ -50,7 +54,7 @@ pub async fn rejected(
         form: form.to_owned(),
         values: values
             .into_iter()
-            .filter(|(name, _)| name != "password")
+            .filter(|(name, _)| !name.contains("password"))
             .collect(),
         problems,
     };

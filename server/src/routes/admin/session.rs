@@ -78,15 +78,12 @@ async fn sign_in(
 
 async fn sign_out(State(state): State<AppState>, parts: Parts) -> Response {
     if let Some(id) = request::session_id(&parts.headers) {
-        let now = now_ms();
-        let who = match request::current_user(&state.db, Some(id), now).await {
-            Ok(auth::SessionLookup::Active(user)) => Some(user),
-            _ => None,
+        let who = match auth::sign_out(&state.db, id).await {
+            Ok(who) => who,
+            Err(e) => return e.into_response(),
         };
-        if let Err(e) = auth::sign_out(&state.db, id).await {
-            return e.into_response();
-        }
         if let Some(user) = who {
+            let now = now_ms();
             if let Err(e) =
                 audit::record_alone(&state.db, Some(&user), Action::SignOut, None, "", now).await
             {

@@ -1,20 +1,32 @@
-//! Staff accounts, kept by an administrator.
+//! Staff accounts: an administrator adds and keeps them; everyone changes their own
+//! password.
 
-use super::extract::Admin;
-use super::reply::{back, settle, unprocessable, value, Again, Fields};
+use super::extract::{Admin, Staff};
+use super::reply::{
+    back, refused, rejected, settle, settle_back, unprocessable, value, Again, Fields,
+};
+use crate::routes::client_addr::ClientAddr;
+use app::backend::accounts::{self, ChangeRefused};
 use app::backend::auth::{self, Password};
 use app::backend::now_ms;
+use app::edge::request;
 use app::edge::state::AppState;
 use app::model::admin::{Msg, Problem, Role};
 use app::model::Email;
-use axum::extract::State;
-use axum::http::request::Parts;
-use axum::response::Response;
+use axum::extract::{Path, State};
+use axum::http::{request::Parts, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::{Form, Router};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/admin/brugere", post(add_user))
+    Router::new()
+        .route("/admin/brugere", post(add_user))
+        .route("/admin/brugere/{user}/rolle", post(change_role))
+        .route("/admin/brugere/{user}/spaerring", post(set_disabled))
+        .route("/admin/brugere/{user}/log-ud", post(end_sessions))
+        .route("/admin/brugere/{user}/adgangskode", post(reset_password))
+        .route("/admin/adgangskode", post(change_own_password))
 }
 
 async fn add_user(
@@ -62,4 +74,126 @@ async fn add_user(
         back("/admin/brugere", Msg::UserAdded, None)
     })
     .await
+}
+
+fn user_page(id: i64) -> String {
+    format!("/admin/brugere/{id}")
+}
+
+async fn change_role(
+    State(state): State<AppState>,
+    Admin(by): Admin,
+    Path(id): Path<i64>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let page = user_page(id);
+    let Some(role) = Role::parse(value(&fields, "role")) else {
+        return refused(&page, Msg::RoleInvalid);
+    };
+    let result = accounts::change_role(&state.db, &by, id, role, now_ms()).await;
+    settle_back(result, &page, |()| {
+        // Who took away their own administrator role can no longer see this page.
+        let target = if id == by.id && role != Role::Admin {
+            "/admin"
+        } else {
+            &page
+        };
+        back(target, Msg::RoleChanged, None)
+    })
+}
+
+async fn set_disabled(
+    State(state): State<AppState>,
+    Admin(by): Admin,
+    Path(id): Path<i64>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let page = user_page(id);
+    let disabled = value(&fields, "disabled") == "ja";
+    let result = accounts::set_disabled(&state.db, &by, id, disabled, now_ms()).await;
+    settle_back(result, &page, |()| {
+        let msg = if disabled {
+            Msg::UserDisabled
+        } else {
+            Msg::UserEnabled
+        };
+        back(&page, msg, None)
+    })
+}
+
+async fn end_sessions(
+    State(state): State<AppState>,
+    Admin(by): Admin,
+    Path(id): Path<i64>,
+) -> Response {
+    match accounts::end_sessions(&state.db, &by, id, now_ms()).await {
+        Ok(_) if id == by.id => Redirect::to("/admin/log-ind?besked=SignedOut").into_response(),
+        Ok(ended) => back(
+            &user_page(id),
+            Msg::SessionsEnded,
+            Some(i64::try_from(ended).unwrap_or(i64::MAX)),
+        ),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn reset_password(
+    State(state): State<AppState>,
+    Admin(by): Admin,
+    Path(id): Path<i64>,
+    parts: Parts,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let page = user_page(id);
+    let password = match Password::parse(value(&fields, "password")) {
+        Ok(password) => password,
+        Err(problem) => {
+            return unprocessable(&state, parts, &page, "reset", fields, vec![problem]).await
+        }
+    };
+    match accounts::reset_password(&state.db, &by, id, password, now_ms()).await {
+        Ok(()) if id == by.id => Redirect::to("/admin/log-ind?besked=SignedOut").into_response(),
+        Ok(()) => back(&page, Msg::PasswordReset, None),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn change_own_password(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    ClientAddr(client): ClientAddr,
+    parts: Parts,
+    Form(fields): Form<Fields>,
+) -> Response {
+    const PAGE: &str = "/admin/adgangskode";
+    let mut problems = Vec::new();
+    let new = value(&fields, "new_password");
+    let password = Password::parse(new)
+        .map_err(|p| problems.push(Problem { field: "new_password".into(), ..p }))
+        .ok();
+    if new != value(&fields, "repeat_password") {
+        problems.push(Problem::new("repeat_password", Msg::PasswordMismatch));
+    }
+    let (Some(password), true) = (password, problems.is_empty()) else {
+        return unprocessable(&state, parts, PAGE, "password", fields, problems).await;
+    };
+    let keep = request::session_id(&parts.headers).unwrap_or_default().to_owned();
+    let result = accounts::change_own_password(
+        &state.db,
+        &user,
+        value(&fields, "current_password"),
+        password,
+        &auth::client_key(client),
+        &keep,
+        now_ms(),
+    )
+    .await;
+    let (msg, status) = match result {
+        Ok(Ok(())) => return back(PAGE, Msg::PasswordChanged, None),
+        Ok(Err(ChangeRefused::WrongPassword)) => (Msg::PasswordWrong, StatusCode::UNPROCESSABLE_ENTITY),
+        Ok(Err(ChangeRefused::Throttled)) => (Msg::Throttled, StatusCode::TOO_MANY_REQUESTS),
+        Err(e) => return e.into_response(),
+    };
+    let problems = vec![Problem::new("current_password", msg)];
+    rejected(&state, parts, PAGE, "password", fields, problems, status).await
 }
