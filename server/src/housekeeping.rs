@@ -51,7 +51,10 @@ impl Housekeeping {
             let removed = tokio::task::spawn_blocking(move || remove_mail_files(&folder, &ids))
                 .await
                 .unwrap_or(0);
-            tracing::info!(files = removed, "mail files of purged consultations deleted");
+            tracing::info!(
+                files = removed,
+                "mail files of purged consultations deleted"
+            );
         }
     }
 }
@@ -107,7 +110,9 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("samrad-hk-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let mail = |name: &str, id: &str| {
-            let text = format!("From: a@b\r\nMessage-ID: {id}\r\nSubject: x\r\n\r\nMessage-ID: <body@x>\r\n");
+            let text = format!(
+                "From: a@b\r\nMessage-ID: {id}\r\nSubject: x\r\n\r\nMessage-ID: <body@x>\r\n"
+            );
             std::fs::write(dir.join(name), text).unwrap();
         };
         mail("one.eml", "<one@samrad>");

@@ -161,7 +161,10 @@ impl Application {
         if tokio::time::timeout(WORKER_GRACE, worker).await.is_err() {
             tracing::warn!("mail worker did not stop in time");
         }
-        if tokio::time::timeout(WORKER_GRACE, housekeeping).await.is_err() {
+        if tokio::time::timeout(WORKER_GRACE, housekeeping)
+            .await
+            .is_err()
+        {
             tracing::warn!("housekeeping did not stop in time");
         }
         served

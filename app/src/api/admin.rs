@@ -4,12 +4,12 @@
 //! JavaScript.
 
 use super::ApiError;
+#[cfg(feature = "ssr")]
+use crate::model::admin::UserView;
 use crate::model::admin::{
     AdminConsultation, AuditEntry, ConsultationSummary, ImportPreview, OutboxPage, SendProgress,
     SessionView, StaffAccount,
 };
-#[cfg(feature = "ssr")]
-use crate::model::admin::UserView;
 use leptos::prelude::*;
 
 /// Everything a server function needs from its request, taken before the first

@@ -210,7 +210,15 @@ pub async fn reset_password(
     let (user, _) = target(&mut tx, id).await?;
     set_hash(&mut tx, id, &hash).await?;
     end_all_sessions(&mut tx, id, None).await?;
-    audit::commit(tx, Some(by), Action::PasswordReset, None, &user.email, now_ms).await?;
+    audit::commit(
+        tx,
+        Some(by),
+        Action::PasswordReset,
+        None,
+        &user.email,
+        now_ms,
+    )
+    .await?;
     Ok(())
 }
 
@@ -268,7 +276,15 @@ pub async fn change_own_password(
     set_hash(&mut tx, user.id, &hash).await?;
     let ended = end_all_sessions(&mut tx, user.id, Some(&hash_token(keep))).await?;
     let detail = format!("{ended} andre sessioner afsluttet");
-    audit::commit(tx, Some(user), Action::PasswordChanged, None, &detail, now_ms).await?;
+    audit::commit(
+        tx,
+        Some(user),
+        Action::PasswordChanged,
+        None,
+        &detail,
+        now_ms,
+    )
+    .await?;
     Ok(Ok(()))
 }
 

@@ -10,7 +10,9 @@ mod page;
 pub mod report;
 
 pub use answer::{agree_label, answer_label, AgreeValue, AnswerValue, ItemKind, ValueError};
-pub use comment::{is_bidi_control, without_bidi_controls, Comment, CommentError, COMMENT_MAX_CHARS};
+pub use comment::{
+    is_bidi_control, without_bidi_controls, Comment, CommentError, COMMENT_MAX_CHARS,
+};
 pub use email::{split_addresses, Email};
 pub use page::*;
 

@@ -80,30 +80,63 @@ async fn staff_change_their_own_password_and_their_other_sessions_end() {
         }
     };
     for (current, new, repeat, status, message) in [
-        ("forkert-kodeord", "ny-lang-hemmelighed", "ny-lang-hemmelighed", 422, "Den nuværende adgangskode er forkert."),
-        (PASSWORD, "ny-lang-hemmelighed", "ny-lang-hemmelig", 422, "De to nye adgangskoder er ikke ens."),
-        (PASSWORD, "Sommer2026!", "Sommer2026!", 422, "for almindelig"),
+        (
+            "forkert-kodeord",
+            "ny-lang-hemmelighed",
+            "ny-lang-hemmelighed",
+            422,
+            "Den nuværende adgangskode er forkert.",
+        ),
+        (
+            PASSWORD,
+            "ny-lang-hemmelighed",
+            "ny-lang-hemmelig",
+            422,
+            "De to nye adgangskoder er ikke ens.",
+        ),
+        (PASSWORD, "Sommer2026!", "Sommer2026!", 422, "prøves først"),
         (PASSWORD, "kort", "kort", 422, "mindst 10 tegn"),
     ] {
         let res = change(current, new, repeat).await;
         assert_eq!(res.status().as_u16(), status, "{message}");
         let body = res.text().await.unwrap();
         assert!(body.contains(message), "{message}");
-        assert!(!body.contains("ny-lang-hemmelig") && !body.contains(PASSWORD), "no password is shown again");
+        assert!(
+            !body.contains("ny-lang-hemmelig") && !body.contains(PASSWORD),
+            "no password is shown again"
+        );
     }
-    assert!(signed_in_still(&app, &elsewhere).await, "nothing changed yet");
+    assert!(
+        signed_in_still(&app, &elsewhere).await,
+        "nothing changed yet"
+    );
 
     let res = change(PASSWORD, "ny-lang-hemmelighed", "ny-lang-hemmelighed").await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(location(&res), "/admin/adgangskode?besked=PasswordChanged");
     assert!(signed_in_still(&app, &here).await, "this browser goes on");
-    assert!(!signed_in_still(&app, &elsewhere).await, "every other session ended");
-    assert_eq!(app.sign_in(&client(), &email, PASSWORD).await.status().as_u16(), 401);
+    assert!(
+        !signed_in_still(&app, &elsewhere).await,
+        "every other session ended"
+    );
     assert_eq!(
-        app.sign_in(&client(), &email, "ny-lang-hemmelighed").await.status().as_u16(),
+        app.sign_in(&client(), &email, PASSWORD)
+            .await
+            .status()
+            .as_u16(),
+        401
+    );
+    assert_eq!(
+        app.sign_in(&client(), &email, "ny-lang-hemmelighed")
+            .await
+            .status()
+            .as_u16(),
         303
     );
-    assert_eq!(audited(&app, "password_changed").await, ["1 andre sessioner afsluttet"]);
+    assert_eq!(
+        audited(&app, "password_changed").await,
+        ["1 andre sessioner afsluttet"]
+    );
 }
 
 #[tokio::test]
@@ -139,13 +172,20 @@ async fn an_administrator_changes_roles_disables_ends_sessions_and_sets_password
     assert_eq!(page.0, 200);
     assert!(page.1.contains("Administrér Test manager") && page.1.contains("Aktive sessioner"));
     let list = fetch(&admin, &app.url("/admin/brugere")).await.1;
-    assert!(list.contains(&format!("href=\"{base}\"")), "the list links to the account");
+    assert!(
+        list.contains(&format!("href=\"{base}\"")),
+        "the list links to the account"
+    );
 
-    let res = app.admin_post(&admin, &format!("{base}/rolle"), &[("role", "viewer")]).await;
+    let res = app
+        .admin_post(&admin, &format!("{base}/rolle"), &[("role", "viewer")])
+        .await;
     assert_eq!(location(&res), format!("{base}?besked=RoleChanged"));
     let create = app.post_create(&staff, "Ny høring", "template", None).await;
     assert_eq!(create.status().as_u16(), 403, "the new role holds at once");
-    let res = app.admin_post(&admin, &format!("{base}/rolle"), &[("role", "boss")]).await;
+    let res = app
+        .admin_post(&admin, &format!("{base}/rolle"), &[("role", "boss")])
+        .await;
     assert_eq!(location(&res), format!("{base}?fejl=RoleInvalid"));
 
     let res = app.admin_post(&admin, &format!("{base}/log-ud"), &[]).await;
@@ -153,37 +193,85 @@ async fn an_administrator_changes_roles_disables_ends_sessions_and_sets_password
     assert!(!signed_in_still(&app, &staff).await);
 
     app.sign_in(&staff, &email, PASSWORD).await;
-    let res = app.admin_post(&admin, &format!("{base}/spaerring"), &[("disabled", "ja")]).await;
+    let res = app
+        .admin_post(&admin, &format!("{base}/spaerring"), &[("disabled", "ja")])
+        .await;
     assert_eq!(location(&res), format!("{base}?besked=UserDisabled"));
-    assert!(!signed_in_still(&app, &staff).await, "disabling ends the sessions");
-    assert_eq!(app.sign_in(&staff, &email, PASSWORD).await.status().as_u16(), 401);
+    assert!(
+        !signed_in_still(&app, &staff).await,
+        "disabling ends the sessions"
+    );
+    assert_eq!(
+        app.sign_in(&staff, &email, PASSWORD)
+            .await
+            .status()
+            .as_u16(),
+        401
+    );
     assert!(fetch(&admin, &app.url(&base)).await.1.contains("Spærret"));
-    let res = app.admin_post(&admin, &format!("{base}/spaerring"), &[("disabled", "nej")]).await;
+    let res = app
+        .admin_post(&admin, &format!("{base}/spaerring"), &[("disabled", "nej")])
+        .await;
     assert_eq!(location(&res), format!("{base}?besked=UserEnabled"));
-    assert_eq!(app.sign_in(&staff, &email, PASSWORD).await.status().as_u16(), 303);
+    assert_eq!(
+        app.sign_in(&staff, &email, PASSWORD)
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
 
     let res = app
-        .admin_post(&admin, &format!("{base}/adgangskode"), &[("password", "kort")])
+        .admin_post(
+            &admin,
+            &format!("{base}/adgangskode"),
+            &[("password", "kort")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 422);
     assert!(res.text().await.unwrap().contains("mindst 10 tegn"));
     let res = app
-        .admin_post(&admin, &format!("{base}/adgangskode"), &[("password", "midlertidig-kode-7")])
+        .admin_post(
+            &admin,
+            &format!("{base}/adgangskode"),
+            &[("password", "midlertidig-kode-7")],
+        )
         .await;
     assert_eq!(location(&res), format!("{base}?besked=PasswordReset"));
     assert!(!signed_in_still(&app, &staff).await);
-    assert_eq!(app.sign_in(&client(), &email, PASSWORD).await.status().as_u16(), 401);
     assert_eq!(
-        app.sign_in(&client(), &email, "midlertidig-kode-7").await.status().as_u16(),
+        app.sign_in(&client(), &email, PASSWORD)
+            .await
+            .status()
+            .as_u16(),
+        401
+    );
+    assert_eq!(
+        app.sign_in(&client(), &email, "midlertidig-kode-7")
+            .await
+            .status()
+            .as_u16(),
         303
     );
 
-    for action in ["role_changed", "sessions_ended", "user_disabled", "user_enabled", "password_reset"] {
+    for action in [
+        "role_changed",
+        "sessions_ended",
+        "user_disabled",
+        "user_enabled",
+        "password_reset",
+    ] {
         assert_eq!(audited(&app, action).await.len(), 1, "{action}");
     }
-    assert_eq!(audited(&app, "role_changed").await, [format!("{email}: manager → viewer")]);
+    assert_eq!(
+        audited(&app, "role_changed").await,
+        [format!("{email}: manager → viewer")]
+    );
     let log = fetch(&admin, &app.url("/admin/log")).await.1;
-    assert!(log.contains("Rolle ændret") && log.contains("Bruger spærret"), "the log speaks Danish");
+    assert!(
+        log.contains("Rolle ændret") && log.contains("Bruger spærret"),
+        "the log speaks Danish"
+    );
 }
 
 #[tokio::test]
@@ -191,27 +279,59 @@ async fn the_last_administrator_stays_one_and_nobody_disables_themselves() {
     let (app, admin) = signed_in(Role::Admin).await;
     let me = user_id(&app, "admin@kommune.example").await;
     let mine = format!("/admin/brugere/{me}");
-    let res = app.admin_post(&admin, &format!("{mine}/rolle"), &[("role", "viewer")]).await;
+    let res = app
+        .admin_post(&admin, &format!("{mine}/rolle"), &[("role", "viewer")])
+        .await;
     assert_eq!(location(&res), format!("{mine}?fejl=LastAdmin"));
-    let res = app.admin_post(&admin, &format!("{mine}/spaerring"), &[("disabled", "ja")]).await;
+    let res = app
+        .admin_post(&admin, &format!("{mine}/spaerring"), &[("disabled", "ja")])
+        .await;
     assert_eq!(location(&res), format!("{mine}?fejl=NotYourself"));
-    let page = fetch(&admin, &app.url(&format!("{mine}?fejl=LastAdmin"))).await.1;
+    let page = fetch(&admin, &app.url(&format!("{mine}?fejl=LastAdmin")))
+        .await
+        .1;
     assert!(page.contains("mindst én aktiv administrator"));
-    assert!(!page.contains("Spær brugeren"), "no button to disable oneself");
+    assert!(
+        !page.contains("Spær brugeren"),
+        "no button to disable oneself"
+    );
 
     add_staff(&app, "kollega@kommune.example", Role::Admin).await;
     let other = user_id(&app, "kollega@kommune.example").await;
     let res = app
-        .admin_post(&admin, &format!("/admin/brugere/{other}/spaerring"), &[("disabled", "ja")])
+        .admin_post(
+            &admin,
+            &format!("/admin/brugere/{other}/spaerring"),
+            &[("disabled", "ja")],
+        )
         .await;
-    assert_eq!(location(&res), format!("/admin/brugere/{other}?besked=UserDisabled"));
-    let res = app.admin_post(&admin, &format!("{mine}/rolle"), &[("role", "viewer")]).await;
-    assert_eq!(location(&res), format!("{mine}?fejl=LastAdmin"), "a disabled admin does not count");
+    assert_eq!(
+        location(&res),
+        format!("/admin/brugere/{other}?besked=UserDisabled")
+    );
+    let res = app
+        .admin_post(&admin, &format!("{mine}/rolle"), &[("role", "viewer")])
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("{mine}?fejl=LastAdmin"),
+        "a disabled admin does not count"
+    );
 
-    app.admin_post(&admin, &format!("/admin/brugere/{other}/spaerring"), &[("disabled", "nej")])
+    app.admin_post(
+        &admin,
+        &format!("/admin/brugere/{other}/spaerring"),
+        &[("disabled", "nej")],
+    )
+    .await;
+    let res = app
+        .admin_post(&admin, &format!("{mine}/rolle"), &[("role", "manager")])
         .await;
-    let res = app.admin_post(&admin, &format!("{mine}/rolle"), &[("role", "manager")]).await;
-    assert_eq!(location(&res), "/admin?besked=RoleChanged", "away from a page no longer theirs");
+    assert_eq!(
+        location(&res),
+        "/admin?besked=RoleChanged",
+        "away from a page no longer theirs"
+    );
     let res = admin.get(app.url("/admin/brugere")).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 403);
 }
@@ -231,7 +351,12 @@ async fn only_administrators_keep_accounts() {
             .await;
         assert_eq!(res.status().as_u16(), 403, "{path}");
     }
-    assert_eq!(fetch(&manager, &app.url(&format!("/admin/brugere/{me}"))).await.0, 403);
+    assert_eq!(
+        fetch(&manager, &app.url(&format!("/admin/brugere/{me}")))
+            .await
+            .0,
+        403
+    );
     let (_, admin) = (app.sign_in_as(&client(), Role::Admin).await, client());
     app.sign_in(&admin, "admin@kommune.example", PASSWORD).await;
     assert_eq!(fetch(&admin, &app.url("/admin/brugere/99999")).await.0, 404);
@@ -258,24 +383,38 @@ async fn links(app: &TestApp, id: i64) -> Vec<String> {
 }
 
 async fn link_works(app: &TestApp, token: &str, at: i64) -> bool {
-    load_page(&app.db, token, Lang::Da, Seen::Unverified, at).await.is_ok()
+    load_page(&app.db, token, Lang::Da, Seen::Unverified, at)
+        .await
+        .is_ok()
 }
 
 #[tokio::test]
 async fn a_reminder_supersedes_the_earlier_link_after_a_week() {
     let app = spawn_app().await;
     let (c, id) = hearing_with_bodies(&app, &[("Bestyrelse A", "a@x.dk")]).await;
-    app.admin_post(&c, &format!("/admin/hoering/{id}/aabn"), &[]).await;
-    let res = app.admin_post(&c, &format!("/admin/hoering/{id}/paamind"), &[]).await;
+    app.admin_post(&c, &format!("/admin/hoering/{id}/aabn"), &[])
+        .await;
+    let res = app
+        .admin_post(&c, &format!("/admin/hoering/{id}/paamind"), &[])
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     let [first, second] = links(&app, id).await.try_into().unwrap();
     let now = now_ms();
     assert!(link_works(&app, &first, now).await && link_works(&app, &second, now).await);
     let (status, _) = app.get_page(&client(), &first).await;
-    assert_eq!(status, 200, "a member in the middle of a draft is not cut off");
+    assert_eq!(
+        status, 200,
+        "a member in the middle of a draft is not cut off"
+    );
     let week = now + 7 * DAY_MS + 60_000;
-    assert!(!link_works(&app, &first, week).await, "the superseded link ends");
-    assert!(link_works(&app, &second, week).await, "the newest link goes on");
+    assert!(
+        !link_works(&app, &first, week).await,
+        "the superseded link ends"
+    );
+    assert!(
+        link_works(&app, &second, week).await,
+        "the newest link goes on"
+    );
 }
 
 #[tokio::test]
@@ -283,8 +422,13 @@ async fn contact_data_of_a_closed_consultation_is_deleted_after_the_retention_pe
     use app::backend::retention::purge_closed;
     use server::housekeeping::Housekeeping;
     let app = spawn_app().await;
-    let (c, id) = hearing_with_bodies(&app, &[("Bestyrelse A", "a@x.dk"), ("Bestyrelse B", "b@x.dk")]).await;
-    app.admin_post(&c, &format!("/admin/hoering/{id}/aabn"), &[]).await;
+    let (c, id) = hearing_with_bodies(
+        &app,
+        &[("Bestyrelse A", "a@x.dk"), ("Bestyrelse B", "b@x.dk")],
+    )
+    .await;
+    app.admin_post(&c, &format!("/admin/hoering/{id}/aabn"), &[])
+        .await;
     assert!(app.outbox_settled(std::time::Duration::from_secs(20)).await);
     let eml = || {
         std::fs::read_dir(app.mail_folder())
@@ -293,23 +437,41 @@ async fn contact_data_of_a_closed_consultation_is_deleted_after_the_retention_pe
     };
     assert_eq!(eml(), 2);
     let [token, _] = links(&app, id).await.try_into().unwrap();
-    let page = fetch(&client(), &app.url(&format!("/svar/{token}"))).await.1;
+    let page = fetch(&client(), &app.url(&format!("/svar/{token}")))
+        .await
+        .1;
     let mut fields = fields_seen_on(&page, app_item(&app, id).await, "agree", "Fint");
     fields.push(intent("submit"));
-    app.post_form(&client(), &token, &fields).await;
+    let body = client();
+    app.post_form(&body, &token, &fields).await;
+    app.post_form(&body, &token, &[intent("confirm_submit")])
+        .await;
+    assert!(app.outbox_settled(std::time::Duration::from_secs(20)).await);
+    assert_eq!(eml(), 3, "and the receipt");
 
-    app.admin_post(&c, &format!("/admin/hoering/{id}/luk"), &[]).await;
+    app.admin_post(&c, &format!("/admin/hoering/{id}/luk"), &[])
+        .await;
     let count = |sql: &'static str| {
         let db = app.db.clone();
         async move {
-            let (n,): (i64,) = sqlx::query_as(sql).bind(id).fetch_one(&db.read).await.unwrap();
+            let (n,): (i64,) = sqlx::query_as(sql)
+                .bind(id)
+                .fetch_one(&db.read)
+                .await
+                .unwrap();
             n
         }
     };
     let addresses = "SELECT COUNT(*) FROM respondent_email e JOIN respondent r ON r.id = e.respondent_id WHERE r.consultation_id = $1";
     let mails = "SELECT COUNT(*) FROM outbox WHERE consultation_id = $1";
     let answers = "SELECT COUNT(*) FROM submitted_answer a JOIN response p ON p.id = a.response_id WHERE p.consultation_id = $1";
-    assert_eq!(purge_closed(&app.db, 90, now_ms() + 89 * DAY_MS).await.unwrap().consultations, 0);
+    assert_eq!(
+        purge_closed(&app.db, 90, now_ms() + 89 * DAY_MS)
+            .await
+            .unwrap()
+            .consultations,
+        0
+    );
     assert_eq!(count(addresses).await, 2, "kept within the period");
 
     // The housekeeping task with a one-day period, run a day and a bit after closing.
@@ -330,13 +492,34 @@ async fn contact_data_of_a_closed_consultation_is_deleted_after_the_retention_pe
     .await;
     assert_eq!((count(addresses).await, count(mails).await), (0, 0));
     assert_eq!(eml(), 0, "the mail files went with the mails");
-    assert_eq!(count(answers).await, answers_before, "the answers are the record");
+    assert_eq!(
+        count(answers).await,
+        answers_before,
+        "the answers are the record"
+    );
     assert!(!link_works(&app, &token, now_ms()).await, "the links stop");
-    assert_eq!(audited(&app, "contacts_purged").await, ["2 adresser, 2 mails, efter 1 dage"]);
-    assert_eq!(purge_closed(&app.db, 1, now_ms()).await.unwrap().consultations, 0, "once");
+    assert_eq!(
+        audited(&app, "contacts_purged").await,
+        ["2 adresser, 3 mails, efter 1 dage"],
+        "two invitations and a receipt"
+    );
+    assert_eq!(
+        purge_closed(&app.db, 1, now_ms())
+            .await
+            .unwrap()
+            .consultations,
+        0,
+        "once"
+    );
 
-    let res = app.admin_post(&c, &format!("/admin/hoering/{id}/aabn"), &[]).await;
-    assert_eq!(res.status().as_u16(), 422, "a purged consultation is not reopened");
+    let res = app
+        .admin_post(&c, &format!("/admin/hoering/{id}/aabn"), &[])
+        .await;
+    assert_eq!(
+        res.status().as_u16(),
+        422,
+        "a purged consultation is not reopened"
+    );
     assert!(res.text().await.unwrap().contains("opbevaringsfristen"));
     let other = create_hearing_via_ui(&app, &c, "Kopi").await;
     assert!(other > id, "other consultations are untouched");

@@ -245,7 +245,7 @@ async fn roles_limit_what_can_be_done() {
         }
     }
     let (_, log) = fetch(&admin, &app.url("/admin/log")).await;
-    assert!(log.contains("user_created") && log.contains("ny@kommune.example"));
+    assert!(log.contains("Bruger oprettet") && log.contains("ny@kommune.example"));
 }
 
 #[tokio::test]

@@ -128,6 +128,38 @@ async fn downloads_whose_clients_stop_reading_let_go_of_the_database() {
 }
 
 #[tokio::test]
+async fn stalled_downloads_hold_no_database_connection_while_they_wait() {
+    // The default send timeout (30 s): the pages must not wait for it.
+    let app = crate::helpers::spawn_app().await;
+    let id = app::backend::demo::synthetic(&app.db, 2_000, 0.5, 12, now_ms())
+        .await
+        .unwrap();
+    let viewer = client();
+    app.sign_in_as(&viewer, Role::Viewer).await;
+    let export = app.url(&format!("/admin/hoering/{id}/eksport/svar.csv"));
+    let mut stalled = Vec::new();
+    for _ in 0..12 {
+        stalled.push(viewer.get(&export).send().await.unwrap());
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let token = app.add_body("Mens tolv hentninger hænger").await;
+    let started = Instant::now();
+    assert_eq!(app.get_page(&client(), &token).await.0, 200);
+    assert_eq!(
+        fetch(&viewer, &app.url(&format!("/admin/hoering/{id}")))
+            .await
+            .0,
+        200
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the pages waited {:?} for the stalled downloads",
+        started.elapsed()
+    );
+    drop(stalled);
+}
+
+#[tokio::test]
 async fn only_this_sites_exact_origin_and_host_are_served() {
     let (app, c) = signed_in(Role::Manager).await;
     let port = app.address.rsplit(':').next().unwrap().to_owned();

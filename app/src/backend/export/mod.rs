@@ -19,7 +19,7 @@ use super::report::{self, Comments};
 use crate::i18n::{Key, Lang};
 use crate::model::agree_label;
 use crate::model::report::{Report, ReportQuery, Tally, OUTCOMES};
-use futures::{Stream, StreamExt};
+use futures::{Stream, StreamExt, TryStreamExt};
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -64,6 +64,7 @@ pub struct BodyAnswers {
 
 #[derive(sqlx::FromRow)]
 struct BodyRow {
+    id: i64,
     body: String,
     group_name: String,
     unit: String,
@@ -73,11 +74,19 @@ struct BodyRow {
     general_comment: String,
 }
 
+/// Bodies read per query of [`submitted_bodies`].
+const BODIES_PER_READ: i64 = 250;
+
 /// Every body that submitted, ordered by group and name, with its answers laid out
 /// along `items`. The database reads the bodies in index order and hands each body's
 /// answers over as one JSON array (SQLite's `json_group_array`; PostgreSQL's
 /// `json_agg` when that engine comes), so 10,000 rows cross from the database instead
 /// of 420,000 and nothing is sorted; the item texts are not read again for every row.
+///
+/// The bodies come [`BODIES_PER_READ`] at a time, each read a short query of its own
+/// that continues after the last body of the one before (by group, name and id). A
+/// download whose client reads slowly, or not at all, so holds no database connection
+/// while it waits — eight stalled downloads would otherwise hold all eight.
 pub fn submitted_bodies<'a>(
     db: &'a Db,
     id: i64,
@@ -88,18 +97,42 @@ pub fn submitted_bodies<'a>(
         .enumerate()
         .map(|(i, item)| (item.id, i))
         .collect();
-    sqlx::query_as(
-        "SELECT r.name AS body, r.group_name, r.unit, rs.submitted_at,
-                rs.submitted_general_comment AS general_comment,
-                (SELECT json_group_array(json_array(sa.item_id, sa.value, sa.comment))
-                 FROM submitted_answer sa WHERE sa.response_id = rs.id) AS answers
-         FROM respondent r
-         JOIN response rs ON rs.consultation_id = r.consultation_id AND rs.respondent_id = r.id
-         WHERE r.consultation_id = $1 AND rs.submitted_at IS NOT NULL
-         ORDER BY r.group_name, r.name, r.id",
-    )
-    .bind(id)
-    .fetch(&db.read)
+    let first = Some((String::new(), String::new(), 0_i64));
+    futures::stream::try_unfold(first, move |after| async move {
+        let Some((group, name, body_id)) = after else {
+            return Ok::<_, sqlx::Error>(None);
+        };
+        let rows: Vec<BodyRow> = sqlx::query_as(
+            "SELECT r.id, r.name AS body, r.group_name, r.unit, rs.submitted_at,
+                    rs.submitted_general_comment AS general_comment,
+                    (SELECT json_group_array(json_array(sa.item_id, sa.value, sa.comment))
+                     FROM submitted_answer sa WHERE sa.response_id = rs.id) AS answers
+             FROM respondent r
+             JOIN response rs ON rs.consultation_id = r.consultation_id AND rs.respondent_id = r.id
+             WHERE r.consultation_id = $1 AND rs.submitted_at IS NOT NULL
+               AND (r.group_name, r.name, r.id) > ($2, $3, $4)
+             ORDER BY r.group_name, r.name, r.id
+             LIMIT $5",
+        )
+        .bind(id)
+        .bind(group)
+        .bind(name)
+        .bind(body_id)
+        .bind(BODIES_PER_READ)
+        .fetch_all(&db.read)
+        .await?;
+        let next = match rows.last() {
+            Some(last) if rows.len() as i64 == BODIES_PER_READ => {
+                Some((last.group_name.clone(), last.body.clone(), last.id))
+            }
+            _ => None,
+        };
+        Ok(Some((
+            futures::stream::iter(rows.into_iter().map(Ok)),
+            next,
+        )))
+    })
+    .try_flatten()
     .map(move |row: Result<BodyRow, sqlx::Error>| {
         let row = row?;
         let given: Vec<(i64, String, String)> =

@@ -287,11 +287,13 @@ pub async fn open(
 pub async fn close(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result<(), AppError> {
     let mut tx = db.write.begin().await?;
     state(&mut tx, id).await?;
-    sqlx::query("UPDATE consultation SET status = 'closed', closed_at = $1, updated_at = $1 WHERE id = $2")
-        .bind(now_ms)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE consultation SET status = 'closed', closed_at = $1, updated_at = $1 WHERE id = $2",
+    )
+    .bind(now_ms)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     audit::commit(tx, Some(user), Action::Closed, Some(id), "", now_ms).await?;
     Ok(())
 }
@@ -325,9 +327,9 @@ pub async fn set_status(
          WHERE id = $3",
     )
     .bind(status.as_str())
-        .bind(now_ms)
-        .bind(consultation_id)
-        .execute(&db.write)
-        .await?;
+    .bind(now_ms)
+    .bind(consultation_id)
+    .execute(&db.write)
+    .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -169,7 +169,12 @@ async fn change_own_password(
     let mut problems = Vec::new();
     let new = value(&fields, "new_password");
     let password = Password::parse(new)
-        .map_err(|p| problems.push(Problem { field: "new_password".into(), ..p }))
+        .map_err(|p| {
+            problems.push(Problem {
+                field: "new_password".into(),
+                ..p
+            })
+        })
         .ok();
     if new != value(&fields, "repeat_password") {
         problems.push(Problem::new("repeat_password", Msg::PasswordMismatch));
@@ -177,7 +182,9 @@ async fn change_own_password(
     let (Some(password), true) = (password, problems.is_empty()) else {
         return unprocessable(&state, parts, PAGE, "password", fields, problems).await;
     };
-    let keep = request::session_id(&parts.headers).unwrap_or_default().to_owned();
+    let keep = request::session_id(&parts.headers)
+        .unwrap_or_default()
+        .to_owned();
     let result = accounts::change_own_password(
         &state.db,
         &user,
@@ -190,7 +197,9 @@ async fn change_own_password(
     .await;
     let (msg, status) = match result {
         Ok(Ok(())) => return back(PAGE, Msg::PasswordChanged, None),
-        Ok(Err(ChangeRefused::WrongPassword)) => (Msg::PasswordWrong, StatusCode::UNPROCESSABLE_ENTITY),
+        Ok(Err(ChangeRefused::WrongPassword)) => {
+            (Msg::PasswordWrong, StatusCode::UNPROCESSABLE_ENTITY)
+        }
         Ok(Err(ChangeRefused::Throttled)) => (Msg::Throttled, StatusCode::TOO_MANY_REQUESTS),
         Err(e) => return e.into_response(),
     };
