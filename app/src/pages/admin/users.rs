@@ -47,7 +47,7 @@ fn Users(session: Session, data: Loaded<Vec<StaffAccount>>) -> impl IntoView {
                                                 <td><Addresses text=a.user.email.clone()/></td>
                                                 <td>{lang.t(a.user.role.label())}</td>
                                                 <td>{status_text(lang, &a)}</td>
-                                                <td>{a.last_sign_in.clone().unwrap_or_else(|| lang.t(Key::NeverSignedIn).to_owned())}</td>
+                                                <td class="nowrap">{a.last_sign_in.clone().unwrap_or_else(|| lang.t(Key::NeverSignedIn).to_owned())}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>
@@ -70,11 +70,11 @@ fn Users(session: Session, data: Loaded<Vec<StaffAccount>>) -> impl IntoView {
 
 /// The three roles as radio buttons.
 #[component]
-fn RoleChoice(checked: Role, #[prop(default = Key::RoleLabel)] legend: Key) -> impl IntoView {
+fn RoleChoice(checked: Role) -> impl IntoView {
     let lang = use_lang();
     view! {
         <fieldset>
-            <legend>{lang.t(legend)}</legend>
+            <legend>{lang.t(Key::RoleLabel)}</legend>
             {Role::ALL.into_iter().map(|r| view! {
                 <label class="choice">
                     <input type="radio" name="role" value=r.as_str() checked=r == checked/>
@@ -119,7 +119,7 @@ fn User(session: Session, data: Loaded<StaffAccount>) -> impl IntoView {
                 <section class="card" aria-labelledby="rolle">
                     <h2 id="rolle">{lang.t(Key::ChangeRole)}</h2>
                     <form method="post" action=format!("{base}/rolle") class="stack">
-                        <RoleChoice checked=a.user.role legend=Key::ChangeRole/>
+                        <RoleChoice checked=a.user.role/>
                         <button type="submit">{lang.t(Key::SaveRole)}</button>
                     </form>
                 </section>
