@@ -2,7 +2,8 @@
 //!
 //! The addresses a consultation was sent to, its personal links and its mails are
 //! needed while it runs and for a while after (a late question, a reopening). A set
-//! number of days after a consultation was closed they are deleted, in one
+//! number of days after a consultation was closed — or, if nobody closed it, after its
+//! deadline — they are deleted, in one
 //! transaction per consultation: the addresses, every mail in the outbox (recipients,
 //! links, the texts), the pending sheet imports (which hold addresses), and every link
 //! stops working. What remains is the decision material — the bodies' names and
@@ -25,13 +26,15 @@ pub struct Purged {
     pub message_ids: Vec<String>,
 }
 
-/// Deletes the contact data of every consultation closed more than `days` days ago
+/// Deletes the contact data of every consultation closed more than `days` days ago,
+/// or still open more than `days` days after its deadline (which it then closes),
 /// whose contact data is still there.
 pub async fn purge_closed(db: &Db, days: u32, now_ms: i64) -> Result<Purged, AppError> {
     let due: Vec<(i64,)> = sqlx::query_as(
         "SELECT id FROM consultation
-         WHERE status IN ('closed', 'archived') AND closed_at <= $1
-           AND contacts_purged_at IS NULL
+         WHERE contacts_purged_at IS NULL
+           AND ((status IN ('closed', 'archived') AND closed_at <= $1)
+                OR (status = 'open' AND deadline <= $1))
          ORDER BY id",
     )
     .bind(now_ms - i64::from(days) * DAY_MS)
@@ -70,11 +73,15 @@ pub async fn purge_closed(db: &Db, days: u32, now_ms: i64) -> Result<Purged, App
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE consultation SET contacts_purged_at = $1 WHERE id = $2")
-            .bind(now_ms)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE consultation SET contacts_purged_at = $1, closed_at = COALESCE(closed_at, $1),
+                    status = CASE WHEN status = 'open' THEN 'closed' ELSE status END
+             WHERE id = $2",
+        )
+        .bind(now_ms)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         let detail = format!("{addresses} adresser, {mails} mails, efter {days} dage");
         audit::commit(tx, None, Action::ContactsPurged, Some(id), &detail, now_ms).await?;
         tracing::info!(

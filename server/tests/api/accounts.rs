@@ -525,6 +525,39 @@ async fn contact_data_of_a_closed_consultation_is_deleted_after_the_retention_pe
     assert!(other > id, "other consultations are untouched");
 }
 
+#[tokio::test]
+async fn a_consultation_left_open_is_purged_the_same_time_after_its_deadline() {
+    use app::backend::manage::set_deadline;
+    use app::backend::retention::purge_closed;
+    let app = spawn_app().await;
+    let token = app.add_body("Glemt høring").await;
+    let now = now_ms();
+    assert!(
+        set_deadline(&app.db, app.consultation_id, now - DAY_MS / 2, now)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        purge_closed(&app.db, 1, now).await.unwrap().consultations,
+        0,
+        "not yet"
+    );
+    assert!(
+        set_deadline(&app.db, app.consultation_id, now - 2 * DAY_MS, now)
+            .await
+            .unwrap()
+    );
+    let purged = purge_closed(&app.db, 1, now).await.unwrap();
+    assert_eq!((purged.consultations, purged.addresses), (1, 1));
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM consultation WHERE id = $1")
+        .bind(app.consultation_id)
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    assert_eq!(status, "closed", "and it is closed");
+    assert!(!link_works(&app, &token, now).await);
+}
+
 async fn app_item(app: &TestApp, id: i64) -> i64 {
     let (item,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM item WHERE consultation_id = $1")
         .bind(id)
