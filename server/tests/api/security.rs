@@ -104,6 +104,8 @@ async fn downloads_whose_clients_stop_reading_let_go_of_the_database() {
         "the respondent page waited {:?}",
         started.elapsed()
     );
+    // They stay stalled for longer than the send timeout, then read on.
+    tokio::time::sleep(Duration::from_secs(3)).await;
     let mut given_up = 0;
     let mut outcomes = Vec::new();
     for res in stalled {
