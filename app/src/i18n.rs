@@ -180,6 +180,11 @@ texts! {
     Disagree => "Uenig", "Disagree";
     DontKnow => "Ved ikke", "Don't know";
     NotAnswered => "Ikke besvaret", "Not answered";
+    Likert5 => "Helt enig", "Strongly agree";
+    Likert4 => "Enig", "Agree";
+    Likert3 => "Hverken enig eller uenig", "Neither agree nor disagree";
+    Likert2 => "Uenig", "Disagree";
+    Likert1 => "Helt uenig", "Strongly disagree";
     ProposalNo => "Forslag {code}", "Proposal {code}";
     CommentLabel => "Kommentar til forslag {code} (valgfri)", "Comment on proposal {code} (optional)";
     CommentLimit => "Højst {max} tegn.", "At most {max} characters.";
@@ -526,7 +531,8 @@ texts! {
     MissingTitle => "Høringsparter, der ikke har svaret", "Bodies that have not answered";
     NobodyMissing => "Alle inviterede har svaret.", "Everybody invited has answered.";
     MissingShown => "Her vises de første {shown} af {n}.", "The first {shown} of {n} are shown here.";
-    BarLabel => "{agree} enig, {disagree} uenig, {dont_know} ved ikke, {unanswered} ikke besvaret", "{agree} agree, {disagree} disagree, {dont_know} don't know, {unanswered} not answered";
+    BarPart => "{answer}: {n}", "{answer}: {n}";
+    Suppressed => "Færre end {k} svar", "Fewer than {k} responses";
     WithoutUnit => "(uden institution)", "(no unit)";
     MemoTitle => "Høringsnotat", "Hearing memo";
     MemoProcess => "Høringsprocessen", "The hearing process";

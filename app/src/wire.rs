@@ -20,6 +20,9 @@ pub mod respond {
     pub const VALUE: char = 'v';
     pub const COMMENT: char = 'c';
     pub const FINGERPRINT: char = 'f';
+    /// One chosen option of a multiple-choice item: a checkbox each, so a post may
+    /// carry the name several times; the parser joins them into the stored JSON array.
+    pub const CHOICE: char = 'm';
 
     pub fn field(slot: char, item: i64) -> String {
         format!("{slot}{item}")

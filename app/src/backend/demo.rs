@@ -271,27 +271,30 @@ pub async fn synthetic(
     let mut rng = StdRng::seed_from_u64(seed);
     let mut tx = db.write.begin().await?;
     for n in 0..bodies {
+        let (group, unit) = (GROUPS[n % GROUPS.len()], format!("Institution {:02}", n % 50 + 1));
         let (respondent,): (i64,) = sqlx::query_as(
             "INSERT INTO respondent (consultation_id, name, group_name, unit, created_at, state)
              VALUES ($1, $2, $3, $4, $5, 'submitted') RETURNING id",
         )
         .bind(consultation_id)
         .bind(format!("Høringspart {:05}", n + 1))
-        .bind(GROUPS[n % GROUPS.len()])
-        .bind(format!("Institution {:02}", n % 50 + 1))
+        .bind(group)
+        .bind(&unit)
         .bind(now_ms)
         .fetch_one(&mut *tx)
         .await?;
         let (response,): (i64,) = sqlx::query_as(
             "INSERT INTO response (consultation_id, respondent_id, status, general_comment,
                  version, submitted_version, submission_no, submitted_general_comment,
-                 submitted_at, updated_at)
-             VALUES ($1, $2, 'submitted', $3, 1, 1, 1, $3, $4, $4) RETURNING id",
+                 submitted_at, updated_at, group_name, unit)
+             VALUES ($1, $2, 'submitted', $3, 1, 1, 1, $3, $4, $4, $5, $6) RETURNING id",
         )
         .bind(consultation_id)
         .bind(respondent)
         .bind(COMMENTS[n % COMMENTS.len()])
         .bind(now_ms)
+        .bind(group)
+        .bind(&unit)
         .fetch_one(&mut *tx)
         .await?;
         let answers = random_answers(&mut rng, &item_ids);

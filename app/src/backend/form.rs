@@ -69,6 +69,7 @@ pub fn parse_pairs(pairs: &[(String, String)]) -> Result<RawForm, FormError> {
     };
     let mut intent = Intent::Save;
     let mut fields: BTreeMap<Target, RawField> = BTreeMap::new();
+    let mut chosen: BTreeMap<i64, Vec<String>> = BTreeMap::new();
     for (name, value) in pairs {
         match name.as_str() {
             respond::INTENT => intent = Intent::parse(value).ok_or(malformed.clone())?,
@@ -87,10 +88,15 @@ pub fn parse_pairs(pairs: &[(String, String)]) -> Result<RawForm, FormError> {
                 match slot {
                     respond::VALUE => field.value = value.clone(),
                     respond::COMMENT => field.comment = value.clone(),
+                    respond::CHOICE => chosen.entry(id).or_default().push(value.clone()),
                     _ => field.fingerprint = value.clone(),
                 }
             }
         }
+    }
+    for (id, options) in chosen {
+        let value = serde_json::to_string(&options).map_err(|_| malformed.clone())?;
+        fields.entry(Target::Item(id)).or_default().value = value;
     }
     Ok(RawForm { intent, fields })
 }
@@ -100,7 +106,15 @@ fn split_item_field(name: &str) -> Option<(char, &str)> {
     let mut chars = name.chars();
     let slot = chars
         .next()
-        .filter(|c| [respond::VALUE, respond::COMMENT, respond::FINGERPRINT].contains(c))?;
+        .filter(|c| {
+            [
+                respond::VALUE,
+                respond::COMMENT,
+                respond::FINGERPRINT,
+                respond::CHOICE,
+            ]
+            .contains(c)
+        })?;
     let rest = chars.as_str();
     (!rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric())).then_some((slot, rest))
 }
@@ -261,6 +275,21 @@ mod tests {
         assert_eq!(form.fields[&Target::Item(1)].comment, "God idé");
         assert_eq!(form.fields[&Target::Item(2)].value, "");
         assert_eq!(form.fields[&Target::General].comment, "Samlet set positivt");
+    }
+
+    #[test]
+    fn checked_boxes_become_one_list_with_commas_intact() {
+        let form = parse_pairs(&pairs(&[
+            ("m4", "Ja, ofte"),
+            ("f4", "abc"),
+            ("m4", "Nej"),
+        ]))
+        .unwrap();
+        assert_eq!(form.fields[&Target::Item(4)].value, r#"["Ja, ofte","Nej"]"#);
+        let kind = ItemKind::Multi {
+            options: vec!["Nej".into(), "Ja, ofte".into()],
+        };
+        assert!(kind.parse_value(&form.fields[&Target::Item(4)].value).is_ok());
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod body_state;
+pub mod catalogue;
 pub mod dates;
 pub mod db;
 pub mod demo;

@@ -13,11 +13,13 @@ use super::db::Db;
 use super::error::AppError;
 use crate::i18n::Lang;
 use crate::model::admin::{Msg, Problem, Rate, UserView};
+use super::catalogue::item_kind;
 use crate::model::report::{
-    contested_order, Breakdown, CommentEntry, ItemReport, MissingBody, Report, ReportQuery,
-    ReportSort, Tally, COMMENTS_INLINE_MAX, GENERAL, MISSING_INLINE_MAX,
+    contested_order, suppressed, Breakdown, CommentEntry, ItemReport, MissingBody, Report,
+    ReportQuery, ReportSort, Tally, COMMENTS_INLINE_MAX, GENERAL, MIN_GROUP_SIZE_FLOOR,
+    MISSING_INLINE_MAX,
 };
-use crate::model::{AgreeValue, ConsultationStatus};
+use crate::model::{Bucket, ConsultationKind, ConsultationStatus, ItemKind};
 use std::collections::{BTreeMap, HashMap};
 
 /// The longest note the administration can write per item.
@@ -36,10 +38,23 @@ pub enum Comments {
 
 #[derive(sqlx::FromRow)]
 struct ConsultationRow {
+    kind: String,
     title: String,
     status: String,
     deadline: i64,
     opens_at: Option<i64>,
+    min_group_size: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct ItemRow {
+    id: i64,
+    code: String,
+    text: String,
+    kind: String,
+    options_json: String,
+    admin_note: String,
+    section: String,
 }
 
 /// Builds the report of consultation `id` as `query` asks.
@@ -52,14 +67,23 @@ pub async fn report(
     lang: Lang,
     now_ms: i64,
 ) -> Result<Report, AppError> {
-    let c: ConsultationRow =
-        sqlx::query_as("SELECT title, status, deadline, opens_at FROM consultation WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&db.read)
-            .await?
-            .ok_or(AppError::NotFound)?;
+    let c: ConsultationRow = sqlx::query_as(
+        "SELECT kind, title, status, deadline, opens_at, min_group_size FROM consultation WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.read)
+    .await?
+    .ok_or(AppError::NotFound)?;
     let status = ConsultationStatus::parse(&c.status)
         .ok_or_else(|| AppError::Internal(format!("consultation {id} has status {}", c.status)))?;
+    let survey = ConsultationKind::parse(&c.kind) == Some(ConsultationKind::Survey);
+    let k = if survey {
+        u32::try_from(c.min_group_size)
+            .unwrap_or(u32::MAX)
+            .max(MIN_GROUP_SIZE_FLOOR)
+    } else {
+        1
+    };
     let group = query.group.as_deref();
     let column_of = |group_name: &str, unit: &str| -> String {
         match query.breakdown {
@@ -122,21 +146,50 @@ pub async fn report(
     .bind(group)
     .fetch_all(&db.read)
     .await?;
-    let empty: Vec<Tally> = columns
+    let catalogue: Vec<ItemRow> = sqlx::query_as(
+        "SELECT i.id, i.code, i.text, i.kind, i.options_json, i.admin_note, s.title AS section
+         FROM item i JOIN section s ON s.id = i.section_id
+         WHERE i.consultation_id = $1
+         ORDER BY s.position, i.position",
+    )
+    .bind(id)
+    .fetch_all(&db.read)
+    .await?;
+    let kinds: Vec<(ItemKind, Vec<Bucket>)> = catalogue
         .iter()
-        .map(|r| Tally::of(count(r.submitted)))
+        .map(|i| {
+            let kind = item_kind(i.id, &i.kind, &i.options_json)?;
+            let buckets = kind.buckets();
+            Ok((kind, buckets))
+        })
+        .collect::<Result<_, AppError>>()?;
+    let position: HashMap<i64, usize> = catalogue
+        .iter()
+        .enumerate()
+        .map(|(p, i)| (i.id, p))
         .collect();
     let mut tallies: HashMap<i64, (Vec<Tally>, u32)> = HashMap::new();
     for (item, column, value, n, commented) in counts {
-        let (breakdown, comment_count) = tallies.entry(item).or_insert_with(|| (empty.clone(), 0));
+        let Some((kind, buckets)) = position.get(&item).map(|&p| &kinds[p]) else {
+            continue;
+        };
+        let (breakdown, comment_count) = tallies.entry(item).or_insert_with(|| {
+            let empty = |r: &Rate| Tally::of(buckets.len(), count(r.submitted));
+            (columns.iter().map(empty).collect(), 0)
+        });
         *comment_count += count(commented);
-        if let (Some(value), Some(&col)) = (AgreeValue::parse(&value), index.get(&column)) {
-            breakdown[col].record(value, count(n));
+        if let Some(&col) = index.get(&column) {
+            breakdown[col].record(buckets, &kind.bucket_indices(&value), count(n));
         }
     }
+    // Which columns, or the whole, hold too few responses to show (surveys only).
+    let sizes: Vec<u32> = columns.iter().map(|r| count(r.submitted)).collect();
+    let hide = suppressed(&sizes, k);
+    // Free text too is shown only where the whole has enough responses.
+    let comment_mode = if hide.total { Comments::None } else { comments };
 
     let total_comments: u32 = tallies.values().map(|(_, n)| n).sum();
-    let only_item = match comments {
+    let only_item = match comment_mode {
         Comments::All => Some(None),
         Comments::Preview if total_comments <= COMMENTS_INLINE_MAX => Some(None),
         Comments::Preview => query.expand.map(Some),
@@ -148,7 +201,7 @@ pub async fn report(
     };
     // The report page shows the general comments inline only up to a limit; every
     // other view has them all (the memo) or none (the summary export).
-    let (general_comments, general_count) = match comments {
+    let (mut general_comments, general_count) = match comment_mode {
         Comments::None => (Vec::new(), 0),
         Comments::Preview if query.expand != Some(GENERAL) => {
             match count_general_comments(db, id, group).await? {
@@ -158,38 +211,50 @@ pub async fn report(
         }
         _ => counted(load_general_comments(db, id, group).await?),
     };
+    if survey {
+        general_comments.iter_mut().for_each(unattributed);
+    }
 
-    let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
-        "SELECT i.id, i.code, i.text, i.admin_note, s.title
-         FROM item i JOIN section s ON s.id = i.section_id
-         WHERE i.consultation_id = $1
-         ORDER BY s.position, i.position",
-    )
-    .bind(id)
-    .fetch_all(&db.read)
-    .await?;
-    let mut items: Vec<ItemReport> = rows
+    let mut items: Vec<ItemReport> = catalogue
         .into_iter()
-        .map(|(item, code, text, note, section)| {
-            let (breakdown, comment_count) =
-                tallies.remove(&item).unwrap_or_else(|| (empty.clone(), 0));
-            let mut overall = Tally::default();
+        .zip(kinds)
+        .map(|(row, (kind, buckets))| {
+            let (breakdown, comment_count) = tallies.remove(&row.id).unwrap_or_else(|| {
+                let empty = |n: &u32| Tally::of(buckets.len(), *n);
+                (sizes.iter().map(empty).collect(), 0)
+            });
+            let mut overall = Tally::of(buckets.len(), 0);
             breakdown.iter().for_each(|t| overall.add(t));
+            let mut comments = item_comments.remove(&row.id).unwrap_or_default();
+            for c in &mut comments {
+                c.answer = c.answer.take().and_then(|v| kind.answer_label(lang, &v));
+                if survey {
+                    unattributed(c);
+                }
+            }
             ItemReport {
-                id: item,
-                code,
-                section,
-                text,
-                overall,
-                breakdown,
+                id: row.id,
+                code: row.code,
+                section: row.section,
+                text: row.text,
+                overall: (!hide.total).then_some(overall),
+                breakdown: breakdown
+                    .into_iter()
+                    .zip(&hide.cells)
+                    .map(|(t, &hidden)| (!hidden && !hide.total).then_some(t))
+                    .collect(),
                 comment_count,
-                comments: item_comments.remove(&item).unwrap_or_default(),
-                note,
+                comments,
+                note: row.admin_note,
+                kind,
             }
         })
         .collect();
     if query.sort == ReportSort::Contested {
-        items.sort_by(|a, b| contested_order(&a.overall, &b.overall));
+        items.sort_by(|a, b| match (&a.overall, &b.overall) {
+            (Some(a), Some(b)) => contested_order(a, b),
+            _ => std::cmp::Ordering::Equal,
+        });
     }
 
     let missing_count = count(overall.invited - overall.submitted);
@@ -221,6 +286,7 @@ pub async fn report(
         groups,
         overall,
         columns,
+        min_group_size: k,
         items,
         general_comments,
         general_comment_count: general_count,
@@ -236,6 +302,14 @@ pub async fn report(
 
 fn count(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A survey's free text is shown without who wrote it, nor their group or unit: in an
+/// anonymous survey these could name the person.
+fn unattributed(comment: &mut CommentEntry) {
+    comment.body.clear();
+    comment.group.clear();
+    comment.unit.clear();
 }
 
 /// The comments with their number.
@@ -287,7 +361,7 @@ async fn load_comments(
             body,
             group,
             unit,
-            answer: AgreeValue::parse(&value),
+            answer: (!value.is_empty()).then_some(value),
             text,
         });
     }

@@ -97,15 +97,14 @@ struct ItemRow {
 }
 
 impl ItemRow {
+    fn item_kind(&self) -> Result<ItemKind, AppError> {
+        super::catalogue::item_kind(self.id, &self.kind, &self.options_json)
+    }
+
     fn rule(&self) -> Result<ItemRule, AppError> {
-        let options: Vec<String> = serde_json::from_str(&self.options_json)
-            .map_err(|e| AppError::Internal(format!("item {} options: {e}", self.id)))?;
-        let kind = ItemKind::from_parts(&self.kind, options).ok_or_else(|| {
-            AppError::Internal(format!("item {} has unknown kind {}", self.id, self.kind))
-        })?;
         Ok(ItemRule {
             code: self.code.clone(),
-            kind,
+            kind: self.item_kind()?,
             allow_comment: self.allow_comment,
         })
     }
@@ -249,6 +248,7 @@ pub async fn load_page(
             .entry(item.section_id)
             .or_default()
             .push(ItemView {
+                kind: item.item_kind()?,
                 id: item.id,
                 code: item.code,
                 text: item.text,
@@ -511,6 +511,7 @@ pub async fn save(
         .bind(response.id)
         .execute(&mut *tx)
         .await?;
+        tally::stamp(&mut tx, response.id).await?;
         tally::count(&mut tx, response.id, Sign::Add).await?;
         sqlx::query(
             "UPDATE response SET status = 'submitted', submitted_version = version,
@@ -626,14 +627,14 @@ pub async fn load_receipt(
     let invitee = find_invitee(&mut *conn, token, now_ms)
         .await?
         .ok_or(AppError::InvalidLink)?;
-    Ok(receipt_for(&mut conn, &invitee, lang).await?)
+    receipt_for(&mut conn, &invitee, lang).await
 }
 
 async fn receipt_for(
     conn: &mut SqliteConnection,
     invitee: &Invitee,
     lang: Lang,
-) -> Result<Option<Receipt>, sqlx::Error> {
+) -> Result<Option<Receipt>, AppError> {
     let Some(response) =
         load_response(conn, invitee.consultation_id, invitee.respondent_id).await?
     else {
@@ -656,23 +657,27 @@ async fn receipt_for(
         .collect();
     let sections = sections
         .into_iter()
-        .map(|s| ReceiptSection {
-            items: items
+        .map(|s| {
+            let items = items
                 .iter()
                 .filter(|i| i.section_id == s.id)
                 .map(|i| {
                     let (value, comment) = submitted.get(&i.id).cloned().unwrap_or_default();
-                    ReceiptItem {
+                    Ok(ReceiptItem {
+                        kind: i.item_kind()?,
                         code: i.code.clone(),
                         text: i.text.clone(),
                         value,
                         comment,
-                    }
+                    })
                 })
-                .collect(),
-            title: s.title,
+                .collect::<Result<_, AppError>>()?;
+            Ok(ReceiptSection {
+                items,
+                title: s.title,
+            })
         })
-        .collect();
+        .collect::<Result<_, AppError>>()?;
     Ok(Some(Receipt {
         title: invitee.title.clone(),
         respondent_name: invitee.name.clone(),

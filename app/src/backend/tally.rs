@@ -9,19 +9,19 @@
 use sqlx::SqliteConnection;
 
 /// Adds the submitted answers of the responses `filter` selects to the count (or
-/// takes them out, with a negative `sign`), under each body's current group and unit.
+/// takes them out, with a negative `sign`), under the group and unit each response
+/// was stamped with (see [`stamp`]).
 macro_rules! add_up {
     ($filter:literal) => {
         concat!(
             "INSERT INTO answer_tally (consultation_id, item_id, group_name, unit, value, answers, commented)
-             SELECT rs.consultation_id, sa.item_id, COALESCE(r.group_name, ''), COALESCE(r.unit, ''),
+             SELECT rs.consultation_id, sa.item_id, rs.group_name, rs.unit,
                     sa.value, $2 * COUNT(*), $2 * SUM(CASE WHEN sa.comment <> '' THEN 1 ELSE 0 END)
              FROM response rs
              JOIN submitted_answer sa ON sa.response_id = rs.id
-             LEFT JOIN respondent r ON r.id = rs.respondent_id
              WHERE ",
             $filter,
-            " GROUP BY rs.consultation_id, sa.item_id, r.group_name, r.unit, sa.value
+            " GROUP BY rs.consultation_id, sa.item_id, rs.group_name, rs.unit, sa.value
              ON CONFLICT (consultation_id, item_id, group_name, unit, value) DO UPDATE
              SET answers = answer_tally.answers + excluded.answers,
                  commented = answer_tally.commented + excluded.commented"
@@ -41,6 +41,22 @@ pub async fn count(
         .bind(sign as i64)
         .execute(&mut *conn)
         .await?;
+    Ok(())
+}
+
+/// Stamps a response with the group and unit of its body as they are now: at
+/// submission, and when the administration moves the body. The caller takes the
+/// response out of the count before and adds it back after, so the count follows.
+pub async fn stamp(conn: &mut SqliteConnection, response_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE response
+         SET group_name = COALESCE((SELECT r.group_name FROM respondent r WHERE r.id = response.respondent_id), group_name),
+             unit = COALESCE((SELECT r.unit FROM respondent r WHERE r.id = response.respondent_id), unit)
+         WHERE id = $1",
+    )
+    .bind(response_id)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 

@@ -49,6 +49,8 @@ impl ItemKind {
 
     /// Parses a submitted value for this kind. An empty string means "not answered"
     /// and is handled by the caller; here it is an error like any other bad value.
+    /// Multiple choice travels as a JSON array of the chosen options, so an option may
+    /// contain any character, commas included.
     pub fn parse_value(&self, raw: &str) -> Result<AnswerValue, ValueError> {
         let raw = raw.trim();
         if raw.is_empty() {
@@ -58,6 +60,7 @@ impl ItemKind {
             Self::AgreeDisagree => AgreeValue::parse(raw)
                 .map(AnswerValue::Agree)
                 .ok_or(ValueError::OutOfScale),
+            Self::Likert5 if raw == DONT_KNOW => Ok(AnswerValue::DontKnow),
             Self::Likert5 => parse_in_range(raw, 1, 5),
             Self::Nps => parse_in_range(raw, 0, 10),
             Self::Single { options } => options
@@ -66,18 +69,90 @@ impl ItemKind {
                 .then(|| AnswerValue::Choice(raw.to_owned()))
                 .ok_or(ValueError::OutOfScale),
             Self::Multi { options } => {
+                let parts: Vec<String> =
+                    serde_json::from_str(raw).map_err(|_| ValueError::OutOfScale)?;
                 let mut chosen: Vec<String> = Vec::new();
-                for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                    if !options.iter().any(|o| o == part) {
+                for part in parts {
+                    if !options.contains(&part) {
                         return Err(ValueError::OutOfScale);
                     }
-                    if !chosen.iter().any(|c| c == part) {
-                        chosen.push(part.to_owned());
+                    if !chosen.contains(&part) {
+                        chosen.push(part);
                     }
                 }
+                if chosen.is_empty() {
+                    return Err(ValueError::Empty);
+                }
+                // In the catalogue's order, so equal choices are stored equally.
+                chosen.sort_by_key(|c| options.iter().position(|o| o == c));
                 Ok(AnswerValue::Choices(chosen))
             }
             Self::Text => Ok(AnswerValue::Text(raw.to_owned())),
+        }
+    }
+
+    /// The categories a tally of this kind counts, in the order every view shows them.
+    /// Free text has none: it is read, not counted.
+    pub fn buckets(&self) -> Vec<Bucket> {
+        match self {
+            Self::AgreeDisagree => vec![Bucket::Agree, Bucket::Disagree, Bucket::DontKnow],
+            Self::Likert5 => (1..=5)
+                .rev()
+                .map(Bucket::Likert)
+                .chain([Bucket::DontKnow])
+                .collect(),
+            Self::Nps => (0..=10).map(Bucket::Score).collect(),
+            Self::Single { options } | Self::Multi { options } => {
+                options.iter().cloned().map(Bucket::Option).collect()
+            }
+            Self::Text => Vec::new(),
+        }
+    }
+
+    /// Whether one answer may fall in several buckets (its shares are then shares of
+    /// the respondents, and do not add up to 100).
+    pub fn is_multi(&self) -> bool {
+        matches!(self, Self::Multi { .. })
+    }
+
+    /// The positions in [`Self::buckets`] a stored value counts under: none for a
+    /// value that does not parse (or free text), several for multiple choice.
+    pub fn bucket_indices(&self, stored: &str) -> Vec<usize> {
+        let Ok(value) = self.parse_value(stored) else {
+            return Vec::new();
+        };
+        let buckets = self.buckets();
+        let find = |b: &Bucket| buckets.iter().position(|x| x == b);
+        match value {
+            AnswerValue::Agree(v) => find(&Bucket::from(v)).into_iter().collect(),
+            AnswerValue::DontKnow => find(&Bucket::DontKnow).into_iter().collect(),
+            AnswerValue::Number(n) if *self == Self::Likert5 => {
+                find(&Bucket::Likert(n)).into_iter().collect()
+            }
+            AnswerValue::Number(n) => find(&Bucket::Score(n)).into_iter().collect(),
+            AnswerValue::Choice(c) => find(&Bucket::Option(c)).into_iter().collect(),
+            AnswerValue::Choices(cs) => cs
+                .into_iter()
+                .filter_map(|c| find(&Bucket::Option(c)))
+                .collect(),
+            AnswerValue::Text(_) => Vec::new(),
+        }
+    }
+
+    /// How a stored answer reads in `lang` (receipts, exports, conflict notices):
+    /// `None` when it is not answered.
+    pub fn answer_label(&self, lang: Lang, stored: &str) -> Option<String> {
+        match self.parse_value(stored).ok()? {
+            AnswerValue::Text(text) => Some(text),
+            _ => {
+                let buckets = self.buckets();
+                let labels: Vec<String> = self
+                    .bucket_indices(stored)
+                    .into_iter()
+                    .map(|i| buckets[i].label(lang))
+                    .collect();
+                Some(labels.join(" · "))
+            }
         }
     }
 }
@@ -88,6 +163,9 @@ fn parse_in_range(raw: &str, min: u8, max: u8) -> Result<AnswerValue, ValueError
         _ => Err(ValueError::OutOfScale),
     }
 }
+
+/// The stored value of "ved ikke", on every scale that has it.
+pub const DONT_KNOW: &str = "dont_know";
 
 /// The hearing scale: enig / uenig / ved ikke.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -105,7 +183,7 @@ impl AgreeValue {
         match self {
             Self::Agree => "agree",
             Self::Disagree => "disagree",
-            Self::DontKnow => "dont_know",
+            Self::DontKnow => DONT_KNOW,
         }
     }
 
@@ -114,10 +192,125 @@ impl AgreeValue {
     }
 }
 
+/// Which way an answer category leans: what "share positive", the hearing's
+/// standing and the NPS score count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Polarity {
+    Positive,
+    Neutral,
+    Negative,
+    /// "Ved ikke": no position, left out of shares of those who took one.
+    Abstain,
+}
+
+/// One answer category of an item kind: what a tally counts under.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Bucket {
+    Agree,
+    Disagree,
+    DontKnow,
+    /// A Likert step, 5 = helt enig … 1 = helt uenig.
+    Likert(u8),
+    /// A 0–10 score.
+    Score(u8),
+    /// One option of a choice question.
+    Option(String),
+}
+
+impl From<AgreeValue> for Bucket {
+    fn from(v: AgreeValue) -> Self {
+        match v {
+            AgreeValue::Agree => Self::Agree,
+            AgreeValue::Disagree => Self::Disagree,
+            AgreeValue::DontKnow => Self::DontKnow,
+        }
+    }
+}
+
+impl Bucket {
+    /// The stored value this bucket counts.
+    pub fn value(&self) -> String {
+        match self {
+            Self::Agree => AgreeValue::Agree.as_str().to_owned(),
+            Self::Disagree => AgreeValue::Disagree.as_str().to_owned(),
+            Self::DontKnow => DONT_KNOW.to_owned(),
+            Self::Likert(n) | Self::Score(n) => n.to_string(),
+            Self::Option(o) => o.clone(),
+        }
+    }
+
+    /// The category's name in the UI and in exports.
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            Self::Agree => lang.t(Key::Agree).to_owned(),
+            Self::Disagree => lang.t(Key::Disagree).to_owned(),
+            Self::DontKnow => lang.t(Key::DontKnow).to_owned(),
+            Self::Likert(n) => lang
+                .t(match n {
+                    5 => Key::Likert5,
+                    4 => Key::Likert4,
+                    3 => Key::Likert3,
+                    2 => Key::Likert2,
+                    _ => Key::Likert1,
+                })
+                .to_owned(),
+            Self::Score(n) => n.to_string(),
+            Self::Option(o) => o.clone(),
+        }
+    }
+
+    /// A stable class name for the bar's colours (options share one by position).
+    pub fn css_key(&self, position: usize) -> String {
+        match self {
+            Self::Agree => "agree".into(),
+            Self::Disagree => "disagree".into(),
+            Self::DontKnow => "dont-know".into(),
+            Self::Likert(n) => format!("likert-{n}"),
+            Self::Score(n) => format!("score-{}", Polarity::of_score(*n).css()),
+            Self::Option(_) => format!("option-{}", position % 6),
+        }
+    }
+
+    pub fn polarity(&self) -> Polarity {
+        match self {
+            Self::Agree => Polarity::Positive,
+            Self::Disagree => Polarity::Negative,
+            Self::DontKnow => Polarity::Abstain,
+            Self::Likert(n) if *n >= 4 => Polarity::Positive,
+            Self::Likert(3) => Polarity::Neutral,
+            Self::Likert(_) => Polarity::Negative,
+            Self::Score(n) => Polarity::of_score(*n),
+            Self::Option(_) => Polarity::Neutral,
+        }
+    }
+}
+
+impl Polarity {
+    /// NPS: promoters 9–10, passives 7–8, detractors 0–6.
+    fn of_score(n: u8) -> Self {
+        match n {
+            9.. => Self::Positive,
+            7 | 8 => Self::Neutral,
+            _ => Self::Negative,
+        }
+    }
+
+    fn css(self) -> &'static str {
+        match self {
+            Self::Positive => "positive",
+            Self::Neutral => "neutral",
+            Self::Negative => "negative",
+            Self::Abstain => "abstain",
+        }
+    }
+}
+
 /// A validated answer value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AnswerValue {
     Agree(AgreeValue),
+    /// "Ved ikke / ikke relevant" on a Likert scale, kept apart from its steps.
+    DontKnow,
     Number(u8),
     Choice(String),
     Choices(Vec<String>),
@@ -129,9 +322,12 @@ impl fmt::Display for AnswerValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Agree(v) => f.write_str(v.as_str()),
+            Self::DontKnow => f.write_str(DONT_KNOW),
             Self::Number(n) => write!(f, "{n}"),
             Self::Choice(c) | Self::Text(c) => f.write_str(c),
-            Self::Choices(cs) => f.write_str(&cs.join(",")),
+            Self::Choices(cs) => {
+                f.write_str(&serde_json::to_string(cs).map_err(|_| fmt::Error)?)
+            }
         }
     }
 }
@@ -142,22 +338,6 @@ pub enum ValueError {
     Empty,
     #[error("value outside the item's scale")]
     OutOfScale,
-}
-
-/// The label of a stored hearing answer; `None` when it is not answered.
-pub fn agree_label(lang: Lang, value: &str) -> Option<&'static str> {
-    AgreeValue::parse(value).map(|answer| {
-        lang.t(match answer {
-            AgreeValue::Agree => Key::Agree,
-            AgreeValue::Disagree => Key::Disagree,
-            AgreeValue::DontKnow => Key::DontKnow,
-        })
-    })
-}
-
-/// The label of a stored hearing answer, "Ikke besvaret" when it is not answered.
-pub fn answer_label(lang: Lang, value: &str) -> &'static str {
-    agree_label(lang, value).unwrap_or(lang.t(Key::NotAnswered))
 }
 
 #[cfg(test)]
@@ -205,10 +385,16 @@ mod tests {
         assert_eq!(single.parse_value("c"), Err(ValueError::OutOfScale));
         let multi = ItemKind::Multi { options };
         assert_eq!(
-            multi.parse_value("b, a,b"),
-            Ok(AnswerValue::Choices(vec!["b".into(), "a".into()]))
+            multi.parse_value(r#"["b","a","b"]"#),
+            Ok(AnswerValue::Choices(vec!["a".into(), "b".into()])),
+            "deduplicated, in the catalogue's order"
         );
-        assert_eq!(multi.parse_value("a,z"), Err(ValueError::OutOfScale));
+        assert_eq!(
+            multi.parse_value(r#"["a","z"]"#),
+            Err(ValueError::OutOfScale)
+        );
+        assert_eq!(multi.parse_value("a,b"), Err(ValueError::OutOfScale));
+        assert_eq!(multi.parse_value("[]"), Err(ValueError::Empty));
     }
 
     #[test]
@@ -234,6 +420,51 @@ mod tests {
         assert_eq!(ItemKind::from_parts("stars", Vec::new()), None);
     }
 
+    #[test]
+    fn an_option_with_a_comma_can_be_chosen() {
+        let multi = ItemKind::Multi {
+            options: vec!["Ja, ofte".into(), "Nej".into()],
+        };
+        let value = multi.parse_value(r#"["Ja, ofte"]"#).unwrap();
+        assert_eq!(value.to_string(), r#"["Ja, ofte"]"#);
+        assert_eq!(multi.bucket_indices(&value.to_string()), vec![0]);
+        assert_eq!(
+            multi.answer_label(Lang::Da, r#"["Nej","Ja, ofte"]"#).as_deref(),
+            Some("Ja, ofte · Nej")
+        );
+    }
+
+    #[test]
+    fn every_value_of_a_scale_falls_in_exactly_one_bucket() {
+        let likert = ItemKind::Likert5;
+        assert_eq!(likert.buckets().len(), 6);
+        assert_eq!(likert.bucket_indices("5"), vec![0], "helt enig first");
+        assert_eq!(likert.bucket_indices("1"), vec![4]);
+        assert_eq!(likert.bucket_indices(DONT_KNOW), vec![5], "ved ikke apart");
+        assert_eq!(likert.bucket_indices("7"), Vec::<usize>::new());
+        let nps = ItemKind::Nps;
+        for n in 0..=10u8 {
+            assert_eq!(nps.bucket_indices(&n.to_string()), vec![usize::from(n)]);
+        }
+        assert_eq!(
+            ItemKind::AgreeDisagree.answer_label(Lang::Da, "disagree").as_deref(),
+            Some("Uenig")
+        );
+        assert_eq!(ItemKind::AgreeDisagree.answer_label(Lang::Da, ""), None);
+        assert_eq!(ItemKind::Text.buckets(), Vec::new());
+    }
+
+    #[test]
+    fn polarity_follows_the_scale() {
+        assert_eq!(Bucket::Likert(4).polarity(), Polarity::Positive);
+        assert_eq!(Bucket::Likert(3).polarity(), Polarity::Neutral);
+        assert_eq!(Bucket::Likert(2).polarity(), Polarity::Negative);
+        assert_eq!(Bucket::Score(9).polarity(), Polarity::Positive);
+        assert_eq!(Bucket::Score(7).polarity(), Polarity::Neutral);
+        assert_eq!(Bucket::Score(6).polarity(), Polarity::Negative);
+        assert_eq!(Bucket::DontKnow.polarity(), Polarity::Abstain);
+    }
+
     proptest! {
         #[test]
         fn a_parsed_value_reparses_to_itself(raw in "\\PC{0,12}") {
@@ -243,6 +474,22 @@ mod tests {
             }
             if let Ok(value) = ItemKind::AgreeDisagree.parse_value(&raw) {
                 prop_assert_eq!(ItemKind::AgreeDisagree.parse_value(&value.to_string()), Ok(value));
+            }
+        }
+
+        #[test]
+        fn any_chosen_options_survive_the_round_trip(
+            options in proptest::collection::vec("\\PC{1,12}", 1..6),
+            picks in proptest::collection::vec(0usize..6, 1..6),
+        ) {
+            let kind = ItemKind::Multi { options: options.clone() };
+            let chosen: Vec<&String> = picks.iter().map(|&i| &options[i % options.len()]).collect();
+            let raw = serde_json::to_string(&chosen).unwrap();
+            let value = kind.parse_value(&raw).unwrap();
+            prop_assert_eq!(kind.parse_value(&value.to_string()), Ok(value.clone()));
+            let AnswerValue::Choices(stored) = value else { unreachable!() };
+            for c in chosen {
+                prop_assert!(stored.contains(c));
             }
         }
     }

@@ -9,7 +9,7 @@ pub mod listing;
 mod page;
 pub mod report;
 
-pub use answer::{agree_label, answer_label, AgreeValue, AnswerValue, ItemKind, ValueError};
+pub use answer::{AgreeValue, AnswerValue, Bucket, ItemKind, Polarity, ValueError, DONT_KNOW};
 pub use comment::{
     is_bidi_control, without_bidi_controls, Comment, CommentError, COMMENT_MAX_CHARS,
 };

@@ -51,6 +51,7 @@ pub struct ItemView {
     pub code: String,
     pub text: String,
     pub allow_comment: bool,
+    pub kind: super::ItemKind,
     pub state: FieldState,
 }
 
@@ -193,6 +194,8 @@ pub struct ReceiptSection {
 pub struct ReceiptItem {
     pub code: String,
     pub text: String,
+    /// How `value` reads.
+    pub kind: super::ItemKind,
     pub value: String,
     pub comment: String,
 }

@@ -3,136 +3,138 @@
 //! counts, so the report page, the memo and every export agree to the last digit.
 
 use super::admin::Rate;
-use super::AgreeValue;
+use super::{Bucket, ItemKind, Polarity};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
-/// How the bodies that submitted answered one item (within one group, unit or overall).
-/// `unanswered` counts submitted responses that left the item blank, so the four add
-/// up to the number of bodies that answered the hearing.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// How the respondents that submitted answered one item (within one group, unit or
+/// overall), counted in the answer categories of the item's kind ([`Bucket`]).
+/// `unanswered` counts submitted responses that left the item blank, so `answered`
+/// and `unanswered` add up to the number that submitted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
-    pub agree: u32,
-    pub disagree: u32,
-    pub dont_know: u32,
+    /// One count per bucket of the item's kind, in [`ItemKind::buckets`] order.
+    pub counts: Vec<u32>,
+    /// Respondents who answered the item. For multiple choice the counts add up to
+    /// more: one answer may fall in several buckets.
+    pub answered: u32,
     pub unanswered: u32,
-}
-
-/// The tally's outcomes in the order every view shows them.
-pub const OUTCOMES: [Outcome; 4] = [
-    Outcome::Agree,
-    Outcome::Disagree,
-    Outcome::DontKnow,
-    Outcome::Unanswered,
-];
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Outcome {
-    Agree,
-    Disagree,
-    DontKnow,
-    Unanswered,
-}
-
-impl Outcome {
-    /// Stable name for CSS classes and export headers.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Agree => "agree",
-            Self::Disagree => "disagree",
-            Self::DontKnow => "dont-know",
-            Self::Unanswered => "unanswered",
-        }
-    }
-
-    /// The outcome's name in the UI and in exports.
-    pub fn label(self) -> crate::i18n::Key {
-        use crate::i18n::Key;
-        match self {
-            Self::Agree => Key::Agree,
-            Self::Disagree => Key::Disagree,
-            Self::DontKnow => Key::DontKnow,
-            Self::Unanswered => Key::NotAnswered,
-        }
-    }
+    /// Answers in a positive or a negative bucket ([`Polarity`]): the hearing's
+    /// standing, a survey's share positive and NPS.
+    pub positive: u32,
+    pub negative: u32,
 }
 
 impl Tally {
-    /// A tally of `answered` bodies, none of which has answered yet.
-    pub fn of(answered: u32) -> Self {
+    /// A tally with `buckets` categories of `submitted` respondents, none of whom has
+    /// answered yet.
+    pub fn of(buckets: usize, submitted: u32) -> Self {
         Self {
-            unanswered: answered,
+            counts: vec![0; buckets],
+            unanswered: submitted,
             ..Self::default()
         }
     }
 
-    /// Moves `n` bodies from "not answered" to `value`. The caller's counts come from
-    /// the same submitted responses, so `unanswered` cannot go below zero; if it would,
-    /// the data is inconsistent and the total grows instead of lying.
-    pub fn record(&mut self, value: AgreeValue, n: u32) {
-        match value {
-            AgreeValue::Agree => self.agree += n,
-            AgreeValue::Disagree => self.disagree += n,
-            AgreeValue::DontKnow => self.dont_know += n,
+    /// Moves `n` respondents from "not answered" to the buckets at `indices` (several
+    /// for multiple choice; none for free text, which is answered but not counted).
+    /// The caller's counts come from the same submitted responses, so `unanswered`
+    /// cannot go below zero; if it would, the data is inconsistent and the total grows
+    /// instead of lying.
+    pub fn record(&mut self, buckets: &[Bucket], indices: &[usize], n: u32) {
+        for &i in indices {
+            self.counts[i] += n;
+            match buckets[i].polarity() {
+                Polarity::Positive => self.positive += n,
+                Polarity::Negative => self.negative += n,
+                Polarity::Neutral | Polarity::Abstain => {}
+            }
         }
+        self.answered += n;
         self.unanswered = self.unanswered.saturating_sub(n);
     }
 
     pub fn add(&mut self, other: &Tally) {
-        self.agree += other.agree;
-        self.disagree += other.disagree;
-        self.dont_know += other.dont_know;
+        if self.counts.len() < other.counts.len() {
+            self.counts.resize(other.counts.len(), 0);
+        }
+        for (mine, theirs) in self.counts.iter_mut().zip(&other.counts) {
+            *mine += theirs;
+        }
+        self.answered += other.answered;
         self.unanswered += other.unanswered;
+        self.positive += other.positive;
+        self.negative += other.negative;
     }
 
-    pub fn counts(&self) -> [u32; 4] {
-        [self.agree, self.disagree, self.dont_know, self.unanswered]
+    /// The buckets' counts, then "ikke besvaret": the cells of a row in every view.
+    pub fn cells(&self) -> Vec<u32> {
+        let mut cells = self.counts.clone();
+        cells.push(self.unanswered);
+        cells
     }
 
-    pub fn count(&self, outcome: Outcome) -> u32 {
-        self.counts()[outcome as usize]
-    }
-
+    /// Everyone who submitted.
     pub fn total(&self) -> u32 {
-        self.counts().iter().sum()
+        self.answered + self.unanswered
     }
 
-    /// Whole percentages that sum to exactly 100 (all zero when the tally is empty).
-    pub fn percents(&self) -> [u32; 4] {
-        apportion(self.counts(), 100)
+    /// Each cell's share of everyone who submitted, in `units` (100 for whole per
+    /// cent, 1000 for tenths). Where every answer is in one bucket, the shares sum to
+    /// exactly `units` (see [`apportion`]); multiple choice gives each option its own
+    /// share of the respondents, rounded half up.
+    pub fn shares(&self, units: u32) -> Vec<u32> {
+        let cells = self.cells();
+        let total = self.total();
+        if cells.iter().sum::<u32>() == total {
+            return apportion(&cells, units);
+        }
+        cells
+            .iter()
+            .map(|&c| {
+                let exact = u64::from(c) * u64::from(units);
+                ((2 * exact + u64::from(total)) / (2 * u64::from(total).max(1))) as u32
+            })
+            .collect()
     }
 
-    /// Percentages in tenths (423 = 42.3 %) that sum to exactly 1000, for exports.
-    pub fn permille(&self) -> [u32; 4] {
-        apportion(self.counts(), 1000)
+    /// Whole percentages (all zero when the tally is empty).
+    pub fn percents(&self) -> Vec<u32> {
+        self.shares(100)
     }
 
-    /// The bodies that took a position: enig or uenig.
+    /// Percentages in tenths (423 = 42.3 %), for exports.
+    pub fn permille(&self) -> Vec<u32> {
+        self.shares(1000)
+    }
+
+    /// The respondents that took a position: enig or uenig (or their equivalents).
     pub fn positioned(&self) -> u32 {
-        self.agree + self.disagree
+        self.positive + self.negative
     }
 
-    /// How far apart enig and uenig are among those who took a position, from 0 (an
-    /// even split, the most contested) to 1 (unanimous). `None` when nobody took one.
+    /// How far apart the positive and the negative are among those who took a
+    /// position, from 0 (an even split, the most contested) to 1 (unanimous). `None`
+    /// when nobody took one.
     pub fn margin(&self) -> Option<f64> {
         let positioned = self.positioned();
         (positioned > 0)
-            .then(|| f64::from(self.agree.abs_diff(self.disagree)) / f64::from(positioned))
+            .then(|| f64::from(self.positive.abs_diff(self.negative)) / f64::from(positioned))
     }
 }
 
 /// Shares of `units` (100 for whole per cent, 1000 for tenths) by the largest remainder
 /// method (Hamilton): every count gets the whole units of its exact share, and the units
 /// still missing go one each to the largest remainders, so the shares always sum to
-/// exactly `units`. Equal remainders go to the larger count, then to the outcome listed
+/// exactly `units`. Equal remainders go to the larger count, then to the cell listed
 /// first, so the result is deterministic. All zeros when the counts are.
-pub fn apportion<const N: usize>(counts: [u32; N], units: u32) -> [u32; N] {
+pub fn apportion(counts: &[u32], units: u32) -> Vec<u32> {
     let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
-    let mut shares = [0u32; N];
+    let mut shares = vec![0u32; counts.len()];
     if total == 0 {
         return shares;
     }
-    let mut remainders = [(0u64, 0u32, 0usize); N];
+    let mut remainders = vec![(0u64, 0u32, 0usize); counts.len()];
     for (i, &count) in counts.iter().enumerate() {
         let exact = u64::from(count) * u64::from(units);
         shares[i] = (exact / total) as u32;
@@ -188,7 +190,7 @@ impl Standing {
     /// Compared in whole numbers (3 × enig against 2 × positions), so a proposal at
     /// exactly two thirds has broad support on every machine.
     pub fn of(tally: &Tally) -> Self {
-        let (agree, positions) = (u64::from(tally.agree), u64::from(tally.positioned()));
+        let (agree, positions) = (u64::from(tally.positive), u64::from(tally.positioned()));
         if positions == 0 {
             Self::NoPositions
         } else if 3 * agree >= 2 * positions {
@@ -290,8 +292,8 @@ pub struct CommentEntry {
     pub body: String,
     pub group: String,
     pub unit: String,
-    /// The body's answer to the item, if any (none for general comments).
-    pub answer: Option<AgreeValue>,
+    /// The body's answer to the item as it reads, if any (none for general comments).
+    pub answer: Option<String>,
     pub text: String,
 }
 
@@ -301,9 +303,11 @@ pub struct ItemReport {
     pub code: String,
     pub section: String,
     pub text: String,
-    pub overall: Tally,
-    /// One tally per column of [`Report::columns`].
-    pub breakdown: Vec<Tally>,
+    pub kind: ItemKind,
+    /// `None` when fewer than the minimum group size submitted (see [`suppressed`]).
+    pub overall: Option<Tally>,
+    /// One tally per column of [`Report::columns`]; `None` where it is suppressed.
+    pub breakdown: Vec<Option<Tally>>,
     pub comment_count: u32,
     /// All comments, or none when there are too many to show inline and the item is
     /// not the expanded one.
@@ -337,6 +341,9 @@ pub struct Report {
     pub overall: Rate,
     /// Invited and answered per column.
     pub columns: Vec<Rate>,
+    /// The smallest number of responses a figure may be based on: the survey's
+    /// minimum group size; 1 for a hearing, whose bodies answer in their own name.
+    pub min_group_size: u32,
     pub items: Vec<ItemReport>,
     /// All general comments, or none when there are too many to show inline and they
     /// are not expanded.
@@ -353,6 +360,73 @@ pub struct Report {
     pub generated: String,
 }
 
+/// The least minimum group size a survey can have: below it, a person's answers
+/// could be read from a figure.
+pub const MIN_GROUP_SIZE_FLOOR: u32 = 3;
+
+/// Which cells of one breakdown must be hidden, and whether its total must be, so that
+/// no figure based on fewer than `k` responses can be read or worked out. `sizes` are
+/// the responses per cell (public: response rates stay visible); what is protected is
+/// how those respondents answered.
+///
+/// A cell with `0 < n < k` is hidden. Where the hidden cells could be recovered from
+/// the total and the visible cells — one hidden cell alone, or hidden cells that
+/// together hold fewer than `k` — the smallest visible non-empty cell is hidden too
+/// (complementary suppression), until the hidden cells together hold at least `k`
+/// in at least two cells. When that cannot be reached, or the total itself is below
+/// `k`, everything is hidden. Empty cells hide nothing and stay visible ("no answers").
+pub fn suppressed(sizes: &[u32], k: u32) -> Suppression {
+    let total: u32 = sizes.iter().sum();
+    let everything = Suppression {
+        cells: sizes.iter().map(|&n| n > 0).collect(),
+        total: true,
+    };
+    if total > 0 && total < k {
+        return everything;
+    }
+    let mut hidden: Vec<bool> = sizes.iter().map(|&n| n > 0 && n < k).collect();
+    loop {
+        let (count, sum) = sizes
+            .iter()
+            .zip(&hidden)
+            .filter(|(_, &h)| h)
+            .fold((0, 0u32), |(c, s), (&n, _)| (c + 1, s + n));
+        if count == 0 || (count >= 2 && sum >= k) {
+            return Suppression {
+                cells: hidden,
+                total: false,
+            };
+        }
+        let smallest = sizes
+            .iter()
+            .enumerate()
+            .filter(|&(i, &n)| n > 0 && !hidden[i])
+            .min_by_key(|&(i, &n)| (n, i))
+            .map(|(i, _)| i);
+        match smallest {
+            Some(i) => hidden[i] = true,
+            None => return everything,
+        }
+    }
+}
+
+/// "Færre end 5 svar": what stands where a figure is suppressed.
+pub fn suppressed_text(lang: crate::i18n::Lang, min_group_size: u32) -> String {
+    lang.fill(
+        crate::i18n::Key::Suppressed,
+        &[("k", &min_group_size.to_string())],
+    )
+}
+
+/// What [`suppressed`] decided for one breakdown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suppression {
+    /// Per cell: hidden.
+    pub cells: Vec<bool>,
+    /// The total is hidden too (and with it every cell).
+    pub total: bool,
+}
+
 /// Up to this many comments in a consultation, the report page shows them all; above
 /// it, only the counts, and the comments of the item the reader expands.
 pub const COMMENTS_INLINE_MAX: u32 = 500;
@@ -362,18 +436,19 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// A hearing item's tally, counted the way the report counts it.
     fn tally(agree: u32, disagree: u32, dont_know: u32, unanswered: u32) -> Tally {
-        Tally {
-            agree,
-            disagree,
-            dont_know,
-            unanswered,
+        let buckets = ItemKind::AgreeDisagree.buckets();
+        let mut t = Tally::of(buckets.len(), agree + disagree + dont_know + unanswered);
+        for (i, n) in [agree, disagree, dont_know].into_iter().enumerate() {
+            t.record(&buckets, &[i], n);
         }
+        t
     }
 
     #[test]
     fn an_empty_tally_has_no_shares() {
-        assert_eq!(Tally::default().percents(), [0, 0, 0, 0]);
+        assert_eq!(Tally::of(3, 0).percents(), [0, 0, 0, 0]);
         assert_eq!(Tally::default().margin(), None);
     }
 
@@ -401,9 +476,10 @@ mod tests {
 
     #[test]
     fn recording_answers_moves_bodies_out_of_unanswered() {
-        let mut t = Tally::of(5);
-        t.record(AgreeValue::Agree, 3);
-        t.record(AgreeValue::DontKnow, 1);
+        let buckets = ItemKind::AgreeDisagree.buckets();
+        let mut t = Tally::of(buckets.len(), 5);
+        t.record(&buckets, &[0], 3);
+        t.record(&buckets, &[2], 1);
         assert_eq!(t, tally(3, 0, 1, 1));
         assert_eq!(t.total(), 5);
     }
@@ -439,12 +515,12 @@ mod tests {
 
     proptest! {
         #[test]
-        fn shares_always_sum_to_the_units(counts in proptest::array::uniform4(0u32..100_000)) {
+        fn shares_always_sum_to_the_units(counts in proptest::collection::vec(0u32..100_000, 1..12)) {
             let total: u32 = counts.iter().sum();
             for units in [100, 1000] {
-                let shares = apportion(counts, units);
+                let shares = apportion(&counts, units);
                 prop_assert_eq!(shares.iter().sum::<u32>(), if total == 0 { 0 } else { units });
-                for (share, count) in shares.iter().zip(counts) {
+                for (share, &count) in shares.iter().zip(&counts) {
                     // Each share is its exact share rounded down or up, never further off.
                     let exact = f64::from(count) * f64::from(units) / f64::from(total.max(1));
                     prop_assert!((f64::from(*share) - exact).abs() < 1.0);
@@ -454,13 +530,76 @@ mod tests {
     }
 
     #[test]
-    fn standing_follows_the_stated_rule_at_its_edges() {
-        let t = |agree, disagree, dont_know| Tally {
-            agree,
-            disagree,
-            dont_know,
-            unanswered: 0,
+    fn multiple_choice_shares_are_shares_of_the_respondents() {
+        let kind = ItemKind::Multi {
+            options: vec!["a".into(), "b".into()],
         };
+        let buckets = kind.buckets();
+        let mut t = Tally::of(2, 4);
+        t.record(&buckets, &[0, 1], 2);
+        t.record(&buckets, &[0], 1);
+        assert_eq!(t.cells(), [3, 2, 1]);
+        assert_eq!(t.percents(), [75, 50, 25]);
+    }
+
+    #[test]
+    fn a_likert_tally_leans_by_its_steps() {
+        let buckets = ItemKind::Likert5.buckets();
+        let mut t = Tally::of(buckets.len(), 10);
+        t.record(&buckets, &[0], 4); // helt enig
+        t.record(&buckets, &[2], 3); // hverken-eller
+        t.record(&buckets, &[4], 2); // helt uenig
+        t.record(&buckets, &[5], 1); // ved ikke
+        assert_eq!((t.positive, t.negative, t.unanswered), (4, 2, 0));
+        assert_eq!(t.percents().iter().sum::<u32>(), 100);
+    }
+
+    #[test]
+    fn a_small_cell_hides_the_next_smallest_with_it() {
+        let s = suppressed(&[3, 10, 7, 0], 5);
+        assert_eq!(s.cells, [true, false, true, false]);
+        assert!(!s.total);
+        // Two small cells that together hold fewer than k take a third.
+        let s = suppressed(&[1, 2, 9, 6], 5);
+        assert_eq!(s.cells, [true, true, false, true]);
+        // Nothing to hide.
+        assert_eq!(suppressed(&[5, 6], 5).cells, [false, false]);
+        // A total below k hides everything; with k = 1 nothing is ever hidden.
+        assert!(suppressed(&[2, 1], 5).total);
+        assert_eq!(suppressed(&[1, 1, 0], 1).cells, [false, false, false]);
+        // One small cell and nothing else to hide with it: the total goes too.
+        assert!(!suppressed(&[3, 0, 9], 5).total);
+        assert!(suppressed(&[3, 0], 5).total);
+    }
+
+    proptest! {
+        #[test]
+        fn no_hidden_count_can_be_worked_out(
+            sizes in proptest::collection::vec(prop_oneof![Just(0u32), 1u32..8, 1u32..60], 0..14),
+            k in 3u32..8,
+        ) {
+            let s = suppressed(&sizes, k);
+            if s.total {
+                return Ok(());
+            }
+            let hidden: Vec<u32> = sizes.iter().zip(&s.cells).filter(|(_, &h)| h).map(|(&n, _)| n).collect();
+            for (&n, &h) in sizes.iter().zip(&s.cells) {
+                // Every visible cell holds none or at least k responses.
+                prop_assert!(h || n == 0 || n >= k);
+            }
+            // Total minus the visible cells gives only the hidden cells' sum: it
+            // names no single cell, and it is itself based on at least k.
+            if !hidden.is_empty() {
+                prop_assert!(hidden.len() >= 2);
+                prop_assert!(hidden.iter().sum::<u32>() >= k);
+                prop_assert!(hidden.iter().all(|&n| n > 0));
+            }
+        }
+    }
+
+    #[test]
+    fn standing_follows_the_stated_rule_at_its_edges() {
+        let t = |agree, disagree, dont_know| tally(agree, disagree, dont_know, 0);
         assert_eq!(
             Standing::of(&t(2, 1, 5)),
             Standing::BroadSupport,

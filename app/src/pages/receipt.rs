@@ -2,7 +2,7 @@ use super::LinkError;
 use crate::api::get_receipt;
 use crate::components::{LanguageSwitch, Main, PageTitle};
 use crate::i18n::Key;
-use crate::model::{answer_label, Receipt};
+use crate::model::Receipt;
 use crate::use_lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -76,7 +76,12 @@ fn ReceiptView(receipt: Receipt, token: String) -> impl IntoView {
                                                 {item.text}
                                             </dt>
                                             <dd>
-                                                <strong>{answer_label(lang, &item.value)}</strong>
+                                                <strong>
+                                                    {item
+                                                        .kind
+                                                        .answer_label(lang, &item.value)
+                                                        .unwrap_or_else(|| lang.t(Key::NotAnswered).to_owned())}
+                                                </strong>
                                                 {(!item.comment.is_empty())
                                                     .then(|| view! { <p class="comment-text">{item.comment}</p> })}
                                             </dd>

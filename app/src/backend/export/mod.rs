@@ -17,8 +17,8 @@ use super::db::Db;
 use super::error::AppError;
 use super::report::{self, Comments};
 use crate::i18n::{Key, Lang};
-use crate::model::agree_label;
-use crate::model::report::{Report, ReportQuery, Tally, OUTCOMES};
+use crate::model::report::{suppressed_text, ItemReport, Report, ReportQuery, Tally};
+use crate::model::ItemKind;
 use futures::{Stream, StreamExt, TryStreamExt};
 use std::collections::HashMap;
 use std::io::Write;
@@ -29,25 +29,37 @@ use std::time::Duration;
 const CHUNK: usize = 64 * 1024;
 
 /// One item of the catalogue, as the "svar" rows repeat it.
-#[derive(sqlx::FromRow)]
 pub struct ExportItem {
     pub id: i64,
     pub section: String,
     pub code: String,
     pub text: String,
+    /// How its answers read.
+    pub kind: ItemKind,
 }
 
 /// The consultation's items in catalogue order.
 pub async fn catalogue(db: &Db, id: i64) -> Result<Vec<ExportItem>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT i.id, s.title AS section, i.code, i.text
+    let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT i.id, s.title AS section, i.code, i.text, i.kind, i.options_json
          FROM item i JOIN section s ON s.id = i.section_id
          WHERE i.consultation_id = $1
          ORDER BY s.position, i.position",
     )
     .bind(id)
     .fetch_all(&db.read)
-    .await?)
+    .await?;
+    rows.into_iter()
+        .map(|(id, section, code, text, kind, options)| {
+            Ok(ExportItem {
+                kind: super::catalogue::item_kind(id, &kind, &options)?,
+                id,
+                section,
+                code,
+                text,
+            })
+        })
+        .collect()
 }
 
 /// One body that submitted, with its answer (value, comment) to every item of the
@@ -240,34 +252,104 @@ pub async fn summary(db: &Db, id: i64, lang: Lang) -> Result<Report, AppError> {
     .await
 }
 
-/// The summary's header: item columns, then count and share of every outcome for
-/// "I alt" and for each group.
-pub fn summary_headers(report: &Report, lang: Lang) -> Vec<String> {
-    let mut headers: Vec<String> = [
-        Key::ExportSection,
-        Key::ExportNumber,
-        Key::ExportItem,
-        Key::ExportAnsweredBy,
-    ]
-    .into_iter()
-    .map(|k| lang.t(k).to_owned())
-    .collect();
-    let scopes = std::iter::once(lang.t(Key::ExportAll))
-        .chain(report.columns.iter().map(|c| c.name.as_str()));
-    for scope in scopes {
-        for outcome in OUTCOMES {
-            let answer = lang.t(outcome.label());
-            headers.push(lang.fill(Key::ExportCount, &[("scope", scope), ("answer", answer)]));
-            headers.push(lang.fill(Key::ExportShare, &[("scope", scope), ("answer", answer)]));
-        }
-    }
-    headers.push(lang.t(Key::ExportNote).to_owned());
-    headers
+/// The columns of "opsummering": every answer category any item has, in the order
+/// they first appear (for a hearing: enig, uenig, ved ikke), then "ikke besvaret".
+/// An item without a category leaves its cells blank.
+pub struct SummaryLayout {
+    labels: Vec<String>,
+    suppressed: String,
 }
 
-/// The tallies of one summary row: overall first, then one per group.
-pub fn summary_tallies(item: &crate::model::report::ItemReport) -> impl Iterator<Item = &Tally> {
-    std::iter::once(&item.overall).chain(item.breakdown.iter())
+/// One category of one item in one scope.
+pub enum SummaryCell {
+    /// The count and its share in tenths of a per cent.
+    Count(u32, u32),
+    /// The item has no such category.
+    Absent,
+    /// Fewer responses than the minimum group size: the message, no figure.
+    Suppressed,
+}
+
+impl SummaryLayout {
+    pub fn of(report: &Report, lang: Lang) -> Self {
+        let mut labels: Vec<String> = Vec::new();
+        for item in &report.items {
+            for bucket in item.kind.buckets() {
+                let label = bucket.label(lang);
+                if !labels.contains(&label) {
+                    labels.push(label);
+                }
+            }
+        }
+        labels.push(lang.t(Key::NotAnswered).to_owned());
+        Self {
+            labels,
+            suppressed: suppressed_text(lang, report.min_group_size),
+        }
+    }
+
+    /// Item columns, then count and share of every category for "I alt" and for
+    /// each column of the breakdown, then the note.
+    pub fn headers(&self, report: &Report, lang: Lang) -> Vec<String> {
+        let mut headers: Vec<String> = [
+            Key::ExportSection,
+            Key::ExportNumber,
+            Key::ExportItem,
+            Key::ExportAnsweredBy,
+        ]
+        .into_iter()
+        .map(|k| lang.t(k).to_owned())
+        .collect();
+        let scopes = std::iter::once(lang.t(Key::ExportAll))
+            .chain(report.columns.iter().map(|c| c.name.as_str()));
+        for scope in scopes {
+            for answer in &self.labels {
+                let args = [("scope", scope), ("answer", answer.as_str())];
+                headers.push(lang.fill(Key::ExportCount, &args));
+                headers.push(lang.fill(Key::ExportShare, &args));
+            }
+        }
+        headers.push(lang.t(Key::ExportNote).to_owned());
+        headers
+    }
+
+    /// An item's cells: overall first, then one scope per column of the breakdown.
+    pub fn cells(&self, item: &ItemReport, lang: Lang) -> Vec<SummaryCell> {
+        let mut cells = Vec::new();
+        let labels: Vec<String> = item
+            .kind
+            .buckets()
+            .iter()
+            .map(|b| b.label(lang))
+            .chain([lang.t(Key::NotAnswered).to_owned()])
+            .collect();
+        for tally in std::iter::once(&item.overall).chain(&item.breakdown) {
+            let figures: Option<Vec<(u32, u32)>> = tally
+                .as_ref()
+                .map(|t: &Tally| t.cells().into_iter().zip(t.permille()).collect());
+            for label in &self.labels {
+                let at = labels.iter().position(|l| l == label);
+                cells.push(match (&figures, at) {
+                    (None, _) => SummaryCell::Suppressed,
+                    (Some(_), None) => SummaryCell::Absent,
+                    (Some(f), Some(i)) => SummaryCell::Count(f[i].0, f[i].1),
+                });
+            }
+        }
+        cells
+    }
+
+    /// What stands in a suppressed cell.
+    pub fn suppressed(&self) -> &str {
+        &self.suppressed
+    }
+}
+
+/// "Besvaret af": everyone who submitted, or the message where that is suppressed.
+pub fn answered_by(item: &ItemReport, layout: &SummaryLayout) -> String {
+    item.overall
+        .as_ref()
+        .map_or_else(|| layout.suppressed().to_owned(), |t| t.total().to_string())
 }
 
 /// A `Write` whose bytes the producing task takes out in chunks. (`csv::Writer` owns
@@ -419,7 +501,7 @@ pub const ANSWERS_CSV: BodiesCsv = BodiesCsv {
                 &item.section,
                 &item.code,
                 &item.text,
-                agree_label(row.lang, value).unwrap_or_default(),
+                &item.kind.answer_label(row.lang, value).unwrap_or_default(),
                 comment.as_str(),
                 &submitted,
             ])?;
@@ -494,21 +576,24 @@ impl BodiesCsv {
 pub fn summary_csv(report: &Report, dialect: CsvDialect, lang: Lang) -> Result<Vec<u8>, AppError> {
     let mut bytes = dialect.preamble().to_vec();
     let mut out = dialect.writer(&mut bytes);
-    out.write_record(summary_headers(report, lang))
+    let layout = SummaryLayout::of(report, lang);
+    out.write_record(layout.headers(report, lang))
         .map_err(csv_error)?;
     for item in &report.items {
         let mut record: Vec<String> = vec![
             item.section.clone(),
             item.code.clone(),
             item.text.clone(),
-            item.overall.total().to_string(),
+            answered_by(item, &layout),
         ];
-        for tally in summary_tallies(item) {
-            let shares = tally.permille();
-            for (count, share) in tally.counts().iter().zip(shares) {
-                record.push(count.to_string());
-                record.push(dialect.percent(share));
-            }
+        for cell in layout.cells(item, lang) {
+            let (count, share) = match cell {
+                SummaryCell::Count(n, share) => (n.to_string(), dialect.percent(share)),
+                SummaryCell::Absent => (String::new(), String::new()),
+                SummaryCell::Suppressed => (layout.suppressed().to_owned(), String::new()),
+            };
+            record.push(count);
+            record.push(share);
         }
         record.push(item.note.clone());
         out.write_record(&record).map_err(csv_error)?;
@@ -522,15 +607,14 @@ pub fn summary_csv(report: &Report, dialect: CsvDialect, lang: Lang) -> Result<V
 mod tests {
     use super::*;
     use crate::model::admin::Rate;
-    use crate::model::report::ItemReport;
 
     fn report() -> Report {
-        let tally = Tally {
-            agree: 1,
-            disagree: 1,
-            dont_know: 1,
-            unanswered: 0,
-        };
+        let kind = ItemKind::AgreeDisagree;
+        let buckets = kind.buckets();
+        let mut tally = Tally::of(buckets.len(), 3);
+        for i in 0..3 {
+            tally.record(&buckets, &[i], 1);
+        }
         Report {
             consultation_id: 1,
             title: "Høring".into(),
@@ -549,13 +633,15 @@ mod tests {
                 invited: 3,
                 submitted: 3,
             }],
+            min_group_size: 1,
             items: vec![ItemReport {
                 id: 7,
                 code: "1.1".into(),
                 section: "Digitalisering".into(),
                 text: "=HYPERLINK(\"http://x\")".into(),
-                overall: tally,
-                breakdown: vec![tally],
+                kind,
+                overall: Some(tally.clone()),
+                breakdown: vec![Some(tally)],
                 comment_count: 0,
                 comments: vec![],
                 note: "-ingen".into(),

@@ -5,14 +5,13 @@
 //! more memory than a small one.
 
 use super::{
-    answer_headers, catalogue, general_comment_headers, submitted_bodies, summary_headers,
-    summary_tallies, title, BodyAnswers, ExportItem,
+    answer_headers, catalogue, general_comment_headers, submitted_bodies, title, BodyAnswers,
+    ExportItem, SummaryCell, SummaryLayout,
 };
 use crate::backend::dates::excel_serial;
 use crate::backend::db::Db;
 use crate::backend::error::AppError;
 use crate::i18n::{Key, Lang};
-use crate::model::agree_label;
 use crate::model::report::Report;
 use futures::StreamExt;
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
@@ -167,7 +166,7 @@ fn write(
                 .write_string_with_format(r, 6, &item.text, &formats.wrap)
                 .map_err(xlsx_error)?;
             sheet
-                .write_string(r, 7, agree_label(lang, value).unwrap_or_default())
+                .write_string(r, 7, item.kind.answer_label(lang, value).unwrap_or_default())
                 .map_err(xlsx_error)?;
             sheet
                 .write_string_with_format(r, 8, comment, &formats.wrap)
@@ -190,7 +189,8 @@ fn write_summary(
     lang: Lang,
 ) -> Result<(), XlsxError> {
     sheet.set_name(lang.t(Key::ExportSheetSummary))?;
-    let headers = summary_headers(report, lang);
+    let layout = SummaryLayout::of(report, lang);
+    let headers = layout.headers(report, lang);
     let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     header_row(sheet, &headers, &formats.header)?;
     sheet.set_freeze_panes(1, 3)?;
@@ -206,19 +206,28 @@ fn write_summary(
         sheet.write_string(r, 0, &item.section)?;
         sheet.write_string(r, 1, &item.code)?;
         sheet.write_string_with_format(r, 2, &item.text, &formats.wrap)?;
-        sheet.write_number(r, 3, item.overall.total())?;
+        match &item.overall {
+            Some(tally) => sheet.write_number(r, 3, tally.total())?,
+            None => sheet.write_string(r, 3, layout.suppressed())?,
+        };
         let mut col: u16 = 4;
-        for tally in summary_tallies(item) {
-            for (count, share) in tally.counts().iter().zip(tally.permille()) {
-                sheet.write_number(r, col, *count)?;
-                sheet.write_number_with_format(
-                    r,
-                    col + 1,
-                    f64::from(share) / 1000.0,
-                    &formats.percent,
-                )?;
-                col += 2;
+        for cell in layout.cells(item, lang) {
+            match cell {
+                SummaryCell::Count(count, share) => {
+                    sheet.write_number(r, col, count)?;
+                    sheet.write_number_with_format(
+                        r,
+                        col + 1,
+                        f64::from(share) / 1000.0,
+                        &formats.percent,
+                    )?;
+                }
+                SummaryCell::Absent => {}
+                SummaryCell::Suppressed => {
+                    sheet.write_string(r, col, layout.suppressed())?;
+                }
             }
+            col += 2;
         }
         sheet.write_string_with_format(r, col, &item.note, &formats.wrap)?;
     }

@@ -6,7 +6,7 @@
 
 use crate::html::escape;
 use crate::i18n::{Key, Lang};
-use crate::model::{answer_label, Receipt};
+use crate::model::Receipt;
 
 pub const LINK: &str = "{{link}}";
 
@@ -122,7 +122,10 @@ pub fn receipt(ctx: &MailContext, receipt: &Receipt) -> Composed {
     for section in &receipt.sections {
         let mut lines = vec![section.title.clone()];
         for item in &section.items {
-            let value = answer_label(lang, &item.value);
+            let value = item
+                .kind
+                .answer_label(lang, &item.value)
+                .unwrap_or_else(|| lang.t(Key::NotAnswered).to_owned());
             lines.push(format!("{} {}: {}", item.code, item.text, value));
             if !item.comment.is_empty() {
                 lines.push(format!(
@@ -148,7 +151,7 @@ pub fn receipt(ctx: &MailContext, receipt: &Receipt) -> Composed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ReceiptItem, ReceiptSection};
+    use crate::model::{ItemKind, ReceiptItem, ReceiptSection};
 
     fn ctx() -> MailContext<'static> {
         MailContext {
@@ -204,12 +207,14 @@ mod tests {
                     ReceiptItem {
                         code: "1.1".into(),
                         text: "Fælles beskrivelse".into(),
+                        kind: ItemKind::AgreeDisagree,
                         value: "agree".into(),
                         comment: "<b>Godt</b>".into(),
                     },
                     ReceiptItem {
                         code: "1.2".into(),
                         text: "Følgeordning".into(),
+                        kind: ItemKind::AgreeDisagree,
                         value: String::new(),
                         comment: String::new(),
                     },

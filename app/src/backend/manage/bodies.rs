@@ -198,6 +198,7 @@ pub async fn update_body(
         .execute(&mut *tx)
         .await?;
     if let Some((response,)) = response {
+        tally::stamp(&mut tx, response).await?;
         tally::count(&mut tx, response, Sign::Add).await?;
     }
     sqlx::query("DELETE FROM respondent_email WHERE respondent_id = $1")

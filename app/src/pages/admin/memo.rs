@@ -27,14 +27,18 @@ fn MemoLoader(data: Loaded<Report>) -> impl IntoView {
     loaded(data, |report| view! { <Memo report=report/> }.into_any())
 }
 
-/// "5/1/0/2": a tally in the summary table's compact form.
-fn compact(tally: &Tally) -> String {
-    tally
-        .counts()
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join("/")
+/// "5/1/0/2": a tally in the summary table's compact form; "–" where it is
+/// suppressed (the item's own table says why).
+fn compact(tally: &Option<Tally>) -> String {
+    match tally {
+        Some(tally) => tally
+            .cells()
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join("/"),
+        None => "–".to_owned(),
+    }
 }
 
 #[component]
@@ -81,12 +85,18 @@ fn Memo(report: Report) -> impl IntoView {
                         <section class="memo-item" id=format!("punkt-{}", item.id)>
                             <p class="eyebrow">{item.section.clone()}</p>
                             <h3>{format!("{} {}", item.code, item.text)}</h3>
-                            <TallyBar tally=item.overall/>
+                            <TallyBar
+                                tally=item.overall.clone()
+                                kind=item.kind.clone()
+                                min_group_size=report.min_group_size
+                            />
                             <TallyTable
                                 label=format!("{} {}", item.code, item.text)
                                 names=names.clone()
+                                kind=item.kind.clone()
                                 breakdown=item.breakdown.clone()
-                                overall=item.overall
+                                overall=item.overall.clone()
+                                min_group_size=report.min_group_size
                             />
                             <h4>{lang.fill(Key::CommentsCount, &[("n", &item.comment_count.to_string())])}</h4>
                             <CommentList comments=item.comments.clone()/>

@@ -13,10 +13,10 @@ use crate::i18n::{Key, Lang};
 use crate::model::admin::{FormEcho, Rate};
 use crate::model::listing::{encode_query, BodyFilter, BodyQuery};
 use crate::model::report::{
-    Breakdown, CommentEntry, ItemReport, Report, ReportQuery, ReportSort, Standing, Tally, GENERAL,
-    OUTCOMES,
+    suppressed_text, Breakdown, CommentEntry, ItemReport, Report, ReportQuery, ReportSort,
+    Standing, Tally, GENERAL,
 };
-use crate::model::AgreeValue;
+use crate::model::ItemKind;
 use crate::use_lang;
 use crate::wire::report;
 use leptos::prelude::*;
@@ -106,6 +106,7 @@ fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
                         query=report.query.clone()
                         can_edit=report.can_edit_notes
                         echo=note_echo.clone()
+                        min_group_size=report.min_group_size
                     />
                 }
             })
@@ -253,31 +254,43 @@ pub fn RatesTable(overall: Rate, columns: Vec<Rate>, names: Vec<String>) -> impl
     .into_any()
 }
 
-/// A stacked bar of the four outcomes, drawn on the server. The segments carry their
-/// share as text where there is room, and the whole bar is labelled with the counts,
-/// so neither colour nor sight is needed to read it.
+/// The answer categories of `kind` and "ikke besvaret", as a row's cells are labelled.
+pub fn cell_labels(lang: Lang, kind: &ItemKind) -> Vec<(String, String)> {
+    kind.buckets()
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.label(lang), b.css_key(i)))
+        .chain([(lang.t(Key::NotAnswered).to_owned(), "unanswered".to_owned())])
+        .collect()
+}
+
+/// A stacked bar of the answer categories, drawn on the server. The segments carry
+/// their share as text where there is room, and the whole bar is labelled with the
+/// counts, so neither colour nor sight is needed to read it. A suppressed tally is
+/// its message, with no figure.
 #[component]
-pub fn TallyBar(tally: Tally) -> impl IntoView {
+pub fn TallyBar(tally: Option<Tally>, kind: ItemKind, min_group_size: u32) -> impl IntoView {
     let lang = use_lang();
-    let counts = tally.counts();
-    let label = lang.fill(
-        Key::BarLabel,
-        &[
-            ("agree", &counts[0].to_string()),
-            ("disagree", &counts[1].to_string()),
-            ("dont_know", &counts[2].to_string()),
-            ("unanswered", &counts[3].to_string()),
-        ],
-    );
+    let Some(tally) = tally else {
+        return view! { <p class="no-answers">{suppressed_text(lang, min_group_size)}</p> }
+            .into_any();
+    };
     if tally.total() == 0 {
         return view! { <p class="no-answers">{lang.t(Key::NoAnswers)}</p> }.into_any();
     }
+    let labels = cell_labels(lang, &kind);
+    let label = labels
+        .iter()
+        .zip(tally.cells())
+        .map(|((answer, _), n)| lang.fill(Key::BarPart, &[("answer", answer), ("n", &n.to_string())]))
+        .collect::<Vec<_>>()
+        .join(", ");
     let mut x = 0u32;
-    let segments: Vec<_> = OUTCOMES
+    let segments: Vec<_> = labels
         .iter()
         .zip(tally.percents())
         .filter(|(_, p)| *p > 0)
-        .map(|(outcome, p)| {
+        .map(|((_, key), p)| {
             let start = x;
             x += p;
             // Drawn in percentages of a bar without a viewBox, so the text keeps its
@@ -296,7 +309,7 @@ pub fn TallyBar(tally: Tally) -> impl IntoView {
                 }
             });
             view! {
-                <g class=format!("seg seg-{}", outcome.key())>
+                <g class=format!("seg seg-{key}")>
                     <rect x=format!("{start}%") y="0" width=format!("{p}%") height="100%"></rect>
                     {text}
                 </g>
@@ -324,7 +337,7 @@ pub fn ReportOverview(report: Report) -> impl IntoView {
             let items = report
                 .items
                 .iter()
-                .filter(|item| Standing::of(&item.overall) == standing)
+                .filter(|item| item.overall.as_ref().map(Standing::of) == Some(standing))
                 .map(|item| (item.id, format!("{} {}", item.code, item.text)))
                 .collect();
             (standing, items)
@@ -375,7 +388,6 @@ pub fn ReportOverview(report: Report) -> impl IntoView {
     }
 }
 
-/// The counts and shares of one tally as table cells.
 /// One item's counts per column of the breakdown and in all. The rows are written as
 /// HTML text: broken down by unit, a hearing's report has 42 tables of 50 rows, and
 /// as views their tens of thousands of nodes took the page past 100 ms.
@@ -383,19 +395,26 @@ pub fn ReportOverview(report: Report) -> impl IntoView {
 pub fn TallyTable(
     label: String,
     names: Vec<String>,
-    breakdown: Vec<Tally>,
-    overall: Tally,
+    kind: ItemKind,
+    breakdown: Vec<Option<Tally>>,
+    overall: Option<Tally>,
+    min_group_size: u32,
 ) -> impl IntoView {
     let lang = use_lang();
+    let labels = cell_labels(lang, &kind);
+    let row = TallyRow {
+        lang,
+        width: labels.len(),
+        hidden: suppressed_text(lang, min_group_size),
+    };
     let mut rows = String::new();
     for (name, tally) in names.iter().zip(&breakdown) {
-        tally_row(&mut rows, lang, name, tally, "");
+        row.write(&mut rows, name, tally.as_ref(), "");
     }
-    tally_row(
+    row.write(
         &mut rows,
-        lang,
         lang.t(Key::ExportAll),
-        &overall,
+        overall.as_ref(),
         " class=\"total\"",
     );
     view! {
@@ -404,9 +423,9 @@ pub fn TallyTable(
                 <thead>
                     <tr>
                         <th scope="col"><span class="visually-hidden">{lang.t(Key::BreakdownHeader)}</span></th>
-                        {OUTCOMES
-                            .iter()
-                            .map(|o| view! { <th scope="col" class="num">{lang.t(o.label())}</th> })
+                        {labels
+                            .into_iter()
+                            .map(|(answer, _)| view! { <th scope="col" class="num">{answer}</th> })
                             .collect_view()}
                     </tr>
                 </thead>
@@ -416,25 +435,42 @@ pub fn TallyTable(
     }
 }
 
-/// A row of [`TallyTable`]: each outcome's count and share, or "no answers".
-fn tally_row(html: &mut String, lang: Lang, name: &str, tally: &Tally, class: &str) {
-    use std::fmt::Write;
-    let _ = write!(html, "<tr{class}><th scope=\"row\">{}</th>", escape(name));
-    if tally.total() == 0 {
-        let _ = write!(
-            html,
-            "<td colspan=\"4\" class=\"no-answers\">{}</td>",
-            escape(lang.t(Key::NoAnswers))
-        );
-    } else {
-        for (n, p) in tally.counts().into_iter().zip(tally.percents()) {
-            let _ = write!(
-                html,
-                "<td class=\"num\">{n} <span class=\"share\">({p} %)</span></td>"
-            );
+/// How a row of [`TallyTable`] is written: each category's count and share, "no
+/// answers", or the suppression message.
+struct TallyRow {
+    lang: Lang,
+    width: usize,
+    hidden: String,
+}
+
+impl TallyRow {
+    fn write(&self, html: &mut String, name: &str, tally: Option<&Tally>, class: &str) {
+        use std::fmt::Write;
+        let _ = write!(html, "<tr{class}><th scope=\"row\">{}</th>", escape(name));
+        match tally {
+            Some(tally) if tally.total() > 0 => {
+                for (n, p) in tally.cells().into_iter().zip(tally.percents()) {
+                    let _ = write!(
+                        html,
+                        "<td class=\"num\">{n} <span class=\"share\">({p} %)</span></td>"
+                    );
+                }
+            }
+            _ => {
+                let text = match tally {
+                    None => self.hidden.as_str(),
+                    Some(_) => self.lang.t(Key::NoAnswers),
+                };
+                let _ = write!(
+                    html,
+                    "<td colspan=\"{}\" class=\"no-answers\">{}</td>",
+                    self.width,
+                    escape(text)
+                );
+            }
         }
+        html.push_str("</tr>");
     }
-    html.push_str("</tr>");
 }
 
 #[component]
@@ -445,6 +481,7 @@ fn ItemSection(
     query: ReportQuery,
     can_edit: bool,
     echo: Option<FormEcho>,
+    min_group_size: u32,
 ) -> impl IntoView {
     let lang = use_lang();
     let anchor = format!("punkt-{}", item.id);
@@ -457,12 +494,14 @@ fn ItemSection(
         <section class="card report-item" id=anchor.clone() aria-labelledby=heading.clone()>
             <p class="eyebrow">{item.section.clone()}</p>
             <h2 id=heading.clone()>{format!("{} {}", item.code, item.text)}</h2>
-            <TallyBar tally=item.overall/>
+            <TallyBar tally=item.overall.clone() kind=item.kind.clone() min_group_size=min_group_size/>
             <TallyTable
                 label=format!("{} {}", item.code, item.text)
                 names=names
+                kind=item.kind.clone()
                 breakdown=item.breakdown.clone()
-                overall=item.overall
+                overall=item.overall.clone()
+                min_group_size=min_group_size
             />
             <details class="comments" open=expanded>
                 <summary>{lang.fill(Key::CommentsCount, &[("n", &item.comment_count.to_string())])}</summary>
@@ -512,12 +551,11 @@ pub fn CommentList(comments: Vec<CommentEntry>) -> impl IntoView {
             {comments
                 .into_iter()
                 .map(|c| {
-                    let answer = c.answer.map(|a| answer_text(lang, a));
                     view! {
                         <li>
                             <p class="who">
                                 <strong>{c.body}</strong> " · " {c.group}
-                                {answer.map(|a| view! { " · " <span class="answer">{a}</span> })}
+                                {c.answer.map(|a| view! { " · " <span class="answer">{a}</span> })}
                             </p>
                             <p class="comment-text">{c.text}</p>
                         </li>
@@ -527,14 +565,6 @@ pub fn CommentList(comments: Vec<CommentEntry>) -> impl IntoView {
         </ul>
     }
     .into_any()
-}
-
-fn answer_text(lang: Lang, answer: AgreeValue) -> &'static str {
-    match answer {
-        AgreeValue::Agree => lang.t(Key::Agree),
-        AgreeValue::Disagree => lang.t(Key::Disagree),
-        AgreeValue::DontKnow => lang.t(Key::DontKnow),
-    }
 }
 
 #[component]

@@ -12,7 +12,8 @@ use crate::api::get_respond_page;
 use crate::components::{textarea_text, AnswerScale, LanguageSwitch, Main, PageTitle};
 use crate::i18n::{Key, Lang};
 use crate::model::{
-    answer_label, ErrorCode, Field as FieldId, FieldState, ItemRef, LockReason, Notice,
+    ItemKind,
+    ErrorCode, Field as FieldId, FieldState, ItemRef, LockReason, Notice,
     RespondPage as PageData, ResponseStatus, COMMENT_MAX_CHARS,
 };
 use crate::use_lang;
@@ -233,6 +234,7 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                                                 code=item.code.clone()
                                                 text=item.text.clone()
                                                 allow_comment=item.allow_comment
+                                                kind=item.kind.clone()
                                                 initial=item.state.clone()
                                                 field
                                                 autosave
@@ -466,6 +468,7 @@ fn ItemCard(
     code: String,
     text: String,
     allow_comment: bool,
+    kind: ItemKind,
     initial: FieldState,
     field: FieldSignals,
     autosave: Autosave,
@@ -502,6 +505,7 @@ fn ItemCard(
                     <div class="scale">
                         <AnswerScale
                             item_id
+                            kind=kind.clone()
                             initial=initial.value.clone()
                             value=field.value
                             disabled=!editable
@@ -536,7 +540,7 @@ fn ItemCard(
                 </div>
             </fieldset>
             <FieldMessages id=value_error_id errors=value_errors/>
-            <ConflictNote field autosave/>
+            <ConflictNote field autosave kind=Some(kind)/>
             {move || {
                 field
                     .updated_by_other
@@ -625,17 +629,22 @@ fn FieldMessages(
 /// Shown where another member saved something else in the same field: their answer,
 /// and (with JavaScript) a choice between theirs and ours.
 #[component]
-fn ConflictNote(field: FieldSignals, autosave: Autosave) -> impl IntoView {
+fn ConflictNote(
+    field: FieldSignals,
+    autosave: Autosave,
+    /// The item's kind, to read the other answer by; `None` for the general comment.
+    kind: Option<ItemKind>,
+) -> impl IntoView {
     let lang = use_lang();
     move || {
         field.conflict.get().map(|conflict| {
             let theirs = conflict.theirs.clone();
             let keep_theirs = theirs.clone();
-            let value_line = field.item_id.map(|_| {
-                lang.fill(
-                    Key::ConflictTheirs,
-                    &[("value", answer_label(lang, &theirs.value))],
-                )
+            let value_line = kind.as_ref().map(|kind| {
+                let value = kind
+                    .answer_label(lang, &theirs.value)
+                    .unwrap_or_else(|| lang.t(Key::NotAnswered).to_owned());
+                lang.fill(Key::ConflictTheirs, &[("value", &value)])
             });
             let comment_line = (!theirs.comment.is_empty())
                 .then(|| lang.fill(Key::ConflictTheirComment, &[("comment", &theirs.comment)]));
@@ -687,7 +696,7 @@ fn GeneralComment(
     view! {
         <section class="area general" aria-labelledby="general-title">
             <h2 id="general-title">{lang.t(Key::GeneralCommentTitle)}</h2>
-            <ConflictNote field autosave/>
+            <ConflictNote field autosave kind=None/>
             <label for="gc">{lang.t(Key::GeneralCommentLabel)}</label>
             <CommentField
                 name=respond::GENERAL_COMMENT.to_owned()
