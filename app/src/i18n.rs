@@ -268,6 +268,7 @@ texts! {
     DeadlineHint => "Skriv dato og klokkeslæt som ÅÅÅÅ-MM-DD TT:MM, fx 2027-03-01 12:00.", "Write date and time as YYYY-MM-DD HH:MM, e.g. 2027-03-01 12:00.";
     SourceLegend => "Indhold", "Content";
     SourceTemplate => "Skabelonen (udviklingsplan med 42 indsatser)", "The template (development plan with 42 proposals)";
+    SourceStaffSurvey => "Trivselsundersøgelse for medarbejdere (anonym, 25 udsagn, eNPS og to åbne spørgsmål)", "Staff wellbeing survey (anonymous, 25 statements, eNPS and two open questions)";
     SourceBlank => "Tom høring", "Blank hearing";
     SourceSheet => "Fra regneark (vælg filen herunder)", "From a spreadsheet (choose the file below)";
     SheetFileLabel => "Regneark (CSV eller XLSX)", "Spreadsheet (CSV or XLSX)";

@@ -8,7 +8,7 @@ use super::error::AppError;
 use super::form::{Intent, RawField, Target};
 use super::manage::{add_respondent, create_hearing, NewRespondent};
 use super::respond::{save, SaveResult};
-use super::template::DEVELOPMENT_PLAN;
+use super::template::{Template, DEVELOPMENT_PLAN};
 use super::token::fingerprint;
 use crate::model::admin::{Role, UserView};
 use crate::model::{AgreeValue, ConsultationStatus, Email};
@@ -191,7 +191,7 @@ pub async fn admin_with_draft(
         &user,
         title,
         deadline_ms,
-        super::manage::Source::Template,
+        super::manage::Source::Template(Template::BUILT_IN[0].0, Template::BUILT_IN[0].1),
         now_ms,
     )
     .await?;
@@ -271,7 +271,10 @@ pub async fn synthetic(
     let mut rng = StdRng::seed_from_u64(seed);
     let mut tx = db.write.begin().await?;
     for n in 0..bodies {
-        let (group, unit) = (GROUPS[n % GROUPS.len()], format!("Institution {:02}", n % 50 + 1));
+        let (group, unit) = (
+            GROUPS[n % GROUPS.len()],
+            format!("Institution {:02}", n % 50 + 1),
+        );
         let (respondent,): (i64,) = sqlx::query_as(
             "INSERT INTO respondent (consultation_id, name, group_name, unit, created_at, state)
              VALUES ($1, $2, $3, $4, $5, 'submitted') RETURNING id",

@@ -104,17 +104,15 @@ pub fn parse_pairs(pairs: &[(String, String)]) -> Result<RawForm, FormError> {
 /// `v12` → ('v', "12"); names that are not item fields → None.
 fn split_item_field(name: &str) -> Option<(char, &str)> {
     let mut chars = name.chars();
-    let slot = chars
-        .next()
-        .filter(|c| {
-            [
-                respond::VALUE,
-                respond::COMMENT,
-                respond::FINGERPRINT,
-                respond::CHOICE,
-            ]
-            .contains(c)
-        })?;
+    let slot = chars.next().filter(|c| {
+        [
+            respond::VALUE,
+            respond::COMMENT,
+            respond::FINGERPRINT,
+            respond::CHOICE,
+        ]
+        .contains(c)
+    })?;
     let rest = chars.as_str();
     (!rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric())).then_some((slot, rest))
 }
@@ -279,17 +277,15 @@ mod tests {
 
     #[test]
     fn checked_boxes_become_one_list_with_commas_intact() {
-        let form = parse_pairs(&pairs(&[
-            ("m4", "Ja, ofte"),
-            ("f4", "abc"),
-            ("m4", "Nej"),
-        ]))
-        .unwrap();
+        let form =
+            parse_pairs(&pairs(&[("m4", "Ja, ofte"), ("f4", "abc"), ("m4", "Nej")])).unwrap();
         assert_eq!(form.fields[&Target::Item(4)].value, r#"["Ja, ofte","Nej"]"#);
         let kind = ItemKind::Multi {
             options: vec!["Nej".into(), "Ja, ofte".into()],
         };
-        assert!(kind.parse_value(&form.fields[&Target::Item(4)].value).is_ok());
+        assert!(kind
+            .parse_value(&form.fields[&Target::Item(4)].value)
+            .is_ok());
     }
 
     #[test]

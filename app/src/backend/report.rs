@@ -8,12 +8,12 @@
 //! rows into the columns the reader asked for.
 
 use super::audit::{self, Action};
+use super::catalogue::item_kind;
 use super::dates::format_datetime;
 use super::db::Db;
 use super::error::AppError;
 use crate::i18n::Lang;
 use crate::model::admin::{Msg, Problem, Rate, UserView};
-use super::catalogue::item_kind;
 use crate::model::report::{
     contested_order, suppressed, Breakdown, CommentEntry, ItemReport, MissingBody, Report,
     ReportQuery, ReportSort, Tally, COMMENTS_INLINE_MAX, GENERAL, MIN_GROUP_SIZE_FLOOR,

@@ -1,19 +1,65 @@
-//! The built-in hearing template: the municipal development plan for school and
-//! day care, 42 proposals in nine areas.
+//! The built-in templates: the municipal development plan for school and day care (a
+//! hearing, 42 proposals in nine areas), and the staff wellbeing survey.
+
+use crate::model::{ConsultationKind, ItemKind};
+use TemplateItem::*;
 
 pub struct TemplateSection {
     pub title: &'static str,
     pub description: &'static str,
-    pub items: &'static [&'static str],
+    pub items: &'static [TemplateItem],
+}
+
+/// One item of a template, by kind.
+pub enum TemplateItem {
+    /// A hearing's proposal: enig / uenig / ved ikke.
+    Agree(&'static str),
+    /// A statement on the five-step scale, "ved ikke" apart.
+    Likert(&'static str),
+    /// 0–10, "how likely is it that you would recommend …".
+    Nps(&'static str),
+    Single(&'static str, &'static [&'static str]),
+    Multi(&'static str, &'static [&'static str]),
+    /// Free text.
+    Text(&'static str),
+}
+
+impl TemplateItem {
+    pub fn text(&self) -> &'static str {
+        match self {
+            Agree(t) | Likert(t) | Nps(t) | Text(t) | Single(t, _) | Multi(t, _) => t,
+        }
+    }
+
+    pub fn kind(&self) -> ItemKind {
+        let options = |o: &[&str]| o.iter().map(|s| (*s).to_owned()).collect();
+        match self {
+            Agree(_) => ItemKind::AgreeDisagree,
+            Likert(_) => ItemKind::Likert5,
+            Nps(_) => ItemKind::Nps,
+            Single(_, o) => ItemKind::Single {
+                options: options(o),
+            },
+            Multi(_, o) => ItemKind::Multi {
+                options: options(o),
+            },
+            Text(_) => ItemKind::Text,
+        }
+    }
 }
 
 pub struct Template {
+    pub kind: ConsultationKind,
+    /// Surveys of staff and parents are anonymous: see `respond` for what that means.
+    pub anonymous: bool,
     pub title: &'static str,
     pub intro: &'static str,
     pub sections: &'static [TemplateSection],
 }
 
 pub const DEVELOPMENT_PLAN: Template = Template {
+    kind: ConsultationKind::Hearing,
+    anonymous: false,
     title: "Høring om udviklingsplan for skole og dagtilbud",
     intro: "Børne- og Ungeudvalget har sendt forslaget til udviklingsplan for skole og dagtilbud 2027–2030 i høring.\n\n\
 Planen indeholder 42 konkrete indsatser fordelt på ni indsatsområder. Vi beder jer tage stilling til hver indsats: er I enige, uenige, eller ved I det ikke? I kan skrive en kommentar til hver indsats og en generel kommentar til sidst.\n\n\
@@ -23,102 +69,183 @@ Svaret afgives samlet for bestyrelsen, udvalget eller organisationen. Alle med l
             title: "Status på folkeskolereformens indsatsområder",
             description: "Den understøttende undervisning, bevægelse og den åbne skole.",
             items: &[
-                "Den understøttende undervisning samles i faste ugentlige lektioner med et tydeligt fagligt formål for hver årgang.",
-                "Alle elever har mindst 45 minutters bevægelse om dagen, fordelt på fag og frikvarterer.",
-                "Hver skole indgår mindst tre aftaler om åben skole med lokale foreninger, virksomheder eller kulturinstitutioner.",
-                "Lektiecafeen flyttes til skoledagens sidste time, så alle elever kan deltage.",
-                "Skolerne måler årligt elevernes trivsel og offentliggør en handleplan på skolens hjemmeside.",
+                Agree("Den understøttende undervisning samles i faste ugentlige lektioner med et tydeligt fagligt formål for hver årgang."),
+                Agree("Alle elever har mindst 45 minutters bevægelse om dagen, fordelt på fag og frikvarterer."),
+                Agree("Hver skole indgår mindst tre aftaler om åben skole med lokale foreninger, virksomheder eller kulturinstitutioner."),
+                Agree("Lektiecafeen flyttes til skoledagens sidste time, så alle elever kan deltage."),
+                Agree("Skolerne måler årligt elevernes trivsel og offentliggør en handleplan på skolens hjemmeside."),
             ],
         },
         TemplateSection {
             title: "Digitalisering",
             description: "Digitale læremidler, dannelse og kompetencer.",
             items: &[
-                "Alle elever fra 3. klasse får en personlig computer, som skolen vedligeholder.",
-                "Der indføres en fælles plan for digital dannelse fra børnehaveklasse til 9. klasse.",
-                "Lærere og pædagoger får 20 timers efteruddannelse i brug af digitale læremidler.",
-                "Forældrekommunikation samles i én platform med automatisk oversættelse til de mest udbredte sprog.",
-                "Mobiltelefoner opbevares i skoletiden, undtagen når de bruges i undervisningen.",
+                Agree("Alle elever fra 3. klasse får en personlig computer, som skolen vedligeholder."),
+                Agree("Der indføres en fælles plan for digital dannelse fra børnehaveklasse til 9. klasse."),
+                Agree("Lærere og pædagoger får 20 timers efteruddannelse i brug af digitale læremidler."),
+                Agree("Forældrekommunikation samles i én platform med automatisk oversættelse til de mest udbredte sprog."),
+                Agree("Mobiltelefoner opbevares i skoletiden, undtagen når de bruges i undervisningen."),
             ],
         },
         TemplateSection {
             title: "Program for Læringsledelse",
             description: "Ledelse af læring på alle niveauer, fra forvaltning til klasselokale.",
             items: &[
-                "Skoleledelsen holder læringssamtaler med hvert årgangsteam to gange om året.",
-                "Data om elevernes læring og trivsel drøftes på faste teammøder hver sjette uge.",
-                "Hver skole udpeger en læringsvejleder med tid afsat i opgaveoversigten.",
-                "Forvaltningen udgiver en årlig kvalitetsrapport med fokus på progression frem for niveau.",
-                "Nyuddannede lærere og pædagoger får en mentor det første år.",
+                Agree("Skoleledelsen holder læringssamtaler med hvert årgangsteam to gange om året."),
+                Agree("Data om elevernes læring og trivsel drøftes på faste teammøder hver sjette uge."),
+                Agree("Hver skole udpeger en læringsvejleder med tid afsat i opgaveoversigten."),
+                Agree("Forvaltningen udgiver en årlig kvalitetsrapport med fokus på progression frem for niveau."),
+                Agree("Nyuddannede lærere og pædagoger får en mentor det første år."),
             ],
         },
         TemplateSection {
             title: "Inklusion/eksklusion",
             description: "Flere børn i fællesskabet og færre i særlige tilbud.",
             items: &[
-                "Der oprettes et inklusionsteam på hver skole med lærer, pædagog og psykolog.",
-                "Andelen af elever i specialtilbud nedbringes gradvist over fire år, med midlerne fulgt over i almenskolen.",
-                "Elever, der vender tilbage fra et specialtilbud, får en plan for tilbagevenden udarbejdet med forældrene.",
-                "Klasser med særlige udfordringer kan få tildelt to-voksen-timer efter ansøgning.",
-                "Forældre til børn med særlige behov får én fast kontaktperson i forvaltningen.",
+                Agree("Der oprettes et inklusionsteam på hver skole med lærer, pædagog og psykolog."),
+                Agree("Andelen af elever i specialtilbud nedbringes gradvist over fire år, med midlerne fulgt over i almenskolen."),
+                Agree("Elever, der vender tilbage fra et specialtilbud, får en plan for tilbagevenden udarbejdet med forældrene."),
+                Agree("Klasser med særlige udfordringer kan få tildelt to-voksen-timer efter ansøgning."),
+                Agree("Forældre til børn med særlige behov får én fast kontaktperson i forvaltningen."),
             ],
         },
         TemplateSection {
             title: "PLC",
             description: "Pædagogiske læringscentre som drivkraft for udvikling.",
             items: &[
-                "Hver skoles pædagogiske læringscenter bemandes mindst 30 timer om ugen.",
-                "PLC tilbyder vejledning i læsning, matematik og digitale læremidler til alle team.",
-                "Skolebiblioteket holder åbent for elever i alle frikvarterer.",
-                "PLC-vejlederne mødes i et kommunalt netværk fire gange om året.",
+                Agree("Hver skoles pædagogiske læringscenter bemandes mindst 30 timer om ugen."),
+                Agree("PLC tilbyder vejledning i læsning, matematik og digitale læremidler til alle team."),
+                Agree("Skolebiblioteket holder åbent for elever i alle frikvarterer."),
+                Agree("PLC-vejlederne mødes i et kommunalt netværk fire gange om året."),
             ],
         },
         TemplateSection {
             title: "Gode overgange",
             description: "Fra hjem til dagtilbud, fra dagtilbud til skole, og videre til ungdomsuddannelse.",
             items: &[
-                "Der laves en fælles overgangsbeskrivelse for hvert barn ved skift fra dagtilbud til skole; forældrene giver samtykke.",
-                "Pædagoger fra dagtilbud følger børnene i de første uger i børnehaveklassen.",
-                "Kommende skolebørn besøger skolen mindst tre gange i foråret før skolestart.",
-                "Elever i 8. klasse får et brobygningsforløb på en ungdomsuddannelse.",
-                "Overlevering mellem skole og fritidstilbud sker på et fast møde i august.",
+                Agree("Der laves en fælles overgangsbeskrivelse for hvert barn ved skift fra dagtilbud til skole; forældrene giver samtykke."),
+                Agree("Pædagoger fra dagtilbud følger børnene i de første uger i børnehaveklassen."),
+                Agree("Kommende skolebørn besøger skolen mindst tre gange i foråret før skolestart."),
+                Agree("Elever i 8. klasse får et brobygningsforløb på en ungdomsuddannelse."),
+                Agree("Overlevering mellem skole og fritidstilbud sker på et fast møde i august."),
             ],
         },
         TemplateSection {
             title: "Kvalitet i dagtilbud",
             description: "Den styrkede pædagogiske læreplan, normeringer og fysiske rammer.",
             items: &[
-                "Minimumsnormeringerne overholdes i hvert enkelt dagtilbud, ikke kun som gennemsnit for kommunen.",
-                "Hvert dagtilbud evaluerer sin pædagogiske læreplan hvert andet år med forældrebestyrelsen.",
-                "Der afsættes midler til at forbedre indeklimaet i de ældste institutioner.",
-                "Andelen af uddannet pædagogisk personale øges til 70 procent inden 2030.",
-                "Forældre får mulighed for en årlig samtale om deres barns trivsel og udvikling.",
+                Agree("Minimumsnormeringerne overholdes i hvert enkelt dagtilbud, ikke kun som gennemsnit for kommunen."),
+                Agree("Hvert dagtilbud evaluerer sin pædagogiske læreplan hvert andet år med forældrebestyrelsen."),
+                Agree("Der afsættes midler til at forbedre indeklimaet i de ældste institutioner."),
+                Agree("Andelen af uddannet pædagogisk personale øges til 70 procent inden 2030."),
+                Agree("Forældre får mulighed for en årlig samtale om deres barns trivsel og udvikling."),
             ],
         },
         TemplateSection {
             title: "Tidlig indsats",
             description: "Hjælp tidligt i barnets liv og tidligt i problemets udvikling.",
             items: &[
-                "Sprogvurdering af alle 3-årige gennemføres af sprogpædagoger.",
-                "Tværfaglige teams (PPR, sundhedspleje, socialrådgiver) mødes hver 6. uge.",
-                "Sundhedsplejen tilbyder et ekstra hjemmebesøg til familier med behov.",
-                "Bekymringer om et barns trivsel skal kunne drøftes med PPR inden for 14 dage.",
+                Agree("Sprogvurdering af alle 3-årige gennemføres af sprogpædagoger."),
+                Agree("Tværfaglige teams (PPR, sundhedspleje, socialrådgiver) mødes hver 6. uge."),
+                Agree("Sundhedsplejen tilbyder et ekstra hjemmebesøg til familier med behov."),
+                Agree("Bekymringer om et barns trivsel skal kunne drøftes med PPR inden for 14 dage."),
             ],
         },
         TemplateSection {
             title: "Tosprogede",
             description: "Sprog, skolegang og samarbejde med familier med et andet modersmål end dansk.",
             items: &[
-                "Forældremøder tilbydes med tolk på de mest udbredte sprog.",
-                "Tosprogede elever visiteres til dansk som andetsprog på deres egen skole frem for på en modtageskole.",
-                "Modersmålsundervisning tilbydes til alle elever, hvor der er mindst 12 tilmeldte.",
-                "Der ansættes kulturmødemedarbejdere, der kan bygge bro mellem skole og hjem.",
+                Agree("Forældremøder tilbydes med tolk på de mest udbredte sprog."),
+                Agree("Tosprogede elever visiteres til dansk som andetsprog på deres egen skole frem for på en modtageskole."),
+                Agree("Modersmålsundervisning tilbydes til alle elever, hvor der er mindst 12 tilmeldte."),
+                Agree("Der ansættes kulturmødemedarbejdere, der kan bygge bro mellem skole og hjem."),
+            ],
+        },
+    ],
+};
+
+/// The staff wellbeing survey: 25 statements in five areas, eNPS and two open
+/// questions. Anonymous, reported per unit only where at least the minimum group size
+/// answered.
+pub const STAFF_WELLBEING: Template = Template {
+    kind: ConsultationKind::Survey,
+    anonymous: true,
+    title: "Trivselsundersøgelse for medarbejdere",
+    intro: "Vi vil gerne vide, hvordan du har det på din arbejdsplads. Svarene bruges af MED-udvalget og ledelsen til at tale om, hvad der fungerer, og hvad der skal ændres.\n\n\
+Undersøgelsen tager omkring ti minutter. Du kan gemme undervejs og vende tilbage via linket i e-mailen.",
+    sections: &[
+        TemplateSection {
+            title: "Arbejdsglæde og engagement",
+            description: "Hvordan du har det med dit arbejde i det daglige.",
+            items: &[
+                Likert("Jeg glæder mig til at gå på arbejde."),
+                Likert("Mit arbejde giver mening for mig."),
+                Likert("Jeg er stolt af at fortælle, hvor jeg arbejder."),
+                Likert("Jeg bruger mine evner godt i mit arbejde."),
+                Likert("Jeg forventer at arbejde her om to år."),
+            ],
+        },
+        TemplateSection {
+            title: "Ledelse",
+            description: "Din nærmeste leder og ledelsen på arbejdspladsen.",
+            items: &[
+                Likert("Min nærmeste leder giver mig anerkendelse for godt arbejde."),
+                Likert("Min nærmeste leder er god til at løse konflikter."),
+                Likert("Ledelsen informerer i god tid om beslutninger, der har betydning for mit arbejde."),
+                Likert("Jeg har tillid til de udmeldinger, ledelsen kommer med."),
+                Likert("Jeg har mulighed for at få sparring med min leder, når jeg har brug for det."),
+            ],
+        },
+        TemplateSection {
+            title: "Samarbejde og social kapital",
+            description: "Samarbejdet med kolleger og tilliden på arbejdspladsen.",
+            items: &[
+                Likert("Jeg får hjælp og støtte fra mine kolleger, når jeg har brug for det."),
+                Likert("Vi deler viden og erfaringer i mit team."),
+                Likert("Konflikter bliver løst på en retfærdig måde."),
+                Likert("Arbejdet fordeles retfærdigt."),
+                Likert("Der er et godt samarbejde mellem faggrupperne."),
+            ],
+        },
+        TemplateSection {
+            title: "Arbejdsbelastning",
+            description: "Tid, tempo og grænser.",
+            items: &[
+                Likert("Jeg har tid nok til at udføre mine arbejdsopgaver ordentligt."),
+                Likert("Jeg kan holde fri uden at tænke på arbejdet."),
+                Likert("Jeg ved, hvad der forventes af mig i mit arbejde."),
+                Likert("Jeg kan sige fra over for opgaver, når jeg har for meget at lave."),
+                Likert("Jeg føler mig sjældent stresset af mit arbejde."),
+            ],
+        },
+        TemplateSection {
+            title: "Kompetenceudvikling",
+            description: "Læring og udvikling i jobbet.",
+            items: &[
+                Likert("Jeg har de kompetencer, mit arbejde kræver."),
+                Likert("Jeg har mulighed for at lære nyt i mit arbejde."),
+                Likert("Jeg har haft en udviklingssamtale inden for det seneste år."),
+                Likert("Aftaler fra min udviklingssamtale bliver fulgt op."),
+                Likert("Nye kolleger får en god introduktion."),
+            ],
+        },
+        TemplateSection {
+            title: "Samlet vurdering",
+            description: "Til sidst: din samlede vurdering og dine egne ord.",
+            items: &[
+                Nps("Hvor sandsynligt er det, at du vil anbefale din arbejdsplads til en ven eller bekendt?"),
+                Text("Hvad er det bedste ved at arbejde her?"),
+                Text("Hvad skal vi blive bedre til?"),
             ],
         },
     ],
 };
 
 impl Template {
+    /// Every built-in template, under the name the creation form posts.
+    pub const BUILT_IN: [(&'static str, &'static Template); 2] =
+        [("template", &DEVELOPMENT_PLAN), ("staff", &STAFF_WELLBEING)];
+
     pub fn item_count(&self) -> usize {
         self.sections.iter().map(|s| s.items.len()).sum()
     }
@@ -136,5 +263,23 @@ mod tests {
             .sections
             .iter()
             .all(|s| !s.items.is_empty()));
+        assert!(DEVELOPMENT_PLAN
+            .sections
+            .iter()
+            .flat_map(|s| s.items)
+            .all(|i| i.kind() == ItemKind::AgreeDisagree));
+    }
+
+    #[test]
+    fn the_staff_survey_has_25_statements_an_enps_and_two_open_questions() {
+        let items: Vec<&TemplateItem> = STAFF_WELLBEING
+            .sections
+            .iter()
+            .flat_map(|s| s.items)
+            .collect();
+        let count = |k: &str| items.iter().filter(|i| i.kind().name() == k).count();
+        assert_eq!(count("likert5"), 25);
+        assert_eq!(count("nps"), 1);
+        assert_eq!(count("text"), 2);
     }
 }

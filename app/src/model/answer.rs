@@ -34,6 +34,16 @@ impl ItemKind {
         }
     }
 
+    /// The options as stored in `item.options_json`.
+    pub fn options_json(&self) -> String {
+        match self {
+            Self::Single { options } | Self::Multi { options } => {
+                serde_json::to_string(options).unwrap_or_else(|_| "[]".to_owned())
+            }
+            _ => "[]".to_owned(),
+        }
+    }
+
     /// Rebuilds a kind from its stored name and options.
     pub fn from_parts(name: &str, options: Vec<String>) -> Option<Self> {
         Some(match name {
@@ -325,9 +335,7 @@ impl fmt::Display for AnswerValue {
             Self::DontKnow => f.write_str(DONT_KNOW),
             Self::Number(n) => write!(f, "{n}"),
             Self::Choice(c) | Self::Text(c) => f.write_str(c),
-            Self::Choices(cs) => {
-                f.write_str(&serde_json::to_string(cs).map_err(|_| fmt::Error)?)
-            }
+            Self::Choices(cs) => f.write_str(&serde_json::to_string(cs).map_err(|_| fmt::Error)?),
         }
     }
 }
@@ -429,7 +437,9 @@ mod tests {
         assert_eq!(value.to_string(), r#"["Ja, ofte"]"#);
         assert_eq!(multi.bucket_indices(&value.to_string()), vec![0]);
         assert_eq!(
-            multi.answer_label(Lang::Da, r#"["Nej","Ja, ofte"]"#).as_deref(),
+            multi
+                .answer_label(Lang::Da, r#"["Nej","Ja, ofte"]"#)
+                .as_deref(),
             Some("Ja, ofte · Nej")
         );
     }
@@ -447,7 +457,9 @@ mod tests {
             assert_eq!(nps.bucket_indices(&n.to_string()), vec![usize::from(n)]);
         }
         assert_eq!(
-            ItemKind::AgreeDisagree.answer_label(Lang::Da, "disagree").as_deref(),
+            ItemKind::AgreeDisagree
+                .answer_label(Lang::Da, "disagree")
+                .as_deref(),
             Some("Uenig")
         );
         assert_eq!(ItemKind::AgreeDisagree.answer_label(Lang::Da, ""), None);

@@ -166,7 +166,11 @@ fn write(
                 .write_string_with_format(r, 6, &item.text, &formats.wrap)
                 .map_err(xlsx_error)?;
             sheet
-                .write_string(r, 7, item.kind.answer_label(lang, value).unwrap_or_default())
+                .write_string(
+                    r,
+                    7,
+                    item.kind.answer_label(lang, value).unwrap_or_default(),
+                )
                 .map_err(xlsx_error)?;
             sheet
                 .write_string_with_format(r, 8, comment, &formats.wrap)

@@ -6,16 +6,17 @@ use super::super::db::Db;
 use super::super::error::AppError;
 use super::super::mail::outbox::{enqueue_links, Audience, MailKind};
 use super::super::rules::Act;
-use super::super::template::{Template, DEVELOPMENT_PLAN};
+use super::super::template::Template;
 use super::state;
 use crate::model::admin::{Msg, Problem, UserView};
-use crate::model::{ConsultationKind, ConsultationStatus, ItemKind};
+use crate::model::{ConsultationKind, ConsultationStatus};
 use sqlx::SqliteConnection;
 
 /// Where a new consultation's content comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub enum Source {
-    Template,
+    /// A built-in template, under its name in [`Template::BUILT_IN`].
+    Template(&'static str, &'static Template),
     Blank,
 }
 
@@ -30,16 +31,18 @@ pub async fn create(
     now_ms: i64,
 ) -> Result<i64, AppError> {
     let empty = Template {
+        kind: ConsultationKind::Hearing,
+        anonymous: false,
         title: "",
         intro: "",
         sections: &[],
     };
     let (template, detail) = match source {
-        Source::Template => (&DEVELOPMENT_PLAN, "skabelon"),
+        Source::Template(name, template) => (template, name),
         Source::Blank => (&empty, "tom"),
     };
     let mut tx = db.write.begin().await?;
-    let id = insert_hearing(
+    let id = insert_from_template(
         &mut tx,
         template,
         ConsultationStatus::Draft,
@@ -57,8 +60,8 @@ pub async fn create(
     Ok(id)
 }
 
-/// Creates a hearing from a template in the given status, for the demo data and the
-/// tests (the administration creates drafts through [`create`]).
+/// Creates a consultation from a template in the given status, for the demo data and
+/// the tests (the administration creates drafts through [`create`]).
 pub async fn create_hearing(
     db: &Db,
     template: &Template,
@@ -67,14 +70,14 @@ pub async fn create_hearing(
     now_ms: i64,
 ) -> Result<i64, sqlx::Error> {
     let mut tx = db.write.begin().await?;
-    let id = insert_hearing(&mut tx, template, status, deadline_ms, now_ms).await?;
+    let id = insert_from_template(&mut tx, template, status, deadline_ms, now_ms).await?;
     tx.commit().await?;
     Ok(id)
 }
 
-/// Inserts a hearing with the template's sections and items, numbered
+/// Inserts a consultation with the template's sections and items, numbered
 /// `<section>.<item>`.
-async fn insert_hearing(
+async fn insert_from_template(
     conn: &mut SqliteConnection,
     template: &Template,
     status: ConsultationStatus,
@@ -83,16 +86,17 @@ async fn insert_hearing(
 ) -> Result<i64, sqlx::Error> {
     let (consultation_id,): (i64,) = sqlx::query_as(
         "INSERT INTO consultation (kind, title, intro_md, status, deadline, created_at, updated_at,
-                                   closed_at)
+                                   closed_at, anonymous)
          VALUES ($1, $2, $3, $4, $5, $6, $6,
-                 CASE WHEN $4 IN ('closed', 'archived') THEN $6 END) RETURNING id",
+                 CASE WHEN $4 IN ('closed', 'archived') THEN $6 END, $7) RETURNING id",
     )
-    .bind(ConsultationKind::Hearing.as_str())
+    .bind(template.kind.as_str())
     .bind(template.title)
     .bind(template.intro)
     .bind(status.as_str())
     .bind(deadline_ms)
     .bind(now_ms)
+    .bind(template.anonymous)
     .fetch_one(&mut *conn)
     .await?;
     for (s, section) in template.sections.iter().enumerate() {
@@ -106,17 +110,23 @@ async fn insert_hearing(
         .bind(section.description)
         .fetch_one(&mut *conn)
         .await?;
-        for (i, text) in section.items.iter().enumerate() {
+        for (i, item) in section.items.iter().enumerate() {
+            let kind = item.kind();
             sqlx::query(
-                "INSERT INTO item (consultation_id, section_id, position, code, text, kind)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO item (consultation_id, section_id, position, code, text, kind,
+                                   options_json, allow_comment)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             )
             .bind(consultation_id)
             .bind(section_id)
             .bind(i as i64)
             .bind(format!("{}.{}", s + 1, i + 1))
-            .bind(*text)
-            .bind(ItemKind::AgreeDisagree.name())
+            .bind(item.text())
+            .bind(kind.name())
+            .bind(kind.options_json())
+            // A survey's statements are answered, not commented; its open
+            // questions are the place for words.
+            .bind(template.kind == ConsultationKind::Hearing)
             .execute(&mut *conn)
             .await?;
         }

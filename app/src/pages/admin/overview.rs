@@ -70,6 +70,7 @@ fn Overview(session: Session, list: Loaded<Vec<ConsultationSummary>>) -> impl In
                                 <legend>{lang.t(Key::SourceLegend)}</legend>
                                 {[
                                     ("template", Key::SourceTemplate),
+                                    ("staff", Key::SourceStaffSurvey),
                                     ("blank", Key::SourceBlank),
                                     ("sheet", Key::SourceSheet),
                                 ]

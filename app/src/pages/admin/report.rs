@@ -282,7 +282,9 @@ pub fn TallyBar(tally: Option<Tally>, kind: ItemKind, min_group_size: u32) -> im
     let label = labels
         .iter()
         .zip(tally.cells())
-        .map(|((answer, _), n)| lang.fill(Key::BarPart, &[("answer", answer), ("n", &n.to_string())]))
+        .map(|((answer, _), n)| {
+            lang.fill(Key::BarPart, &[("answer", answer), ("n", &n.to_string())])
+        })
         .collect::<Vec<_>>()
         .join(", ");
     let mut x = 0u32;

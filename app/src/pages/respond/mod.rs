@@ -12,8 +12,7 @@ use crate::api::get_respond_page;
 use crate::components::{textarea_text, AnswerScale, LanguageSwitch, Main, PageTitle};
 use crate::i18n::{Key, Lang};
 use crate::model::{
-    ItemKind,
-    ErrorCode, Field as FieldId, FieldState, ItemRef, LockReason, Notice,
+    ErrorCode, Field as FieldId, FieldState, ItemKind, ItemRef, LockReason, Notice,
     RespondPage as PageData, ResponseStatus, COMMENT_MAX_CHARS,
 };
 use crate::use_lang;

@@ -7,6 +7,7 @@ use super::reply::{
 };
 use app::backend::import_draft::{self, ImportKind};
 use app::backend::manage::{self, ItemEdit, Source};
+use app::backend::template::Template;
 use app::backend::{now_ms, sheet};
 use app::edge::state::AppState;
 use app::model::admin::{Msg, Problem};
@@ -71,11 +72,12 @@ async fn create(
     if !problems.is_empty() {
         return unprocessable(&state, parts, "/admin", "create", upload.fields, problems).await;
     }
-    let source = if source == "template" {
-        Source::Template
-    } else {
-        Source::Blank
-    };
+    let source = Template::BUILT_IN
+        .iter()
+        .find(|(name, _)| *name == source)
+        .map_or(Source::Blank, |&(name, template)| {
+            Source::Template(name, template)
+        });
     let id = match manage::create(&state.db, &user, &title, deadline, source, now).await {
         Ok(id) => id,
         Err(e) => return e.into_response(),
