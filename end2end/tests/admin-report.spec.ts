@@ -7,9 +7,9 @@ import * as fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ready, shot, signInAs, state } from './support';
 
-/** enig/uenig counts from a bar's label: "5 enig, 2 uenig, 1 ved ikke, 0 ikke besvaret". */
+/** enig/uenig counts from a bar's label: "Enig: 5, Uenig: 2, Ved ikke: 1, Ikke besvaret: 0". */
 function margin(label: string): number | null {
-  const [agree, disagree] = [...label.matchAll(/(\d+) /g)].map((m) => Number(m[1]));
+  const [agree, disagree] = [...label.matchAll(/: (\d+)/g)].map((m) => Number(m[1]));
   return agree + disagree === 0 ? null : Math.abs(agree - disagree) / (agree + disagree);
 }
 
@@ -27,7 +27,7 @@ test('the report sorts, filters, takes a note, and prints as the memo', async ({
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Beslutningsgrundlag');
   const bars = page.locator('.report-item svg.bar');
   await expect(bars).toHaveCount(42);
-  await expect(bars.first()).toHaveAttribute('aria-label', /^\d+ enig, \d+ uenig, \d+ ved ikke, \d+ ikke besvaret$/);
+  await expect(bars.first()).toHaveAttribute('aria-label', /^Enig: \d+, Uenig: \d+, Ved ikke: \d+, Ikke besvaret: \d+$/);
   await shot(page, testInfo, 'report');
 
   await show(page, '#f-sortering', 'omstridt');

@@ -178,7 +178,9 @@ pub async fn report(
             (columns.iter().map(empty).collect(), 0)
         });
         *comment_count += count(commented);
-        if let Some(&col) = index.get(&column) {
+        // A comment without an answer leaves the item unanswered.
+        let answered = kind.parse_value(&value).is_ok();
+        if let (true, Some(&col)) = (answered, index.get(&column)) {
             breakdown[col].record(buckets, &kind.bucket_indices(&value), count(n));
         }
     }

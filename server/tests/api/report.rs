@@ -143,11 +143,11 @@ async fn the_report_counts_submitted_responses_only_each_body_once_as_last_submi
     // Item 1: Nordskolen's latest (uenig) and MED's ved ikke; the draft's enig not at all.
     assert_eq!(
         bar_of(&page, "1.1"),
-        "0 enig, 1 uenig, 1 ved ikke, 0 ikke besvaret"
+        "Enig: 0, Uenig: 1, Ved ikke: 1, Ikke besvaret: 0"
     );
     assert_eq!(
         bar_of(&page, "1.2"),
-        "1 enig, 1 uenig, 0 ved ikke, 0 ikke besvaret"
+        "Enig: 1, Uenig: 1, Ved ikke: 0, Ikke besvaret: 0"
     );
     assert!(page.contains("=1+1 nu uenig") && !page.contains("Først enig"));
     assert!(!page.contains("kun kladde"));
@@ -169,7 +169,7 @@ async fn filtering_by_group_and_breaking_down_by_unit_and_sorting_by_contest() {
     assert_eq!(status, 200);
     assert_eq!(
         bar_of(&page, "1.1"),
-        "0 enig, 0 uenig, 1 ved ikke, 0 ikke besvaret"
+        "Enig: 0, Uenig: 0, Ved ikke: 1, Ikke besvaret: 0"
     );
     assert!(!page.contains("=1+1 nu uenig"));
     let (_, page) = fetch(&client, &app.url(&format!("{base}?opdeling=enhed"))).await;
@@ -589,7 +589,7 @@ async fn the_count_follows_resubmissions_and_bodies_moved_to_another_group() {
     .await;
     assert_eq!(
         bar_of(&page, "1.1"),
-        "0 enig, 1 uenig, 1 ved ikke, 0 ikke besvaret",
+        "Enig: 0, Uenig: 1, Ved ikke: 1, Ikke besvaret: 0",
         "the body's answers moved with it"
     );
     let (_, page) = fetch(&manager, &app.url(&format!("/admin/hoering/{id}"))).await;
