@@ -148,6 +148,17 @@ texts! {
     MailReceipt => "Tak for jeres høringssvar til »{title}«. Det blev indsendt {at} (indsendelse nr. {n}).", "Thank you for your response to “{title}”. It was submitted {at} (submission no. {n}).";
     MailReceiptEdit => "I kan rette svaret og indsende igen frem til høringsfristen {deadline} via jeres personlige link.", "You can edit the response and submit again until the deadline {deadline} through your personal link.";
     MailReceiptAnswers => "Jeres indsendte svar:", "Your submitted answers:";
+    MailReceiptAnonymousSubject => "Kvittering: dit svar til {title}", "Receipt: your answer to {title}";
+    MailReceiptAnonymous => "Tak for dit svar til »{title}«. Svaret er gemt anonymt, uden forbindelse til dig eller dit link. Derfor står dine svar ikke i denne mail, og de kan ikke ses eller rettes, heller ikke af dig.", "Thank you for your answer to “{title}”. It is stored anonymously, with no connection to you or your link. That is why your answers are not in this e-mail, and they cannot be seen or changed, not even by you.";
+    LockedAnswered => "Tak for dit svar. Det er gemt anonymt og er ikke længere knyttet til dit link, så det kan hverken ses eller rettes – heller ikke af dig.", "Thank you for your answer. It is stored anonymously and no longer tied to your link, so it cannot be seen or changed – not even by you.";
+    AnonymityTitle => "Dine svar er anonyme", "Your answers are anonymous";
+    AnonymityText => "Forvaltningen kan se, at du har svaret, men aldrig hvad du har svaret. Når du indsender, gemmes svarene uden forbindelse til dig eller dit link, og tal vises kun for grupper med mindst {k} svar. Fritekst vises uden navn og enhed, men skriv ikke noget, der afslører, hvem du er.", "The administration can see that you have answered, never what you answered. When you submit, the answers are stored with no connection to you or your link, and figures are shown only for groups with at least {k} answers. Free text is shown without name or unit, but do not write anything that reveals who you are.";
+    AnonymousActionsHint => "Kladden gemmes, så du kan vende tilbage via dit link. Anonyme svar kan ikke rettes efter indsendelse.", "The draft is saved so you can come back through your link. Anonymous answers cannot be changed after they are submitted.";
+    SurveyEyebrow => "Spørgeskema", "Questionnaire";
+    SurveyDeadlineLabel => "Svarfrist", "Deadline";
+    NpsLow => "0 = Slet ikke sandsynligt", "0 = Not at all likely";
+    NpsHigh => "10 = Meget sandsynligt", "10 = Extremely likely";
+    ReceiptAnonymousTitle => "Tak for dit svar", "Thank you for your answer";
     A11yTitle => "Tilgængeligheds\u{ad}erklæring", "Accessibility statement";
     A11yIntro => "Samråd skal kunne bruges af alle, også med skærmlæser, tastatur alene, forstørrelse eller på en lille telefon. Her står, hvilken standard vi følger, hvordan vi har testet, hvad vi ved ikke virker endnu, og hvordan I fortæller os om et problem.", "Samråd must be usable by everyone, also with a screen reader, the keyboard alone, magnification or on a small phone. This page says which standard we follow, how we tested, what we know does not work yet, and how to tell us about a problem.";
     A11yStandardTitle => "Standard", "Standard";

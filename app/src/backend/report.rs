@@ -177,9 +177,13 @@ pub async fn report(
             let empty = |r: &Rate| Tally::of(buckets.len(), count(r.submitted));
             (columns.iter().map(empty).collect(), 0)
         });
-        *comment_count += count(commented);
         // A comment without an answer leaves the item unanswered.
         let answered = kind.parse_value(&value).is_ok();
+        // A free-text item's answers are read like comments.
+        *comment_count += match kind {
+            ItemKind::Text if answered => count(n),
+            _ => count(commented),
+        };
         if let (true, Some(&col)) = (answered, index.get(&column)) {
             breakdown[col].record(buckets, &kind.bucket_indices(&value), count(n));
         }
@@ -323,9 +327,9 @@ fn counted(comments: Vec<CommentEntry>) -> (Vec<CommentEntry>, u32) {
 /// How many bodies wrote a general comment.
 async fn count_general_comments(db: &Db, id: i64, group: Option<&str>) -> Result<u32, AppError> {
     let (n,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM response rs JOIN respondent r ON r.id = rs.respondent_id
+        "SELECT COUNT(*) FROM response rs
          WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
-           AND rs.submitted_general_comment <> '' AND ($2 IS NULL OR r.group_name = $2)",
+           AND rs.submitted_general_comment <> '' AND ($2 IS NULL OR rs.group_name = $2)",
     )
     .bind(id)
     .bind(group)
@@ -334,7 +338,7 @@ async fn count_general_comments(db: &Db, id: i64, group: Option<&str>) -> Result
     Ok(count(n))
 }
 
-type CommentRow = (i64, String, String, String, String, String);
+type CommentRow = (i64, String, String, String, String, String, String);
 
 /// The comments on the items (all, or those on `item`), ordered by group and body.
 async fn load_comments(
@@ -344,13 +348,15 @@ async fn load_comments(
     item: Option<i64>,
 ) -> Result<HashMap<i64, Vec<CommentEntry>>, AppError> {
     let rows: Vec<CommentRow> = sqlx::query_as(
-        "SELECT sa.item_id, r.name, r.group_name, r.unit, sa.value, sa.comment
+        "SELECT sa.item_id, COALESCE(r.name, ''), rs.group_name, rs.unit, sa.value, sa.comment, i.kind
          FROM response rs
-         JOIN respondent r ON r.id = rs.respondent_id
+         LEFT JOIN respondent r ON r.id = rs.respondent_id
          JOIN submitted_answer sa ON sa.response_id = rs.id
-         WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL AND sa.comment <> ''
-           AND ($2 IS NULL OR r.group_name = $2) AND ($3 IS NULL OR sa.item_id = $3)
-         ORDER BY sa.item_id, r.group_name, r.name, r.id",
+         JOIN item i ON i.id = sa.item_id
+         WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
+           AND (sa.comment <> '' OR (i.kind = 'text' AND sa.value <> ''))
+           AND ($2 IS NULL OR rs.group_name = $2) AND ($3 IS NULL OR sa.item_id = $3)
+         ORDER BY sa.item_id, rs.group_name, COALESCE(r.name, ''), rs.id",
     )
     .bind(id)
     .bind(group)
@@ -358,12 +364,17 @@ async fn load_comments(
     .fetch_all(&db.read)
     .await?;
     let mut per_item: HashMap<i64, Vec<CommentEntry>> = HashMap::new();
-    for (item, body, group, unit, value, text) in rows {
+    for (item, body, group, unit, value, comment, kind) in rows {
+        let (answer, text) = if kind == ItemKind::Text.name() {
+            (None, value)
+        } else {
+            ((!value.is_empty()).then_some(value), comment)
+        };
         per_item.entry(item).or_default().push(CommentEntry {
             body,
             group,
             unit,
-            answer: (!value.is_empty()).then_some(value),
+            answer,
             text,
         });
     }
@@ -377,11 +388,11 @@ async fn load_general_comments(
     group: Option<&str>,
 ) -> Result<Vec<CommentEntry>, AppError> {
     let general: Vec<(String, String, String, String)> = sqlx::query_as(
-        "SELECT r.name, r.group_name, r.unit, rs.submitted_general_comment
-         FROM response rs JOIN respondent r ON r.id = rs.respondent_id
+        "SELECT COALESCE(r.name, ''), rs.group_name, rs.unit, rs.submitted_general_comment
+         FROM response rs LEFT JOIN respondent r ON r.id = rs.respondent_id
          WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
-           AND rs.submitted_general_comment <> '' AND ($2 IS NULL OR r.group_name = $2)
-         ORDER BY r.group_name, r.name, r.id",
+           AND rs.submitted_general_comment <> '' AND ($2 IS NULL OR rs.group_name = $2)
+         ORDER BY rs.group_name, COALESCE(r.name, ''), rs.id",
     )
     .bind(id)
     .bind(group)

@@ -15,9 +15,11 @@ use super::tally::{self, Sign};
 use super::token::{fingerprint, hash_token};
 use crate::i18n::Lang;
 use crate::model::admin::BodyState;
+use crate::model::report::MIN_GROUP_SIZE_FLOOR;
 use crate::model::{
-    Conflict, ConsultationStatus, FieldState, FieldUpdate, FormError, ItemKind, ItemRef, ItemView,
-    LockReason, Receipt, ReceiptItem, ReceiptSection, RespondPage, ResponseStatus, SectionView,
+    Conflict, ConsultationKind, ConsultationStatus, FieldState, FieldUpdate, FormError, ItemKind,
+    ItemRef, ItemView, LockReason, Receipt, ReceiptItem, ReceiptSection, RespondPage,
+    ResponseStatus, SectionView,
 };
 use sqlx::{Sqlite, SqliteConnection};
 use std::collections::{BTreeMap, HashMap};
@@ -35,10 +37,23 @@ struct Invitee {
     status: String,
     opens_at: Option<i64>,
     deadline: i64,
+    /// The consultation is an anonymous survey: see [`submit_anonymously`].
+    anonymous: bool,
+    kind: String,
+    min_group_size: i64,
+    /// The respondent's progress (`body_state`): "submitted" once answered.
+    state: String,
 }
 
 impl Invitee {
+    fn answered_anonymously(&self) -> bool {
+        self.anonymous && self.state == BodyState::Submitted.as_str()
+    }
+
     fn lock(&self, now_ms: i64) -> Option<LockReason> {
+        if self.answered_anonymously() {
+            return Some(LockReason::AnsweredAnonymously);
+        }
         match ConsultationStatus::parse(&self.status) {
             Some(ConsultationStatus::Open) if self.opens_at.is_some_and(|t| t > now_ms) => {
                 Some(LockReason::NotOpenYet)
@@ -65,7 +80,8 @@ where
 {
     sqlx::query_as(
         "SELECT i.id AS invitation_id, r.id AS respondent_id, c.id AS consultation_id,
-                r.name, r.group_name, r.unit, c.title, c.intro_md, c.status, c.opens_at, c.deadline
+                r.name, r.group_name, r.unit, c.title, c.intro_md, c.status, c.opens_at, c.deadline,
+                c.anonymous, c.kind, c.min_group_size, r.state
          FROM invitation i
          JOIN respondent r ON r.id = i.respondent_id
          JOIN consultation c ON c.id = r.consultation_id
@@ -277,6 +293,11 @@ pub async fn load_page(
         respondent_name: invitee.name.clone(),
         respondent_group: invitee.group_name.clone(),
         respondent_unit: invitee.unit.clone(),
+        survey: ConsultationKind::parse(&invitee.kind) == Some(ConsultationKind::Survey),
+        anonymous: invitee.anonymous,
+        min_group_size: u32::try_from(invitee.min_group_size)
+            .unwrap_or(u32::MAX)
+            .max(MIN_GROUP_SIZE_FLOOR),
         lock: invitee.lock(now_ms),
         version: response.as_ref().map_or(0, |r| r.version),
         status,
@@ -498,6 +519,14 @@ pub async fn save(
                 unanswered,
             });
         }
+        if invitee.anonymous {
+            submit_anonymously(&mut tx, &invitee, response.id, now_ms).await?;
+            tx.commit().await?;
+            return Ok(SaveResult::Submitted {
+                version,
+                submission_no: 1,
+            });
+        }
         tally::count(&mut tx, response.id, Sign::Remove).await?;
         sqlx::query("DELETE FROM submitted_answer WHERE response_id = $1")
             .bind(response.id)
@@ -616,6 +645,85 @@ async fn changed_since(
     Ok(updates)
 }
 
+/// Submits an anonymous survey's draft: in the caller's transaction, the answers move
+/// to a new response that has no reference to the invitation or the person — no
+/// respondent, no token, a random id (not a sequence that follows the order of the
+/// invitations), no time finer than the day — stamped with the group and unit it
+/// counts under. The draft is deleted, and the respondent keeps only "has answered",
+/// so reminders skip it. Nothing about the answers is logged or mailed.
+async fn submit_anonymously(
+    tx: &mut SqliteConnection,
+    invitee: &Invitee,
+    draft_id: i64,
+    now_ms: i64,
+) -> Result<(), AppError> {
+    const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+    let day = now_ms - now_ms.rem_euclid(DAY_MS);
+    let id = loop {
+        // Positive and within the 53 bits every client can hold exactly.
+        let candidate = (rand::random::<u64>() >> 11) as i64 + 1;
+        let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM response WHERE id = $1")
+            .bind(candidate)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if taken.is_none() {
+            break candidate;
+        }
+    };
+    sqlx::query(
+        "INSERT INTO response (id, consultation_id, respondent_id, status, submission_no,
+                               submitted_general_comment, submitted_at, updated_at, group_name, unit)
+         SELECT $1, consultation_id, NULL, 'submitted', 1, general_comment, $2, $2, $3, $4
+         FROM response WHERE id = $5",
+    )
+    .bind(id)
+    .bind(day)
+    .bind(&invitee.group_name)
+    .bind(&invitee.unit)
+    .bind(draft_id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO submitted_answer (response_id, item_id, value, comment)
+         SELECT $1, item_id, value, comment FROM answer
+         WHERE response_id = $2 AND (value <> '' OR comment <> '')",
+    )
+    .bind(id)
+    .bind(draft_id)
+    .execute(&mut *tx)
+    .await?;
+    tally::count(tx, id, Sign::Add).await?;
+    sqlx::query("DELETE FROM response WHERE id = $1")
+        .bind(draft_id)
+        .execute(&mut *tx)
+        .await?;
+    body_state::advance(tx, invitee.respondent_id, BodyState::Submitted).await?;
+    let receipt = anonymous_receipt(invitee, Lang::Da);
+    super::mail::outbox::enqueue_receipt(
+        tx,
+        invitee.consultation_id,
+        invitee.respondent_id,
+        &receipt,
+        now_ms,
+    )
+    .await?;
+    Ok(())
+}
+
+/// What an anonymous respondent gets back: that they answered, never what.
+fn anonymous_receipt(invitee: &Invitee, lang: Lang) -> Receipt {
+    Receipt {
+        title: invitee.title.clone(),
+        respondent_name: invitee.name.clone(),
+        submitted_at: String::new(),
+        submission_no: 1,
+        deadline: format_datetime(invitee.deadline, lang),
+        sections: Vec::new(),
+        general_comment: String::new(),
+        anonymous: true,
+    }
+}
+
 /// The receipt of the latest submission, or `None` when nothing has been submitted.
 pub async fn load_receipt(
     db: &Db,
@@ -635,6 +743,9 @@ async fn receipt_for(
     invitee: &Invitee,
     lang: Lang,
 ) -> Result<Option<Receipt>, AppError> {
+    if invitee.answered_anonymously() {
+        return Ok(Some(anonymous_receipt(invitee, lang)));
+    }
     let Some(response) =
         load_response(conn, invitee.consultation_id, invitee.respondent_id).await?
     else {
@@ -686,5 +797,6 @@ async fn receipt_for(
         deadline: format_datetime(invitee.deadline, lang),
         sections,
         general_comment: response.submitted_general_comment.unwrap_or_default(),
+        anonymous: false,
     }))
 }

@@ -16,6 +16,13 @@ pub struct RespondPage {
     pub respondent_name: String,
     pub respondent_group: String,
     pub respondent_unit: String,
+    /// A survey of people rather than a hearing of bodies: its own wording, and no
+    /// general comment (a survey asks its open questions as items).
+    pub survey: bool,
+    /// The answers are stored anonymously at submission; the page says so first.
+    pub anonymous: bool,
+    /// The least number of answers a figure is shown for (anonymous surveys).
+    pub min_group_size: u32,
     pub lock: Option<LockReason>,
     /// The response version the page was rendered from; sent back with every save.
     pub version: i64,
@@ -72,6 +79,8 @@ pub enum LockReason {
     DeadlinePassed,
     Closed,
     NotOpenYet,
+    /// An anonymous survey, answered: the answers are no longer tied to the link.
+    AnsweredAnonymously,
 }
 
 /// A message at the top of the page after an action.
@@ -182,6 +191,8 @@ pub struct Receipt {
     pub deadline: String,
     pub sections: Vec<ReceiptSection>,
     pub general_comment: String,
+    /// An anonymous survey's receipt: it says that, never what, was answered.
+    pub anonymous: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -35,6 +35,22 @@ pub fn ReceiptPage() -> impl IntoView {
 #[component]
 fn ReceiptView(receipt: Receipt, token: String) -> impl IntoView {
     let lang = use_lang();
+    if receipt.anonymous {
+        return view! {
+            <PageTitle text=lang.t(Key::ReceiptAnonymousTitle)/>
+            <article class="receipt">
+                <header class="page-header">
+                    <LanguageSwitch/>
+                    <p class="eyebrow">{receipt.title.clone()}</p>
+                    <h1>{lang.t(Key::ReceiptAnonymousTitle)}</h1>
+                </header>
+                <div class="notice notice-ok" role="status">
+                    <p>{lang.t(Key::LockedAnswered)}</p>
+                </div>
+            </article>
+        }
+        .into_any();
+    }
     let n = receipt.submission_no.to_string();
     view! {
         <PageTitle text=lang.t(Key::ReceiptTitle)/>
@@ -104,4 +120,5 @@ fn ReceiptView(receipt: Receipt, token: String) -> impl IntoView {
                 })}
         </article>
     }
+    .into_any()
 }

@@ -13,3 +13,4 @@ mod report;
 mod respond;
 mod security;
 mod smtp;
+mod survey;

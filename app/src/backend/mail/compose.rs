@@ -106,6 +106,14 @@ pub fn reminder(ctx: &MailContext) -> Composed {
 
 pub fn receipt(ctx: &MailContext, receipt: &Receipt) -> Composed {
     let lang = ctx.lang;
+    if receipt.anonymous {
+        let mut paragraphs = vec![
+            fill(ctx, Key::MailGreeting),
+            fill(ctx, Key::MailReceiptAnonymous),
+        ];
+        paragraphs.extend(closing(ctx));
+        return build(fill(ctx, Key::MailReceiptAnonymousSubject), &paragraphs);
+    }
     let mut paragraphs = vec![
         fill(ctx, Key::MailGreeting),
         lang.fill(
@@ -221,6 +229,7 @@ mod tests {
                 ],
             }],
             general_comment: "Tak".into(),
+            anonymous: false,
         };
         let mail = receipt(&ctx(), &r);
         assert!(mail.text.contains("1.1 Fælles beskrivelse: Enig"));

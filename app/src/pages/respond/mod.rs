@@ -9,7 +9,7 @@ mod autosave;
 
 use super::LinkError;
 use crate::api::get_respond_page;
-use crate::components::{textarea_text, AnswerScale, LanguageSwitch, Main, PageTitle};
+use crate::components::{textarea_text, AnswerScale, ChoiceBoxes, LanguageSwitch, Main, PageTitle};
 use crate::i18n::{Key, Lang};
 use crate::model::{
     ErrorCode, Field as FieldId, FieldState, ItemKind, ItemRef, LockReason, Notice,
@@ -153,21 +153,33 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
     let notice = notice_for(&data);
     let problems = error_summary(lang, &data);
 
-    let title = lang.fill(Key::TitleResponse, &[("body", &data.respondent_name)]);
+    let title = if data.survey {
+        data.title.clone()
+    } else {
+        lang.fill(Key::TitleResponse, &[("body", &data.respondent_name)])
+    };
     let rejected = !data.errors.is_empty();
     view! {
         <PageTitle text=title error=rejected/>
         <article class="respond">
             <header class="page-header">
                 <LanguageSwitch/>
-                <p class="eyebrow">
-                    {lang.t(Key::ResponseFrom)} " " <strong lang=CONTENT_LANG>{data.respondent_name.clone()}</strong>
-                    {format!(" · {}", data.respondent_group)}
-                    {(!data.respondent_unit.is_empty()).then(|| format!(" · {}", data.respondent_unit))}
-                </p>
+                {if data.survey {
+                    view! { <p class="eyebrow">{lang.t(Key::SurveyEyebrow)}</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="eyebrow">
+                            {lang.t(Key::ResponseFrom)} " " <strong lang=CONTENT_LANG>{data.respondent_name.clone()}</strong>
+                            {format!(" · {}", data.respondent_group)}
+                            {(!data.respondent_unit.is_empty()).then(|| format!(" · {}", data.respondent_unit))}
+                        </p>
+                    }
+                        .into_any()
+                }}
                 <h1 lang=CONTENT_LANG>{data.title.clone()}</h1>
                 <p class="deadline">
-                    {lang.t(Key::DeadlineLabel)} ": " <strong>{data.deadline.clone()}</strong>
+                    {lang.t(if data.survey { Key::SurveyDeadlineLabel } else { Key::DeadlineLabel })} ": "
+                    <strong>{data.deadline.clone()}</strong>
                 </p>
             </header>
             {data.lock.map(|reason| view! { <LockBanner reason deadline=data.deadline.clone()/> })}
@@ -176,6 +188,15 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
             <section class="intro" lang=CONTENT_LANG>
                 {data.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
             </section>
+            {(data.anonymous && data.lock.is_none())
+                .then(|| {
+                    view! {
+                        <section class="notice anonymity" aria-labelledby="anonymity-title">
+                            <h2 id="anonymity-title">{lang.t(Key::AnonymityTitle)}</h2>
+                            <p>{lang.fill(Key::AnonymityText, &[("k", &data.min_group_size.to_string())])}</p>
+                        </section>
+                    }
+                })}
             <form
                 method="post"
                 action=path::respond(&token)
@@ -246,7 +267,8 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                         }
                     })
                     .collect_view()}
-                <GeneralComment initial=data.general.clone() field=general autosave editable/>
+                {(!data.survey)
+                    .then(|| view! { <GeneralComment initial=data.general.clone() field=general autosave editable/> })}
                 {editable
                     .then(|| {
                         view! {
@@ -257,7 +279,9 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                                 <button type="submit" name=respond::INTENT value=respond::SUBMIT class="button primary">
                                     {lang.t(Key::Submit)}
                                 </button>
-                                <p class="hint">{lang.t(Key::ActionsHint)}</p>
+                                <p class="hint">
+                                    {lang.t(if data.anonymous { Key::AnonymousActionsHint } else { Key::ActionsHint })}
+                                </p>
                             </div>
                         }
                     })}
@@ -291,6 +315,7 @@ fn LockBanner(reason: LockReason, deadline: String) -> impl IntoView {
         LockReason::DeadlinePassed => lang.fill(Key::LockedDeadline, &[("deadline", &deadline)]),
         LockReason::Closed => lang.t(Key::LockedClosed).to_owned(),
         LockReason::NotOpenYet => lang.t(Key::LockedNotOpen).to_owned(),
+        LockReason::AnsweredAnonymously => lang.t(Key::LockedAnswered).to_owned(),
     };
     view! {
         <div class="notice notice-locked" role="status">
@@ -500,18 +525,17 @@ fn ItemCard(
                 </legend>
                 // The comment's toggle sits at the end of the answers' row, so a
                 // proposal takes one row of targets, not two; the comment opens below.
-                <div class="answer-row">
-                    <div class="scale">
-                        <AnswerScale
-                            item_id
-                            kind=kind.clone()
-                            initial=initial.value.clone()
-                            value=field.value
-                            disabled=!editable
-                            described_by=value_error_id.clone()
-                            on_pick=pick
-                        />
-                    </div>
+                <div class="answer-row" class:no-comment=!allow_comment>
+                    <ItemInput
+                        item_id
+                        kind=kind.clone()
+                        initial=initial.value.clone()
+                        field
+                        autosave
+                        editable
+                        described_by=value_error_id.clone()
+                        on_pick=pick
+                    />
                     {allow_comment
                         .then(|| {
                             let label = lang.fill(Key::CommentLabel, &[("code", &code)]);
@@ -527,6 +551,7 @@ fn ItemCard(
                                             name=comment_id.clone()
                                             rows=4
                                             initial=initial.comment.clone()
+                                            text=field.comment
                                             field
                                             autosave
                                             editable
@@ -574,13 +599,15 @@ fn CommentField(
     name: String,
     rows: u8,
     initial: String,
+    /// What the field edits: the comment, or a free-text item's answer.
+    text: RwSignal<String>,
     field: FieldSignals,
     autosave: Autosave,
     editable: bool,
     errors: impl Fn() -> Vec<String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
-    let error_id = format!("err-{name}");
+    let error_id = format!("msg-{name}");
     let hint_id = format!("hint-{name}");
     let described_by = format!("{hint_id} {error_id}");
     view! {
@@ -592,9 +619,9 @@ fn CommentField(
             disabled=!editable
             aria-describedby=described_by
             aria-invalid=move || (!errors().is_empty()).then_some("true")
-            prop:value=move || field.comment.get()
+            prop:value=move || text.get()
             on:input=move |ev| {
-                field.comment.set(event_target_value(&ev));
+                text.set(event_target_value(&ev));
                 field.updated_by_other.set(false);
                 autosave.schedule(field.item_id, Duration::from_millis(1200));
             }
@@ -610,6 +637,81 @@ fn CommentField(
             {lang.fill(Key::CommentLimit, &[("max", &lang.number(COMMENT_MAX_CHARS))])}
         </p>
         <FieldMessages id=error_id errors/>
+    }
+}
+
+/// The answer part of an item, by its kind: a row of choices for the scales and single
+/// choice, checkboxes for multiple choice, a text field for free text. Every one
+/// posts without JavaScript under the item's fields (`v<item>`, or `m<item>` per
+/// checked box) and, with it, saves as the respondent goes.
+#[component]
+fn ItemInput(
+    item_id: i64,
+    kind: ItemKind,
+    initial: String,
+    field: FieldSignals,
+    autosave: Autosave,
+    editable: bool,
+    described_by: String,
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let class = format!("scale scale-{}", kind.name());
+    match kind {
+        ItemKind::Multi { options } => view! {
+            <div class=class>
+                <ChoiceBoxes
+                    item_id
+                    options
+                    initial
+                    value=field.value
+                    disabled=!editable
+                    described_by
+                    on_pick
+                />
+            </div>
+        }
+        .into_any(),
+        ItemKind::Text => view! {
+            <div class="text-answer">
+                <CommentField
+                    name=respond::field(respond::VALUE, item_id)
+                    rows=4
+                    initial
+                    text=field.value
+                    field
+                    autosave
+                    editable
+                    errors=move || Vec::new()
+                />
+            </div>
+        }
+        .into_any(),
+        kind => {
+            let ends = (kind == ItemKind::Nps).then(|| {
+                view! {
+                    <p class="scale-ends" aria-hidden="true">
+                        <span>{lang.t(Key::NpsLow)}</span>
+                        <span>{lang.t(Key::NpsHigh)}</span>
+                    </p>
+                }
+            });
+            view! {
+                {ends}
+                <div class=class>
+                    <AnswerScale
+                        item_id
+                        kind
+                        initial
+                        value=field.value
+                        disabled=!editable
+                        described_by
+                        on_pick
+                    />
+                </div>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -701,6 +803,7 @@ fn GeneralComment(
                 name=respond::GENERAL_COMMENT.to_owned()
                 rows=4
                 initial=initial.comment
+                text=field.comment
                 field
                 autosave
                 editable

@@ -1,0 +1,262 @@
+//! Surveys through the hearing pipeline: anonymous submission that the database
+//! cannot link back to a person, the minimum group size in the report and the
+//! exports, and the item kinds through the form post.
+
+use crate::helpers::{client, fetch, intent, item_fields, spawn_app, TestApp, DAY_MS};
+use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
+use app::backend::now_ms;
+use app::backend::template::STAFF_WELLBEING;
+use app::model::admin::Role;
+use app::model::ConsultationStatus;
+use rand::seq::SliceRandom;
+
+/// An open staff survey with `units` (name, staff) and every person's token.
+async fn staff_survey(app: &TestApp, units: &[(&str, usize)]) -> (i64, Vec<(String, String)>) {
+    let id = create_hearing(
+        &app.db,
+        &STAFF_WELLBEING,
+        ConsultationStatus::Open,
+        now_ms() + 14 * DAY_MS,
+        now_ms(),
+    )
+    .await
+    .unwrap();
+    let mut people = Vec::new();
+    for (unit, staff) in units {
+        for n in 0..*staff {
+            let name = format!("{unit} medarbejder {n}");
+            let email = format!("m{n}@{}.example.dk", unit.to_lowercase().replace(' ', "-"));
+            let (_, token) = add_respondent(
+                &app.db,
+                id,
+                &NewRespondent {
+                    name: &name,
+                    group: "Medarbejdere",
+                    unit,
+                    emails: &[email.as_str()],
+                },
+                now_ms(),
+            )
+            .await
+            .unwrap();
+            people.push((unit.to_string(), token.as_str().to_owned()));
+        }
+    }
+    (id, people)
+}
+
+/// The survey's items: (id, kind name).
+async fn items(app: &TestApp, id: i64) -> Vec<(i64, String)> {
+    sqlx::query_as("SELECT id, kind FROM item WHERE consultation_id = $1 ORDER BY id")
+        .bind(id)
+        .fetch_all(&app.db.read)
+        .await
+        .unwrap()
+}
+
+/// A whole answer to the staff survey, leaning by `seed`, submitted by form post.
+fn answers(items: &[(i64, String)], seed: usize) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    for (n, (id, kind)) in items.iter().enumerate() {
+        let value = match kind.as_str() {
+            "likert5" => ((seed + n) % 5 + 1).to_string(),
+            "nps" => ((seed * 3 + n) % 11).to_string(),
+            _ => format!("Svar nr. {seed}"),
+        };
+        pairs.extend(item_fields(*id, &value, "", None));
+    }
+    pairs.push(intent("submit"));
+    pairs
+}
+
+#[tokio::test]
+async fn anonymous_answers_keep_no_link_to_the_person_who_gave_them() {
+    let app = spawn_app().await;
+    let (id, mut people) = staff_survey(&app, &[("Nordskolen", 25), ("Sydskolen", 25)]).await;
+    let items = items(&app, id).await;
+    people.shuffle(&mut rand::thread_rng());
+    for (n, (_, token)) in people.iter().enumerate() {
+        let res = app.post_form(&client(), token, &answers(&items, n)).await;
+        assert_eq!(res.status().as_u16(), 303, "submission {n}");
+        assert!(crate::helpers::location(&res).ends_with("/kvittering"));
+    }
+
+    // No draft, and no answered row keeps a respondent, a fine time or a sequence.
+    let (drafts,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM answer")
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    assert_eq!(drafts, 0, "the drafts are gone");
+    let rows: Vec<(i64, Option<i64>, i64, i64, String)> = sqlx::query_as(
+        "SELECT id, respondent_id, submitted_at, updated_at, unit FROM response
+         WHERE consultation_id = $1",
+    )
+    .bind(id)
+    .fetch_all(&app.db.read)
+    .await
+    .unwrap();
+    assert_eq!(rows.len(), 50);
+    assert!(rows.iter().all(|r| r.1.is_none()), "no respondent");
+    assert!(
+        rows.iter().all(|r| r.2 % DAY_MS == 0 && r.3 % DAY_MS == 0),
+        "no time finer than the day"
+    );
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    let (respondents,): (i64,) = sqlx::query_as("SELECT MAX(id) FROM respondent")
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    assert!(
+        sorted.windows(2).any(|w| w[1] - w[0] > 1_000_000) && sorted[0] > respondents,
+        "random ids, not a sequence: {sorted:?}"
+    );
+    // The answers are kept in the order of those random ids, not of arrival.
+    let stored: Vec<(i64,)> = sqlx::query_as("SELECT DISTINCT response_id FROM submitted_answer")
+        .fetch_all(&app.db.read)
+        .await
+        .unwrap();
+    let stored: Vec<i64> = stored.into_iter().map(|(r,)| r).collect();
+    assert_eq!(stored, sorted);
+    // Every invitation knows only that it answered.
+    let (answered,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM respondent WHERE consultation_id = $1 AND state = 'submitted'",
+    )
+    .bind(id)
+    .fetch_one(&app.db.read)
+    .await
+    .unwrap();
+    assert_eq!(answered, 50);
+    // No column of any response row holds a token or an invitation id.
+    let (linked,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM response rs JOIN invitation i ON i.id = rs.id
+         OR i.respondent_id = rs.respondent_id",
+    )
+    .fetch_one(&app.db.read)
+    .await
+    .unwrap();
+    assert_eq!(linked, 0);
+
+    // The link now says it was answered and cannot be edited; another post is refused.
+    let (_, token) = &people[0];
+    let c = client();
+    let (status, page) = app.get_page(&c, token).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("gemt anonymt"), "{page}");
+    let res = app.post_form(&c, token, &answers(&items, 1)).await;
+    assert_eq!(res.status().as_u16(), 403);
+    let (_, receipt) = fetch(&c, &app.url(&format!("/svar/{token}/kvittering"))).await;
+    assert!(receipt.contains("Tak for dit svar"));
+    assert!(
+        !receipt.contains("Svar nr."),
+        "the receipt shows no answers"
+    );
+}
+
+#[tokio::test]
+async fn a_unit_below_the_minimum_is_hidden_with_the_next_smallest_and_its_text_unattributed() {
+    let app = spawn_app().await;
+    let (id, people) = staff_survey(
+        &app,
+        &[("Nordskolen", 8), ("Sydskolen", 7), ("Østskolen", 3)],
+    )
+    .await;
+    let items = items(&app, id).await;
+    for (n, (_, token)) in people.iter().enumerate() {
+        let res = app.post_form(&client(), token, &answers(&items, n)).await;
+        assert_eq!(res.status().as_u16(), 303);
+    }
+    let c = client();
+    app.sign_in_as(&c, Role::Viewer).await;
+    let (status, page) = fetch(
+        &c,
+        &app.url(&format!("/admin/hoering/{id}/rapport?opdeling=enhed")),
+    )
+    .await;
+    assert_eq!(status, 200);
+    // Østskolen (3) is below 5; alone it could be worked out from the total, so the
+    // next smallest, Sydskolen (7), is hidden too. Nordskolen (8) shows.
+    // The first item's table (the response rates above it show every unit).
+    let item = &page[page.find("class=\"card report-item\"").unwrap()..];
+    let table = &item[item.find("class=\"tally-table\"").unwrap()..];
+    let row = |unit: &str| {
+        let at = table
+            .find(&format!("<th scope=\"row\">{unit}</th>"))
+            .unwrap();
+        table[at..].split("</tr>").next().unwrap().to_owned()
+    };
+    assert!(
+        row("Østskolen").contains("Færre end 5 svar"),
+        "{}",
+        row("Østskolen")
+    );
+    assert!(row("Sydskolen").contains("Færre end 5 svar"));
+    assert!(!row("Nordskolen").contains("Færre end 5 svar"));
+    assert!(row("Nordskolen").contains("%"));
+    // Free text is shown in the total, with no name or unit.
+    assert!(page.contains("Svar nr. 0"));
+    assert!(!page.contains("medarbejder 0"));
+}
+
+#[tokio::test]
+async fn a_filter_below_the_minimum_shows_nothing_but_the_message() {
+    let app = spawn_app().await;
+    let (id, people) = staff_survey(&app, &[("Nordskolen", 4)]).await;
+    let items = items(&app, id).await;
+    for (n, (_, token)) in people.iter().enumerate() {
+        app.post_form(&client(), token, &answers(&items, n)).await;
+    }
+    let c = client();
+    app.sign_in_as(&c, Role::Viewer).await;
+    let (_, page) = fetch(&c, &app.url(&format!("/admin/hoering/{id}/rapport"))).await;
+    assert!(page.contains("Færre end 5 svar"));
+    assert!(!page.contains("class=\"seg "), "no bar");
+    let items = &page[page.find("class=\"card report-item\"").unwrap()..];
+    let tables = items.split("class=\"tally-table\"").skip(1);
+    for table in tables {
+        let table = table.split("</table>").next().unwrap();
+        assert!(!table.contains("class=\"share\""), "no figure: {table}");
+    }
+    // The summary export shows the message where the figures would be.
+    let csv = c
+        .get(app.url(&format!("/admin/hoering/{id}/eksport/opsummering.csv")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.contains("Færre end 5 svar"), "{csv}");
+    assert!(
+        !csv.contains(",0\"") && !csv.contains("\"100,0\""),
+        "no share: {csv}"
+    );
+
+    assert!(!page.contains("Svar nr."), "no free text");
+}
+
+#[tokio::test]
+async fn multiple_choice_and_scale_values_are_checked_by_kind() {
+    let app = spawn_app().await;
+    let (id, people) = staff_survey(&app, &[("Nordskolen", 1)]).await;
+    let items = items(&app, id).await;
+    let likert = items.iter().find(|(_, k)| k == "likert5").unwrap().0;
+    let nps = items.iter().find(|(_, k)| k == "nps").unwrap().0;
+    let token = &people[0].1;
+    let mut pairs = item_fields(likert, "6", "", None);
+    pairs.extend(item_fields(nps, "11", "", None));
+    pairs.push(intent("save"));
+    let res = app.post_form(&client(), token, &pairs).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let mut pairs = item_fields(likert, "dont_know", "", None);
+    pairs.extend(item_fields(nps, "10", "", None));
+    pairs.push(intent("save"));
+    let res = app.post_form(&client(), token, &pairs).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(
+        app.answer(likert).await.unwrap().0,
+        "dont_know",
+        "ved ikke kept apart"
+    );
+}
