@@ -43,6 +43,15 @@ impl Lang {
     }
 
     /// A whole number with the language's thousands separator (5.000 / 5,000).
+    /// `x` with `places` decimals and the language's decimal mark: 3,7 / 3.7.
+    pub fn decimal(self, x: f64, places: usize) -> String {
+        let text = format!("{x:.places$}");
+        match self {
+            Lang::Da => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+
     pub fn number(self, n: usize) -> String {
         let sep = match self {
             Lang::Da => '.',
@@ -156,6 +165,10 @@ texts! {
     AnonymousActionsHint => "Kladden gemmes, så du kan vende tilbage via dit link. Anonyme svar kan ikke rettes efter indsendelse.", "The draft is saved so you can come back through your link. Anonymous answers cannot be changed after they are submitted.";
     SurveyEyebrow => "Spørgeskema", "Questionnaire";
     SurveyDeadlineLabel => "Svarfrist", "Deadline";
+    FigureSharePositive => "Andel positive (enig og helt enig): {p} %", "Share positive (agree and strongly agree): {p} %";
+    FigureMean => "Gennemsnit (1–5): {mean}", "Mean (1–5): {mean}";
+    FigureNps => "NPS: {score} (anbefalere minus kritikere, i procent af svarene)", "NPS: {score} (promoters minus detractors, per cent of answers)";
+    SurveyOverviewRule => "Tal vises kun, hvor mindst {k} har svaret; ellers står der »Færre end {k} svar«, og hvor én gruppe skjules, skjules også den næstmindste, så tallet ikke kan regnes ud. Svar via åbne links er ikke verificerede.", "Figures are shown only where at least {k} have answered; otherwise it says “Fewer than {k} responses”, and where one group is hidden, the next smallest is hidden too, so the figure cannot be worked out. Answers through open links are not verified.";
     NpsLow => "0 = Slet ikke sandsynligt", "0 = Not at all likely";
     NpsHigh => "10 = Meget sandsynligt", "10 = Extremely likely";
     ReceiptAnonymousTitle => "Tak for dit svar", "Thank you for your answer";

@@ -3,7 +3,7 @@
 use app::backend::auth::{self, Password, PASSWORD_MIN_CHARS};
 use app::backend::dates::{local_date, parse_local};
 use app::backend::db::Db;
-use app::backend::{demo, manage, now_ms};
+use app::backend::{demo, demo_survey, manage, now_ms};
 use app::model::admin::Role;
 use app::model::{ConsultationStatus, Email};
 use clap::{Parser, Subcommand};
@@ -146,6 +146,9 @@ async fn run(cli: Cli) -> Result<(), String> {
             let loaded = demo::load(&db, deadline, now)
                 .await
                 .map_err(|e| format!("demo failed: {e}"))?;
+            let survey = demo_survey::load(&db, deadline, now)
+                .await
+                .map_err(|e| format!("demo survey failed: {e}"))?;
             let settings = app::edge::state::Settings {
                 base_url,
                 mail_folder: None,
@@ -175,6 +178,13 @@ async fn run(cli: Cli) -> Result<(), String> {
                     state,
                     body.name
                 );
+            }
+            println!(
+                "Demo survey {} (anonymous staff survey); some staff who have not answered yet:",
+                survey.consultation_id
+            );
+            for (unit, token) in &survey.open_links {
+                println!("  {}  ({unit})", settings.respondent_link(token));
             }
             Ok(())
         }

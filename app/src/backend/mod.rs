@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod dates;
 pub mod db;
 pub mod demo;
+pub mod demo_survey;
 pub mod error;
 pub mod export;
 pub mod form;

@@ -293,6 +293,7 @@ pub async fn report(
         overall,
         columns,
         min_group_size: k,
+        survey,
         items,
         general_comments,
         general_comment_count: general_count,

@@ -123,6 +123,50 @@ impl Tally {
     }
 }
 
+/// What a survey item is read by besides its distribution.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum KeyFigure {
+    /// Per cent of those who took a position on the scale that agree (top two steps);
+    /// "ved ikke" is left out.
+    SharePositive(u32),
+    /// The mean step, 1–5, "ved ikke" left out.
+    Mean(f64),
+    /// Promoters (9–10) minus detractors (0–6), in per cent of those who answered.
+    Nps(i32),
+}
+
+/// The key figures of one tally of an item of `kind` (none for a hearing's scale,
+/// whose standing says it, nor for choices and text).
+pub fn key_figures(kind: &ItemKind, tally: &Tally) -> Vec<KeyFigure> {
+    let buckets = kind.buckets();
+    match kind {
+        ItemKind::Likert5 => {
+            let (mut steps, mut sum) = (0u64, 0u64);
+            for (bucket, &n) in buckets.iter().zip(&tally.counts) {
+                if let Bucket::Likert(step) = bucket {
+                    steps += u64::from(n);
+                    sum += u64::from(*step) * u64::from(n);
+                }
+            }
+            if steps == 0 {
+                return Vec::new();
+            }
+            let positive = (200 * u64::from(tally.positive) + steps) / (2 * steps);
+            vec![
+                KeyFigure::SharePositive(positive as u32),
+                KeyFigure::Mean(sum as f64 / steps as f64),
+            ]
+        }
+        ItemKind::Nps if tally.answered > 0 => {
+            let diff = i64::from(tally.positive) - i64::from(tally.negative);
+            let answered = i64::from(tally.answered);
+            let score = (200 * diff + diff.signum() * answered) / (2 * answered);
+            vec![KeyFigure::Nps(score as i32)]
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// Shares of `units` (100 for whole per cent, 1000 for tenths) by the largest remainder
 /// method (Hamilton): every count gets the whole units of its exact share, and the units
 /// still missing go one each to the largest remainders, so the shares always sum to
@@ -356,6 +400,8 @@ pub struct Report {
     pub missing_count: u32,
     /// The signed-in user may edit the administration's notes.
     pub can_edit_notes: bool,
+    /// A survey: its items are read by their key figures, not by a hearing's standing.
+    pub survey: bool,
     /// When the memo was produced, for its colophon.
     pub generated: String,
 }
@@ -552,6 +598,29 @@ mod tests {
         t.record(&buckets, &[5], 1); // ved ikke
         assert_eq!((t.positive, t.negative, t.unanswered), (4, 2, 0));
         assert_eq!(t.percents().iter().sum::<u32>(), 100);
+    }
+
+    #[test]
+    fn likert_and_nps_key_figures_leave_ved_ikke_out_and_round_half_away() {
+        let buckets = ItemKind::Likert5.buckets();
+        let mut t = Tally::of(buckets.len(), 10);
+        t.record(&buckets, &[0], 3); // 5
+        t.record(&buckets, &[1], 3); // 4
+        t.record(&buckets, &[4], 2); // 1
+        t.record(&buckets, &[5], 2); // ved ikke
+        assert_eq!(
+            key_figures(&ItemKind::Likert5, &t),
+            [KeyFigure::SharePositive(75), KeyFigure::Mean(29.0 / 8.0)]
+        );
+        let buckets = ItemKind::Nps.buckets();
+        let mut t = Tally::of(buckets.len(), 8);
+        t.record(&buckets, &[10], 3); // promoters
+        t.record(&buckets, &[8], 2); // passive
+        t.record(&buckets, &[3], 3); // detractors
+        assert_eq!(key_figures(&ItemKind::Nps, &t), [KeyFigure::Nps(0)]);
+        t.record(&buckets, &[9], 1);
+        // 4 − 3 of 9: 11.1 → 11.
+        assert_eq!(key_figures(&ItemKind::Nps, &t), [KeyFigure::Nps(11)]);
     }
 
     #[test]

@@ -634,6 +634,7 @@ mod tests {
                 submitted: 3,
             }],
             min_group_size: 1,
+            survey: false,
             items: vec![ItemReport {
                 id: 7,
                 code: "1.1".into(),

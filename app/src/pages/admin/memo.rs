@@ -6,7 +6,8 @@
 
 use super::frame::AdminFrame;
 use super::report::{
-    column_names, CommentList, MissingList, RatesTable, ReportOverview, TallyBar, TallyTable,
+    column_names, CommentList, KeyFigures, MissingList, RatesTable, ReportOverview, TallyBar,
+    TallyTable,
 };
 use super::{loaded, path_number, Loaded, TableWrap};
 use crate::api::admin_memo;
@@ -90,6 +91,7 @@ fn Memo(report: Report) -> impl IntoView {
                                 kind=item.kind.clone()
                                 min_group_size=report.min_group_size
                             />
+                            <KeyFigures kind=item.kind.clone() tally=item.overall.clone()/>
                             <TallyTable
                                 label=format!("{} {}", item.code, item.text)
                                 names=names.clone()

@@ -13,8 +13,8 @@ use crate::i18n::{Key, Lang};
 use crate::model::admin::{FormEcho, Rate};
 use crate::model::listing::{encode_query, BodyFilter, BodyQuery};
 use crate::model::report::{
-    suppressed_text, Breakdown, CommentEntry, ItemReport, Report, ReportQuery, ReportSort,
-    Standing, Tally, GENERAL,
+    key_figures, suppressed_text, Breakdown, CommentEntry, ItemReport, KeyFigure, Report,
+    ReportQuery, ReportSort, Standing, Tally, GENERAL,
 };
 use crate::model::ItemKind;
 use crate::use_lang;
@@ -333,6 +333,21 @@ pub fn TallyBar(tally: Option<Tally>, kind: ItemKind, min_group_size: u32) -> im
 #[component]
 pub fn ReportOverview(report: Report) -> impl IntoView {
     let lang = use_lang();
+    if report.survey {
+        return view! {
+            <section class="card overview" aria-labelledby="overblik">
+                <h2 id="overblik">{lang.t(Key::OverviewTitle)}</h2>
+                <p class="rate-line">
+                    {lang.t(Key::ResponseRate)} ": "
+                    <strong>{rate_text(lang, report.overall.invited, report.overall.submitted)}</strong>
+                </p>
+                <p class="hint">
+                    {lang.fill(Key::SurveyOverviewRule, &[("k", &report.min_group_size.to_string())])}
+                </p>
+            </section>
+        }
+        .into_any();
+    }
     let lists: Vec<(Standing, Vec<(i64, String)>)> = Standing::ALL
         .into_iter()
         .map(|standing| {
@@ -388,6 +403,32 @@ pub fn ReportOverview(report: Report) -> impl IntoView {
                 .collect_view()}
         </section>
     }
+    .into_any()
+}
+
+/// A survey item's share positive and mean, or its NPS, as a line of text.
+#[component]
+pub fn KeyFigures(kind: ItemKind, tally: Option<Tally>) -> impl IntoView {
+    let lang = use_lang();
+    let figures = tally.map(|t| key_figures(&kind, &t)).unwrap_or_default();
+    (!figures.is_empty()).then(|| {
+        let text = figures
+            .into_iter()
+            .map(|f| match f {
+                KeyFigure::SharePositive(p) => {
+                    lang.fill(Key::FigureSharePositive, &[("p", &p.to_string())])
+                }
+                KeyFigure::Mean(mean) => {
+                    lang.fill(Key::FigureMean, &[("mean", &lang.decimal(mean, 1))])
+                }
+                KeyFigure::Nps(score) => {
+                    lang.fill(Key::FigureNps, &[("score", &format!("{score:+}"))])
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" · ");
+        view! { <p class="key-figures">{text}</p> }
+    })
 }
 
 /// One item's counts per column of the breakdown and in all. The rows are written as
@@ -497,6 +538,7 @@ fn ItemSection(
             <p class="eyebrow">{item.section.clone()}</p>
             <h2 id=heading.clone()>{format!("{} {}", item.code, item.text)}</h2>
             <TallyBar tally=item.overall.clone() kind=item.kind.clone() min_group_size=min_group_size/>
+            <KeyFigures kind=item.kind.clone() tally=item.overall.clone()/>
             <TallyTable
                 label=format!("{} {}", item.code, item.text)
                 names=names
