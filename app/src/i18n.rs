@@ -508,6 +508,8 @@ texts! {
     ReportTitle => "Beslutningsgrundlag", "Decision material";
     ReportOpen => "Se beslutningsgrundlaget", "See the decision material";
     MemoLink => "Høringsnotat til udskrift", "Printable hearing memo";
+    SurveyMemoLink => "Notat til udskrift", "Printable memo";
+    ExportStandardShort => "komma og decimalpunktum", "comma and decimal point";
     PreviewFirstRows => "Viser de første {n} af {total} rækker. Alle rækker gemmes.", "Showing the first {n} of {total} rows. All rows are saved.";
     PreviewFirstProblems => "Her vises de første {n}. Ret dem i arket, og indlæs det igen.", "The first {n} are shown. Correct them in the sheet and upload it again.";
     PreviewRows => "Rækkerne i arket", "The sheet's rows";

@@ -9,7 +9,7 @@ export const DATABASE = path.resolve(__dirname, '../test-results/e2e.db');
 export const STATE_FILE = path.resolve(__dirname, '../.e2e-state.json');
 
 export type Body = { token: string; group: string; submitted: boolean; name: string };
-export type E2eState = { pid: number; consultation: number; bodies: Body[] };
+export type E2eState = { pid: number; consultation: number; bodies: Body[]; survey: number; surveyTokens: string[] };
 
 export function state(): E2eState {
   return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
@@ -30,7 +30,7 @@ export const LABELS = { agree: 'Enig', disagree: 'Uenig', dont_know: 'Ved ikke' 
 /** Picks an answer by clicking its label, as a thumb would. */
 export async function choose(page: Page, itemIndex: number, value: (typeof VALUES)[number]) {
   const item = page.locator('.item').nth(itemIndex);
-  await item.locator(`label.choice-${value}`).click();
+  await item.locator(`label.choice-${value.replace('_', '-')}`).click();
 }
 
 export async function writeComment(page: Page, itemIndex: number, text: string) {

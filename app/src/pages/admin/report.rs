@@ -77,7 +77,10 @@ fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
         <header class="consultation-header">
             <p class="eyebrow"><a href=base.clone()>{report.title.clone()}</a></p>
             <h1>{lang.t(Key::ReportTitle)} ": " {report.title.clone()}</h1>
-            <p>{lang.t(Key::DeadlineLabel)} ": " {report.deadline.clone()}</p>
+            <p>
+                {lang.t(if report.survey { Key::SurveyDeadlineLabel } else { Key::DeadlineLabel })} ": "
+                {report.deadline.clone()}
+            </p>
             <p class="rate-line">
                 {lang.t(Key::ResponseRate)} ": "
                 <strong>{rate_text(lang, report.overall.invited, report.overall.submitted)}</strong>
@@ -85,8 +88,12 @@ fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
         </header>
         <ReportOverview report=report.clone()/>
         <section class="card report-tools" aria-label=lang.t(Key::ExportsTitle)>
-            <p><a class="button primary" href=format!("{base}/notat")>{lang.t(Key::MemoLink)}</a></p>
-            <Downloads base=base.clone()/>
+            <p>
+                <a class="button primary" href=format!("{base}/notat")>
+                    {lang.t(if report.survey { Key::SurveyMemoLink } else { Key::MemoLink })}
+                </a>
+            </p>
+            <Downloads base=base.clone() survey=report.survey/>
         </section>
         <ReportFilter report=report.clone()/>
         <section class="card" aria-labelledby="rates">
@@ -148,8 +155,27 @@ pub fn column_names(lang: Lang, report: &Report) -> Vec<String> {
 }
 
 #[component]
-fn Downloads(base: String) -> impl IntoView {
+fn Downloads(
+    base: String,
+    /// A survey's answers are read only as counts (each person's answers could name
+    /// them in a small unit), and it has no general comments.
+    survey: bool,
+) -> impl IntoView {
     let lang = use_lang();
+    if survey {
+        return view! {
+            <h2>{lang.t(Key::ExportsTitle)}</h2>
+            <ul class="downloads">
+                <li><a href=format!("{base}/eksport/opsummering.csv") download>{lang.t(Key::ExportSummaryCsv)}</a></li>
+                <li>
+                    <a href=format!("{base}/eksport/opsummering.csv?format=standard") download>
+                        {lang.t(Key::ExportSummaryShort)} " (" {lang.t(Key::ExportStandardShort)} ")"
+                    </a>
+                </li>
+            </ul>
+        }
+        .into_any();
+    }
     view! {
         <h2>{lang.t(Key::ExportsTitle)}</h2>
         <ul class="downloads">

@@ -518,7 +518,7 @@ fn ItemCard(
             class:has-error=move || !value_errors().is_empty() || !comment_errors().is_empty()
         >
             <fieldset>
-                <legend>
+                <legend id=format!("q-{item_id}")>
                     <span class="code">{code.clone()}</span>
                     " "
                     <span lang=CONTENT_LANG>{text}</span>
@@ -605,6 +605,9 @@ fn CommentField(
     autosave: Autosave,
     editable: bool,
     errors: impl Fn() -> Vec<String> + Copy + Send + Sync + 'static,
+    /// The question a free-text answer answers, where no `<label>` names the field.
+    #[prop(optional)]
+    labelled_by: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
     let error_id = format!("msg-{name}");
@@ -618,6 +621,7 @@ fn CommentField(
             maxlength=COMMENT_MAX_CHARS
             disabled=!editable
             aria-describedby=described_by
+            aria-labelledby=labelled_by
             aria-invalid=move || (!errors().is_empty()).then_some("true")
             prop:value=move || text.get()
             on:input=move |ev| {
@@ -683,6 +687,7 @@ fn ItemInput(
                     autosave
                     editable
                     errors=move || Vec::new()
+                    labelled_by=format!("q-{item_id}")
                 />
             </div>
         }

@@ -1,0 +1,60 @@
+// The anonymous staff survey on a phone, with JavaScript on and off: the anonymity
+// note before the first answer, a statement on the five-step scale with "ved ikke"
+// apart, the 0–10 question in two rows, free text; submitted, the link only thanks.
+// Then the report: a small unit's figures hidden behind "Færre end 5 svar".
+import { expect, test } from '@playwright/test';
+import { ready, shot, signInAs, state } from './support';
+
+test('a staff member answers the survey anonymously', async ({ page, javaScriptEnabled }, testInfo) => {
+  const js = javaScriptEnabled !== false;
+  // One link per project: phone-js takes the first, phone-nojs the second.
+  const token = state().surveyTokens[js ? 0 : 1];
+  await page.goto(`/svar/${token}`);
+  await ready(page, js);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trivselsundersøgelse for medarbejdere');
+  await expect(page.getByRole('heading', { name: 'Dine svar er anonyme' })).toBeVisible();
+  await expect(page.getByText('aldrig hvad du har svaret')).toBeVisible();
+  await shot(page, testInfo, 'survey-top');
+
+  const first = page.locator('.item').first();
+  await expect(first.locator('label.choice')).toHaveCount(6);
+  await first.getByText('Helt enig', { exact: true }).click();
+  await expect(first.locator('input[value="5"]')).toBeChecked();
+  const nps = page.locator('.item').filter({ has: page.locator('.scale-nps') });
+  await expect(nps.locator('label.choice')).toHaveCount(11);
+  await nps.locator('label.choice').filter({ hasText: /^9$/ }).click();
+  // The eleven targets fit the phone's width in two rows, each at least 44 px.
+  const boxes = await nps.locator('label.choice').evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect()).map((r) => ({ w: r.width, h: r.height, right: r.right })),
+  );
+  expect(boxes.every((b) => b.w >= 44 && b.h >= 44 && b.right <= 390)).toBe(true);
+  await nps.scrollIntoViewIfNeeded();
+  await shot(page, testInfo, 'survey-nps');
+  const text = page.locator('.item').filter({ has: page.locator('.text-answer') }).first();
+  await text.locator('textarea').fill('Kollegerne.');
+
+  await page.getByRole('button', { name: 'Indsend', exact: true }).click();
+  // Items were left blank: the survey asks before submitting.
+  await page.getByRole('button', { name: 'Indsend alligevel' }).click();
+  await expect(page).toHaveURL(/\/kvittering$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tak for dit svar');
+  await expect(page.getByText('Kollegerne.')).toHaveCount(0);
+  await shot(page, testInfo, 'survey-receipt');
+
+  await page.goto(`/svar/${token}`);
+  await expect(page.getByText('gemt anonymt')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Indsend', exact: true })).toHaveCount(0);
+});
+
+test('the survey report hides a small unit and the one that would give it away', async ({ page, javaScriptEnabled }, testInfo) => {
+  test.skip(javaScriptEnabled === false, 'the administration is tried with JavaScript on the desktop project too');
+  await signInAs(page, 'manager');
+  await page.goto(`/admin/hoering/${state().survey}/rapport?opdeling=enhed`);
+  await ready(page, true);
+  const table = page.locator('.report-item').first().locator('table.tally-table');
+  await expect(table.locator('tr', { hasText: 'PPR' })).toContainText('Færre end 5 svar');
+  await expect(table.locator('tr', { hasText: 'Skovbørnehaven' })).toContainText('Færre end 5 svar');
+  await expect(table.locator('tr', { hasText: 'Nordskolen' })).toContainText('%');
+  await expect(page.locator('.report-item').first().locator('.key-figures')).toContainText('Andel positive');
+  await shot(page, testInfo, 'survey-report');
+});
