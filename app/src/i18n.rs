@@ -210,6 +210,9 @@ texts! {
     Likert2 => "Uenig", "Disagree";
     Likert1 => "Helt uenig", "Strongly disagree";
     ProposalNo => "Forslag {code}", "Proposal {code}";
+    QuestionNo => "Spørgsmål {code}", "Question {code}";
+    RequiredMark => "(skal besvares)", "(required)";
+    ErrRequired => "Dette spørgsmål skal besvares, før du kan indsende.", "This question must be answered before you can submit.";
     CommentLabel => "Kommentar til forslag {code} (valgfri)", "Comment on proposal {code} (optional)";
     CommentLimit => "Højst {max} tegn.", "At most {max} characters.";
     GeneralCommentTitle => "Generel kommentar", "General comment";
@@ -294,6 +297,8 @@ texts! {
     SourceTemplate => "Skabelonen (udviklingsplan med 42 indsatser)", "The template (development plan with 42 proposals)";
     SourceStaffSurvey => "Trivselsundersøgelse for medarbejdere (anonym, 25 udsagn, eNPS og to åbne spørgsmål)", "Staff wellbeing survey (anonymous, 25 statements, eNPS and two open questions)";
     SourceBlank => "Tom høring", "Blank hearing";
+    SourceBlankSurvey => "Tom undersøgelse (anonym)", "Blank survey (anonymous)";
+    SourceSurveySheet => "Undersøgelse fra regneark (anonym; kolonnerne type, svarmuligheder og obligatorisk bestemmer spørgsmålene)", "Survey from a spreadsheet (anonymous; the columns type, svarmuligheder and obligatorisk shape the questions)";
     SourceSheet => "Fra regneark (vælg filen herunder)", "From a spreadsheet (choose the file below)";
     SheetFileLabel => "Regneark (CSV eller XLSX)", "Spreadsheet (CSV or XLSX)";
     ItemSheetHint => "Kolonner: Indsatsområde, Nr. (valgfri) og Indsats. CSV fra Excel (semikolon) eller XLSX, højst 5 MB.", "Columns: Area, No. (optional) and Proposal. CSV from Excel or XLSX, at most 5 MB.";
@@ -404,6 +409,15 @@ texts! {
     MsgTextMissing => "Teksten mangler.", "The text is missing.";
     MsgSectionMissing => "Indsatsområdet mangler.", "The area is missing.";
     MsgDuplicateCode => "Nummer {arg} er brugt mere end én gang.", "Number {arg} is used more than once.";
+    MsgUnknownType => "Typen »{arg}« kendes ikke. Brug enig_uenig, likert5, nps, enkeltvalg, flervalg eller tekst.", "The type “{arg}” is not known. Use enig_uenig, likert5, nps, enkeltvalg, flervalg or tekst.";
+    MsgOptionsMissing => "Et valgspørgsmål skal have mindst to svarmuligheder, adskilt af |.", "A choice question needs at least two options, separated by |.";
+    MsgOptionsNotAllowed => "Svarmuligheder passer kun til enkeltvalg og flervalg, ikke til »{arg}«.", "Options belong only to enkeltvalg and flervalg, not to “{arg}”.";
+    MsgDuplicateOption => "Svarmuligheden »{arg}« står der to gange.", "The option “{arg}” is there twice.";
+    MsgNotYesNo => "Obligatorisk skal være ja eller nej, ikke »{arg}«.", "Required must be yes or no, not “{arg}”.";
+    TypeLabel => "Type", "Type";
+    OptionsLabel => "Svarmuligheder", "Options";
+    RequiredLabel => "Obligatorisk", "Required";
+    YesWord => "ja", "yes";
     MsgPasswordShort => "Adgangskoden skal have mindst {arg} tegn.", "The password must have at least {arg} characters.";
     MsgPasswordCommon => "Adgangskoden er blandt dem, der prøves først. Vælg en anden – gerne en sætning på flere ord.", "The password is among those tried first. Choose another, a sentence of several words for instance.";
     MsgEmailTaken => "Der findes allerede en bruger med den e-mailadresse.", "A user with that e-mail address already exists.";

@@ -4,7 +4,7 @@
 
 use super::sheet::Table;
 use crate::model::admin::{BodyRow, ItemRow, Msg, Problem};
-use crate::model::{split_addresses, Email};
+use crate::model::{split_addresses, Email, ItemKind};
 use std::collections::HashSet;
 
 /// Longest name, group or unit we accept.
@@ -180,6 +180,9 @@ const SECTION: &[&str] = &[
     "theme",
 ];
 const NUMBER: &[&str] = &["nr", "nummer", "number", "no", "id", "kode", "code"];
+const TYPE: &[&str] = &["type", "svartype", "kind"];
+const OPTIONS: &[&str] = &["svarmuligheder", "muligheder", "options", "choices"];
+const REQUIRED: &[&str] = &["obligatorisk", "påkrævet", "paakraevet", "required"];
 const TEXT: &[&str] = &[
     "indsats",
     "tekst",
@@ -191,13 +194,66 @@ const TEXT: &[&str] = &[
     "question",
 ];
 
+/// An item's kind from its `type` and `svarmuligheder` cells: `None` when both are
+/// empty (the consultation's own scale); otherwise the kind, with its options for the
+/// two choice kinds, or the problem and what it is about.
+fn kind_of(type_cell: &str, options_cell: &str) -> Result<Option<ItemKind>, (Msg, String)> {
+    let options: Vec<String> = options_cell
+        .split('|')
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let kind = match normalise(type_cell).as_str() {
+        "" if options.is_empty() => return Ok(None),
+        "" => return Err((Msg::OptionsNotAllowed, String::new())),
+        "eniguenig" | "enig" | "agreedisagree" => ItemKind::AgreeDisagree,
+        "likert5" | "likert" => ItemKind::Likert5,
+        "nps" | "enps" | "010" => ItemKind::Nps,
+        "enkeltvalg" | "single" | "singlechoice" => ItemKind::Single {
+            options: options.clone(),
+        },
+        "flervalg" | "multi" | "multiplechoice" => ItemKind::Multi {
+            options: options.clone(),
+        },
+        "tekst" | "fritekst" | "text" => ItemKind::Text,
+        _ => return Err((Msg::UnknownType, type_cell.trim().to_owned())),
+    };
+    let is_choice = matches!(kind, ItemKind::Single { .. } | ItemKind::Multi { .. });
+    if !is_choice && !options.is_empty() {
+        return Err((Msg::OptionsNotAllowed, type_cell.trim().to_owned()));
+    }
+    if is_choice && options.len() < 2 {
+        return Err((Msg::OptionsMissing, String::new()));
+    }
+    let mut seen = HashSet::new();
+    for option in &options {
+        if too_long(option, MAX_NAME_CHARS) {
+            return Err((Msg::TooLong, MAX_NAME_CHARS.to_string()));
+        }
+        if !seen.insert(option.to_lowercase()) {
+            return Err((Msg::DuplicateOption, option.clone()));
+        }
+    }
+    Ok(Some(kind))
+}
+
+/// "ja", "x", "1", "yes", "true" or "nej", "0", "no", "false", or empty (no).
+fn yes_no(cell: &str) -> Result<bool, String> {
+    match normalise(cell).as_str() {
+        "ja" | "j" | "x" | "1" | "yes" | "y" | "true" | "sand" => Ok(true),
+        "" | "nej" | "n" | "0" | "no" | "false" | "falsk" => Ok(false),
+        _ => Err(cell.trim().to_owned()),
+    }
+}
+
 /// Reads items. Rows without a number are numbered after the highest number so far.
 pub fn items(table: &Table) -> (Vec<ItemRow>, Vec<Problem>) {
     let mut problems = Vec::new();
     let Some(((_, header), data)) = table.rows.split_first() else {
         return (Vec::new(), vec![Problem::new("file", Msg::FileEmpty)]);
     };
-    let columns = Columns::find(header, [SECTION, NUMBER, TEXT]);
+    let columns = Columns::find(header, [SECTION, NUMBER, TEXT, TYPE, OPTIONS, REQUIRED]);
     for (i, label) in [(0, "Indsatsområde"), (2, "Indsats")] {
         if columns.index[i].is_none() {
             problems.push(Problem::with("1", Msg::ColumnMissing, label));
@@ -228,12 +284,20 @@ pub fn items(table: &Table) -> (Vec<ItemRow>, Vec<Problem>) {
         if !code.is_empty() && !codes.insert(code.clone()) {
             problems.push(Problem::with(&at, Msg::DuplicateCode, &code));
         }
+        let kind = kind_of(columns.cell(3, &cells), columns.cell(4, &cells))
+            .map_err(|(msg, arg)| problems.push(Problem::with(&at, msg, &arg)))
+            .unwrap_or(None);
+        let required = yes_no(columns.cell(5, &cells))
+            .map_err(|arg| problems.push(Problem::with(&at, Msg::NotYesNo, &arg)))
+            .unwrap_or(false);
         if problems.len() == before {
             rows.push(ItemRow {
                 row: *row,
                 section,
                 code,
                 text,
+                kind,
+                required,
             });
         }
     }
@@ -333,6 +397,65 @@ mod tests {
             assert_eq!(rows[0].code, "1");
             assert!(rows[2].text.starts_with("Sprogvurdering af alle 3-årige"));
         }
+    }
+
+    #[test]
+    fn survey_items_take_their_kind_options_and_requirement_from_the_sheet() {
+        let table = read(
+            "område;nr;tekst;type;svarmuligheder;obligatorisk\n\
+             Om dig;1;Hvilket tilbud går dit barn i?;enkeltvalg;Dagtilbud | Skole;ja\n\
+             Om dig;2;Hvad bruger I?;flervalg;SFO|Klub, fritidscenter|Ingen;\n\
+             Trivsel;3;Mit barn trives.;likert5;;nej\n\
+             Trivsel;4;Anbefaling;NPS;;\n\
+             Trivsel;5;Andet?;tekst;;x\n\
+             Trivsel;6;Proposal;;;\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let (rows, problems) = items(&table);
+        assert_eq!(problems, vec![]);
+        assert_eq!(
+            rows[0].kind,
+            Some(ItemKind::Single {
+                options: vec!["Dagtilbud".into(), "Skole".into()]
+            })
+        );
+        assert!(rows[0].required);
+        assert_eq!(
+            rows[1].kind.as_ref().map(|k| k.options().len()),
+            Some(3),
+            "an option may hold a comma"
+        );
+        assert_eq!(rows[2].kind, Some(ItemKind::Likert5));
+        assert_eq!(rows[3].kind, Some(ItemKind::Nps));
+        assert!(rows[4].required);
+        assert_eq!(rows[5].kind, None, "the consultation's own scale");
+    }
+
+    #[test]
+    fn bad_kinds_options_and_requirements_are_named_by_row() {
+        let table = read(
+            "område;tekst;type;svarmuligheder;obligatorisk\n\
+             A;x;stjerner;;\n\
+             A;x;enkeltvalg;Kun én;\n\
+             A;x;likert5;Ja|Nej;\n\
+             A;x;flervalg;Ja|ja;\n\
+             A;x;tekst;;måske\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let (rows, problems) = items(&table);
+        assert!(rows.is_empty());
+        assert_eq!(
+            problems,
+            vec![
+                Problem::with("2", Msg::UnknownType, "stjerner"),
+                Problem::with("3", Msg::OptionsMissing, ""),
+                Problem::with("4", Msg::OptionsNotAllowed, "likert5"),
+                Problem::with("5", Msg::DuplicateOption, "ja"),
+                Problem::with("6", Msg::NotYesNo, "måske"),
+            ]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::audit::{self, Action};
 use super::db::Db;
 use super::error::AppError;
 use super::mail::outbox::{enqueue_links, Audience, MailKind};
-use super::manage::{add_items, insert_body};
+use super::manage::{add_items, insert_body, NewItem};
 use super::rules::Act;
 use super::sheet;
 use crate::model::admin::{
@@ -228,10 +228,16 @@ pub async fn confirm(
             if status != ConsultationStatus::Draft.as_str() {
                 return Ok(Err(Problem::new("file", Act::ChangeItems.refusal())));
             }
-            let rows: Vec<(&str, &str, &str)> = payload
+            let rows: Vec<NewItem> = payload
                 .items
                 .iter()
-                .map(|i| (i.section.as_str(), i.code.as_str(), i.text.as_str()))
+                .map(|i| NewItem {
+                    section: &i.section,
+                    code: &i.code,
+                    text: &i.text,
+                    kind: i.kind.as_ref(),
+                    required: i.required,
+                })
                 .collect();
             add_items(&mut tx, consultation_id, &rows).await?;
             payload.items.len()

@@ -17,9 +17,9 @@ use crate::i18n::Lang;
 use crate::model::admin::BodyState;
 use crate::model::report::MIN_GROUP_SIZE_FLOOR;
 use crate::model::{
-    Conflict, ConsultationKind, ConsultationStatus, FieldState, FieldUpdate, FormError, ItemKind,
-    ItemRef, ItemView, LockReason, Receipt, ReceiptItem, ReceiptSection, RespondPage,
-    ResponseStatus, SectionView,
+    Conflict, ConsultationKind, ConsultationStatus, ErrorCode, Field, FieldState, FieldUpdate,
+    FormError, ItemKind, ItemRef, ItemView, LockReason, Receipt, ReceiptItem, ReceiptSection,
+    RespondPage, ResponseStatus, SectionView,
 };
 use sqlx::{Sqlite, SqliteConnection};
 use std::collections::{BTreeMap, HashMap};
@@ -110,6 +110,7 @@ struct ItemRow {
     kind: String,
     options_json: String,
     allow_comment: bool,
+    required: bool,
 }
 
 impl ItemRow {
@@ -163,7 +164,8 @@ async fn load_items(
     consultation_id: i64,
 ) -> Result<Vec<ItemRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT i.id, i.section_id, i.code, i.text, i.kind, i.options_json, i.allow_comment
+        "SELECT i.id, i.section_id, i.code, i.text, i.kind, i.options_json, i.allow_comment,
+                i.required
          FROM item i JOIN section s ON s.id = i.section_id
          WHERE i.consultation_id = $1 ORDER BY s.position, i.position",
     )
@@ -265,6 +267,7 @@ pub async fn load_page(
             .or_default()
             .push(ItemView {
                 kind: item.item_kind()?,
+                required: item.required,
                 id: item.id,
                 code: item.code,
                 text: item.text,
@@ -369,6 +372,12 @@ pub enum SaveResult {
     NeedsConfirmation {
         version: i64,
         unanswered: Vec<ItemRef>,
+    },
+    /// Submission was asked for with required items blank: the answers were saved as
+    /// a draft; nothing was submitted.
+    Incomplete {
+        version: i64,
+        errors: Vec<FormError>,
     },
     Submitted {
         version: i64,
@@ -512,6 +521,23 @@ pub async fn save(
 
     if submitting {
         let unanswered = unanswered(&mut tx, &items, response.id).await?;
+        // A required item left blank stops the submission, with or without the
+        // respondent's confirmation; the draft is kept.
+        let missing: Vec<FormError> = items
+            .iter()
+            .filter(|i| i.required && unanswered.iter().any(|u| u.id == i.id))
+            .map(|i| FormError {
+                field: Field::Value(i.id),
+                code: ErrorCode::Required,
+            })
+            .collect();
+        if !missing.is_empty() {
+            tx.commit().await?;
+            return Ok(SaveResult::Incomplete {
+                version,
+                errors: missing,
+            });
+        }
         if intent == Intent::Submit && !unanswered.is_empty() {
             tx.commit().await?;
             return Ok(SaveResult::NeedsConfirmation {

@@ -166,6 +166,11 @@ messages! {
     TextMissing => MsgTextMissing,
     SectionMissing => MsgSectionMissing,
     DuplicateCode => MsgDuplicateCode,
+    UnknownType => MsgUnknownType,
+    OptionsMissing => MsgOptionsMissing,
+    OptionsNotAllowed => MsgOptionsNotAllowed,
+    DuplicateOption => MsgDuplicateOption,
+    NotYesNo => MsgNotYesNo,
     PasswordShort => MsgPasswordShort,
     PasswordCommon => MsgPasswordCommon,
     EmailTaken => MsgEmailTaken,
@@ -441,6 +446,11 @@ pub struct ItemRow {
     pub section: String,
     pub code: String,
     pub text: String,
+    /// From the `type` column (with `svarmuligheder`); `None` where the sheet says
+    /// nothing: the consultation's own scale.
+    pub kind: Option<super::ItemKind>,
+    /// From the `obligatorisk` column.
+    pub required: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

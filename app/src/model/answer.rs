@@ -34,14 +34,29 @@ impl ItemKind {
         }
     }
 
+    /// The kind's name in the item sheet's `type` column.
+    pub fn sheet_name(&self) -> &'static str {
+        match self {
+            Self::AgreeDisagree => "enig_uenig",
+            Self::Likert5 => "likert5",
+            Self::Nps => "nps",
+            Self::Single { .. } => "enkeltvalg",
+            Self::Multi { .. } => "flervalg",
+            Self::Text => "tekst",
+        }
+    }
+
+    /// The options of a choice kind; none for the others.
+    pub fn options(&self) -> &[String] {
+        match self {
+            Self::Single { options } | Self::Multi { options } => options,
+            _ => &[],
+        }
+    }
+
     /// The options as stored in `item.options_json`.
     pub fn options_json(&self) -> String {
-        match self {
-            Self::Single { options } | Self::Multi { options } => {
-                serde_json::to_string(options).unwrap_or_else(|_| "[]".to_owned())
-            }
-            _ => "[]".to_owned(),
-        }
+        serde_json::to_string(self.options()).unwrap_or_else(|_| "[]".to_owned())
     }
 
     /// Rebuilds a kind from its stored name and options.

@@ -59,6 +59,8 @@ pub struct ItemView {
     pub text: String,
     pub allow_comment: bool,
     pub kind: super::ItemKind,
+    /// Must be answered before the response can be submitted.
+    pub required: bool,
     pub state: FieldState,
 }
 
@@ -122,7 +124,11 @@ pub enum Field {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ErrorCode {
     ValueOutOfScale,
-    CommentTooLong { chars: usize },
+    /// A required item left blank at submission.
+    Required,
+    CommentTooLong {
+        chars: usize,
+    },
     UnknownItem,
     MalformedForm,
 }

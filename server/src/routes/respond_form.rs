@@ -109,7 +109,7 @@ pub async fn post_form(
             );
             rerender(&state, &token, lang, parts, r).await
         }
-        Ok(SaveResult::Invalid(errors)) => {
+        Ok(SaveResult::Invalid(errors)) | Ok(SaveResult::Incomplete { errors, .. }) => {
             let r = rejection(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 Notice::Invalid,

@@ -260,3 +260,96 @@ async fn multiple_choice_and_scale_values_are_checked_by_kind() {
         "ved ikke kept apart"
     );
 }
+
+#[tokio::test]
+async fn a_survey_from_a_sheet_asks_its_required_question_and_takes_ticked_boxes() {
+    let app = spawn_app().await;
+    let c = client();
+    app.sign_in_as(&c, Role::Manager).await;
+    let sheet = "område;nr;tekst;type;svarmuligheder;obligatorisk\n\
+                 Om dig;1;Hvilket tilbud går dit barn i?;enkeltvalg;Dagtilbud|Skole;ja\n\
+                 Om dig;2;Hvad bruger I?;flervalg;SFO|Klub, fritidscenter|Ingen;\n\
+                 Trivsel;3;Mit barn trives.;likert5;;\n";
+    let res = app
+        .post_create(
+            &c,
+            "Forældretilfredshed",
+            "survey_sheet",
+            Some(("f.csv", sheet.into())),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let preview = crate::helpers::location(&res);
+    let (_, page) = fetch(&c, &app.url(&preview)).await;
+    assert!(page.contains("enkeltvalg") && page.contains("Klub, fritidscenter"));
+    app.admin_post(&c, &format!("{preview}/gem"), &[]).await;
+    let id: i64 = preview.split('/').nth(3).unwrap().parse().unwrap();
+    let (kind, anonymous): (String, bool) =
+        sqlx::query_as("SELECT kind, anonymous FROM consultation WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.db.read)
+            .await
+            .unwrap();
+    assert_eq!((kind.as_str(), anonymous), ("survey", true));
+    sqlx::query("UPDATE consultation SET status = 'open' WHERE id = $1")
+        .bind(id)
+        .execute(&app.db.write)
+        .await
+        .unwrap();
+    let (_, token) = add_respondent(
+        &app.db,
+        id,
+        &NewRespondent {
+            name: "Forælder",
+            group: "Forældre",
+            unit: "Nordskolen",
+            emails: &["f@example.dk"],
+        },
+        now_ms(),
+    )
+    .await
+    .unwrap();
+    let items = items(&app, id).await;
+    let (choice, boxes, likert) = (items[0].0, items[1].0, items[2].0);
+    let (_, page) = app.get_page(&client(), token.as_str()).await;
+    assert!(page.contains("(skal besvares)"));
+
+    // The boxes ticked without JavaScript, the required question left blank: the
+    // draft is kept, nothing is submitted, and the message stands by the question.
+    let mut pairs = item_fields(boxes, "", "", None);
+    pairs.push((format!("m{boxes}"), "Klub, fritidscenter".into()));
+    pairs.push((format!("m{boxes}"), "SFO".into()));
+    pairs.extend(item_fields(likert, "4", "", None));
+    pairs.push(intent("confirm_submit"));
+    let res = app.post_form(&client(), token.as_str(), &pairs).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Dette spørgsmål skal besvares"), "{page}");
+    assert!(page.contains("Spørgsmål 1"));
+    assert_eq!(
+        app.answer(boxes).await.unwrap().0,
+        r#"["SFO","Klub, fritidscenter"]"#,
+        "stored in the options' order, the comma intact"
+    );
+    let (submitted,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM response WHERE consultation_id = $1 AND submitted_at IS NOT NULL",
+    )
+    .bind(id)
+    .fetch_one(&app.db.read)
+    .await
+    .unwrap();
+    assert_eq!(submitted, 0);
+
+    let (_, page) = app.get_page(&client(), token.as_str()).await;
+    let mut pairs = crate::helpers::fields_seen_on(&page, choice, "Skole", "");
+    pairs.push(intent("confirm_submit"));
+    let res = app.post_form(&client(), token.as_str(), &pairs).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (value,): (String,) =
+        sqlx::query_as("SELECT sa.value FROM submitted_answer sa WHERE sa.item_id = $1")
+            .bind(boxes)
+            .fetch_one(&app.db.read)
+            .await
+            .unwrap();
+    assert_eq!(value, r#"["SFO","Klub, fritidscenter"]"#);
+}

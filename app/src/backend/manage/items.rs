@@ -7,7 +7,7 @@ use super::super::import::{MAX_ITEM_CHARS, MAX_NAME_CHARS};
 use super::super::rules::Act;
 use super::state;
 use crate::model::admin::{Msg, Problem, UserView};
-use crate::model::{without_bidi_controls, ItemKind};
+use crate::model::{without_bidi_controls, ConsultationKind, ItemKind};
 use sqlx::SqliteConnection;
 
 /// What can be done to one item.
@@ -53,7 +53,14 @@ pub async fn edit_items(
                 return Ok(Err(problem));
             }
             let (section, text) = (without_bidi_controls(section), without_bidi_controls(text));
-            let codes = add_items(&mut tx, id, &[(section.trim(), "", text.trim())]).await?;
+            let item = NewItem {
+                section: section.trim(),
+                code: "",
+                text: text.trim(),
+                kind: None,
+                required: false,
+            };
+            let codes = add_items(&mut tx, id, &[item]).await?;
             (Msg::ItemAdded, format!("tilføjet {}", codes.join(", ")))
         }
         ItemEdit::Text { item, text } => {
@@ -149,14 +156,35 @@ fn typed(name: &str, text: &str, missing: Msg, max: usize) -> Option<Problem> {
     }
 }
 
-/// Appends items `(section title, code, text)`; sections are matched by title or
-/// created at the end, and an empty code gets the next free number. Returns the codes.
+/// An item to append: its section's title, its code (empty: the next free number),
+/// its text, its kind (`None`: the consultation's own scale) and whether it must be
+/// answered.
+pub struct NewItem<'a> {
+    pub section: &'a str,
+    pub code: &'a str,
+    pub text: &'a str,
+    pub kind: Option<&'a ItemKind>,
+    pub required: bool,
+}
+
+/// Appends items; sections are matched by title or created at the end, and an empty
+/// code gets the next free number. Returns the codes.
 pub async fn add_items(
     conn: &mut SqliteConnection,
     consultation_id: i64,
-    items: &[(&str, &str, &str)],
+    items: &[NewItem<'_>],
 ) -> Result<Vec<String>, sqlx::Error> {
     let mut codes = Vec::new();
+    // A hearing's proposals are answered enig / uenig / ved ikke, a survey's
+    // statements on the five-step scale.
+    let (kind,): (String,) = sqlx::query_as("SELECT kind FROM consultation WHERE id = $1")
+        .bind(consultation_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let own_scale = match ConsultationKind::parse(&kind) {
+        Some(ConsultationKind::Survey) => ItemKind::Likert5,
+        _ => ItemKind::AgreeDisagree,
+    };
     let existing: Vec<(String,)> =
         sqlx::query_as("SELECT code FROM item WHERE consultation_id = $1")
             .bind(consultation_id)
@@ -168,7 +196,9 @@ pub async fn add_items(
         .filter_map(|c| c.parse::<i64>().ok())
         .max()
         .unwrap_or(0);
-    for (section, code, text) in items {
+    for item in items {
+        let (section, code, text) = (item.section, item.code, item.text);
+        let kind = item.kind.unwrap_or(&own_scale);
         let found: Option<(i64,)> = sqlx::query_as(
             "SELECT id FROM section WHERE consultation_id = $1 AND lower(title) = lower($2)",
         )
@@ -191,7 +221,7 @@ pub async fn add_items(
                 sid
             }
         };
-        let code = if code.is_empty() || taken.contains(*code) {
+        let code = if code.is_empty() || taken.contains(code) {
             loop {
                 next += 1;
                 if !taken.contains(&next.to_string()) {
@@ -203,14 +233,21 @@ pub async fn add_items(
         };
         taken.insert(code.clone());
         sqlx::query(
-            "INSERT INTO item (consultation_id, section_id, position, code, text, kind)
-             VALUES ($1, $2, (SELECT COALESCE(MAX(position), -1) + 1 FROM item WHERE section_id = $2), $3, $4, $5)",
+            "INSERT INTO item (consultation_id, section_id, position, code, text, kind, options_json,
+                               required, allow_comment)
+             VALUES ($1, $2, (SELECT COALESCE(MAX(position), -1) + 1 FROM item WHERE section_id = $2),
+                     $3, $4, $5, $6, $7, $8)",
         )
         .bind(consultation_id)
         .bind(section_id)
         .bind(&code)
         .bind(text)
-        .bind(ItemKind::AgreeDisagree.name())
+        .bind(kind.name())
+        .bind(kind.options_json())
+        .bind(item.required)
+        // Comments belong to a hearing's proposals; a survey asks for words in its
+        // free-text items.
+        .bind(*kind == ItemKind::AgreeDisagree)
         .execute(&mut *conn)
         .await?;
         codes.push(code);

@@ -17,7 +17,8 @@ use sqlx::SqliteConnection;
 pub enum Source {
     /// A built-in template, under its name in [`Template::BUILT_IN`].
     Template(&'static str, &'static Template),
-    Blank,
+    /// Nothing yet, of this kind (a survey is anonymous until the settings say not).
+    Blank(ConsultationKind),
 }
 
 /// Creates a draft from the template or blank, with its audit entry, in one
@@ -30,16 +31,20 @@ pub async fn create(
     source: Source,
     now_ms: i64,
 ) -> Result<i64, AppError> {
-    let empty = Template {
-        kind: ConsultationKind::Hearing,
-        anonymous: false,
+    let blank = |kind| Template {
+        kind,
+        anonymous: kind == ConsultationKind::Survey,
         title: "",
         intro: "",
         sections: &[],
     };
+    let empty;
     let (template, detail) = match source {
         Source::Template(name, template) => (template, name),
-        Source::Blank => (&empty, "tom"),
+        Source::Blank(kind) => {
+            empty = blank(kind);
+            (&empty, "tom")
+        }
     };
     let mut tx = db.write.begin().await?;
     let id = insert_from_template(

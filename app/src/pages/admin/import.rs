@@ -82,11 +82,33 @@ fn Preview(p: ImportPreview) -> impl IntoView {
             })}
         {(!p.items.is_empty())
             .then(|| {
-                let columns = vec![Key::RowLabel, Key::SectionLabel, Key::NumberLabel, Key::ItemTextLabel];
+                let columns = vec![
+                    Key::RowLabel,
+                    Key::SectionLabel,
+                    Key::NumberLabel,
+                    Key::ItemTextLabel,
+                    Key::TypeLabel,
+                    Key::OptionsLabel,
+                    Key::RequiredLabel,
+                ];
                 let rows = p
                     .items
                     .iter()
-                    .map(|i| vec![i.row.to_string(), i.section.clone(), i.code.clone(), i.text.clone()])
+                    .map(|i| {
+                        let (kind, options) = match &i.kind {
+                            Some(kind) => (kind.sheet_name(), kind.options().join(" | ")),
+                            None => ("", String::new()),
+                        };
+                        vec![
+                            i.row.to_string(),
+                            i.section.clone(),
+                            i.code.clone(),
+                            i.text.clone(),
+                            kind.to_owned(),
+                            options,
+                            if i.required { lang.t(Key::YesWord).to_owned() } else { String::new() },
+                        ]
+                    })
                     .collect();
                 view! { <SheetRows columns=columns rows=rows/> }
             })}

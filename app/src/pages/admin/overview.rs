@@ -73,6 +73,8 @@ fn Overview(session: Session, list: Loaded<Vec<ConsultationSummary>>) -> impl In
                                     ("staff", Key::SourceStaffSurvey),
                                     ("blank", Key::SourceBlank),
                                     ("sheet", Key::SourceSheet),
+                                    ("blank_survey", Key::SourceBlankSurvey),
+                                    ("survey_sheet", Key::SourceSurveySheet),
                                 ]
                                     .into_iter()
                                     .map(|(value, label)| {

@@ -50,6 +50,7 @@ fn error_text(lang: Lang, code: ErrorCode) -> String {
     let max = lang.number(COMMENT_MAX_CHARS);
     match code {
         ErrorCode::ValueOutOfScale => lang.t(Key::ErrValueOutOfScale).to_owned(),
+        ErrorCode::Required => lang.t(Key::ErrRequired).to_owned(),
         ErrorCode::CommentTooLong { chars } => lang.fill(
             Key::ErrCommentTooLong,
             &[("chars", &lang.number(chars)), ("max", &max)],
@@ -62,10 +63,15 @@ fn error_text(lang: Lang, code: ErrorCode) -> String {
 /// Every problem of a rejected post, each with a link to its field where it has one:
 /// "Forslag 2.3: Kommentaren er 5.200 tegn …".
 fn error_summary(lang: Lang, data: &PageData) -> Vec<(Option<String>, String)> {
+    let label = if data.survey {
+        Key::QuestionNo
+    } else {
+        Key::ProposalNo
+    };
     let code = |id: i64| {
         data.items()
             .find(|i| i.id == id)
-            .map(|i| lang.fill(Key::ProposalNo, &[("code", &i.code)]))
+            .map(|i| lang.fill(label, &[("code", &i.code)]))
             .unwrap_or_default()
     };
     data.errors
@@ -255,6 +261,7 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                                                 text=item.text.clone()
                                                 allow_comment=item.allow_comment
                                                 kind=item.kind.clone()
+                                                required=item.required
                                                 initial=item.state.clone()
                                                 field
                                                 autosave
@@ -493,6 +500,7 @@ fn ItemCard(
     text: String,
     allow_comment: bool,
     kind: ItemKind,
+    required: bool,
     initial: FieldState,
     field: FieldSignals,
     autosave: Autosave,
@@ -522,6 +530,7 @@ fn ItemCard(
                     <span class="code">{code.clone()}</span>
                     " "
                     <span lang=CONTENT_LANG>{text}</span>
+                    {required.then(|| view! { " " <span class="required">{lang.t(Key::RequiredMark)}</span> })}
                 </legend>
                 // The comment's toggle sits at the end of the answers' row, so a
                 // proposal takes one row of targets, not two; the comment opens below.

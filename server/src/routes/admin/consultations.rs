@@ -11,6 +11,7 @@ use app::backend::template::Template;
 use app::backend::{now_ms, sheet};
 use app::edge::state::AppState;
 use app::model::admin::{Msg, Problem};
+use app::model::ConsultationKind;
 use app::wire::path;
 use axum::extract::{Multipart, State};
 use axum::http::{request::Parts, StatusCode};
@@ -55,12 +56,13 @@ async fn create(
     let title = manage::parse_title(value(&upload.fields, "title"), &mut problems);
     let deadline = manage::parse_deadline(value(&upload.fields, "deadline"), now, &mut problems);
     let source = value(&upload.fields, "source");
-    let sheet_bytes = match (source, &upload.file) {
-        ("sheet", None) => {
+    let from_sheet = matches!(source, "sheet" | "survey_sheet");
+    let sheet_bytes = match (from_sheet, &upload.file) {
+        (true, None) => {
             problems.push(Problem::new("file", Msg::FileMissing));
             None
         }
-        ("sheet", Some((_, bytes))) => match sheet::read_off_runtime(bytes.clone()).await {
+        (true, Some((_, bytes))) => match sheet::read_off_runtime(bytes.clone()).await {
             Ok(_) => Some(upload.file.clone().unwrap_or_default()),
             Err(problem) => {
                 problems.push(problem);
@@ -72,10 +74,14 @@ async fn create(
     if !problems.is_empty() {
         return unprocessable(&state, parts, "/admin", "create", upload.fields, problems).await;
     }
+    let kind = match source {
+        "blank_survey" | "survey_sheet" => ConsultationKind::Survey,
+        _ => ConsultationKind::Hearing,
+    };
     let source = Template::BUILT_IN
         .iter()
         .find(|(name, _)| *name == source)
-        .map_or(Source::Blank, |&(name, template)| {
+        .map_or(Source::Blank(kind), |&(name, template)| {
             Source::Template(name, template)
         });
     let id = match manage::create(&state.db, &user, &title, deadline, source, now).await {
