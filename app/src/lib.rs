@@ -136,6 +136,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/") view=pages::Home/>
             <Route path=path!("/svar/:token") view=pages::RespondPage ssr=SsrMode::Async/>
             <Route path=path!("/svar/:token/kvittering") view=pages::ReceiptPage ssr=SsrMode::Async/>
+            <Route path=path!("/u/:code") view=pages::OpenLinkPage ssr=SsrMode::Async/>
             <Route path=path!("/tilgaengelighed") view=pages::AccessibilityPage/>
             <Route path=path!("/admin") view=admin::OverviewPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/log-ind") view=admin::LoginPage ssr=SsrMode::Async/>
@@ -143,6 +144,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/admin/hoering/:id/import/:draft") view=admin::ImportPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/hoering/:id/rapport") view=admin::ReportPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/hoering/:id/notat") view=admin::MemoPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/hoering/:id/plakater") view=admin::PostersPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/udbakke") view=admin::OutboxPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/brugere") view=admin::UsersPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/brugere/:user") view=admin::UserPage ssr=SsrMode::Async/>
@@ -160,6 +162,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/") view=pages::Home/>
             <Route path=path!("/svar/:token") view=pages::RespondPage ssr=SsrMode::Async/>
             <Route path=path!("/svar/:token/kvittering") view=pages::ReceiptPage ssr=SsrMode::Async/>
+            <Route path=path!("/u/:code") view=pages::OpenLinkPage ssr=SsrMode::Async/>
             <Route path=path!("/tilgaengelighed") view=pages::AccessibilityPage/>
         </Routes>
     }

@@ -5,7 +5,7 @@
 //! files of those mails.
 
 use app::backend::db::Db;
-use app::backend::{auth, now_ms, retention};
+use app::backend::{auth, now_ms, open_link, retention};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -39,6 +39,11 @@ impl Housekeeping {
         match auth::purge_expired(&self.db, now_ms()).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(rows = n, "expired sessions and old sign-in failures purged"),
+            Err(e) => e.log(),
+        }
+        match open_link::purge_starts(&self.db, now_ms()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(rows = n, "open-link starts past the rate window purged"),
             Err(e) => e.log(),
         }
         let purged = match retention::purge_closed(&self.db, self.retention_days, now_ms()).await {

@@ -179,6 +179,7 @@ pub fn router(state: AppState, body_timeout: Duration) -> Router {
     let pkg_dir = PathBuf::from(&*options.site_root).join(&*options.site_pkg_dir);
     Router::new()
         .route("/svar/{token}", post(routes::respond_form::post_form))
+        .route("/u/{code}", post(routes::open_link::start))
         .route("/admin/hoering/{id}/eksport/{file}", get(export::download))
         .merge(admin::router())
         .route("/sprog/{lang}", get(routes::language::switch))

@@ -7,8 +7,8 @@ use super::ApiError;
 #[cfg(feature = "ssr")]
 use crate::model::admin::UserView;
 use crate::model::admin::{
-    AdminConsultation, AuditEntry, ConsultationSummary, ImportPreview, OutboxPage, SendProgress,
-    SessionView, StaffAccount,
+    AdminConsultation, AuditEntry, ConsultationSummary, ImportPreview, OutboxPage, Posters,
+    SendProgress, SessionView, StaffAccount,
 };
 use leptos::prelude::*;
 
@@ -107,7 +107,26 @@ pub async fn admin_hearing(
 ) -> Result<AdminConsultation, ApiError> {
     let call = Call::capture();
     let user = call.user().await?;
-    crate::backend::tracking::consultation(&call.state.db, id, user.role, &bodies, call.lang)
+    let db = &call.state.db;
+    let mut c = crate::backend::tracking::consultation(db, id, user.role, &bodies, call.lang)
+        .await
+        .map_err(|e| call.fail(e))?;
+    if c.survey {
+        let base = &call.state.settings.base_url;
+        c.open_links = crate::backend::open_link::list(db, id, base)
+            .await
+            .map_err(|e| call.fail(e))?;
+    }
+    Ok(c)
+}
+
+/// A survey's posters: one per open link, with its QR code.
+#[server(endpoint = "admin/posters")]
+pub async fn admin_posters(id: i64) -> Result<Posters, ApiError> {
+    let call = Call::capture();
+    call.user().await?;
+    let base = &call.state.settings.base_url;
+    crate::backend::open_link::posters(&call.state.db, id, base, call.lang)
         .await
         .map_err(|e| call.fail(e))
 }

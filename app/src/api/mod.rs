@@ -2,10 +2,12 @@
 
 #[cfg(feature = "admin-ui")]
 mod admin;
+mod open_link;
 mod respond;
 
 #[cfg(feature = "admin-ui")]
 pub use admin::*;
+pub use open_link::*;
 pub use respond::*;
 
 use crate::model::LockReason;

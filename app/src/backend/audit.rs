@@ -64,6 +64,7 @@ actions! {
     NoteChanged => "note_changed", AuditNoteChanged;
     Exported => "exported", AuditExported;
     ContactsPurged => "contacts_purged", AuditContactsPurged;
+    OpenLinkCreated => "open_link_created", AuditOpenLinkCreated;
 }
 
 /// Records an action inside the caller's transaction. `user` is `None` for what the

@@ -18,6 +18,7 @@ pub mod import_draft;
 pub mod mail;
 pub mod manage;
 pub mod markdown;
+pub mod open_link;
 pub mod report;
 pub mod respond;
 pub mod retention;

@@ -92,11 +92,12 @@ pub async fn report(
         }
     };
 
-    // Invited and answered per (group, unit), folded into the chosen columns.
+    // Invited and answered per (group, unit), folded into the chosen columns. An answer
+    // started through an open link counts once it is submitted: nobody was invited.
     let rates: Vec<(String, String, i64, i64)> = sqlx::query_as(
         "SELECT r.group_name, r.unit, COUNT(*), SUM(CASE WHEN r.state = 'submitted' THEN 1 ELSE 0 END)
          FROM respondent r
-         WHERE r.consultation_id = $1
+         WHERE r.consultation_id = $1 AND (r.open_link_id IS NULL OR r.state = 'submitted')
          GROUP BY r.group_name, r.unit",
     )
     .bind(id)
@@ -272,7 +273,8 @@ pub async fn report(
     let missing: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT r.name, r.group_name, r.unit
          FROM respondent r
-         WHERE r.consultation_id = $1 AND r.state <> 'submitted' AND ($2 IS NULL OR r.group_name = $2)
+         WHERE r.consultation_id = $1 AND r.state <> 'submitted' AND r.open_link_id IS NULL
+           AND ($2 IS NULL OR r.group_name = $2)
          ORDER BY r.group_name, r.name
          LIMIT $3",
     )

@@ -20,7 +20,8 @@ use std::collections::{BTreeMap, HashMap};
 pub async fn overview(db: &Db, lang: Lang) -> Result<Vec<ConsultationSummary>, AppError> {
     let rows: Vec<(i64, String, String, i64, i64, i64)> = sqlx::query_as(
         "SELECT c.id, c.title, c.status, c.deadline,
-                (SELECT COUNT(*) FROM respondent r WHERE r.consultation_id = c.id),
+                (SELECT COUNT(*) FROM respondent r WHERE r.consultation_id = c.id
+                   AND (r.open_link_id IS NULL OR r.state = 'submitted')),
                 (SELECT COUNT(*) FROM response p WHERE p.consultation_id = c.id AND p.status = 'submitted')
          FROM consultation c ORDER BY c.status = 'archived', c.deadline DESC, c.id DESC",
     )
@@ -47,6 +48,7 @@ fn parse_status(id: i64, raw: &str) -> Result<ConsultationStatus, AppError> {
 
 #[derive(sqlx::FromRow)]
 struct ConsultationRow {
+    kind: String,
     title: String,
     intro_md: String,
     status: String,
@@ -76,6 +78,7 @@ struct BodyRowDb {
 /// submitted"): the one filter that the list and its count share.
 const BODY_FILTER: &str = "
     b.consultation_id = $1
+    AND b.open_link_id IS NULL
     AND ($2 = '' OR lower(b.name) LIKE $2 ESCAPE '\\'
              OR EXISTS (SELECT 1 FROM respondent_email e
                         WHERE e.respondent_id = b.id AND lower(e.email) LIKE $2 ESCAPE '\\'))
@@ -196,7 +199,7 @@ async fn rates(db: &Db, id: i64) -> Result<(Rate, Vec<Rate>, Vec<Rate>), AppErro
         "SELECT r.group_name, r.unit, COUNT(*),
                 SUM(CASE WHEN r.state = 'submitted' THEN 1 ELSE 0 END)
          FROM respondent r
-         WHERE r.consultation_id = $1
+         WHERE r.consultation_id = $1 AND (r.open_link_id IS NULL OR r.state = 'submitted')
          GROUP BY r.group_name, r.unit",
     )
     .bind(id)
@@ -239,7 +242,7 @@ pub async fn consultation(
     lang: Lang,
 ) -> Result<AdminConsultation, AppError> {
     let c: ConsultationRow = sqlx::query_as(
-        "SELECT title, intro_md, status, deadline, sender_name, contact_text, reminder_days
+        "SELECT kind, title, intro_md, status, deadline, sender_name, contact_text, reminder_days
          FROM consultation WHERE id = $1",
     )
     .bind(id)
@@ -285,8 +288,12 @@ pub async fn consultation(
             items: by_section.remove(&sid).unwrap_or_default(),
         })
         .collect();
+    let survey = crate::model::ConsultationKind::parse(&c.kind)
+        == Some(crate::model::ConsultationKind::Survey);
     Ok(AdminConsultation {
         id,
+        survey,
+        open_links: Vec::new(),
         intro_html: markdown::render(&c.intro_md),
         title: c.title,
         intro_md: c.intro_md,

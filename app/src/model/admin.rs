@@ -171,6 +171,9 @@ messages! {
     OptionsNotAllowed => MsgOptionsNotAllowed,
     DuplicateOption => MsgDuplicateOption,
     NotYesNo => MsgNotYesNo,
+    UnitMissing => MsgUnitMissing,
+    OpenLinkExists => MsgOpenLinkExists,
+    OpenLinkCreated => MsgOpenLinkCreated,
     PasswordShort => MsgPasswordShort,
     PasswordCommon => MsgPasswordCommon,
     EmailTaken => MsgEmailTaken,
@@ -339,6 +342,10 @@ pub struct AdminSection {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AdminConsultation {
     pub id: i64,
+    pub survey: bool,
+    /// A survey's open links, one per unit (filled in by the server function, which
+    /// knows the deployment's address).
+    pub open_links: Vec<OpenLinkInfo>,
     pub title: String,
     pub intro_md: String,
     /// The intro rendered from Markdown, with any HTML in it escaped.
@@ -360,6 +367,36 @@ pub struct AdminConsultation {
     pub units: Vec<Rate>,
     pub progress: SendProgress,
     pub may_edit: bool,
+}
+
+/// One open link as the administration sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenLinkInfo {
+    pub id: i64,
+    pub group_name: String,
+    pub unit: String,
+    /// The whole link, as printed on the poster.
+    pub url: String,
+    pub access_code: String,
+    /// Answers started through the link, and of those submitted.
+    pub started: i64,
+    pub answered: i64,
+}
+
+/// A survey's posters for print.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Posters {
+    pub consultation_id: i64,
+    pub title: String,
+    pub deadline: String,
+    pub posters: Vec<Poster>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Poster {
+    pub link: OpenLinkInfo,
+    /// The link's QR code, an `<svg>` drawn on the server.
+    pub qr_svg: String,
 }
 
 /// A mail in the outbox, as the administrator's outbox page lists it.

@@ -187,6 +187,29 @@ pub enum SaveReply {
     Locked,
 }
 
+/// An open link's page before an answer is started: the survey, the link's unit, and
+/// what stands in the way, if anything.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpenLinkView {
+    pub code: String,
+    pub title: String,
+    pub unit: String,
+    pub deadline: String,
+    pub lock: Option<LockReason>,
+    /// The poster carries an access code, which must be typed to start.
+    pub needs_code: bool,
+    /// This browser has answered through the link before.
+    pub answered_before: bool,
+    /// Why the last start was refused.
+    pub problem: Option<OpenLinkProblem>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OpenLinkProblem {
+    WrongCode,
+    TooMany,
+}
+
 /// The receipt after a submission: what was submitted, as submitted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Receipt {

@@ -4,11 +4,14 @@ mod accessibility;
 #[cfg(feature = "admin-ui")]
 pub mod admin;
 mod home;
+mod open_link;
 mod receipt;
 mod respond;
+pub(crate) use respond::LockBanner;
 
 pub use accessibility::AccessibilityPage;
 pub use home::{Home, NotFound};
+pub use open_link::OpenLinkPage;
 pub use receipt::ReceiptPage;
 pub use respond::RespondPage;
 

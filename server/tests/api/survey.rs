@@ -4,8 +4,8 @@
 
 use crate::helpers::{client, fetch, intent, item_fields, spawn_app, TestApp, DAY_MS};
 use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
-use app::backend::now_ms;
 use app::backend::template::STAFF_WELLBEING;
+use app::backend::{now_ms, open_link};
 use app::model::admin::Role;
 use app::model::ConsultationStatus;
 use rand::seq::SliceRandom;
@@ -352,4 +352,159 @@ async fn a_survey_from_a_sheet_asks_its_required_question_and_takes_ticked_boxes
             .await
             .unwrap();
     assert_eq!(value, r#"["SFO","Klub, fritidscenter"]"#);
+}
+
+/// An open survey with one open link for `unit` (with `access_code`), made through
+/// the administration's form; returns the survey and the link's path.
+async fn open_link_survey(app: &TestApp, unit: &str, access_code: &str) -> (i64, String) {
+    let (id, _) = staff_survey(app, &[]).await;
+    let c = client();
+    app.sign_in_as(&c, Role::Manager).await;
+    let res = app
+        .admin_post(
+            &c,
+            &format!("/admin/hoering/{id}/aabne-links"),
+            &[
+                ("unit", unit),
+                ("group", "Forældre"),
+                ("access_code", access_code),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (code,): (String,) =
+        sqlx::query_as("SELECT code FROM open_link WHERE consultation_id = $1")
+            .bind(id)
+            .fetch_one(&app.db.read)
+            .await
+            .unwrap();
+    (id, format!("/u/{code}"))
+}
+
+#[tokio::test]
+async fn an_open_link_starts_an_answer_in_its_unit_and_the_browser_keeps_it() {
+    let app = spawn_app().await;
+    let (id, link) = open_link_survey(&app, "Børnehuset Kastanjen", "").await;
+    let items = items(&app, id).await;
+    let browser = client();
+    let (status, page) = fetch(&browser, &app.url(&link)).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Børnehuset Kastanjen") && page.contains(">Start<"));
+    let (started,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM respondent")
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    assert_eq!(started, 0, "looking at the page starts nothing");
+
+    // A forged unit in the post is ignored: the unit comes from the link.
+    let res = browser
+        .post(app.url(&link))
+        .form(&[("unit", "Engskolen"), ("group", "Ledere")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let personal = crate::helpers::location(&res);
+    assert!(personal.starts_with("/svar/"));
+    // Back at the open link, the browser is sent to its draft.
+    let res = browser.get(app.url(&link)).send().await.unwrap();
+    assert_eq!(crate::helpers::location(&res), personal);
+
+    let token = personal.trim_start_matches("/svar/");
+    let res = app.post_form(&browser, token, &answers(&items, 3)).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (unit, group): (String, String) = sqlx::query_as(
+        "SELECT unit, group_name FROM response WHERE consultation_id = $1 AND submitted_at IS NOT NULL",
+    )
+    .bind(id)
+    .fetch_one(&app.db.read)
+    .await
+    .unwrap();
+    assert_eq!(
+        (unit.as_str(), group.as_str()),
+        ("Børnehuset Kastanjen", "Forældre")
+    );
+    // Answered: the link asks whether to answer again.
+    let (_, page) = fetch(&browser, &app.url(&link)).await;
+    assert!(page.contains("allerede svaret") && page.contains("Svar igen"));
+}
+
+#[tokio::test]
+async fn an_access_code_and_the_rate_limit_are_enforced_with_danish_pages() {
+    let app = spawn_app().await;
+    let (_, link) = open_link_survey(&app, "Nordskolen", "sol42").await;
+    let c = client();
+    let res = c
+        .post(app.url(&link))
+        .form(&[("access_code", "måne")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Adgangskoden passer ikke"));
+    for n in 0..open_link::STARTS_PER_WINDOW {
+        let res = client()
+            .post(app.url(&link))
+            .form(&[("access_code", " SOL42 ")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 303, "start {n}");
+    }
+    let res = c
+        .post(app.url(&link))
+        .form(&[("access_code", "sol42")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 429);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("mange svar fra denne adresse"));
+}
+
+#[tokio::test]
+async fn an_open_link_of_a_closed_survey_says_so_and_starts_nothing() {
+    let app = spawn_app().await;
+    let (id, link) = open_link_survey(&app, "Nordskolen", "").await;
+    sqlx::query("UPDATE consultation SET status = 'closed' WHERE id = $1")
+        .bind(id)
+        .execute(&app.db.write)
+        .await
+        .unwrap();
+    let c = client();
+    let (status, page) = fetch(&c, &app.url(&link)).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("lukket") || page.contains("Lukket"), "{page}");
+    assert!(!page.contains(">Start<"));
+    let res = c.post(app.url(&link)).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 403);
+    let (unknown, _) = fetch(&c, &app.url("/u/ikkeetlink12")).await;
+    assert_eq!(unknown, 404);
+}
+
+#[tokio::test]
+async fn a_hearing_gets_no_open_link_and_posters_carry_a_qr_code() {
+    let app = spawn_app().await;
+    let c = client();
+    app.sign_in_as(&c, Role::Manager).await;
+    let res = app
+        .admin_post(
+            &c,
+            &format!("/admin/hoering/{}/aabne-links", app.consultation_id),
+            &[("unit", "Nordskolen"), ("group", "Forældre")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 404, "a hearing has no open links");
+
+    let (id, link) = open_link_survey(&app, "Nordskolen", "").await;
+    let (status, page) = fetch(&c, &app.url(&format!("/admin/hoering/{id}/plakater"))).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<svg") && page.contains(&link), "{page}");
 }

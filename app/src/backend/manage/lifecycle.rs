@@ -192,7 +192,8 @@ pub async fn duplicate(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result
     // Bodies are told apart by name within a consultation, which pairs the copies.
     sqlx::query(
         "INSERT INTO respondent (consultation_id, name, group_name, unit, created_at)
-         SELECT $1, name, group_name, unit, $2 FROM respondent WHERE consultation_id = $3 ORDER BY id",
+         SELECT $1, name, group_name, unit, $2 FROM respondent
+         WHERE consultation_id = $3 AND open_link_id IS NULL ORDER BY id",
     )
     .bind(copy)
     .bind(now_ms)
@@ -238,7 +239,8 @@ pub async fn open(
     let (status, deadline) = state(&mut tx, id).await?;
     let deadline = new_deadline.unwrap_or(deadline);
     let (bodies, items, purged): (i64, i64, Option<i64>) = sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM respondent WHERE consultation_id = $1),
+        "SELECT (SELECT COUNT(*) FROM respondent WHERE consultation_id = $1)
+                + (SELECT COUNT(*) FROM open_link WHERE consultation_id = $1 AND revoked_at IS NULL),
                 (SELECT COUNT(*) FROM item WHERE consultation_id = $1),
                 (SELECT contacts_purged_at FROM consultation WHERE id = $1)",
     )

@@ -316,7 +316,7 @@ fn warn_before_leaving_unsaved(autosave: Autosave, posting: StoredValue<bool>) {
 }
 
 #[component]
-fn LockBanner(reason: LockReason, deadline: String) -> impl IntoView {
+pub(crate) fn LockBanner(reason: LockReason, deadline: String) -> impl IntoView {
     let lang = use_lang();
     let text = match reason {
         LockReason::DeadlinePassed => lang.fill(Key::LockedDeadline, &[("deadline", &deadline)]),

@@ -8,6 +8,7 @@ mod consultations;
 mod extract;
 mod imports;
 mod notes;
+mod open_links;
 mod reply;
 mod session;
 mod users;
@@ -26,4 +27,5 @@ pub fn router() -> Router<AppState> {
         .merge(bodies::routes())
         .merge(imports::routes())
         .merge(notes::routes())
+        .merge(open_links::routes())
 }
