@@ -58,3 +58,34 @@ test('the survey report hides a small unit and the one that would give it away',
   await expect(page.locator('.report-item').first().locator('.key-figures')).toContainText('Andel positive');
   await shot(page, testInfo, 'survey-report');
 });
+
+test('a parent answers through the open link on the poster', async ({ page, javaScriptEnabled }, testInfo) => {
+  const js = javaScriptEnabled !== false;
+  const code = state().openLinks[0];
+  await page.goto(`/u/${code}`);
+  await ready(page, js);
+  await expect(page.getByText('For Børnehuset Kastanjen')).toBeVisible();
+  await shot(page, testInfo, 'open-link');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page).toHaveURL(/\/svar\//);
+  await ready(page, js);
+  await page.locator('.item').first().getByText('Enig', { exact: true }).click();
+  await page.getByRole('button', { name: 'Indsend', exact: true }).click();
+  await page.getByRole('button', { name: 'Indsend alligevel' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tak for dit svar');
+  // The same browser, back at the poster's link: asked before answering again.
+  await page.goto(`/u/${code}`);
+  await expect(page.getByText('allerede svaret fra denne browser')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Svar igen' })).toBeVisible();
+});
+
+test('the posters print one unit a page with its QR code', async ({ page, javaScriptEnabled }, testInfo) => {
+  test.skip(javaScriptEnabled === false, 'an administration page, tried with JavaScript');
+  await signInAs(page, 'manager');
+  await page.goto(`/admin/hoering/${state().survey}`);
+  await expect(page.getByRole('heading', { name: 'Åbne links' })).toBeVisible();
+  await page.getByRole('link', { name: /Plakater til udskrift/ }).click();
+  await expect(page.locator('section.poster')).toHaveCount(2);
+  await expect(page.locator('section.poster').first().locator('svg')).toHaveCount(1);
+  await shot(page, testInfo, 'posters');
+});

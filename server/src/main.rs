@@ -186,6 +186,10 @@ async fn run(cli: Cli) -> Result<(), String> {
             for (unit, token) in &survey.open_links {
                 println!("  {}  ({unit})", settings.respondent_link(token));
             }
+            println!("Open links for parents (one per unit, for a poster):");
+            for (unit, code) in &survey.parent_links {
+                println!("  {}/u/{code}  <{unit}>", settings.base_url);
+            }
             Ok(())
         }
         Command::Synthetic { bodies, comments } => {

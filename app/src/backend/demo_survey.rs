@@ -42,12 +42,16 @@ const OPEN_ANSWERS: [&str; 8] = [
     "At ledelsen er mere synlig i hverdagen.",
 ];
 
-/// The survey's id, and the links of a few staff who have not answered yet (unit,
-/// token), for trying the survey out.
+/// The survey's id, the links of a few staff who have not answered yet (unit,
+/// token), for trying the survey out, and the open links for parents (unit, code).
 pub struct DemoSurvey {
     pub consultation_id: i64,
     pub open_links: Vec<(String, String)>,
+    pub parent_links: Vec<(String, String)>,
 }
+
+/// Units whose parents are asked through an open link on a poster.
+const PARENT_UNITS: [&str; 2] = ["Børnehuset Kastanjen", "Vuggestuen Spiren"];
 
 pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<DemoSurvey, AppError> {
     let id = create_hearing(
@@ -111,9 +115,16 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<DemoSurvey, 
             }
         }
     }
+    let mut parent_links = Vec::new();
+    let mut conn = db.write.acquire().await?;
+    for unit in PARENT_UNITS {
+        let code = super::open_link::insert(&mut conn, id, "Forældre", unit, "", now_ms).await?;
+        parent_links.push((unit.to_owned(), code));
+    }
     Ok(DemoSurvey {
         consultation_id: id,
         open_links,
+        parent_links,
     })
 }
 

@@ -305,6 +305,28 @@ pub async fn create(
     if taken.is_some() {
         return Ok(Err(Problem::with("unit", Msg::OpenLinkExists, unit)));
     }
+    insert(&mut tx, id, group, unit, access_code, now_ms).await?;
+    audit::commit(
+        tx,
+        Some(user),
+        Action::OpenLinkCreated,
+        Some(id),
+        unit,
+        now_ms,
+    )
+    .await?;
+    Ok(Ok(()))
+}
+
+/// Writes a new open link with a fresh code, and returns the code.
+pub async fn insert(
+    conn: &mut sqlx::SqliteConnection,
+    id: i64,
+    group: &str,
+    unit: &str,
+    access_code: &str,
+    now_ms: i64,
+) -> Result<String, sqlx::Error> {
     let code = random_code();
     sqlx::query(
         "INSERT INTO open_link (consultation_id, group_name, unit, code, access_code, created_at)
@@ -316,18 +338,9 @@ pub async fn create(
     .bind(&code)
     .bind(access_code)
     .bind(now_ms)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    audit::commit(
-        tx,
-        Some(user),
-        Action::OpenLinkCreated,
-        Some(id),
-        unit,
-        now_ms,
-    )
-    .await?;
-    Ok(Ok(()))
+    Ok(code)
 }
 
 /// [`CODE_LEN`] characters of [`ALPHABET`].
