@@ -32,8 +32,11 @@ export default async function globalSetup() {
   const survey = Number(/Demo survey (\d+)/.exec(out)?.[1]);
   const surveyTokens = [...out.matchAll(/\/svar\/([A-Za-z0-9_-]+)\s+\(/g)].map((m) => m[1]);
   if (!consultation || bodies.length !== 15) throw new Error(`unexpected demo output:\n${out}`);
+  const parentSurvey = Number(/Demo parent survey (\d+)/.exec(out)?.[1]);
   const openLinks = [...out.matchAll(/\/u\/([a-z0-9]+)\s+</g)].map((m) => m[1]);
-  if (!survey || surveyTokens.length !== 3 || openLinks.length !== 2) throw new Error(`unexpected demo survey output:\n${out}`);
+  if (!survey || !parentSurvey || surveyTokens.length !== 3 || openLinks.length !== 4) {
+    throw new Error(`unexpected demo survey output:\n${out}`);
+  }
 
   const server = spawn(SAMRAD, ['--database', DATABASE, 'serve', '--addr', `127.0.0.1:${PORT}`, '--site-root', path.resolve(__dirname, '../target/site')], {
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -42,6 +45,6 @@ export default async function globalSetup() {
   });
   server.unref();
   await waitUntilUp(`${base}/healthz`);
-  const state: E2eState = { pid: server.pid!, consultation, bodies, survey, surveyTokens, openLinks };
+  const state: E2eState = { pid: server.pid!, consultation, bodies, survey, surveyTokens, parentSurvey, openLinks };
   fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
 }

@@ -296,6 +296,7 @@ texts! {
     SourceLegend => "Indhold", "Content";
     SourceTemplate => "Skabelonen (udviklingsplan med 42 indsatser)", "The template (development plan with 42 proposals)";
     SourceStaffSurvey => "Trivselsundersøgelse for medarbejdere (anonym, 25 udsagn, eNPS og to åbne spørgsmål)", "Staff wellbeing survey (anonymous, 25 statements, eNPS and two open questions)";
+    SourceParentSurvey => "Forældretilfredshed (anonym, 20 spørgsmål, til åbne links og plakater)", "Parent satisfaction (anonymous, 20 questions, for open links and posters)";
     SourceBlank => "Tom høring", "Blank hearing";
     SourceBlankSurvey => "Tom undersøgelse (anonym)", "Blank survey (anonymous)";
     SourceSurveySheet => "Undersøgelse fra regneark (anonym; kolonnerne type, svarmuligheder og obligatorisk bestemmer spørgsmålene)", "Survey from a spreadsheet (anonymous; the columns type, svarmuligheder and obligatorisk shape the questions)";
@@ -428,12 +429,13 @@ texts! {
     OpenLinkCreate => "Opret åbent link", "Create open link";
     PostersLink => "Plakater til udskrift (én side pr. enhed)", "Posters to print (one page per unit)";
     PostersTitle => "Plakater", "Posters";
+    PostersPrintHint => "Udskriv plakaterne med browserens udskriftsfunktion (Ctrl+P) på A4: én side pr. enhed.", "Print the posters with the browser's print function (Ctrl+P) on A4: one page per unit.";
     NoOpenLinks => "Der er ingen åbne links endnu.", "There are no open links yet.";
     QrLabel => "QR-kode til {url}", "QR code for {url}";
     PosterAsk => "Vil du hjælpe os med at blive bedre? Scan koden med din telefon, eller skriv linket.", "Will you help us get better? Scan the code with your phone, or type the link.";
     PosterAnonymous => "Dine svar er anonyme.", "Your answers are anonymous.";
     OpenFor => "For {unit}", "For {unit}";
-    OpenIntro => "Dine svar er anonyme: de gemmes uden navn og uden forbindelse til dig, og tal vises kun for grupper med mindst 5 svar. Du kan gemme undervejs og vende tilbage i den samme browser.", "Your answers are anonymous: they are stored without a name and with no connection to you, and figures are shown only for groups of at least 5 answers. You can save as you go and come back in the same browser.";
+    OpenIntro => "Svarene gemmes uden navn og uden forbindelse til dig, og tal vises kun for grupper med mindst 5 svar. Du kan gemme undervejs og vende tilbage i den samme browser.", "The answers are stored without a name and with no connection to you, and figures are shown only for groups of at least 5 answers. You can save as you go and come back in the same browser.";
     OpenStart => "Start", "Start";
     OpenAgain => "Svar igen", "Answer again";
     OpenAnsweredBefore => "Der er allerede svaret fra denne browser. Vil du svare igen, fx for et andet barn?", "An answer has already been given from this browser. Do you want to answer again, e.g. for another child?";

@@ -9,7 +9,7 @@ export const DATABASE = path.resolve(__dirname, '../test-results/e2e.db');
 export const STATE_FILE = path.resolve(__dirname, '../.e2e-state.json');
 
 export type Body = { token: string; group: string; submitted: boolean; name: string };
-export type E2eState = { pid: number; consultation: number; bodies: Body[]; survey: number; surveyTokens: string[]; openLinks: string[] };
+export type E2eState = { pid: number; consultation: number; bodies: Body[]; survey: number; surveyTokens: string[]; parentSurvey: number; openLinks: string[] };
 
 export function state(): E2eState {
   return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));

@@ -69,7 +69,9 @@ test('a parent answers through the open link on the poster', async ({ page, java
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page).toHaveURL(/\/svar\//);
   await ready(page, js);
-  await page.locator('.item').first().getByText('Enig', { exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Forældretilfredshed');
+  await page.locator('.item').first().getByText('Skole', { exact: true }).click();
+  await page.locator('.item').nth(1).getByText('Helt enig', { exact: true }).click();
   await page.getByRole('button', { name: 'Indsend', exact: true }).click();
   await page.getByRole('button', { name: 'Indsend alligevel' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tak for dit svar');
@@ -82,10 +84,10 @@ test('a parent answers through the open link on the poster', async ({ page, java
 test('the posters print one unit a page with its QR code', async ({ page, javaScriptEnabled }, testInfo) => {
   test.skip(javaScriptEnabled === false, 'an administration page, tried with JavaScript');
   await signInAs(page, 'manager');
-  await page.goto(`/admin/hoering/${state().survey}`);
+  await page.goto(`/admin/hoering/${state().parentSurvey}`);
   await expect(page.getByRole('heading', { name: 'Åbne links' })).toBeVisible();
   await page.getByRole('link', { name: /Plakater til udskrift/ }).click();
-  await expect(page.locator('section.poster')).toHaveCount(2);
+  await expect(page.locator('section.poster')).toHaveCount(4);
   await expect(page.locator('section.poster').first().locator('svg')).toHaveCount(1);
   await shot(page, testInfo, 'posters');
 });

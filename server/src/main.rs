@@ -186,7 +186,10 @@ async fn run(cli: Cli) -> Result<(), String> {
             for (unit, token) in &survey.open_links {
                 println!("  {}  ({unit})", settings.respondent_link(token));
             }
-            println!("Open links for parents (one per unit, for a poster):");
+            println!(
+                "Demo parent survey {} answered through open links (one per unit, for a poster):",
+                survey.parent_survey_id
+            );
             for (unit, code) in &survey.parent_links {
                 println!("  {}/u/{code}  <{unit}>", settings.base_url);
             }

@@ -1,14 +1,16 @@
-//! The demo's staff survey: the built-in wellbeing survey sent to about 400 staff in
-//! twelve units, three in four of whom have answered — anonymously, through the same
-//! save path a respondent uses. Two small units have fewer answers than the minimum
-//! group size, so the report shows what suppression looks like.
+//! The demo's surveys. The staff wellbeing survey, sent to about 400 staff in twelve
+//! units, three in four of whom have answered — anonymously, through the same save
+//! path a respondent uses; two small units have fewer answers than the minimum group
+//! size, so the report shows what suppression looks like. And the parents' survey,
+//! answered through open links of four units, started and saved as a parent's phone
+//! would.
 
 use super::db::Db;
 use super::error::AppError;
 use super::form::{Intent, RawField, Target};
 use super::manage::{add_respondent, create_hearing, NewRespondent};
 use super::respond::{save, SaveResult};
-use super::template::{Template, STAFF_WELLBEING};
+use super::template::{Template, PARENT_SATISFACTION, STAFF_WELLBEING};
 use super::token::fingerprint;
 use crate::model::{ConsultationStatus, ItemKind, DONT_KNOW};
 use rand::rngs::StdRng;
@@ -31,6 +33,23 @@ const UNITS: [(&str, usize, usize, f64); 12] = [
     ("PPR", 6, 3, -0.3),
 ];
 
+/// (unit, parents who answer, the unit's climate.)
+const PARENT_UNITS: [(&str, usize, f64); 4] = [
+    ("Børnehuset Kastanjen", 70, 0.4),
+    ("Vuggestuen Spiren", 45, 0.2),
+    ("Nordskolen", 110, -0.1),
+    ("Engskolen", 85, 0.1),
+];
+
+const PARENT_ANSWERS: [&str; 6] = [
+    "Personalet er altid venligt og ser mit barn.",
+    "Legepladsen og turene ud af huset.",
+    "Mere information om, hvad børnene laver i løbet af dagen.",
+    "Flere voksne om eftermiddagen.",
+    "Bedre mad og mere tid til at spise.",
+    "Oversættelse af beskederne i forældreappen.",
+];
+
 const OPEN_ANSWERS: [&str; 8] = [
     "Kollegerne og børnene. Der er altid nogen at spørge.",
     "At vi har frihed til at tilrettelægge arbejdet selv.",
@@ -42,16 +61,14 @@ const OPEN_ANSWERS: [&str; 8] = [
     "At ledelsen er mere synlig i hverdagen.",
 ];
 
-/// The survey's id, the links of a few staff who have not answered yet (unit,
-/// token), for trying the survey out, and the open links for parents (unit, code).
+/// The surveys' ids, the links of a few staff who have not answered yet (unit,
+/// token), for trying the survey out, and the parents' open links (unit, code).
 pub struct DemoSurvey {
     pub consultation_id: i64,
     pub open_links: Vec<(String, String)>,
+    pub parent_survey_id: i64,
     pub parent_links: Vec<(String, String)>,
 }
-
-/// Units whose parents are asked through an open link on a poster.
-const PARENT_UNITS: [&str; 2] = ["Børnehuset Kastanjen", "Vuggestuen Spiren"];
 
 pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<DemoSurvey, AppError> {
     let id = create_hearing(
@@ -62,11 +79,7 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<DemoSurvey, 
         now_ms,
     )
     .await?;
-    let items: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, kind FROM item WHERE consultation_id = $1 ORDER BY id")
-            .bind(id)
-            .fetch_all(&db.read)
-            .await?;
+    let items = catalogue(db, id).await?;
     let mut rng = StdRng::seed_from_u64(2026);
     let mut open_links = Vec::new();
     for (unit, staff, answering, climate) in UNITS {
@@ -95,37 +108,89 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<DemoSurvey, 
                 }
                 continue;
             }
-            let fields = answers(&mut rng, &items, climate);
-            match save(
-                db,
-                token.as_str(),
-                &fields,
-                Intent::ConfirmSubmit,
-                None,
-                now_ms,
-            )
-            .await?
-            {
-                SaveResult::Submitted { .. } => {}
-                other => {
-                    return Err(AppError::Internal(format!(
-                        "demo survey answers were not submitted: {other:?}"
-                    )))
-                }
-            }
+            let fields = answers(&mut rng, &items, climate, &OPEN_ANSWERS);
+            submit(db, token.as_str(), &fields, now_ms).await?;
         }
     }
-    let mut parent_links = Vec::new();
-    let mut conn = db.write.acquire().await?;
-    for unit in PARENT_UNITS {
-        let code = super::open_link::insert(&mut conn, id, "Forældre", unit, "", now_ms).await?;
-        parent_links.push((unit.to_owned(), code));
-    }
+    let (parent_survey_id, parent_links) = parents(db, &mut rng, deadline_ms, now_ms).await?;
     Ok(DemoSurvey {
         consultation_id: id,
         open_links,
+        parent_survey_id,
         parent_links,
     })
+}
+
+/// The parents' survey: an open link per unit, and answers started through each
+/// (every parent from an address of their own, as phones on different networks).
+async fn parents(
+    db: &Db,
+    rng: &mut StdRng,
+    deadline_ms: i64,
+    now_ms: i64,
+) -> Result<(i64, Vec<(String, String)>), AppError> {
+    let id = create_hearing(
+        db,
+        &PARENT_SATISFACTION,
+        ConsultationStatus::Open,
+        deadline_ms,
+        now_ms,
+    )
+    .await?;
+    let items = catalogue(db, id).await?;
+    let mut links = Vec::new();
+    let mut parent = 0u32;
+    for (unit, answering, climate) in PARENT_UNITS {
+        let code = {
+            let mut conn = db.write.acquire().await?;
+            super::open_link::insert(&mut conn, id, "Forældre", unit, "", now_ms).await?
+        };
+        for _ in 0..answering {
+            parent += 1;
+            let address =
+                std::net::IpAddr::from([10, 20, (parent / 250) as u8, (parent % 250) as u8]);
+            let token = match super::open_link::start(db, &code, "", address, now_ms).await? {
+                Ok(token) => token,
+                Err(refusal) => {
+                    return Err(AppError::Internal(format!(
+                        "demo parent refused: {refusal:?}"
+                    )))
+                }
+            };
+            let fields = answers(rng, &items, climate, &PARENT_ANSWERS);
+            submit(db, &token, &fields, now_ms).await?;
+        }
+        links.push((unit.to_owned(), code));
+    }
+    Ok((id, links))
+}
+
+/// Submits one person's answers through the respondent's own save path.
+async fn submit(
+    db: &Db,
+    token: &str,
+    fields: &BTreeMap<Target, RawField>,
+    now_ms: i64,
+) -> Result<(), AppError> {
+    match save(db, token, fields, Intent::ConfirmSubmit, None, now_ms).await? {
+        SaveResult::Submitted { .. } => Ok(()),
+        other => Err(AppError::Internal(format!(
+            "demo survey answers were not submitted: {other:?}"
+        ))),
+    }
+}
+
+/// The items of consultation `id` with their kinds.
+async fn catalogue(db: &Db, id: i64) -> Result<Vec<(i64, ItemKind)>, AppError> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, kind, options_json FROM item WHERE consultation_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(&db.read)
+    .await?;
+    rows.into_iter()
+        .map(|(id, kind, options)| Ok((id, super::catalogue::item_kind(id, &kind, &options)?)))
+        .collect()
 }
 
 /// A closed survey of `template` with `people` generated anonymous responses spread
@@ -140,11 +205,7 @@ pub async fn synthetic(
     now_ms: i64,
 ) -> Result<i64, AppError> {
     let id = create_hearing(db, template, ConsultationStatus::Closed, now_ms, now_ms).await?;
-    let items: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, kind FROM item WHERE consultation_id = $1 ORDER BY id")
-            .bind(id)
-            .fetch_all(&db.read)
-            .await?;
+    let items = catalogue(db, id).await?;
     let mut rng = StdRng::seed_from_u64(seed);
     let climates: Vec<f64> = (0..units).map(|_| rng.gen_range(-0.7..0.7)).collect();
     let mut used = std::collections::HashSet::new();
@@ -178,7 +239,7 @@ pub async fn synthetic(
         .bind(&unit)
         .execute(&mut *tx)
         .await?;
-        for (target, field) in answers(&mut rng, &items, climates[n % units]) {
+        for (target, field) in answers(&mut rng, &items, climates[n % units], &OPEN_ANSWERS) {
             let (Target::Item(item), false) = (target, field.value.is_empty()) else {
                 continue;
             };
@@ -198,14 +259,19 @@ pub async fn synthetic(
 }
 
 /// One person's answers: each statement around the unit's climate, now and then
-/// "ved ikke" or blank, the eNPS following the same mood, and a few words in one of
-/// the open questions.
-fn answers(rng: &mut StdRng, items: &[(i64, String)], climate: f64) -> BTreeMap<Target, RawField> {
+/// "ved ikke" or blank, the NPS following the same mood, an option or two of each
+/// choice, and now and then a few words (from `texts`) in an open question.
+fn answers(
+    rng: &mut StdRng,
+    items: &[(i64, ItemKind)],
+    climate: f64,
+    texts: &[&str],
+) -> BTreeMap<Target, RawField> {
     let mood = climate + rng.gen_range(-0.8..0.8);
     let mut fields = BTreeMap::new();
     for (id, kind) in items {
-        let value = match ItemKind::from_parts(kind, Vec::new()) {
-            Some(ItemKind::Likert5) => {
+        let value = match kind {
+            ItemKind::Likert5 => {
                 let roll: f64 = rng.gen();
                 if roll < 0.03 {
                     String::new()
@@ -216,11 +282,20 @@ fn answers(rng: &mut StdRng, items: &[(i64, String)], climate: f64) -> BTreeMap<
                     (step.round().clamp(1.0, 5.0) as u8).to_string()
                 }
             }
-            Some(ItemKind::Nps) => {
+            ItemKind::Nps => {
                 let score = 7.0 + 2.5 * mood + rng.gen_range(-2.5..2.5);
                 (score.round().clamp(0.0, 10.0) as u8).to_string()
             }
-            _ if rng.gen_bool(0.3) => OPEN_ANSWERS[rng.gen_range(0..OPEN_ANSWERS.len())].into(),
+            ItemKind::Single { options } => options[rng.gen_range(0..options.len())].clone(),
+            ItemKind::Multi { options } => {
+                let first = rng.gen_range(0..options.len());
+                let mut chosen = vec![&options[first]];
+                if rng.gen_bool(0.5) {
+                    chosen.push(&options[(first + 1) % options.len()]);
+                }
+                serde_json::to_string(&chosen).unwrap_or_default()
+            }
+            ItemKind::Text if rng.gen_bool(0.3) => texts[rng.gen_range(0..texts.len())].into(),
             _ => String::new(),
         };
         fields.insert(

@@ -241,10 +241,89 @@ Undersøgelsen tager omkring ti minutter. Du kan gemme undervejs og vende tilbag
     ],
 };
 
+/// Parents' satisfaction with their child's daycare or school: 20 items, for open
+/// links on a poster. (Until skip logic comes, the questions suit both daycare and
+/// school; the first question records which, for the breakdown.)
+pub const PARENT_SATISFACTION: Template = Template {
+    kind: ConsultationKind::Survey,
+    anonymous: true,
+    title: "Forældretilfredshed",
+    intro: "Vi vil gerne høre, hvordan du som forælder oplever dit barns dagtilbud eller skole. Svarene bruges af forældrebestyrelsen og ledelsen til at blive bedre.\n\n\
+Det tager omkring fem minutter. Har du flere børn, kan du svare for hvert barn.",
+    sections: &[
+        TemplateSection {
+            title: "Om dit barn",
+            description: "",
+            items: &[Single(
+                "Hvilket tilbud går dit barn i?",
+                &["Dagtilbud (vuggestue, børnehave, dagpleje)", "Skole"],
+            )],
+        },
+        TemplateSection {
+            title: "Trivsel og udvikling",
+            description: "Hvordan dit barn har det i hverdagen.",
+            items: &[
+                Likert("Mit barn er glad for at komme i sit tilbud."),
+                Likert("Mit barn har gode venner i sit tilbud."),
+                Likert("Personalet kender mit barn godt."),
+                Likert("Mit barn bliver udfordret og lærer nyt."),
+                Likert("Der bliver taget godt hånd om mit barn, når det er ked af det."),
+            ],
+        },
+        TemplateSection {
+            title: "Samarbejde med forældre",
+            description: "Information, dialog og kontakt.",
+            items: &[
+                Likert("Jeg får den information, jeg har brug for, om mit barns hverdag."),
+                Likert("Jeg bliver taget godt imod, når jeg er i kontakt med personalet."),
+                Likert("Jeg kan tale med personalet, hvis jeg er bekymret for mit barn."),
+                Likert("Informationen fra tilbuddet er let at forstå."),
+                Multi(
+                    "Hvordan får du helst information?",
+                    &[
+                        "Forældreappen",
+                        "Samtale ved aflevering eller afhentning",
+                        "E-mail",
+                        "Forældremøder",
+                        "Opslag ved indgangen",
+                    ],
+                ),
+            ],
+        },
+        TemplateSection {
+            title: "Rammer",
+            description: "Lokaler, personale, mad og åbningstider.",
+            items: &[
+                Likert("De fysiske rammer (lokaler, legeplads, skolegård) er gode."),
+                Likert("Der er voksne nok til børnene."),
+                Likert("Maden eller madordningen fungerer godt."),
+                Likert("Åbningstiderne passer til min families behov."),
+            ],
+        },
+        TemplateSection {
+            title: "Samlet vurdering",
+            description: "",
+            items: &[
+                Likert("Jeg er samlet set tilfreds med mit barns tilbud."),
+                Nps("Hvor sandsynligt er det, at du vil anbefale tilbuddet til andre forældre?"),
+                Single(
+                    "Hvilket sprog taler I mest derhjemme?",
+                    &["Dansk", "Arabisk", "Somali", "Tyrkisk", "Ukrainsk", "Urdu", "Andet"],
+                ),
+                Text("Hvad er det bedste ved tilbuddet?"),
+                Text("Hvad kan tilbuddet gøre bedre?"),
+            ],
+        },
+    ],
+};
+
 impl Template {
     /// Every built-in template, under the name the creation form posts.
-    pub const BUILT_IN: [(&'static str, &'static Template); 2] =
-        [("template", &DEVELOPMENT_PLAN), ("staff", &STAFF_WELLBEING)];
+    pub const BUILT_IN: [(&'static str, &'static Template); 3] = [
+        ("template", &DEVELOPMENT_PLAN),
+        ("staff", &STAFF_WELLBEING),
+        ("parents", &PARENT_SATISFACTION),
+    ];
 
     pub fn item_count(&self) -> usize {
         self.sections.iter().map(|s| s.items.len()).sum()
@@ -268,6 +347,14 @@ mod tests {
             .iter()
             .flat_map(|s| s.items)
             .all(|i| i.kind() == ItemKind::AgreeDisagree));
+    }
+
+    #[test]
+    fn the_parent_survey_has_20_items_and_asks_which_offer_first() {
+        assert_eq!(PARENT_SATISFACTION.item_count(), 20);
+        let first = &PARENT_SATISFACTION.sections[0].items[0];
+        assert_eq!(first.text(), "Hvilket tilbud går dit barn i?");
+        assert!(matches!(first.kind(), ItemKind::Single { .. }));
     }
 
     #[test]

@@ -72,7 +72,7 @@ fn OpenLinkStart(page: OpenLinkView) -> impl IntoView {
                             />
                         </div>
                     })}
-                    <button type="submit" class="primary">
+                    <button type="submit" class="button primary">
                         {lang.t(if page.answered_before { Key::OpenAgain } else { Key::OpenStart })}
                     </button>
                 </form>

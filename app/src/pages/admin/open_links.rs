@@ -83,7 +83,7 @@ fn PosterSheets(p: Posters) -> impl IntoView {
         <PageTitle text=format!("{} – {}", lang.t(Key::PostersTitle), p.title)/>
         <p class="screen-only hint">
             <a href=format!("/admin/hoering/{}", p.consultation_id)>{p.title.clone()}</a>
-            " · " {lang.t(Key::MemoPrintHint)}
+            " · " {lang.t(Key::PostersPrintHint)}
         </p>
         <h1 class="screen-only">{lang.t(Key::PostersTitle)}</h1>
         {p.posters.is_empty().then(|| view! { <p>{lang.t(Key::NoOpenLinks)}</p> })}

@@ -71,6 +71,7 @@ fn Overview(session: Session, list: Loaded<Vec<ConsultationSummary>>) -> impl In
                                 {[
                                     ("template", Key::SourceTemplate),
                                     ("staff", Key::SourceStaffSurvey),
+                                    ("parents", Key::SourceParentSurvey),
                                     ("blank", Key::SourceBlank),
                                     ("sheet", Key::SourceSheet),
                                     ("blank_survey", Key::SourceBlankSurvey),
