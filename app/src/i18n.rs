@@ -552,6 +552,8 @@ texts! {
     ReportOpen => "Se beslutningsgrundlaget", "See the decision material";
     MemoLink => "Høringsnotat til udskrift", "Printable hearing memo";
     SurveyMemoLink => "Notat til udskrift", "Printable memo";
+    UnitBesideLabel => "Én institution ved siden af helheden", "One institution beside the whole";
+    UnitBesideNone => "Alle (efter opdelingen)", "All (by the breakdown)";
     ExportStandardShort => "komma og decimalpunktum", "comma and decimal point";
     PreviewFirstRows => "Viser de første {n} af {total} rækker. Alle rækker gemmes.", "Showing the first {n} of {total} rows. All rows are saved.";
     PreviewFirstProblems => "Her vises de første {n}. Ret dem i arket, og indlæs det igen.", "The first {n} are shown. Correct them in the sheet and upload it again.";

@@ -40,6 +40,8 @@ pub mod report {
     pub const SORT: &str = "sortering";
     pub const BREAKDOWN: &str = "opdeling";
     pub const GROUP: &str = "gruppe";
+    /// One unit beside the whole.
+    pub const UNIT: &str = "institution";
     /// The item whose comments are shown in full.
     pub const EXPAND: &str = "vis";
 }

@@ -85,8 +85,14 @@ pub async fn report(
         1
     };
     let group = query.group.as_deref();
+    // One unit beside the whole is the breakdown by unit, narrowed at the end: its
+    // cell is suppressed as it is among all the units.
+    let breakdown = match query.unit {
+        Some(_) => Breakdown::Unit,
+        None => query.breakdown,
+    };
     let column_of = |group_name: &str, unit: &str| -> String {
-        match query.breakdown {
+        match breakdown {
             Breakdown::Group => group_name.to_owned(),
             Breakdown::Unit => unit.to_owned(),
         }
@@ -106,6 +112,10 @@ pub async fn report(
     let mut groups: Vec<String> = rates.iter().map(|(g, ..)| g.clone()).collect();
     groups.sort();
     groups.dedup();
+    let mut units: Vec<String> = rates.iter().map(|(_, u, ..)| u.clone()).collect();
+    units.sort();
+    units.dedup();
+    units.retain(|u| !u.is_empty());
     let mut columns: BTreeMap<String, Rate> = BTreeMap::new();
     for (group_name, unit, invited, submitted) in &rates {
         if group.is_some_and(|g| g != group_name) {
@@ -133,7 +143,7 @@ pub async fn report(
     };
 
     // Every answer and comment count per item, column and answer (see `tally`).
-    let column = match query.breakdown {
+    let column = match breakdown {
         Breakdown::Group => "group_name",
         Breakdown::Unit => "unit",
     };
@@ -284,6 +294,10 @@ pub async fn report(
     .fetch_all(&db.read)
     .await?;
 
+    let (columns, items) = match &query.unit {
+        Some(unit) => beside_the_whole(columns, items, unit),
+        None => (columns, items),
+    };
     Ok(Report {
         consultation_id: id,
         title: c.title,
@@ -292,6 +306,7 @@ pub async fn report(
         opened: c.opens_at.map(|t| format_datetime(t, lang)),
         query: query.clone(),
         groups,
+        units,
         overall,
         columns,
         min_group_size: k,
@@ -307,6 +322,20 @@ pub async fn report(
         can_edit_notes,
         generated: format_datetime(now_ms, lang),
     })
+}
+
+/// Keeps only `unit`'s column (none if it has no respondents); the totals stay the
+/// whole's.
+fn beside_the_whole(
+    columns: Vec<Rate>,
+    mut items: Vec<ItemReport>,
+    unit: &str,
+) -> (Vec<Rate>, Vec<ItemReport>) {
+    let at = columns.iter().position(|c| c.name == unit);
+    for item in &mut items {
+        item.breakdown = at.map(|i| item.breakdown[i].clone()).into_iter().collect();
+    }
+    (at.map(|i| columns[i].clone()).into_iter().collect(), items)
 }
 
 fn count(n: i64) -> u32 {

@@ -322,6 +322,9 @@ pub struct ReportQuery {
     pub breakdown: Breakdown,
     /// Only this group's bodies, or all.
     pub group: Option<String>,
+    /// One unit's column beside the whole (as suppressed among all units), or every
+    /// column of the breakdown.
+    pub unit: Option<String>,
     /// The item whose comments are shown when there are too many to show them all;
     /// [`GENERAL`] for the general comments.
     pub expand: Option<i64>,
@@ -381,6 +384,8 @@ pub struct Report {
     pub query: ReportQuery,
     /// Every group of the consultation, for the filter.
     pub groups: Vec<String>,
+    /// Every unit, for choosing one to see beside the whole.
+    pub units: Vec<String>,
     /// Invited and answered, overall (within the filter).
     pub overall: Rate,
     /// Invited and answered per column.

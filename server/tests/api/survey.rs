@@ -508,3 +508,47 @@ async fn a_hearing_gets_no_open_link_and_posters_carry_a_qr_code() {
     assert_eq!(status, 200);
     assert!(page.contains("<svg") && page.contains(&link), "{page}");
 }
+
+#[tokio::test]
+async fn one_unit_beside_the_whole_is_suppressed_as_among_all_units() {
+    let app = spawn_app().await;
+    let (id, people) = staff_survey(
+        &app,
+        &[("Nordskolen", 8), ("Sydskolen", 7), ("Østskolen", 3)],
+    )
+    .await;
+    let items = items(&app, id).await;
+    for (n, (_, token)) in people.iter().enumerate() {
+        app.post_form(&client(), token, &answers(&items, n)).await;
+    }
+    let c = client();
+    app.sign_in_as(&c, Role::Viewer).await;
+    let table_of = |page: &str| {
+        let item = &page[page.find("class=\"card report-item\"").unwrap()..];
+        let table = &item[item.find("class=\"tally-table\"").unwrap()..];
+        table.split("</table>").next().unwrap().to_owned()
+    };
+    // Nordskolen beside the whole: its figures, the whole's, and no other unit.
+    let (status, page) = fetch(
+        &c,
+        &app.url(&format!(
+            "/admin/hoering/{id}/rapport?institution=Nordskolen"
+        )),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let table = table_of(&page);
+    assert!(table.contains(">Nordskolen<") && table.contains(">I alt<"));
+    assert!(!table.contains("Sydskolen") && !table.contains("Færre end"));
+    // Sydskolen (7) is hidden beside the whole too, as it is among all units: with it
+    // shown, Østskolen's three would be the whole minus the two others.
+    let (_, page) = fetch(
+        &c,
+        &app.url(&format!(
+            "/admin/hoering/{id}/rapport?institution=Sydskolen"
+        )),
+    )
+    .await;
+    let table = table_of(&page);
+    assert!(table.contains(">Sydskolen<") && table.contains("Færre end 5 svar"));
+}

@@ -623,6 +623,7 @@ mod tests {
             opened: None,
             query: ReportQuery::default(),
             groups: vec!["Skolebestyrelse".into()],
+            units: Vec::new(),
             overall: Rate {
                 name: String::new(),
                 invited: 3,

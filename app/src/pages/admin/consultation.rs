@@ -55,7 +55,10 @@ fn ConsultationView(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoVi
                 <span class=format!("badge badge-{}", c.status.as_str())>{lang.t(status_label(c.status))}</span>
             </p>
             <h1>{c.title.clone()}</h1>
-            <p>{lang.t(Key::DeadlineLabel)} ": " {c.deadline.clone()}</p>
+            <p>
+                {lang.t(if c.survey { Key::SurveyDeadlineLabel } else { Key::DeadlineLabel })} ": "
+                {c.deadline.clone()}
+            </p>
             <p class="rate-line">
                 {lang.t(Key::ResponseRate)} ": "
                 <strong>{rate_text(lang, c.overall.invited, c.overall.submitted)}</strong>

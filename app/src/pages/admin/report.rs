@@ -34,6 +34,9 @@ fn expand_href(base: &str, query: &ReportQuery, target: i64, anchor: &str) -> St
     if let Some(group) = &query.group {
         pairs.push((report::GROUP, group.clone()));
     }
+    if let Some(unit) = &query.unit {
+        pairs.push((report::UNIT, unit.clone()));
+    }
     format!("{base}/rapport{}#{anchor}", encode_query(&pairs))
 }
 
@@ -54,6 +57,7 @@ fn read_query(query: &leptos_router::params::ParamsMap) -> ReportQuery {
         sort: ReportSort::parse(&query.get(report::SORT).unwrap_or_default()),
         breakdown: Breakdown::parse(&query.get(report::BREAKDOWN).unwrap_or_default()),
         group: query.get(report::GROUP).filter(|g| !g.is_empty()),
+        unit: query.get(report::UNIT).filter(|u| !u.is_empty()),
         expand: query.get(report::EXPAND).and_then(|v| v.parse().ok()),
     }
 }
@@ -205,6 +209,7 @@ fn ReportFilter(report: Report) -> impl IntoView {
     let lang = use_lang();
     let q = report.query.clone();
     let selected_group = q.group.clone().unwrap_or_default();
+    let selected_unit = q.unit.clone().unwrap_or_default();
     view! {
         <section class="card" aria-labelledby="filter">
             <h2 id="filter" class="visually-hidden">{lang.t(Key::ShowButton)}</h2>
@@ -235,6 +240,17 @@ fn ReportFilter(report: Report) -> impl IntoView {
                         <select id="f-opdeling" name=report::BREAKDOWN>
                             <option value="gruppe" selected=q.breakdown == Breakdown::Group>{lang.t(Key::BreakdownGroup)}</option>
                             <option value="enhed" selected=q.breakdown == Breakdown::Unit>{lang.t(Key::BreakdownUnit)}</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="f-institution">{lang.t(Key::UnitBesideLabel)}</label>
+                        <select id="f-institution" name=report::UNIT>
+                            <option value="" selected=selected_unit.is_empty()>{lang.t(Key::UnitBesideNone)}</option>
+                            {report
+                                .units
+                                .iter()
+                                .map(|u| view! { <option value=u.clone() selected=*u == selected_unit>{u.clone()}</option> })
+                                .collect_view()}
                         </select>
                     </div>
                     <button type="submit">{lang.t(Key::ShowButton)}</button>
