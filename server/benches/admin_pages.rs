@@ -8,6 +8,8 @@
 //! (median of 7). Goal: ≤ 200 kB and ≤ 100 ms per page. The memo is printed too, for
 //! information: it is the document for the committee and holds every comment by design.
 
+mod support;
+
 use app::backend::db::Db;
 use app::backend::demo::{admin_with_draft, synthetic};
 use app::backend::now_ms;
@@ -85,9 +87,7 @@ async fn measure(client: &reqwest::Client, url: &str) -> Measured {
 
 #[tokio::main]
 async fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Db::open(&dir.path().join("bench.db")).await.unwrap();
-    db.migrate().await.unwrap();
+    let (dir, db) = support::fresh_db().await;
     let generating = Instant::now();
     let (_, draft) = admin_with_draft(&db, "Kladde", now_ms() + 86_400_000, now_ms())
         .await

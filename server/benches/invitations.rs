@@ -10,12 +10,13 @@
 //! relay's delayed ACK (about 40 ms on Linux). Throughput therefore grows with the
 //! connections in flight: 16 here (`SAMRAD_MAIL_CONCURRENCY` changes it).
 
+mod support;
+
 // The tests' SMTP server; the benchmark needs only its happy path.
 #[path = "../tests/api/smtp.rs"]
 #[allow(dead_code)]
 mod smtp;
 
-use app::backend::db::Db;
 use app::backend::demo::admin_with_draft;
 use app::backend::mail::transport::{MailConfig, SmtpConfig, Tls};
 use app::backend::manage::{self, insert_body};
@@ -34,9 +35,7 @@ async fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(16);
-    let dir = tempfile::tempdir().unwrap();
-    let db = Db::open(&dir.path().join("bench.db")).await.unwrap();
-    db.migrate().await.unwrap();
+    let (dir, db) = support::fresh_db().await;
     let (user, hearing) = admin_with_draft(&db, "Benchmark", now_ms() + 86_400_000 * 30, now_ms())
         .await
         .unwrap();

@@ -7,6 +7,8 @@
 //! 1,000 bodies), and the time of the XLSX export. Peak memory is the growth of the
 //! process's resident high-water mark (`VmHWM`, reset through `/proc/self/clear_refs`).
 
+mod support;
+
 use app::backend::db::Db;
 use app::backend::demo::synthetic;
 use app::backend::export::{self, CsvDialect};
@@ -70,15 +72,9 @@ async fn stream_csv(db: &Db, id: i64) -> Streamed {
     }
 }
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
 #[tokio::main]
 async fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Db::open(&dir.path().join("bench.db")).await.unwrap();
-    db.migrate().await.unwrap();
+    let (_dir, db) = support::fresh_db().await;
     let generating = Instant::now();
     let small = synthetic(&db, BODIES / 10, 1.0, 1, now_ms()).await.unwrap();
     let large = synthetic(&db, BODIES, 1.0, 2, now_ms()).await.unwrap();
@@ -108,8 +104,8 @@ async fn main() {
     times.sort();
     println!(
         "report page figures ({BODIES} bodies): median {:.0} ms, best {:.0} ms (goal <= 200 ms)",
-        ms(times[times.len() / 2]),
-        ms(times[0])
+        support::ms(times[times.len() / 2]),
+        support::ms(times[0])
     );
     let started = Instant::now();
     let memo = report(
@@ -126,7 +122,7 @@ async fn main() {
     let comments: u32 = memo.items.iter().map(|i| i.comments.len() as u32).sum();
     println!(
         "memo figures with all {comments} comments: {:.0} ms",
-        ms(started.elapsed())
+        support::ms(started.elapsed())
     );
 
     let small_csv = stream_csv(&db, small).await;

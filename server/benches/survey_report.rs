@@ -5,6 +5,8 @@
 //! `cargo bench -p server --bench survey_report`. Prints the median and best of seven
 //! runs of the report page's figures, by unit and in total.
 
+mod support;
+
 use app::backend::db::Db;
 use app::backend::demo_survey::synthetic;
 use app::backend::now_ms;
@@ -76,10 +78,6 @@ const THIRTY: Template = Template {
     ],
 };
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
 async fn time_report(db: &Db, id: i64, breakdown: Breakdown) -> (Duration, Duration, u32) {
     let query = ReportQuery {
         breakdown,
@@ -103,9 +101,7 @@ async fn time_report(db: &Db, id: i64, breakdown: Breakdown) -> (Duration, Durat
 
 #[tokio::main]
 async fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Db::open(&dir.path().join("bench.db")).await.unwrap();
-    db.migrate().await.unwrap();
+    let (_dir, db) = support::fresh_db().await;
     let generating = Instant::now();
     let id = synthetic(&db, &THIRTY, PEOPLE, UNITS, 5, now_ms())
         .await
@@ -117,14 +113,14 @@ async fn main() {
     let (median, best, _) = time_report(&db, id, Breakdown::Unit).await;
     println!(
         "survey report by {UNITS} units: median {:.0} ms, best {:.0} ms (goal <= 300 ms)",
-        ms(median),
-        ms(best)
+        support::ms(median),
+        support::ms(best)
     );
     let (median, best, _) = time_report(&db, id, Breakdown::Group).await;
     println!(
         "survey report in total: median {:.0} ms, best {:.0} ms",
-        ms(median),
-        ms(best)
+        support::ms(median),
+        support::ms(best)
     );
     // With a minimum group size above every unit's 500, each unit is hidden.
     sqlx::query("UPDATE consultation SET min_group_size = 501 WHERE id = $1")
@@ -135,7 +131,7 @@ async fn main() {
     let (median, best, hidden) = time_report(&db, id, Breakdown::Unit).await;
     println!(
         "survey report by unit, all {hidden} units suppressed: median {:.0} ms, best {:.0} ms",
-        ms(median),
-        ms(best)
+        support::ms(median),
+        support::ms(best)
     );
 }

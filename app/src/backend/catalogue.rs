@@ -1,7 +1,46 @@
-//! Reading an item's kind back from its stored columns.
+//! A consultation's items as the report and the exports read them, and an item's kind
+//! read back from its stored columns.
 
+use super::db::Db;
 use super::error::AppError;
 use crate::model::ItemKind;
+
+/// One item of the catalogue, with its area, kind and the administration's note.
+pub struct CatalogueItem {
+    pub id: i64,
+    pub section: String,
+    pub code: String,
+    pub text: String,
+    /// How its answers are counted and read.
+    pub kind: ItemKind,
+    pub note: String,
+}
+
+/// Consultation `id`'s items in catalogue order.
+pub async fn items(db: &Db, id: i64) -> Result<Vec<CatalogueItem>, AppError> {
+    type Row = (i64, String, String, String, String, String, String);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT i.id, s.title AS section, i.code, i.text, i.kind, i.options_json, i.admin_note
+         FROM item i JOIN section s ON s.id = i.section_id
+         WHERE i.consultation_id = $1
+         ORDER BY s.position, i.position",
+    )
+    .bind(id)
+    .fetch_all(&db.read)
+    .await?;
+    rows.into_iter()
+        .map(|(id, section, code, text, kind, options, note)| {
+            Ok(CatalogueItem {
+                kind: item_kind(id, &kind, &options)?,
+                id,
+                section,
+                code,
+                text,
+                note,
+            })
+        })
+        .collect()
+}
 
 /// The kind of item `id` from `item.kind` and `item.options_json`. The columns are
 /// written only by the builder and the importers, which validate them, so a value

@@ -8,7 +8,7 @@
 //! rows into the columns the reader asked for.
 
 use super::audit::{self, Action};
-use super::catalogue::item_kind;
+use super::catalogue::items;
 use super::dates::format_datetime;
 use super::db::Db;
 use super::error::AppError;
@@ -44,17 +44,6 @@ struct ConsultationRow {
     deadline: i64,
     opens_at: Option<i64>,
     min_group_size: i64,
-}
-
-#[derive(sqlx::FromRow)]
-struct ItemRow {
-    id: i64,
-    code: String,
-    text: String,
-    kind: String,
-    options_json: String,
-    admin_note: String,
-    section: String,
 }
 
 /// Builds the report of consultation `id` as `query` asks.
@@ -157,23 +146,8 @@ pub async fn report(
     .bind(group)
     .fetch_all(&db.read)
     .await?;
-    let catalogue: Vec<ItemRow> = sqlx::query_as(
-        "SELECT i.id, i.code, i.text, i.kind, i.options_json, i.admin_note, s.title AS section
-         FROM item i JOIN section s ON s.id = i.section_id
-         WHERE i.consultation_id = $1
-         ORDER BY s.position, i.position",
-    )
-    .bind(id)
-    .fetch_all(&db.read)
-    .await?;
-    let kinds: Vec<(ItemKind, Vec<Bucket>)> = catalogue
-        .iter()
-        .map(|i| {
-            let kind = item_kind(i.id, &i.kind, &i.options_json)?;
-            let buckets = kind.buckets();
-            Ok((kind, buckets))
-        })
-        .collect::<Result<_, AppError>>()?;
+    let catalogue = items(db, id).await?;
+    let buckets: Vec<Vec<Bucket>> = catalogue.iter().map(|i| i.kind.buckets()).collect();
     let position: HashMap<i64, usize> = catalogue
         .iter()
         .enumerate()
@@ -181,7 +155,10 @@ pub async fn report(
         .collect();
     let mut tallies: HashMap<i64, (Vec<Tally>, u32)> = HashMap::new();
     for (item, column, value, n, commented) in counts {
-        let Some((kind, buckets)) = position.get(&item).map(|&p| &kinds[p]) else {
+        let Some((kind, buckets)) = position
+            .get(&item)
+            .map(|&p| (&catalogue[p].kind, &buckets[p]))
+        else {
             continue;
         };
         let (breakdown, comment_count) = tallies.entry(item).or_insert_with(|| {
@@ -234,8 +211,9 @@ pub async fn report(
 
     let mut items: Vec<ItemReport> = catalogue
         .into_iter()
-        .zip(kinds)
-        .map(|(row, (kind, buckets))| {
+        .zip(buckets)
+        .map(|(row, buckets)| {
+            let kind = row.kind;
             let (breakdown, comment_count) = tallies.remove(&row.id).unwrap_or_else(|| {
                 let empty = |n: &u32| Tally::of(buckets.len(), *n);
                 (sizes.iter().map(empty).collect(), 0)
@@ -262,7 +240,7 @@ pub async fn report(
                     .collect(),
                 comment_count,
                 comments,
-                note: row.admin_note,
+                note: row.note,
                 kind,
             }
         })

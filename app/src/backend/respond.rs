@@ -54,17 +54,8 @@ impl Invitee {
         if self.answered_anonymously() {
             return Some(LockReason::AnsweredAnonymously);
         }
-        match ConsultationStatus::parse(&self.status) {
-            Some(ConsultationStatus::Open) if self.opens_at.is_some_and(|t| t > now_ms) => {
-                Some(LockReason::NotOpenYet)
-            }
-            Some(ConsultationStatus::Open) if now_ms >= self.deadline => {
-                Some(LockReason::DeadlinePassed)
-            }
-            Some(ConsultationStatus::Open) => None,
-            Some(ConsultationStatus::Draft) => Some(LockReason::NotOpenYet),
-            _ => Some(LockReason::Closed),
-        }
+        let status = ConsultationStatus::parse(&self.status);
+        LockReason::of(status, self.opens_at, self.deadline, now_ms)
     }
 }
 

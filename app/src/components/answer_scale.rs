@@ -2,10 +2,12 @@ use crate::model::ItemKind;
 use crate::use_lang;
 use leptos::prelude::*;
 
-/// The answer categories of a scale item (enig / uenig / ved ikke for a hearing) as a
-/// real radio group: each choice is a native radio inside its label (the whole label
-/// is the touch target), keyboard-usable with the arrow keys, and posted as
-/// `v<item>` with or without JavaScript.
+/// The answer categories of an item as native inputs inside their labels (the whole
+/// label is the touch target): radios for a scale or a single choice — enig / uenig /
+/// ved ikke for a hearing — posted as `v<item>`, keyboard-usable with the arrow keys;
+/// checkboxes for a multiple choice, each posted as `m<item>=<option>`, which the
+/// server joins into the stored JSON array. With JavaScript every change hands the
+/// new stored value ("" when nothing is chosen) to `on_pick`.
 #[component]
 pub fn AnswerScale(
     item_id: i64,
@@ -18,6 +20,18 @@ pub fn AnswerScale(
     #[prop(optional)] described_by: Option<String>,
     on_pick: Callback<String>,
 ) -> impl IntoView {
+    if let ItemKind::Multi { options } = kind {
+        return boxes(
+            item_id,
+            options,
+            &initial,
+            value,
+            disabled,
+            described_by,
+            on_pick,
+        )
+        .into_any();
+    }
     let lang = use_lang();
     let name = crate::wire::respond::field(crate::wire::respond::VALUE, item_id);
     kind.buckets()
@@ -40,6 +54,62 @@ pub fn AnswerScale(
                         on:change=move |_| on_pick.run(picked.clone())
                     />
                     <span>{bucket.label(lang)}</span>
+                </label>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// A multiple choice's checkboxes; the stored value is the JSON array of the chosen
+/// options, in the options' order.
+fn boxes(
+    item_id: i64,
+    options: Vec<String>,
+    initial: &str,
+    value: RwSignal<String>,
+    disabled: bool,
+    described_by: Option<String>,
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    let name = crate::wire::respond::field(crate::wire::respond::CHOICE, item_id);
+    let chosen_at_render: Vec<String> = serde_json::from_str(initial).unwrap_or_default();
+    let all = StoredValue::new(options.clone());
+    let chosen = move || -> Vec<String> { serde_json::from_str(&value.read()).unwrap_or_default() };
+    options
+        .into_iter()
+        .map(|option| {
+            let checked = chosen_at_render.contains(&option);
+            let mine = option.clone();
+            let toggled = option.clone();
+            view! {
+                <label class="choice choice-box">
+                    <input
+                        type="checkbox"
+                        name=name.clone()
+                        value=option.clone()
+                        checked=checked
+                        prop:checked=move || chosen().contains(&mine)
+                        disabled=disabled
+                        aria-describedby=described_by.clone()
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            let now: Vec<String> = all.with_value(|all| {
+                                let before = chosen();
+                                all.iter()
+                                    .filter(|o| if **o == toggled { on } else { before.contains(o) })
+                                    .cloned()
+                                    .collect()
+                            });
+                            let stored = if now.is_empty() {
+                                String::new()
+                            } else {
+                                serde_json::to_string(&now).unwrap_or_default()
+                            };
+                            on_pick.run(stored);
+                        }
+                    />
+                    <span>{option}</span>
                 </label>
             }
         })

@@ -1,11 +1,9 @@
 //! Reusable view pieces.
 
 mod answer_scale;
-mod choice_boxes;
 mod language_switch;
 
 pub use answer_scale::AnswerScale;
-pub use choice_boxes::ChoiceBoxes;
 pub use language_switch::LanguageSwitch;
 
 use crate::i18n::Key;

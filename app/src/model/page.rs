@@ -187,6 +187,26 @@ pub enum SaveReply {
     Locked,
 }
 
+impl LockReason {
+    /// Why a consultation in `status` takes no answers at `now_ms`, if it does not: not
+    /// open yet, past its deadline, or closed. One rule for personal and open links.
+    pub fn of(
+        status: Option<super::ConsultationStatus>,
+        opens_at: Option<i64>,
+        deadline: i64,
+        now_ms: i64,
+    ) -> Option<Self> {
+        use super::ConsultationStatus::{Draft, Open};
+        match status {
+            Some(Open) if opens_at.is_some_and(|t| t > now_ms) => Some(Self::NotOpenYet),
+            Some(Open) if now_ms >= deadline => Some(Self::DeadlinePassed),
+            Some(Open) => None,
+            Some(Draft) => Some(Self::NotOpenYet),
+            _ => Some(Self::Closed),
+        }
+    }
+}
+
 /// An open link's page before an answer is started: the survey, the link's unit, and
 /// what stands in the way, if anything.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -154,8 +154,8 @@ async fn anonymous_answers_keep_no_link_to_the_person_who_gave_them() {
     );
 }
 
-#[tokio::test]
-async fn a_unit_below_the_minimum_is_hidden_with_the_next_smallest_and_its_text_unattributed() {
+/// Everyone in Nordskolen (8), Sydskolen (7) and Østskolen (3) has answered.
+async fn three_units_answered() -> (TestApp, i64) {
     let app = spawn_app().await;
     let (id, people) = staff_survey(
         &app,
@@ -167,6 +167,12 @@ async fn a_unit_below_the_minimum_is_hidden_with_the_next_smallest_and_its_text_
         let res = app.post_form(&client(), token, &answers(&items, n)).await;
         assert_eq!(res.status().as_u16(), 303);
     }
+    (app, id)
+}
+
+#[tokio::test]
+async fn a_unit_below_the_minimum_is_hidden_with_the_next_smallest_and_its_text_unattributed() {
+    let (app, id) = three_units_answered().await;
     let c = client();
     app.sign_in_as(&c, Role::Viewer).await;
     let (status, page) = fetch(
@@ -433,13 +439,18 @@ async fn an_open_link_starts_an_answer_in_its_unit_and_the_browser_keeps_it() {
 async fn an_access_code_and_the_rate_limit_are_enforced_with_danish_pages() {
     let app = spawn_app().await;
     let (_, link) = open_link_survey(&app, "Nordskolen", "sol42").await;
+    let start = |c: reqwest::Client, code: &'static str| {
+        let url = app.url(&link);
+        async move {
+            c.post(url)
+                .form(&[("access_code", code)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
     let c = client();
-    let res = c
-        .post(app.url(&link))
-        .form(&[("access_code", "måne")])
-        .send()
-        .await
-        .unwrap();
+    let res = start(c.clone(), "måne").await;
     assert_eq!(res.status().as_u16(), 422);
     assert!(res
         .text()
@@ -447,20 +458,10 @@ async fn an_access_code_and_the_rate_limit_are_enforced_with_danish_pages() {
         .unwrap()
         .contains("Adgangskoden passer ikke"));
     for n in 0..open_link::STARTS_PER_WINDOW {
-        let res = client()
-            .post(app.url(&link))
-            .form(&[("access_code", " SOL42 ")])
-            .send()
-            .await
-            .unwrap();
+        let res = start(client(), " SOL42 ").await;
         assert_eq!(res.status().as_u16(), 303, "start {n}");
     }
-    let res = c
-        .post(app.url(&link))
-        .form(&[("access_code", "sol42")])
-        .send()
-        .await
-        .unwrap();
+    let res = start(c, "sol42").await;
     assert_eq!(res.status().as_u16(), 429);
     assert!(res
         .text()
@@ -511,16 +512,7 @@ async fn a_hearing_gets_no_open_link_and_posters_carry_a_qr_code() {
 
 #[tokio::test]
 async fn one_unit_beside_the_whole_is_suppressed_as_among_all_units() {
-    let app = spawn_app().await;
-    let (id, people) = staff_survey(
-        &app,
-        &[("Nordskolen", 8), ("Sydskolen", 7), ("Østskolen", 3)],
-    )
-    .await;
-    let items = items(&app, id).await;
-    for (n, (_, token)) in people.iter().enumerate() {
-        app.post_form(&client(), token, &answers(&items, n)).await;
-    }
+    let (app, id) = three_units_answered().await;
     let c = client();
     app.sign_in_as(&c, Role::Viewer).await;
     let table_of = |page: &str| {

@@ -18,7 +18,6 @@ use super::error::AppError;
 use super::report::{self, Comments};
 use crate::i18n::{Key, Lang};
 use crate::model::report::{suppressed_text, ItemReport, Report, ReportQuery, Tally};
-use crate::model::ItemKind;
 use futures::{Stream, StreamExt, TryStreamExt};
 use std::collections::HashMap;
 use std::io::Write;
@@ -28,39 +27,8 @@ use std::time::Duration;
 /// Bytes handed to the HTTP body at a time.
 const CHUNK: usize = 64 * 1024;
 
-/// One item of the catalogue, as the "svar" rows repeat it.
-pub struct ExportItem {
-    pub id: i64,
-    pub section: String,
-    pub code: String,
-    pub text: String,
-    /// How its answers read.
-    pub kind: ItemKind,
-}
-
-/// The consultation's items in catalogue order.
-pub async fn catalogue(db: &Db, id: i64) -> Result<Vec<ExportItem>, AppError> {
-    let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
-        "SELECT i.id, s.title AS section, i.code, i.text, i.kind, i.options_json
-         FROM item i JOIN section s ON s.id = i.section_id
-         WHERE i.consultation_id = $1
-         ORDER BY s.position, i.position",
-    )
-    .bind(id)
-    .fetch_all(&db.read)
-    .await?;
-    rows.into_iter()
-        .map(|(id, section, code, text, kind, options)| {
-            Ok(ExportItem {
-                kind: super::catalogue::item_kind(id, &kind, &options)?,
-                id,
-                section,
-                code,
-                text,
-            })
-        })
-        .collect()
-}
+/// The consultation's items in catalogue order, as the "svar" rows repeat them.
+pub use super::catalogue::{items as catalogue, CatalogueItem};
 
 /// One body that submitted, with its answer (value, comment) to every item of the
 /// catalogue in catalogue order, blank where it left an item blank.
@@ -102,7 +70,7 @@ const BODIES_PER_READ: i64 = 250;
 pub fn submitted_bodies<'a>(
     db: &'a Db,
     id: i64,
-    items: &[ExportItem],
+    items: &[CatalogueItem],
 ) -> impl Stream<Item = Result<BodyAnswers, sqlx::Error>> + Send + 'a {
     let position: HashMap<i64, usize> = items
         .iter()
@@ -481,7 +449,7 @@ pub struct BodiesCsv {
 /// the body, the language.
 struct Row<'a> {
     title: &'a str,
-    items: &'a [ExportItem],
+    items: &'a [CatalogueItem],
     body: &'a BodyAnswers,
     lang: Lang,
 }
@@ -607,6 +575,7 @@ pub fn summary_csv(report: &Report, dialect: CsvDialect, lang: Lang) -> Result<V
 mod tests {
     use super::*;
     use crate::model::admin::Rate;
+    use crate::model::ItemKind;
 
     fn report() -> Report {
         let kind = ItemKind::AgreeDisagree;

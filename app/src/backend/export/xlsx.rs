@@ -6,7 +6,7 @@
 
 use super::{
     answer_headers, catalogue, general_comment_headers, submitted_bodies, title, BodyAnswers,
-    ExportItem, SummaryCell, SummaryLayout,
+    CatalogueItem, SummaryCell, SummaryLayout,
 };
 use crate::backend::dates::excel_serial;
 use crate::backend::db::Db;
@@ -84,7 +84,7 @@ fn header_row(sheet: &mut Worksheet, headers: &[&str], format: &Format) -> Resul
 fn write(
     title: &str,
     summary: &Report,
-    items: &[ExportItem],
+    items: &[CatalogueItem],
     mut bodies: tokio::sync::mpsc::Receiver<BodyAnswers>,
     lang: Lang,
 ) -> Result<tempfile::NamedTempFile, AppError> {

@@ -225,14 +225,7 @@ fn ReportFilter(report: Report) -> impl IntoView {
                     <div class="field">
                         <label for="f-gruppe">{lang.t(Key::GroupFilterLabel)}</label>
                         <select id="f-gruppe" name=report::GROUP>
-                            <option value="" selected=selected_group.is_empty()>{lang.t(Key::AllGroups)}</option>
-                            {report
-                                .groups
-                                .iter()
-                                .map(|g| {
-                                    view! { <option value=g.clone() selected=*g == selected_group>{g.clone()}</option> }
-                                })
-                                .collect_view()}
+                            <NamedOptions all=lang.t(Key::AllGroups) names=report.groups.clone() selected=selected_group/>
                         </select>
                     </div>
                     <div class="field">
@@ -245,12 +238,7 @@ fn ReportFilter(report: Report) -> impl IntoView {
                     <div class="field">
                         <label for="f-institution">{lang.t(Key::UnitBesideLabel)}</label>
                         <select id="f-institution" name=report::UNIT>
-                            <option value="" selected=selected_unit.is_empty()>{lang.t(Key::UnitBesideNone)}</option>
-                            {report
-                                .units
-                                .iter()
-                                .map(|u| view! { <option value=u.clone() selected=*u == selected_unit>{u.clone()}</option> })
-                                .collect_view()}
+                            <NamedOptions all=lang.t(Key::UnitBesideNone) names=report.units.clone() selected=selected_unit/>
                         </select>
                     </div>
                     <button type="submit">{lang.t(Key::ShowButton)}</button>
@@ -260,6 +248,18 @@ fn ReportFilter(report: Report) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// A select's options: "all" (the empty value), then each name, `selected` chosen.
+#[component]
+fn NamedOptions(all: &'static str, names: Vec<String>, selected: String) -> impl IntoView {
+    view! {
+        <option value="" selected=selected.is_empty()>{all}</option>
+        {names
+            .into_iter()
+            .map(|n| view! { <option value=n.clone() selected=n == selected>{n.clone()}</option> })
+            .collect_view()}
+    }
 }
 
 #[component]
@@ -375,14 +375,17 @@ pub fn TallyBar(tally: Option<Tally>, kind: ItemKind, min_group_size: u32) -> im
 #[component]
 pub fn ReportOverview(report: Report) -> impl IntoView {
     let lang = use_lang();
+    let rate = view! {
+        <h2 id="overblik">{lang.t(Key::OverviewTitle)}</h2>
+        <p class="rate-line">
+            {lang.t(Key::ResponseRate)} ": "
+            <strong>{rate_text(lang, report.overall.invited, report.overall.submitted)}</strong>
+        </p>
+    };
     if report.survey {
         return view! {
             <section class="card overview" aria-labelledby="overblik">
-                <h2 id="overblik">{lang.t(Key::OverviewTitle)}</h2>
-                <p class="rate-line">
-                    {lang.t(Key::ResponseRate)} ": "
-                    <strong>{rate_text(lang, report.overall.invited, report.overall.submitted)}</strong>
-                </p>
+                {rate}
                 <p class="hint">
                     {lang.fill(Key::SurveyOverviewRule, &[("k", &report.min_group_size.to_string())])}
                 </p>
@@ -404,11 +407,7 @@ pub fn ReportOverview(report: Report) -> impl IntoView {
         .collect();
     view! {
         <section class="card overview" aria-labelledby="overblik">
-            <h2 id="overblik">{lang.t(Key::OverviewTitle)}</h2>
-            <p class="rate-line">
-                {lang.t(Key::ResponseRate)} ": "
-                <strong>{rate_text(lang, report.overall.invited, report.overall.submitted)}</strong>
-            </p>
+            {rate}
             <ul class="standings">
                 {lists
                     .iter()

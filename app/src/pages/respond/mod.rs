@@ -9,7 +9,7 @@ mod autosave;
 
 use super::LinkError;
 use crate::api::get_respond_page;
-use crate::components::{textarea_text, AnswerScale, ChoiceBoxes, LanguageSwitch, Main, PageTitle};
+use crate::components::{textarea_text, AnswerScale, LanguageSwitch, Main, PageTitle};
 use crate::i18n::{Key, Lang};
 use crate::model::{
     ErrorCode, Field as FieldId, FieldState, ItemKind, ItemRef, LockReason, Notice,
@@ -671,20 +671,6 @@ fn ItemInput(
     let lang = use_lang();
     let class = format!("scale scale-{}", kind.name());
     match kind {
-        ItemKind::Multi { options } => view! {
-            <div class=class>
-                <ChoiceBoxes
-                    item_id
-                    options
-                    initial
-                    value=field.value
-                    disabled=!editable
-                    described_by
-                    on_pick
-                />
-            </div>
-        }
-        .into_any(),
         ItemKind::Text => view! {
             <div class="text-answer">
                 <CommentField
