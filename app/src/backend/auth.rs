@@ -434,15 +434,21 @@ pub fn client_key(ip: std::net::IpAddr) -> String {
     }
 }
 
-/// Deletes the sessions that have timed out and the failed sign-ins older than the
-/// throttling window: kept, they would only be personal data without a purpose (the
-/// audit log keeps the sign-ins and failures themselves). Returns how many rows went.
+/// How long a timed-out session is kept before it is deleted: whoever comes back
+/// within the day is told that they were signed out, not just shown the sign-in form.
+/// It can no longer be used ([`lookup_session`] checks the time-outs).
+pub const EXPIRED_KEPT_MS: i64 = 24 * 3_600_000;
+
+/// Deletes the sessions timed out for longer than [`EXPIRED_KEPT_MS`] and the failed
+/// sign-ins older than the throttling window: kept, they would only be personal data
+/// without a purpose (the audit log keeps the sign-ins and failures themselves).
+/// Returns how many rows went.
 pub async fn purge_expired(db: &Db, now_ms: i64) -> Result<u64, AppError> {
     let mut tx = db.write.begin().await?;
     let sessions =
         sqlx::query("DELETE FROM user_session WHERE last_seen_at < $1 OR created_at < $2")
-            .bind(now_ms - IDLE_TIMEOUT_MS)
-            .bind(now_ms - ABSOLUTE_TIMEOUT_MS)
+            .bind(now_ms - IDLE_TIMEOUT_MS - EXPIRED_KEPT_MS)
+            .bind(now_ms - ABSOLUTE_TIMEOUT_MS - EXPIRED_KEPT_MS)
             .execute(&mut *tx)
             .await?
             .rows_affected();
@@ -478,8 +484,9 @@ pub async fn lookup_session(db: &Db, raw_id: &str, now_ms: i64) -> Result<Sessio
     let Some((id, email, name, role, created_at, last_seen_at)) = row else {
         return Ok(SessionLookup::Unknown);
     };
+    // A timed-out session stays until the purge (a day later), so every request of
+    // the page that finds it — the frame's and the page's — says the same: expired.
     if now_ms - last_seen_at > IDLE_TIMEOUT_MS || now_ms - created_at > ABSOLUTE_TIMEOUT_MS {
-        sign_out(db, raw_id).await?;
         return Ok(SessionLookup::Expired);
     }
     if now_ms - last_seen_at > TOUCH_EVERY_MS {
