@@ -150,7 +150,11 @@ async fn an_idle_session_expires_with_a_message() {
         .unwrap();
     let res = c.get(app.url("/admin")).send().await.unwrap();
     assert!(res.status().is_redirection());
-    assert!(location(&res).contains("SessionExpired"), "{}", location(&res));
+    assert!(
+        location(&res).contains("SessionExpired"),
+        "{}",
+        location(&res)
+    );
     let (_, page) = fetch(&c, &app.url(&location(&res))).await;
     assert!(page.contains("Du er blevet logget ud"));
 }
