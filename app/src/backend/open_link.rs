@@ -280,11 +280,9 @@ pub async fn create(
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
-    match kind.map(|(k,)| ConsultationKind::parse(&k)) {
-        None => return Err(AppError::NotFound),
-        Some(Some(ConsultationKind::Survey)) => {}
-        // A hearing is answered through personal links only; there is no such form.
-        Some(_) => return Err(AppError::NotFound),
+    // A hearing is answered through personal links only: it has no such form.
+    if !kind.is_some_and(|(k,)| ConsultationKind::is_survey(&k)) {
+        return Err(AppError::NotFound);
     }
     let taken: Option<(i64,)> = sqlx::query_as(
         "SELECT id FROM open_link WHERE consultation_id = $1 AND lower(unit) = lower($2)",

@@ -15,9 +15,8 @@ use super::error::AppError;
 use crate::i18n::Lang;
 use crate::model::admin::{Msg, Problem, Rate, UserView};
 use crate::model::report::{
-    contested_order, suppressed, Breakdown, CommentEntry, ItemReport, MissingBody, Report,
-    ReportQuery, ReportSort, Tally, COMMENTS_INLINE_MAX, GENERAL, MIN_GROUP_SIZE_FLOOR,
-    MISSING_INLINE_MAX,
+    contested_order, min_group_size, suppressed, Breakdown, CommentEntry, ItemReport, MissingBody,
+    Report, ReportQuery, ReportSort, Tally, COMMENTS_INLINE_MAX, GENERAL, MISSING_INLINE_MAX,
 };
 use crate::model::{Bucket, ConsultationKind, ConsultationStatus, ItemKind};
 use std::collections::{BTreeMap, HashMap};
@@ -65,11 +64,9 @@ pub async fn report(
     .ok_or(AppError::NotFound)?;
     let status = ConsultationStatus::parse(&c.status)
         .ok_or_else(|| AppError::Internal(format!("consultation {id} has status {}", c.status)))?;
-    let survey = ConsultationKind::parse(&c.kind) == Some(ConsultationKind::Survey);
+    let survey = ConsultationKind::is_survey(&c.kind);
     let k = if survey {
-        u32::try_from(c.min_group_size)
-            .unwrap_or(u32::MAX)
-            .max(MIN_GROUP_SIZE_FLOOR)
+        min_group_size(c.min_group_size)
     } else {
         1
     };
@@ -166,14 +163,14 @@ pub async fn report(
             (columns.iter().map(empty).collect(), 0)
         });
         // A comment without an answer leaves the item unanswered.
-        let answered = kind.parse_value(&value).is_ok();
+        let answer = kind.parse_value(&value).ok();
         // A free-text item's answers are read like comments.
         *comment_count += match kind {
-            ItemKind::Text if answered => count(n),
+            ItemKind::Text if answer.is_some() => count(n),
             _ => count(commented),
         };
-        if let (true, Some(&col)) = (answered, index.get(&column)) {
-            breakdown[col].record(buckets, &kind.bucket_indices(&value), count(n));
+        if let (Some(answer), Some(&col)) = (answer, index.get(&column)) {
+            breakdown[col].record(buckets, &kind.indices_of(answer), count(n));
         }
     }
     // Which columns, or the whole, hold too few responses to show (surveys only).

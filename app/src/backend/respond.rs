@@ -15,7 +15,7 @@ use super::tally::{self, Sign};
 use super::token::{fingerprint, hash_token};
 use crate::i18n::Lang;
 use crate::model::admin::BodyState;
-use crate::model::report::MIN_GROUP_SIZE_FLOOR;
+use crate::model::report::min_group_size;
 use crate::model::{
     Conflict, ConsultationKind, ConsultationStatus, ErrorCode, Field, FieldState, FieldUpdate,
     FormError, ItemKind, ItemRef, ItemView, LockReason, Receipt, ReceiptItem, ReceiptSection,
@@ -287,11 +287,9 @@ pub async fn load_page(
         respondent_name: invitee.name.clone(),
         respondent_group: invitee.group_name.clone(),
         respondent_unit: invitee.unit.clone(),
-        survey: ConsultationKind::parse(&invitee.kind) == Some(ConsultationKind::Survey),
+        survey: ConsultationKind::is_survey(&invitee.kind),
         anonymous: invitee.anonymous,
-        min_group_size: u32::try_from(invitee.min_group_size)
-            .unwrap_or(u32::MAX)
-            .max(MIN_GROUP_SIZE_FLOOR),
+        min_group_size: min_group_size(invitee.min_group_size),
         lock: invitee.lock(now_ms),
         version: response.as_ref().map_or(0, |r| r.version),
         status,

@@ -288,8 +288,7 @@ pub async fn consultation(
             items: by_section.remove(&sid).unwrap_or_default(),
         })
         .collect();
-    let survey = crate::model::ConsultationKind::parse(&c.kind)
-        == Some(crate::model::ConsultationKind::Survey);
+    let survey = crate::model::ConsultationKind::is_survey(&c.kind);
     Ok(AdminConsultation {
         id,
         survey,

@@ -143,9 +143,13 @@ impl ItemKind {
     /// The positions in [`Self::buckets`] a stored value counts under: none for a
     /// value that does not parse (or free text), several for multiple choice.
     pub fn bucket_indices(&self, stored: &str) -> Vec<usize> {
-        let Ok(value) = self.parse_value(stored) else {
-            return Vec::new();
-        };
+        self.parse_value(stored)
+            .map(|value| self.indices_of(value))
+            .unwrap_or_default()
+    }
+
+    /// The positions in [`Self::buckets`] a parsed value counts under.
+    pub fn indices_of(&self, value: AnswerValue) -> Vec<usize> {
         let buckets = self.buckets();
         let find = |b: &Bucket| buckets.iter().position(|x| x == b);
         match value {
@@ -169,10 +173,10 @@ impl ItemKind {
     pub fn answer_label(&self, lang: Lang, stored: &str) -> Option<String> {
         match self.parse_value(stored).ok()? {
             AnswerValue::Text(text) => Some(text),
-            _ => {
+            value => {
                 let buckets = self.buckets();
                 let labels: Vec<String> = self
-                    .bucket_indices(stored)
+                    .indices_of(value)
                     .into_iter()
                     .map(|i| buckets[i].label(lang))
                     .collect();

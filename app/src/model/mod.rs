@@ -34,6 +34,11 @@ impl ConsultationKind {
         }
     }
 
+    /// Whether a stored kind is a survey's (anything else is read as a hearing).
+    pub fn is_survey(raw: &str) -> bool {
+        Self::parse(raw) == Some(Self::Survey)
+    }
+
     pub fn parse(raw: &str) -> Option<Self> {
         match raw {
             "hearing" => Some(Self::Hearing),

@@ -415,6 +415,14 @@ pub struct Report {
 /// could be read from a figure.
 pub const MIN_GROUP_SIZE_FLOOR: u32 = 3;
 
+/// The minimum group size a survey's stored `min_group_size` gives, never below the
+/// floor.
+pub fn min_group_size(stored: i64) -> u32 {
+    u32::try_from(stored)
+        .unwrap_or(u32::MAX)
+        .max(MIN_GROUP_SIZE_FLOOR)
+}
+
 /// Which cells of one breakdown must be hidden, and whether its total must be, so that
 /// no figure based on fewer than `k` responses can be read or worked out. `sizes` are
 /// the responses per cell (public: response rates stay visible); what is protected is

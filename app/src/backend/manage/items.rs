@@ -181,9 +181,10 @@ pub async fn add_items(
         .bind(consultation_id)
         .fetch_one(&mut *conn)
         .await?;
-    let own_scale = match ConsultationKind::parse(&kind) {
-        Some(ConsultationKind::Survey) => ItemKind::Likert5,
-        _ => ItemKind::AgreeDisagree,
+    let own_scale = if ConsultationKind::is_survey(&kind) {
+        ItemKind::Likert5
+    } else {
+        ItemKind::AgreeDisagree
     };
     let existing: Vec<(String,)> =
         sqlx::query_as("SELECT code FROM item WHERE consultation_id = $1")
