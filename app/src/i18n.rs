@@ -220,6 +220,8 @@ texts! {
     SaveDraft => "Gem kladde", "Save draft";
     Submit => "Indsend", "Submit";
     SubmitAnyway => "Indsend alligevel", "Submit anyway";
+    FormNext => "Næste", "Next";
+    FormBack => "Tilbage", "Back";
     AnswerThemFirst => "Besvar dem først", "Answer them first";
     ActionsHint => "Kladden kan ses og rettes af alle, der har linket. Indsendte svar kan rettes frem til høringsfristen.",
         "Everyone with the link can see and edit the draft. Submitted answers can be changed until the deadline.";
@@ -443,9 +445,14 @@ texts! {
     OpenWrongCode => "Adgangskoden passer ikke. Den står på plakaten under QR-koden.", "The access code does not match. It is on the poster below the QR code.";
     OpenTooMany => "Der er startet mange svar fra denne adresse den seneste time. Prøv igen om en time.", "Many answers have been started from this address in the last hour. Please try again in an hour.";
     MsgNotYesNo => "Obligatorisk skal være ja eller nej, ikke »{arg}«.", "Required must be yes or no, not “{arg}”.";
+    MsgConditionUnreadable => "Vis hvis skal skrives som nummer=svarmulighed, fx 3=Skole eller 3=Skole|Dagtilbud, ikke »{arg}«.", "Show if must be written as number=option, e.g. 3=School or 3=School|Daycare, not “{arg}”.";
+    MsgConditionUnknownItem => "Vis hvis henviser til spørgsmål {arg}, som ikke står i en række før denne.", "Show if refers to question {arg}, which is not in a row before this one.";
+    MsgConditionNotChoice => "Vis hvis henviser til spørgsmål {arg}, som ikke er enkeltvalg eller flervalg.", "Show if refers to question {arg}, which is not single or multiple choice.";
+    MsgConditionUnknownOption => "Vis hvis nævner »{arg}«, som ikke er en af spørgsmålets svarmuligheder.", "Show if names “{arg}”, which is not one of the question's options.";
     TypeLabel => "Type", "Type";
     OptionsLabel => "Svarmuligheder", "Options";
     RequiredLabel => "Obligatorisk", "Required";
+    ShowIfLabel => "Vis hvis", "Show if";
     YesWord => "ja", "yes";
     MsgPasswordShort => "Adgangskoden skal have mindst {arg} tegn.", "The password must have at least {arg} characters.";
     MsgPasswordCommon => "Adgangskoden er blandt dem, der prøves først. Vælg en anden – gerne en sætning på flere ord.", "The password is among those tried first. Choose another, a sentence of several words for instance.";

@@ -12,6 +12,12 @@ pub mod respond {
     pub const SUBMIT: &str = "submit";
     /// "Indsend alligevel": submit although items are blank.
     pub const CONFIRM_SUBMIT: &str = "confirm_submit";
+    /// A survey answered page by page without JavaScript: save this page and go on,
+    /// or back. The server decides which page comes next.
+    pub const NEXT: &str = "next";
+    pub const BACK: &str = "back";
+    /// The page posted (from 1, as the address shows it), in the form and the address.
+    pub const PAGE: &str = "side";
     pub const GENERAL_COMMENT: &str = "gc";
     pub const GENERAL_FINGERPRINT: &str = "gf";
 
@@ -65,6 +71,17 @@ pub mod path {
         match value {
             Some(value) => format!("/svar/{token}?{flag}={value}"),
             None => format!("/svar/{token}?{flag}=1"),
+        }
+    }
+
+    /// `url` on page `page` (from 0) of a survey answered without JavaScript.
+    pub fn on_page(url: String, page: Option<usize>) -> String {
+        match page {
+            Some(page) => {
+                let joint = if url.contains('?') { '&' } else { '?' };
+                format!("{url}{joint}{}={}", super::respond::PAGE, page + 1)
+            }
+            None => url,
         }
     }
 

@@ -59,19 +59,44 @@ test('the survey report hides a small unit and the one that would give it away',
   await shot(page, testInfo, 'survey-report');
 });
 
-test('a parent answers through the open link on the poster', async ({ page, javaScriptEnabled }, testInfo) => {
+test('a parent answers through the open link, and the first answer decides what is asked', async ({ page, javaScriptEnabled }, testInfo) => {
   const js = javaScriptEnabled !== false;
-  const code = state().openLinks[0];
+  const code = state().openLinks[js ? 0 : 1];
   await page.goto(`/u/${code}`);
   await ready(page, js);
-  await expect(page.getByText('For Børnehuset Kastanjen')).toBeVisible();
+  await expect(page.getByText(/^For /)).toBeVisible();
   await shot(page, testInfo, 'open-link');
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page).toHaveURL(/\/svar\//);
   await ready(page, js);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Forældretilfredshed');
-  await page.locator('.item').first().getByText('Skole', { exact: true }).click();
-  await page.locator('.item').nth(1).getByText('Helt enig', { exact: true }).click();
+  const daycare = page.getByRole('heading', { name: 'Dagtilbuddet' });
+  const school = page.getByRole('heading', { name: 'Skolen' });
+  await expect(daycare).toBeHidden();
+  await expect(school).toBeHidden();
+  const first = page.locator('.item').first();
+  if (js) {
+    // The branch appears in place, and changes with the answer.
+    await first.getByText('Dagtilbud', { exact: false }).click();
+    await expect(daycare).toBeVisible();
+    await expect(school).toBeHidden();
+    await first.getByText('Skole', { exact: true }).click();
+    await expect(school).toBeVisible();
+    await expect(daycare).toBeHidden();
+  } else {
+    // Without JavaScript the survey goes page by page; the server decides the next.
+    await expect(page.getByText('Side 1 af 2')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Indsend', exact: true })).toHaveCount(0);
+    await first.getByText('Skole', { exact: true }).click();
+    await page.getByRole('button', { name: 'Næste' }).click();
+    await expect(page).toHaveURL(/side=2/);
+    await expect(school).toBeVisible();
+    await expect(daycare).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Tilbage' })).toBeVisible();
+  }
+  const statement = page.locator('section.area:not([hidden]) .item:not([hidden])').filter({ has: page.locator('.scale-likert5') }).first();
+  await statement.getByText('Helt enig', { exact: true }).click();
+  await shot(page, testInfo, 'survey-branch');
   await page.getByRole('button', { name: 'Indsend', exact: true }).click();
   await page.getByRole('button', { name: 'Indsend alligevel' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tak for dit svar');

@@ -30,6 +30,7 @@ const THIRTY: Template = Template {
         TemplateSection {
             title: "Arbejdsglæde",
             description: "",
+            show_if: None,
             items: &[
                 Likert("Udsagn 1"),
                 Likert("Udsagn 2"),
@@ -49,6 +50,7 @@ const THIRTY: Template = Template {
         TemplateSection {
             title: "Ledelse og samarbejde",
             description: "",
+            show_if: None,
             items: &[
                 Likert("Udsagn 14"),
                 Likert("Udsagn 15"),
@@ -68,6 +70,7 @@ const THIRTY: Template = Template {
         TemplateSection {
             title: "Samlet",
             description: "",
+            show_if: None,
             items: &[
                 Nps("Anbefaling"),
                 Single("Stilling", &["Pædagog", "Lærer", "Leder", "Andet"]),

@@ -48,6 +48,7 @@ pub async fn autosave(
         &token,
         &fields,
         Intent::Save,
+        None,
         Some(since_version),
         now_ms(),
     )

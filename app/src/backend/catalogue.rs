@@ -14,13 +14,17 @@ pub struct CatalogueItem {
     /// How its answers are counted and read.
     pub kind: ItemKind,
     pub note: String,
+    /// Asked only of some (skip logic): its base is who answered it, not everyone
+    /// who submitted.
+    pub conditional: bool,
 }
 
 /// Consultation `id`'s items in catalogue order.
 pub async fn items(db: &Db, id: i64) -> Result<Vec<CatalogueItem>, AppError> {
-    type Row = (i64, String, String, String, String, String, String);
+    type Row = (i64, String, String, String, String, String, String, bool);
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT i.id, s.title AS section, i.code, i.text, i.kind, i.options_json, i.admin_note
+        "SELECT i.id, s.title AS section, i.code, i.text, i.kind, i.options_json, i.admin_note,
+                i.show_if_item IS NOT NULL
          FROM item i JOIN section s ON s.id = i.section_id
          WHERE i.consultation_id = $1
          ORDER BY s.position, i.position",
@@ -29,16 +33,19 @@ pub async fn items(db: &Db, id: i64) -> Result<Vec<CatalogueItem>, AppError> {
     .fetch_all(&db.read)
     .await?;
     rows.into_iter()
-        .map(|(id, section, code, text, kind, options, note)| {
-            Ok(CatalogueItem {
-                kind: item_kind(id, &kind, &options)?,
-                id,
-                section,
-                code,
-                text,
-                note,
-            })
-        })
+        .map(
+            |(id, section, code, text, kind, options, note, conditional)| {
+                Ok(CatalogueItem {
+                    kind: item_kind(id, &kind, &options)?,
+                    conditional,
+                    id,
+                    section,
+                    code,
+                    text,
+                    note,
+                })
+            },
+        )
         .collect()
 }
 

@@ -143,6 +143,7 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<Demo, AppErr
                 &answers,
                 Intent::ConfirmSubmit,
                 None,
+                None,
                 now_ms,
             )
             .await?

@@ -10,7 +10,9 @@ use super::error::AppError;
 use super::form::{Intent, RawField, Target};
 use super::manage::{add_respondent, create_hearing, NewRespondent};
 use super::respond::{save, SaveResult};
-use super::template::{Template, PARENT_SATISFACTION, STAFF_WELLBEING};
+use super::template::{
+    Template, PARENT_DAYCARE, PARENT_SATISFACTION, PARENT_SCHOOL, STAFF_WELLBEING,
+};
 use super::token::fingerprint;
 use crate::model::{ConsultationStatus, ItemKind, DONT_KNOW};
 use rand::rngs::StdRng;
@@ -157,7 +159,20 @@ async fn parents(
                     )))
                 }
             };
-            let fields = answers(rng, &items, climate, &PARENT_ANSWERS);
+            let mut fields = answers(rng, &items, climate, &PARENT_ANSWERS);
+            // The first question asks which offer; a school's parents say school,
+            // and the logic then asks the school's questions.
+            if let Some(offer) = items
+                .first()
+                .and_then(|(id, _)| fields.get_mut(&Target::Item(*id)))
+            {
+                offer.value = if unit.ends_with("skolen") {
+                    PARENT_SCHOOL
+                } else {
+                    PARENT_DAYCARE
+                }
+                .to_owned();
+            }
             submit(db, &token, &fields, now_ms).await?;
         }
         links.push((unit.to_owned(), code));
@@ -172,7 +187,7 @@ async fn submit(
     fields: &BTreeMap<Target, RawField>,
     now_ms: i64,
 ) -> Result<(), AppError> {
-    match save(db, token, fields, Intent::ConfirmSubmit, None, now_ms).await? {
+    match save(db, token, fields, Intent::ConfirmSubmit, None, None, now_ms).await? {
         SaveResult::Submitted { .. } => Ok(()),
         other => Err(AppError::Internal(format!(
             "demo survey answers were not submitted: {other:?}"

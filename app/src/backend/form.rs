@@ -18,6 +18,9 @@ pub enum Intent {
     Submit,
     /// Submit even though some items are unanswered (after being asked).
     ConfirmSubmit,
+    /// Save this page of a survey answered without JavaScript, and go on or back.
+    Next,
+    Back,
 }
 
 impl Intent {
@@ -26,6 +29,8 @@ impl Intent {
             respond::SAVE => Some(Self::Save),
             respond::SUBMIT => Some(Self::Submit),
             respond::CONFIRM_SUBMIT => Some(Self::ConfirmSubmit),
+            respond::NEXT => Some(Self::Next),
+            respond::BACK => Some(Self::Back),
             _ => None,
         }
     }
@@ -57,6 +62,8 @@ pub struct RawField {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawForm {
     pub intent: Intent,
+    /// The page (from 0) of a survey answered page by page, where the form says.
+    pub page: Option<usize>,
     pub fields: BTreeMap<Target, RawField>,
 }
 
@@ -68,11 +75,16 @@ pub fn parse_pairs(pairs: &[(String, String)]) -> Result<RawForm, FormError> {
         code: ErrorCode::MalformedForm,
     };
     let mut intent = Intent::Save;
+    let mut page = None;
     let mut fields: BTreeMap<Target, RawField> = BTreeMap::new();
     let mut chosen: BTreeMap<i64, Vec<String>> = BTreeMap::new();
     for (name, value) in pairs {
         match name.as_str() {
             respond::INTENT => intent = Intent::parse(value).ok_or(malformed.clone())?,
+            respond::PAGE => {
+                let number: usize = value.parse().map_err(|_| malformed.clone())?;
+                page = Some(number.checked_sub(1).ok_or(malformed.clone())?);
+            }
             respond::GENERAL_COMMENT => {
                 fields.entry(Target::General).or_default().comment = value.clone()
             }
@@ -98,7 +110,11 @@ pub fn parse_pairs(pairs: &[(String, String)]) -> Result<RawForm, FormError> {
         let value = serde_json::to_string(&options).map_err(|_| malformed.clone())?;
         fields.entry(Target::Item(id)).or_default().value = value;
     }
-    Ok(RawForm { intent, fields })
+    Ok(RawForm {
+        intent,
+        page,
+        fields,
+    })
 }
 
 /// `v12` → ('v', "12"); names that are not item fields → None.

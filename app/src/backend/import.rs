@@ -3,7 +3,7 @@
 //! a sheet with problems cannot be saved at all (all or nothing).
 
 use super::sheet::Table;
-use crate::model::admin::{BodyRow, ItemRow, Msg, Problem};
+use crate::model::admin::{BodyRow, ItemRow, Msg, Problem, ShowIf};
 use crate::model::{split_addresses, Email, ItemKind};
 use std::collections::HashSet;
 
@@ -183,6 +183,14 @@ const NUMBER: &[&str] = &["nr", "nummer", "number", "no", "id", "kode", "code"];
 const TYPE: &[&str] = &["type", "svartype", "kind"];
 const OPTIONS: &[&str] = &["svarmuligheder", "muligheder", "options", "choices"];
 const REQUIRED: &[&str] = &["obligatorisk", "påkrævet", "paakraevet", "required"];
+const SHOW_IF: &[&str] = &[
+    "vishvis",
+    "visnår",
+    "visnaar",
+    "showif",
+    "condition",
+    "betingelse",
+];
 const TEXT: &[&str] = &[
     "indsats",
     "tekst",
@@ -247,13 +255,59 @@ fn yes_no(cell: &str) -> Result<bool, String> {
     }
 }
 
+/// An item's condition from its `vis_hvis` cell (`3=Skole|Dagtilbud`), checked against
+/// the rows before it: the number must be an earlier choice item's, and every option
+/// one of its options (matched without regard to case, kept as that item spells it).
+fn condition(cell: &str, earlier: &[ItemRow]) -> Result<Option<ShowIf>, (Msg, String)> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    let unreadable = || (Msg::ConditionUnreadable, cell.to_owned());
+    let (code, options) = cell.split_once('=').ok_or_else(unreadable)?;
+    let code = code.trim();
+    let wanted: Vec<&str> = options
+        .split('|')
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .collect();
+    if code.is_empty() || wanted.is_empty() {
+        return Err(unreadable());
+    }
+    let decider = earlier
+        .iter()
+        .find(|r| r.code == code)
+        .ok_or_else(|| (Msg::ConditionUnknownItem, code.to_owned()))?;
+    let offered = match &decider.kind {
+        Some(ItemKind::Single { options } | ItemKind::Multi { options }) => options,
+        _ => return Err((Msg::ConditionNotChoice, code.to_owned())),
+    };
+    let any_of = wanted
+        .iter()
+        .map(|w| {
+            offered
+                .iter()
+                .find(|o| o.to_lowercase() == w.to_lowercase())
+                .cloned()
+                .ok_or_else(|| (Msg::ConditionUnknownOption, (*w).to_owned()))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Some(ShowIf {
+        code: code.to_owned(),
+        any_of,
+    }))
+}
+
 /// Reads items. Rows without a number are numbered after the highest number so far.
 pub fn items(table: &Table) -> (Vec<ItemRow>, Vec<Problem>) {
     let mut problems = Vec::new();
     let Some(((_, header), data)) = table.rows.split_first() else {
         return (Vec::new(), vec![Problem::new("file", Msg::FileEmpty)]);
     };
-    let columns = Columns::find(header, [SECTION, NUMBER, TEXT, TYPE, OPTIONS, REQUIRED]);
+    let columns = Columns::find(
+        header,
+        [SECTION, NUMBER, TEXT, TYPE, OPTIONS, REQUIRED, SHOW_IF],
+    );
     for (i, label) in [(0, "Indsatsområde"), (2, "Indsats")] {
         if columns.index[i].is_none() {
             problems.push(Problem::with("1", Msg::ColumnMissing, label));
@@ -290,6 +344,9 @@ pub fn items(table: &Table) -> (Vec<ItemRow>, Vec<Problem>) {
         let required = yes_no(columns.cell(5, &cells))
             .map_err(|arg| problems.push(Problem::with(&at, Msg::NotYesNo, &arg)))
             .unwrap_or(false);
+        let show_if = condition(columns.cell(6, &cells), &rows)
+            .map_err(|(msg, arg)| problems.push(Problem::with(&at, msg, &arg)))
+            .unwrap_or(None);
         if problems.len() == before {
             rows.push(ItemRow {
                 row: *row,
@@ -298,6 +355,7 @@ pub fn items(table: &Table) -> (Vec<ItemRow>, Vec<Problem>) {
                 text,
                 kind,
                 required,
+                show_if,
             });
         }
     }
@@ -397,6 +455,47 @@ mod tests {
             assert_eq!(rows[0].code, "1");
             assert!(rows[2].text.starts_with("Sprogvurdering af alle 3-årige"));
         }
+    }
+
+    #[test]
+    fn conditions_name_an_earlier_choice_and_its_options() {
+        let table = read(
+            "område;nr;tekst;type;svarmuligheder;vis_hvis\n\
+             Om dig;1;Hvilket tilbud?;enkeltvalg;Dagtilbud|Skole;\n\
+             Skole;2;Mit barn trives i klassen.;likert5;;1=skole\n\
+             Begge;3;Trives?;likert5;;1 = Dagtilbud | Skole\n\
+             Fejl;4;A;likert5;;1\n\
+             Fejl;5;B;likert5;;9=Skole\n\
+             Fejl;6;C;likert5;;2=Skole\n\
+             Fejl;7;D;likert5;;1=Klub\n\
+             Fejl;8;E;likert5;;8=Skole\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let (rows, problems) = items(&table);
+        assert_eq!(
+            rows[1].show_if,
+            Some(ShowIf {
+                code: "1".into(),
+                any_of: vec!["Skole".into()]
+            }),
+            "the option as the deciding item spells it"
+        );
+        assert_eq!(rows[2].show_if.as_ref().map(|c| c.any_of.len()), Some(2));
+        let found: Vec<(&str, Msg, &str)> = problems
+            .iter()
+            .map(|p| (p.field.as_str(), p.msg, p.arg.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("5", Msg::ConditionUnreadable, "1"),
+                ("6", Msg::ConditionUnknownItem, "9"),
+                ("7", Msg::ConditionNotChoice, "2"),
+                ("8", Msg::ConditionUnknownOption, "Klub"),
+                ("9", Msg::ConditionUnknownItem, "8"),
+            ]
+        );
     }
 
     #[test]

@@ -237,6 +237,7 @@ pub async fn confirm(
                     text: &i.text,
                     kind: i.kind.as_ref(),
                     required: i.required,
+                    show_if: i.show_if.as_ref(),
                 })
                 .collect();
             add_items(&mut tx, consultation_id, &rows).await?;

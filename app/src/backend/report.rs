@@ -158,8 +158,9 @@ pub async fn report(
         else {
             continue;
         };
+        let asked_all = !catalogue[position[&item]].conditional;
         let (breakdown, comment_count) = tallies.entry(item).or_insert_with(|| {
-            let empty = |r: &Rate| Tally::of(buckets.len(), count(r.submitted));
+            let empty = |r: &Rate| Tally::of(buckets.len(), base(asked_all, r.submitted));
             (columns.iter().map(empty).collect(), 0)
         });
         // A comment without an answer leaves the item unanswered.
@@ -212,9 +213,18 @@ pub async fn report(
         .map(|(row, buckets)| {
             let kind = row.kind;
             let (breakdown, comment_count) = tallies.remove(&row.id).unwrap_or_else(|| {
-                let empty = |n: &u32| Tally::of(buckets.len(), *n);
+                let empty = |n: &u32| Tally::of(buckets.len(), base(!row.conditional, *n as i64));
                 (sizes.iter().map(empty).collect(), 0)
             });
+            // An item asked only of some is shown where enough of them answered it.
+            let own;
+            let hide = if row.conditional {
+                let answered: Vec<u32> = breakdown.iter().map(|t| t.answered).collect();
+                own = suppressed(&answered, k);
+                &own
+            } else {
+                &hide
+            };
             let mut overall = Tally::of(buckets.len(), 0);
             breakdown.iter().for_each(|t| overall.add(t));
             let mut comments = item_comments.remove(&row.id).unwrap_or_default();
@@ -315,6 +325,17 @@ fn beside_the_whole(
 
 fn count(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Whom an item's tally starts out counting as "not answered": everyone who submitted,
+/// or — for an item the skip logic asked of only some — nobody, since who was not
+/// asked did not leave it blank; its base is who answered it.
+fn base(asked_all: bool, submitted: i64) -> u32 {
+    if asked_all {
+        count(submitted)
+    } else {
+        0
+    }
 }
 
 /// A survey's free text is shown without who wrote it, nor their group or unit: in an

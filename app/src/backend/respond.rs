@@ -15,6 +15,7 @@ use super::tally::{self, Sign};
 use super::token::{fingerprint, hash_token};
 use crate::i18n::Lang;
 use crate::model::admin::BodyState;
+use crate::model::logic::{self, Asked, Condition};
 use crate::model::report::min_group_size;
 use crate::model::{
     Conflict, ConsultationKind, ConsultationStatus, ErrorCode, Field, FieldState, FieldUpdate,
@@ -102,11 +103,17 @@ struct ItemRow {
     options_json: String,
     allow_comment: bool,
     required: bool,
+    show_if_item: Option<i64>,
+    show_if_any: String,
 }
 
 impl ItemRow {
     fn item_kind(&self) -> Result<ItemKind, AppError> {
         super::catalogue::item_kind(self.id, &self.kind, &self.options_json)
+    }
+
+    fn condition(&self) -> Option<Condition> {
+        Condition::from_parts(self.show_if_item, &self.show_if_any)
     }
 
     fn rule(&self) -> Result<ItemRule, AppError> {
@@ -156,7 +163,7 @@ async fn load_items(
 ) -> Result<Vec<ItemRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT i.id, i.section_id, i.code, i.text, i.kind, i.options_json, i.allow_comment,
-                i.required
+                i.required, i.show_if_item, i.show_if_any
          FROM item i JOIN section s ON s.id = i.section_id
          WHERE i.consultation_id = $1 ORDER BY s.position, i.position",
     )
@@ -259,6 +266,7 @@ pub async fn load_page(
             .push(ItemView {
                 kind: item.item_kind()?,
                 required: item.required,
+                show_if: item.condition(),
                 id: item.id,
                 code: item.code,
                 text: item.text,
@@ -305,6 +313,7 @@ pub async fn load_page(
             .as_ref()
             .map_or_else(|| state("", ""), |r| state("", &r.general_comment)),
         sections,
+        page: None,
         notice: None,
         errors: Vec::new(),
         conflicts: Vec::new(),
@@ -372,6 +381,11 @@ pub enum SaveResult {
         version: i64,
         submission_no: i64,
     },
+    /// Saved; the survey goes on at this page (from 0), answered without JavaScript.
+    Moved {
+        version: i64,
+        page: usize,
+    },
     /// Nothing was written.
     Conflict {
         version: i64,
@@ -382,11 +396,15 @@ pub enum SaveResult {
 }
 
 /// Saves (and, with a submit intent, submits) a body's answers in one transaction.
+/// `page` is the page a survey answered without JavaScript was posted from: going on
+/// from it (or submitting while later pages are now shown) moves to the next page
+/// with something to ask.
 pub async fn save(
     db: &Db,
     token: &str,
     fields: &BTreeMap<Target, RawField>,
     intent: Intent,
+    page: Option<usize>,
     since_version: Option<i64>,
     now_ms: i64,
 ) -> Result<SaveResult, AppError> {
@@ -508,6 +526,35 @@ pub async fn save(
     .execute(&mut *tx)
     .await?;
 
+    let asked = asked(&items)?;
+    let stored = load_answers(&mut tx, response.id).await?;
+    let shown = logic::shown(&asked, |id| {
+        stored.get(&id).map(|a| a.value.clone()).unwrap_or_default()
+    });
+    if let Some(from) = page.filter(|_| matches!(intent, Intent::Next | Intent::Back) || submitting)
+    {
+        let pages = item_pages(&items, &asked);
+        let has_shown = |p: usize| {
+            asked
+                .iter()
+                .any(|a| pages.get(&a.id) == Some(&p) && shown.contains(&a.id))
+        };
+        let last = pages.values().copied().max().unwrap_or(0);
+        let target = match intent {
+            Intent::Back => Some((0..from).rev().find(|p| has_shown(*p)).unwrap_or(0)),
+            Intent::Next => Some(((from + 1)..=last).find(|p| has_shown(*p)).unwrap_or(from)),
+            // Later pages with questions come before submitting.
+            _ => ((from + 1)..=last).find(|p| has_shown(*p)),
+        };
+        if let Some(page) = target {
+            tx.commit().await?;
+            return Ok(SaveResult::Moved { version, page });
+        }
+    }
+    let items: Vec<ItemRow> = items
+        .into_iter()
+        .filter(|i| shown.contains(&i.id))
+        .collect();
     if submitting {
         let unanswered = unanswered(&mut tx, &items, response.id).await?;
         // A required item left blank stops the submission, with or without the
@@ -533,6 +580,14 @@ pub async fn save(
                 version,
                 unanswered,
             });
+        }
+        // Answers to items the logic hides are discarded, whatever the browser sent.
+        for hidden in asked.iter().filter(|a| !shown.contains(&a.id)) {
+            sqlx::query("DELETE FROM answer WHERE response_id = $1 AND item_id = $2")
+                .bind(response.id)
+                .bind(hidden.id)
+                .execute(&mut *tx)
+                .await?;
         }
         if invitee.anonymous {
             submit_anonymously(&mut tx, &invitee, response.id, now_ms).await?;
@@ -606,6 +661,38 @@ pub async fn save(
         merged,
         updates,
     })
+}
+
+/// The items as the skip logic sees them.
+fn asked(items: &[ItemRow]) -> Result<Vec<Asked>, AppError> {
+    items
+        .iter()
+        .map(|i| {
+            Ok(Asked {
+                id: i.id,
+                kind: i.item_kind()?,
+                condition: i.condition(),
+            })
+        })
+        .collect()
+}
+
+/// Each item's page when answered without JavaScript, as the page draws them.
+fn item_pages(items: &[ItemRow], asked: &[Asked]) -> HashMap<i64, usize> {
+    let mut sections: Vec<(i64, Vec<&Asked>)> = Vec::new();
+    for (row, a) in items.iter().zip(asked) {
+        match sections.last_mut() {
+            Some((id, list)) if *id == row.section_id => list.push(a),
+            _ => sections.push((row.section_id, vec![a])),
+        }
+    }
+    let lists: Vec<Vec<&Asked>> = sections.into_iter().map(|(_, l)| l).collect();
+    let numbers = logic::pages(&lists);
+    lists
+        .iter()
+        .zip(numbers)
+        .flat_map(|(list, page)| list.iter().map(move |a| (a.id, page)))
+        .collect()
 }
 
 async fn unanswered(
@@ -781,12 +868,19 @@ async fn receipt_for(
         .into_iter()
         .map(|(id, v, c)| (id, (v, c)))
         .collect();
+    // What the logic hid was not asked, so the receipt leaves it out.
+    let shown = logic::shown(&asked(&items)?, |id| {
+        submitted
+            .get(&id)
+            .map(|(v, _)| v.clone())
+            .unwrap_or_default()
+    });
     let sections = sections
         .into_iter()
         .map(|s| {
             let items = items
                 .iter()
-                .filter(|i| i.section_id == s.id)
+                .filter(|i| i.section_id == s.id && shown.contains(&i.id))
                 .map(|i| {
                     let (value, comment) = submitted.get(&i.id).cloned().unwrap_or_default();
                     Ok(ReceiptItem {

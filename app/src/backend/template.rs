@@ -7,6 +7,9 @@ use TemplateItem::*;
 pub struct TemplateSection {
     pub title: &'static str,
     pub description: &'static str,
+    /// Asked only when the item with this code (`<section>.<item>`, counted from 1)
+    /// is answered with one of these options.
+    pub show_if: Option<(&'static str, &'static [&'static str])>,
     pub items: &'static [TemplateItem],
 }
 
@@ -68,6 +71,7 @@ Svaret afgives samlet for bestyrelsen, udvalget eller organisationen. Alle med l
         TemplateSection {
             title: "Status på folkeskolereformens indsatsområder",
             description: "Den understøttende undervisning, bevægelse og den åbne skole.",
+            show_if: None,
             items: &[
                 Agree("Den understøttende undervisning samles i faste ugentlige lektioner med et tydeligt fagligt formål for hver årgang."),
                 Agree("Alle elever har mindst 45 minutters bevægelse om dagen, fordelt på fag og frikvarterer."),
@@ -79,6 +83,7 @@ Svaret afgives samlet for bestyrelsen, udvalget eller organisationen. Alle med l
         TemplateSection {
             title: "Digitalisering",
             description: "Digitale læremidler, dannelse og kompetencer.",
+            show_if: None,
             items: &[
                 Agree("Alle elever fra 3. klasse får en personlig computer, som skolen vedligeholder."),
                 Agree("Der indføres en fælles plan for digital dannelse fra børnehaveklasse til 9. klasse."),
@@ -90,6 +95,7 @@ Svaret afgives samlet for bestyrelsen, udvalget eller organisationen. Alle med l
         TemplateSection {
             title: "Program for Læringsledelse",
             description: "Ledelse af læring på alle niveauer, fra forvaltning til klasselokale.",
+            show_if: None,
             items: &[
                 Agree("Skoleledelsen holder læringssamtaler med hvert årgangsteam to gange om året."),
                 Agree("Data om elevernes læring og trivsel drøftes på faste teammøder hver sjette uge."),
@@ -101,6 +107,7 @@ Svaret afgives samlet for bestyrelsen, udvalget eller organisationen. Alle med l
         TemplateSection {
             title: "Inklusion/eksklusion",
             description: "Flere børn i fællesskabet og færre i særlige tilbud.",
+            show_if: None,
             items: &[
                 Agree("Der oprettes et inklusionsteam på hver skole med lærer, pædagog og psykolog."),
                 Agree("Andelen af elever i specialtilbud nedbringes gradvist over fire år, med midlerne fulgt over i almenskolen."),
@@ -112,6 +119,7 @@ Svaret afgives samlet for bestyrelsen, udvalget eller organisationen. Alle med l
         TemplateSection {
             title: "PLC",
             description: "Pædagogiske læringscentre som drivkraft for udvikling.",
+            show_if: None,
             items: &[
                 Agree("Hver skoles pædagogiske læringscenter bemandes mindst 30 timer om ugen."),
                 Agree("PLC tilbyder vejledning i læsning, matematik og digitale læremidler til alle team."),
@@ -122,6 +130,7 @@ Svaret afgives samlet for bestyrelsen, udvalget eller organisationen. Alle med l
         TemplateSection {
             title: "Gode overgange",
             description: "Fra hjem til dagtilbud, fra dagtilbud til skole, og videre til ungdomsuddannelse.",
+            show_if: None,
             items: &[
                 Agree("Der laves en fælles overgangsbeskrivelse for hvert barn ved skift fra dagtilbud til skole; forældrene giver samtykke."),
                 Agree("Pædagoger fra dagtilbud følger børnene i de første uger i børnehaveklassen."),
@@ -133,6 +142,7 @@ Svaret afgives samlet for bestyrelsen, udvalget eller organisationen. Alle med l
         TemplateSection {
             title: "Kvalitet i dagtilbud",
             description: "Den styrkede pædagogiske læreplan, normeringer og fysiske rammer.",
+            show_if: None,
             items: &[
                 Agree("Minimumsnormeringerne overholdes i hvert enkelt dagtilbud, ikke kun som gennemsnit for kommunen."),
                 Agree("Hvert dagtilbud evaluerer sin pædagogiske læreplan hvert andet år med forældrebestyrelsen."),
@@ -144,6 +154,7 @@ Svaret afgives samlet for bestyrelsen, udvalget eller organisationen. Alle med l
         TemplateSection {
             title: "Tidlig indsats",
             description: "Hjælp tidligt i barnets liv og tidligt i problemets udvikling.",
+            show_if: None,
             items: &[
                 Agree("Sprogvurdering af alle 3-årige gennemføres af sprogpædagoger."),
                 Agree("Tværfaglige teams (PPR, sundhedspleje, socialrådgiver) mødes hver 6. uge."),
@@ -154,6 +165,7 @@ Svaret afgives samlet for bestyrelsen, udvalget eller organisationen. Alle med l
         TemplateSection {
             title: "Tosprogede",
             description: "Sprog, skolegang og samarbejde med familier med et andet modersmål end dansk.",
+            show_if: None,
             items: &[
                 Agree("Forældremøder tilbydes med tolk på de mest udbredte sprog."),
                 Agree("Tosprogede elever visiteres til dansk som andetsprog på deres egen skole frem for på en modtageskole."),
@@ -177,6 +189,7 @@ Undersøgelsen tager omkring ti minutter. Du kan gemme undervejs og vende tilbag
         TemplateSection {
             title: "Arbejdsglæde og engagement",
             description: "Hvordan du har det med dit arbejde i det daglige.",
+            show_if: None,
             items: &[
                 Likert("Jeg glæder mig til at gå på arbejde."),
                 Likert("Mit arbejde giver mening for mig."),
@@ -188,6 +201,7 @@ Undersøgelsen tager omkring ti minutter. Du kan gemme undervejs og vende tilbag
         TemplateSection {
             title: "Ledelse",
             description: "Din nærmeste leder og ledelsen på arbejdspladsen.",
+            show_if: None,
             items: &[
                 Likert("Min nærmeste leder giver mig anerkendelse for godt arbejde."),
                 Likert("Min nærmeste leder er god til at løse konflikter."),
@@ -199,6 +213,7 @@ Undersøgelsen tager omkring ti minutter. Du kan gemme undervejs og vende tilbag
         TemplateSection {
             title: "Samarbejde og social kapital",
             description: "Samarbejdet med kolleger og tilliden på arbejdspladsen.",
+            show_if: None,
             items: &[
                 Likert("Jeg får hjælp og støtte fra mine kolleger, når jeg har brug for det."),
                 Likert("Vi deler viden og erfaringer i mit team."),
@@ -210,6 +225,7 @@ Undersøgelsen tager omkring ti minutter. Du kan gemme undervejs og vende tilbag
         TemplateSection {
             title: "Arbejdsbelastning",
             description: "Tid, tempo og grænser.",
+            show_if: None,
             items: &[
                 Likert("Jeg har tid nok til at udføre mine arbejdsopgaver ordentligt."),
                 Likert("Jeg kan holde fri uden at tænke på arbejdet."),
@@ -221,6 +237,7 @@ Undersøgelsen tager omkring ti minutter. Du kan gemme undervejs og vende tilbag
         TemplateSection {
             title: "Kompetenceudvikling",
             description: "Læring og udvikling i jobbet.",
+            show_if: None,
             items: &[
                 Likert("Jeg har de kompetencer, mit arbejde kræver."),
                 Likert("Jeg har mulighed for at lære nyt i mit arbejde."),
@@ -232,6 +249,7 @@ Undersøgelsen tager omkring ti minutter. Du kan gemme undervejs og vende tilbag
         TemplateSection {
             title: "Samlet vurdering",
             description: "Til sidst: din samlede vurdering og dine egne ord.",
+            show_if: None,
             items: &[
                 Nps("Hvor sandsynligt er det, at du vil anbefale din arbejdsplads til en ven eller bekendt?"),
                 Text("Hvad er det bedste ved at arbejde her?"),
@@ -241,9 +259,9 @@ Undersøgelsen tager omkring ti minutter. Du kan gemme undervejs og vende tilbag
     ],
 };
 
-/// Parents' satisfaction with their child's daycare or school: 20 items, for open
-/// links on a poster. (Until skip logic comes, the questions suit both daycare and
-/// school; the first question records which, for the breakdown.)
+/// Parents' satisfaction with their child's daycare or school, for open links on a
+/// poster: the first question asks which, and leads to a daycare or a school section
+/// (skip logic); the rest is asked of all. 24 items, 21 on either path.
 pub const PARENT_SATISFACTION: Template = Template {
     kind: ConsultationKind::Survey,
     anonymous: true,
@@ -254,25 +272,44 @@ Det tager omkring fem minutter. Har du flere børn, kan du svare for hvert barn.
         TemplateSection {
             title: "Om dit barn",
             description: "",
-            items: &[Single(
-                "Hvilket tilbud går dit barn i?",
-                &["Dagtilbud (vuggestue, børnehave, dagpleje)", "Skole"],
-            )],
+            show_if: None,
+            items: &[Single("Hvilket tilbud går dit barn i?", &[PARENT_DAYCARE, PARENT_SCHOOL])],
+        },
+        TemplateSection {
+            title: "Dagtilbuddet",
+            description: "Vuggestue, børnehave eller dagpleje.",
+            show_if: Some(("1.1", &[PARENT_DAYCARE])),
+            items: &[
+                Likert("Mit barn bliver taget imod af en voksen, det kender, når det kommer om morgenen."),
+                Likert("Der er gode muligheder for leg og bevægelse, både inde og ude."),
+                Likert("Jeg får at vide, hvordan mit barns sprog og udvikling går."),
+            ],
+        },
+        TemplateSection {
+            title: "Skolen",
+            description: "Undervisningen og skoledagen.",
+            show_if: Some(("1.1", &[PARENT_SCHOOL])),
+            items: &[
+                Likert("Mit barn lærer det, det skal, i skolen."),
+                Likert("Skolen griber ind, hvis der er mobning eller konflikter."),
+                Likert("Lektier og skolearbejde fylder passende i vores hverdag."),
+            ],
         },
         TemplateSection {
             title: "Trivsel og udvikling",
             description: "Hvordan dit barn har det i hverdagen.",
+            show_if: None,
             items: &[
                 Likert("Mit barn er glad for at komme i sit tilbud."),
                 Likert("Mit barn har gode venner i sit tilbud."),
                 Likert("Personalet kender mit barn godt."),
-                Likert("Mit barn bliver udfordret og lærer nyt."),
                 Likert("Der bliver taget godt hånd om mit barn, når det er ked af det."),
             ],
         },
         TemplateSection {
             title: "Samarbejde med forældre",
             description: "Information, dialog og kontakt.",
+            show_if: None,
             items: &[
                 Likert("Jeg får den information, jeg har brug for, om mit barns hverdag."),
                 Likert("Jeg bliver taget godt imod, når jeg er i kontakt med personalet."),
@@ -292,17 +329,18 @@ Det tager omkring fem minutter. Har du flere børn, kan du svare for hvert barn.
         },
         TemplateSection {
             title: "Rammer",
-            description: "Lokaler, personale, mad og åbningstider.",
+            description: "Lokaler, personale og åbningstider.",
+            show_if: None,
             items: &[
                 Likert("De fysiske rammer (lokaler, legeplads, skolegård) er gode."),
                 Likert("Der er voksne nok til børnene."),
-                Likert("Maden eller madordningen fungerer godt."),
                 Likert("Åbningstiderne passer til min families behov."),
             ],
         },
         TemplateSection {
             title: "Samlet vurdering",
             description: "",
+            show_if: None,
             items: &[
                 Likert("Jeg er samlet set tilfreds med mit barns tilbud."),
                 Nps("Hvor sandsynligt er det, at du vil anbefale tilbuddet til andre forældre?"),
@@ -316,6 +354,10 @@ Det tager omkring fem minutter. Har du flere børn, kan du svare for hvert barn.
         },
     ],
 };
+
+/// The parent survey's two branches, as its first question offers them.
+pub const PARENT_DAYCARE: &str = "Dagtilbud (vuggestue, børnehave, dagpleje)";
+pub const PARENT_SCHOOL: &str = "Skole";
 
 impl Template {
     /// Every built-in template, under the name the creation form posts.
@@ -350,11 +392,24 @@ mod tests {
     }
 
     #[test]
-    fn the_parent_survey_has_20_items_and_asks_which_offer_first() {
-        assert_eq!(PARENT_SATISFACTION.item_count(), 20);
+    fn the_parent_survey_asks_which_offer_first_and_branches_on_it() {
         let first = &PARENT_SATISFACTION.sections[0].items[0];
         assert_eq!(first.text(), "Hvilket tilbud går dit barn i?");
-        assert!(matches!(first.kind(), ItemKind::Single { .. }));
+        assert_eq!(first.kind().options(), [PARENT_DAYCARE, PARENT_SCHOOL]);
+        let on_path = |choice: &str| {
+            PARENT_SATISFACTION
+                .sections
+                .iter()
+                .filter(|s| {
+                    s.show_if
+                        .is_none_or(|(code, any)| code == "1.1" && any.contains(&choice))
+                })
+                .map(|s| s.items.len())
+                .sum::<usize>()
+        };
+        assert_eq!(PARENT_SATISFACTION.item_count(), 24);
+        assert_eq!(on_path(PARENT_DAYCARE), 21);
+        assert_eq!(on_path(PARENT_SCHOOL), 21);
     }
 
     #[test]

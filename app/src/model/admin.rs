@@ -171,6 +171,10 @@ messages! {
     OptionsNotAllowed => MsgOptionsNotAllowed,
     DuplicateOption => MsgDuplicateOption,
     NotYesNo => MsgNotYesNo,
+    ConditionUnreadable => MsgConditionUnreadable,
+    ConditionUnknownItem => MsgConditionUnknownItem,
+    ConditionNotChoice => MsgConditionNotChoice,
+    ConditionUnknownOption => MsgConditionUnknownOption,
     UnitMissing => MsgUnitMissing,
     OpenLinkExists => MsgOpenLinkExists,
     OpenLinkCreated => MsgOpenLinkCreated,
@@ -488,6 +492,18 @@ pub struct ItemRow {
     pub kind: Option<super::ItemKind>,
     /// From the `obligatorisk` column.
     pub required: bool,
+    /// From the `vis_hvis` column (`3=Skole|Dagtilbud`): shown only when item `3`,
+    /// an earlier choice item, is answered with one of the options.
+    #[serde(default)]
+    pub show_if: Option<ShowIf>,
+}
+
+/// An imported item's condition: the deciding item's code and the options (as the
+/// deciding item spells them) that show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ShowIf {
+    pub code: String,
+    pub any_of: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

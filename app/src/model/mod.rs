@@ -6,6 +6,7 @@ mod answer;
 mod comment;
 mod email;
 pub mod listing;
+pub mod logic;
 mod page;
 pub mod report;
 

@@ -32,6 +32,9 @@ pub struct RespondPage {
     /// Saved changes that have not been submitted yet (only meaningful once submitted).
     pub unsubmitted_changes: bool,
     pub sections: Vec<SectionView>,
+    /// The page (from 0) to show without JavaScript, where the server has decided it
+    /// (a rejected post); otherwise the address's `?side=` says.
+    pub page: Option<usize>,
     pub general: FieldState,
     pub notice: Option<Notice>,
     pub errors: Vec<FormError>,
@@ -41,6 +44,16 @@ pub struct RespondPage {
 impl RespondPage {
     pub fn items(&self) -> impl Iterator<Item = &ItemView> {
         self.sections.iter().flat_map(|s| s.items.iter())
+    }
+
+    /// Each section's page when answered without JavaScript ([`super::logic::pages`]).
+    pub fn pages(&self) -> Vec<usize> {
+        let sections: Vec<Vec<&ItemView>> = self
+            .sections
+            .iter()
+            .map(|s| s.items.iter().collect())
+            .collect();
+        super::logic::pages(&sections)
     }
 }
 
@@ -61,7 +74,21 @@ pub struct ItemView {
     pub kind: super::ItemKind,
     /// Must be answered before the response can be submitted.
     pub required: bool,
+    /// Shown only when an earlier choice was answered a certain way.
+    pub show_if: Option<super::logic::Condition>,
     pub state: FieldState,
+}
+
+impl super::logic::Conditional for ItemView {
+    fn item_id(&self) -> i64 {
+        self.id
+    }
+    fn item_kind(&self) -> &super::ItemKind {
+        &self.kind
+    }
+    fn condition(&self) -> Option<&super::logic::Condition> {
+        self.show_if.as_ref()
+    }
 }
 
 /// One answer as the page holds it: the raw value ("" when unanswered), the comment,

@@ -29,6 +29,7 @@ pub async fn post_form(
     let unreadable = |status: StatusCode, error: FormError| Rejection {
         status,
         notice: Notice::Invalid,
+        page: None,
         fields: BTreeMap::new(),
         errors: vec![error],
         conflicts: Vec::new(),
@@ -73,27 +74,43 @@ pub async fn post_form(
             .await
         }
     };
+    let page = form.page;
     let rejection = |status, notice, errors, conflicts| Rejection {
         status,
         notice,
+        page,
         fields: form.fields.clone(),
         errors,
         conflicts,
     };
-    match save(&state.db, &token, &form.fields, form.intent, None, now_ms()).await {
+    let back = |url: String| see_other(&path::on_page(url, page));
+    match save(
+        &state.db,
+        &token,
+        &form.fields,
+        form.intent,
+        page,
+        None,
+        now_ms(),
+    )
+    .await
+    {
         Ok(SaveResult::Saved { merged, .. }) if merged.is_empty() => {
-            see_other(&path::respond_with(&token, respond::SAVED, None))
+            back(path::respond_with(&token, respond::SAVED, None))
         }
         Ok(SaveResult::Saved { merged, .. }) => {
             let ids: Vec<String> = merged.iter().map(|i| i.id.to_string()).collect();
-            see_other(&path::respond_with(
+            back(path::respond_with(
                 &token,
                 respond::MERGED,
                 Some(&ids.join(",")),
             ))
         }
+        Ok(SaveResult::Moved { page, .. }) => {
+            see_other(&path::on_page(path::respond(&token), Some(page)))
+        }
         Ok(SaveResult::NeedsConfirmation { .. }) => {
-            see_other(&path::respond_with(&token, respond::CONFIRM, None))
+            back(path::respond_with(&token, respond::CONFIRM, None))
         }
         Ok(SaveResult::Submitted { .. }) => {
             // The receipt mail is in the outbox.
@@ -140,6 +157,8 @@ pub async fn post_form(
 struct Rejection {
     status: StatusCode,
     notice: Notice,
+    /// The page posted, shown again (the errors may send the view elsewhere).
+    page: Option<usize>,
     fields: BTreeMap<Target, RawField>,
     errors: Vec<FormError>,
     conflicts: Vec<Conflict>,
@@ -160,6 +179,7 @@ async fn rerender(
         Ok(mut page) => {
             overlay_posted(&mut page, &rejection.fields, &rejection.conflicts);
             page.notice = Some(rejection.notice);
+            page.page = rejection.page;
             page.errors = rejection.errors;
             page.conflicts = rejection.conflicts;
             render(state, parts, Some(page), rejection.status).await

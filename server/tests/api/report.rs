@@ -64,7 +64,7 @@ async fn answer_after(
             fingerprint: fingerprint("", ""),
         },
     );
-    save(&app.db, token, &fields, intent, None, now_ms())
+    save(&app.db, token, &fields, intent, None, None, now_ms())
         .await
         .unwrap();
 }

@@ -4,7 +4,7 @@
 
 use crate::helpers::{client, fetch, intent, item_fields, spawn_app, TestApp, DAY_MS};
 use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
-use app::backend::template::STAFF_WELLBEING;
+use app::backend::template::{Template, STAFF_WELLBEING};
 use app::backend::{now_ms, open_link};
 use app::model::admin::Role;
 use app::model::ConsultationStatus;
@@ -12,37 +12,49 @@ use rand::seq::SliceRandom;
 
 /// An open staff survey with `units` (name, staff) and every person's token.
 async fn staff_survey(app: &TestApp, units: &[(&str, usize)]) -> (i64, Vec<(String, String)>) {
-    let id = create_hearing(
+    let id = open_survey(app, &STAFF_WELLBEING).await;
+    let mut people = Vec::new();
+    for (unit, staff) in units {
+        people.extend(invite(app, id, unit, *staff).await);
+    }
+    (id, people)
+}
+
+/// An open survey of `template`, with no one invited yet.
+async fn open_survey(app: &TestApp, template: &Template) -> i64 {
+    create_hearing(
         &app.db,
-        &STAFF_WELLBEING,
+        template,
         ConsultationStatus::Open,
         now_ms() + 14 * DAY_MS,
         now_ms(),
     )
     .await
-    .unwrap();
+    .unwrap()
+}
+
+/// Invites `staff` people of `unit` to survey `id`: (unit, token) each.
+async fn invite(app: &TestApp, id: i64, unit: &str, staff: usize) -> Vec<(String, String)> {
     let mut people = Vec::new();
-    for (unit, staff) in units {
-        for n in 0..*staff {
-            let name = format!("{unit} medarbejder {n}");
-            let email = format!("m{n}@{}.example.dk", unit.to_lowercase().replace(' ', "-"));
-            let (_, token) = add_respondent(
-                &app.db,
-                id,
-                &NewRespondent {
-                    name: &name,
-                    group: "Medarbejdere",
-                    unit,
-                    emails: &[email.as_str()],
-                },
-                now_ms(),
-            )
-            .await
-            .unwrap();
-            people.push((unit.to_string(), token.as_str().to_owned()));
-        }
+    for n in 0..staff {
+        let name = format!("{unit} medarbejder {n}");
+        let email = format!("m{n}@{}.example.dk", unit.to_lowercase().replace(' ', "-"));
+        let (_, token) = add_respondent(
+            &app.db,
+            id,
+            &NewRespondent {
+                name: &name,
+                group: "Medarbejdere",
+                unit,
+                emails: &[email.as_str()],
+            },
+            now_ms(),
+        )
+        .await
+        .unwrap();
+        people.push((unit.to_string(), token.as_str().to_owned()));
     }
-    (id, people)
+    people
 }
 
 /// The survey's items: (id, kind name).
@@ -543,4 +555,154 @@ async fn one_unit_beside_the_whole_is_suppressed_as_among_all_units() {
     .await;
     let table = table_of(&page);
     assert!(table.contains(">Sydskolen<") && table.contains("Færre end 5 svar"));
+}
+
+/// Whether the element `id="<id>"` is drawn hidden (`hidden` on its own tag).
+fn drawn_hidden(html: &str, id: &str) -> bool {
+    let at = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("{id} is on the page"));
+    let tag = &html[html[..at].rfind('<').unwrap()..at];
+    tag.contains(" hidden")
+}
+
+#[tokio::test]
+async fn without_javascript_the_parent_survey_goes_page_by_page_and_drops_hidden_answers() {
+    use app::backend::template::{PARENT_DAYCARE, PARENT_SATISFACTION, PARENT_SCHOOL};
+    let app = spawn_app().await;
+    let id = open_survey(&app, &PARENT_SATISFACTION).await;
+    let (_, token) = invite(&app, id, "Nordskolen", 1).await.remove(0);
+    let token = token.as_str();
+    let items = items(&app, id).await;
+    let (offer, daycare, school, common) = (items[0].0, items[1].0, items[4].0, items[7].0);
+    let c = client();
+
+    // Page 1 asks which offer; both branches wait behind "Næste".
+    let (status, page) = app.get_page(&c, token).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Side 1 af 2"));
+    assert!(page.contains("value=\"next\""), "Næste, not Indsend");
+    assert!(!page.contains("value=\"submit\""));
+    assert!(drawn_hidden(&page, &format!("item-{school}")));
+    assert!(
+        drawn_hidden(&page, &format!("item-{common}")),
+        "the rest is page 2"
+    );
+
+    let mut pairs = item_fields(offer, PARENT_SCHOOL, "", None);
+    pairs.push(intent("next"));
+    pairs.push(("side".into(), "1".into()));
+    let res = app.post_form(&c, token, &pairs).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(
+        crate::helpers::location(&res),
+        format!("/svar/{token}?side=2")
+    );
+
+    // Page 2: the school's questions and the common ones, not the daycare's.
+    let (_, page) = fetch(&c, &app.url(&format!("/svar/{token}?side=2"))).await;
+    assert!(page.contains("Side 2 af 2"));
+    assert!(!drawn_hidden(&page, &format!("item-{school}")));
+    assert!(!drawn_hidden(&page, &format!("item-{common}")));
+    assert!(drawn_hidden(&page, &format!("item-{daycare}")));
+    assert!(
+        drawn_hidden(&page, &format!("item-{offer}")),
+        "page 1 is behind Tilbage"
+    );
+    assert!(page.contains("value=\"back\"") && page.contains("value=\"submit\""));
+
+    // Back goes to page 1 with nothing lost.
+    let res = app
+        .post_form(&c, token, &[intent("back"), ("side".into(), "2".into())])
+        .await;
+    assert_eq!(
+        crate::helpers::location(&res),
+        format!("/svar/{token}?side=1")
+    );
+
+    // A forged answer to a daycare question is discarded at submission.
+    let mut pairs = Vec::new();
+    for (item, _) in items.iter().skip(1).filter(|(_, k)| k == "likert5") {
+        pairs.extend(item_fields(*item, "4", "", None));
+    }
+    pairs.push(intent("confirm_submit"));
+    pairs.push(("side".into(), "2".into()));
+    let res = app.post_form(&c, token, &pairs).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert!(crate::helpers::location(&res).ends_with("/kvittering"));
+    let answered: Vec<(i64,)> = sqlx::query_as(
+        "SELECT a.item_id FROM submitted_answer a JOIN response r ON r.id = a.response_id
+         WHERE r.consultation_id = $1",
+    )
+    .bind(id)
+    .fetch_all(&app.db.read)
+    .await
+    .unwrap();
+    let answered: Vec<i64> = answered.into_iter().map(|(i,)| i).collect();
+    assert!(answered.contains(&offer) && answered.contains(&school));
+    assert!(
+        !answered.contains(&daycare),
+        "hidden by the logic: {answered:?}"
+    );
+    assert_eq!(PARENT_SATISFACTION.sections[1].items.len(), 3);
+    assert_ne!(PARENT_DAYCARE, PARENT_SCHOOL);
+}
+
+#[tokio::test]
+async fn a_required_question_hidden_by_the_logic_does_not_stop_the_submission() {
+    let app = spawn_app().await;
+    let c = client();
+    app.sign_in_as(&c, Role::Manager).await;
+    let sheet = "område;nr;tekst;type;svarmuligheder;obligatorisk;vis_hvis\n\
+                 Om dig;A;Har du ledelsesansvar?;enkeltvalg;Ja|Nej;ja;\n\
+                 Ledelse;B;Jeg har tid til ledelse.;likert5;;ja;A=ja\n\
+                 Trivsel;C;Jeg trives.;likert5;;;\n";
+    let res = app
+        .post_create(&c, "Trivsel", "survey_sheet", Some(("s.csv", sheet.into())))
+        .await;
+    let preview = crate::helpers::location(&res);
+    let (_, page) = fetch(&c, &app.url(&preview)).await;
+    assert!(
+        page.contains("A = Ja"),
+        "the preview shows the condition as the option is spelt"
+    );
+    app.admin_post(&c, &format!("{preview}/gem"), &[]).await;
+    let id: i64 = preview.split('/').nth(3).unwrap().parse().unwrap();
+    sqlx::query("UPDATE consultation SET status = 'open' WHERE id = $1")
+        .bind(id)
+        .execute(&app.db.write)
+        .await
+        .unwrap();
+    let tokens: Vec<String> = invite(&app, id, "Nordskolen", 2)
+        .await
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    let items = items(&app, id).await;
+    let (lead, leading, wellbeing) = (items[0].0, items[1].0, items[2].0);
+
+    // Asked, the required question must be answered.
+    let mut pairs = item_fields(lead, "Ja", "", None);
+    pairs.extend(item_fields(leading, "", "", None));
+    pairs.push(intent("confirm_submit"));
+    let res = app.post_form(&client(), &tokens[0], &pairs).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Dette spørgsmål skal besvares"));
+
+    // Not asked, it is not required, and an answer sent anyway is dropped.
+    let mut pairs = item_fields(lead, "Nej", "", None);
+    pairs.extend(item_fields(leading, "2", "", None));
+    pairs.extend(item_fields(wellbeing, "5", "", None));
+    pairs.push(intent("confirm_submit"));
+    let res = app.post_form(&client(), &tokens[1], &pairs).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let kept: Vec<(i64,)> = sqlx::query_as("SELECT item_id FROM submitted_answer ORDER BY item_id")
+        .fetch_all(&app.db.read)
+        .await
+        .unwrap();
+    assert_eq!(kept, vec![(lead,), (wellbeing,)]);
 }

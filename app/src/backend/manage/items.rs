@@ -6,7 +6,7 @@ use super::super::error::AppError;
 use super::super::import::{MAX_ITEM_CHARS, MAX_NAME_CHARS};
 use super::super::rules::Act;
 use super::state;
-use crate::model::admin::{Msg, Problem, UserView};
+use crate::model::admin::{Msg, Problem, ShowIf, UserView};
 use crate::model::{without_bidi_controls, ConsultationKind, ItemKind};
 use sqlx::SqliteConnection;
 
@@ -59,6 +59,7 @@ pub async fn edit_items(
                 text: text.trim(),
                 kind: None,
                 required: false,
+                show_if: None,
             };
             let codes = add_items(&mut tx, id, &[item]).await?;
             (Msg::ItemAdded, format!("tilføjet {}", codes.join(", ")))
@@ -165,6 +166,9 @@ pub struct NewItem<'a> {
     pub text: &'a str,
     pub kind: Option<&'a ItemKind>,
     pub required: bool,
+    /// Shown only when an earlier item (by its code in this batch, or an item already
+    /// there) is answered with one of the options.
+    pub show_if: Option<&'a ShowIf>,
 }
 
 /// Appends items; sections are matched by title or created at the end, and an empty
@@ -197,6 +201,7 @@ pub async fn add_items(
         .filter_map(|c| c.parse::<i64>().ok())
         .max()
         .unwrap_or(0);
+    let mut added: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
     for item in items {
         let (section, code, text) = (item.section, item.code, item.text);
         let kind = item.kind.unwrap_or(&own_scale);
@@ -233,11 +238,30 @@ pub async fn add_items(
             code.to_string()
         };
         taken.insert(code.clone());
-        sqlx::query(
+        let decider = match item.show_if {
+            Some(condition) => match added.get(&condition.code) {
+                Some(id) => Some(*id),
+                None => sqlx::query_as::<_, (i64,)>(
+                    "SELECT id FROM item WHERE consultation_id = $1 AND code = $2",
+                )
+                .bind(consultation_id)
+                .bind(&condition.code)
+                .fetch_optional(&mut *conn)
+                .await?
+                .map(|(id,)| id),
+            },
+            None => None,
+        };
+        let any_of = item.show_if.map_or_else(
+            || "[]".to_owned(),
+            |c| serde_json::to_string(&c.any_of).unwrap_or_else(|_| "[]".to_owned()),
+        );
+        let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO item (consultation_id, section_id, position, code, text, kind, options_json,
-                               required, allow_comment)
+                               required, allow_comment, show_if_item, show_if_any)
              VALUES ($1, $2, (SELECT COALESCE(MAX(position), -1) + 1 FROM item WHERE section_id = $2),
-                     $3, $4, $5, $6, $7, $8)",
+                     $3, $4, $5, $6, $7, $8, $9, $10)
+             RETURNING id",
         )
         .bind(consultation_id)
         .bind(section_id)
@@ -249,8 +273,15 @@ pub async fn add_items(
         // Comments belong to a hearing's proposals; a survey asks for words in its
         // free-text items.
         .bind(*kind == ItemKind::AgreeDisagree)
-        .execute(&mut *conn)
+        .bind(decider)
+        .bind(any_of)
+        .fetch_one(&mut *conn)
         .await?;
+        // A sheet's conditions name the codes the sheet gave, even where a taken code
+        // was renumbered.
+        if !item.code.is_empty() {
+            added.insert(item.code.to_owned(), id);
+        }
         codes.push(code);
     }
     Ok(codes)

@@ -104,6 +104,7 @@ async fn insert_from_template(
     .bind(template.anonymous)
     .fetch_one(&mut *conn)
     .await?;
+    let mut added: Vec<(String, i64)> = Vec::new();
     for (s, section) in template.sections.iter().enumerate() {
         let (section_id,): (i64,) = sqlx::query_as(
             "INSERT INTO section (consultation_id, position, title, description)
@@ -115,25 +116,36 @@ async fn insert_from_template(
         .bind(section.description)
         .fetch_one(&mut *conn)
         .await?;
+        let decider = section
+            .show_if
+            .and_then(|(code, _)| added.iter().find(|(c, _)| *c == code).map(|(_, id)| *id));
+        let any_of = section.show_if.map_or_else(
+            || "[]".to_owned(),
+            |(_, any)| serde_json::to_string(any).unwrap_or_else(|_| "[]".to_owned()),
+        );
         for (i, item) in section.items.iter().enumerate() {
             let kind = item.kind();
-            sqlx::query(
+            let code = format!("{}.{}", s + 1, i + 1);
+            let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO item (consultation_id, section_id, position, code, text, kind,
-                                   options_json, allow_comment)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                                   options_json, allow_comment, show_if_item, show_if_any)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
             )
             .bind(consultation_id)
             .bind(section_id)
             .bind(i as i64)
-            .bind(format!("{}.{}", s + 1, i + 1))
+            .bind(&code)
             .bind(item.text())
             .bind(kind.name())
             .bind(kind.options_json())
             // A survey's statements are answered, not commented; its open
             // questions are the place for words.
             .bind(template.kind == ConsultationKind::Hearing)
-            .execute(&mut *conn)
+            .bind(decider)
+            .bind(&any_of)
+            .fetch_one(&mut *conn)
             .await?;
+            added.push((code, id));
         }
     }
     Ok(consultation_id)
@@ -179,8 +191,10 @@ pub async fn duplicate(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result
         .fetch_one(&mut *tx)
         .await?;
         sqlx::query(
-            "INSERT INTO item (consultation_id, section_id, position, code, text, kind, options_json, required, allow_comment)
-             SELECT $1, $2, position, code, text, kind, options_json, required, allow_comment
+            "INSERT INTO item (consultation_id, section_id, position, code, text, kind, options_json, required,
+                               allow_comment, show_if_item, show_if_any)
+             SELECT $1, $2, position, code, text, kind, options_json, required, allow_comment,
+                    show_if_item, show_if_any
              FROM item WHERE section_id = $3",
         )
         .bind(copy)
@@ -189,6 +203,17 @@ pub async fn duplicate(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result
         .execute(&mut *tx)
         .await?;
     }
+    // The copies' conditions still name last year's items: point them at this year's
+    // item of the same code (codes are unique within a consultation).
+    sqlx::query(
+        "UPDATE item SET show_if_item =
+            (SELECT n.id FROM item n JOIN item o ON o.code = n.code
+             WHERE n.consultation_id = $1 AND o.id = item.show_if_item)
+         WHERE consultation_id = $1 AND show_if_item IS NOT NULL",
+    )
+    .bind(copy)
+    .execute(&mut *tx)
+    .await?;
     // Bodies are told apart by name within a consultation, which pairs the copies.
     sqlx::query(
         "INSERT INTO respondent (consultation_id, name, group_name, unit, created_at)

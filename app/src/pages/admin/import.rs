@@ -90,6 +90,7 @@ fn Preview(p: ImportPreview) -> impl IntoView {
                     Key::TypeLabel,
                     Key::OptionsLabel,
                     Key::RequiredLabel,
+                    Key::ShowIfLabel,
                 ];
                 let rows = p
                     .items
@@ -107,6 +108,10 @@ fn Preview(p: ImportPreview) -> impl IntoView {
                             kind.to_owned(),
                             options,
                             if i.required { lang.t(Key::YesWord).to_owned() } else { String::new() },
+                            i.show_if
+                                .as_ref()
+                                .map(|c| format!("{} = {}", c.code, c.any_of.join(" | ")))
+                                .unwrap_or_default(),
                         ]
                     })
                     .collect();

@@ -11,6 +11,7 @@ use super::LinkError;
 use crate::api::get_respond_page;
 use crate::components::{textarea_text, AnswerScale, LanguageSwitch, Main, PageTitle};
 use crate::i18n::{Key, Lang};
+use crate::model::logic::{self, Asked};
 use crate::model::{
     ErrorCode, Field as FieldId, FieldState, ItemKind, ItemRef, LockReason, Notice,
     RespondPage as PageData, ResponseStatus, COMMENT_MAX_CHARS,
@@ -20,6 +21,7 @@ use crate::wire::{path, respond};
 use autosave::{Autosave, FieldSignals, SaveStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use std::collections::HashSet;
 use std::time::Duration;
 
 /// The language the consultation's own texts are written in (title, intro, areas,
@@ -111,9 +113,10 @@ fn notice_for(data: &PageData) -> Option<Notice> {
             .collect()
     };
     if query.get(respond::CONFIRM).is_some() && data.lock.is_none() {
+        let shown = shown_now(data);
         let unanswered = data
             .items()
-            .filter(|i| i.state.value.is_empty())
+            .filter(|i| i.state.value.is_empty() && shown.contains(&i.id))
             .map(|i| ItemRef {
                 id: i.id,
                 code: i.code.clone(),
@@ -125,6 +128,45 @@ fn notice_for(data: &PageData) -> Option<Notice> {
         return Some(Notice::Merged { items: refs(&ids) });
     }
     query.get(respond::SAVED).map(|_| Notice::Saved)
+}
+
+/// The items shown by the answers the page was made with.
+fn shown_now(data: &PageData) -> HashSet<i64> {
+    logic::shown(data.items(), |id| {
+        data.items()
+            .find(|i| i.id == id)
+            .map(|i| i.state.value.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// The page to show without JavaScript: where the first problem is, else where the
+/// server or the address says, within the pages there are.
+fn current_page(data: &PageData, pages: &[usize]) -> usize {
+    let page_of = |id: i64| {
+        data.sections
+            .iter()
+            .zip(pages)
+            .find(|(s, _)| s.items.iter().any(|i| i.id == id))
+            .map(|(_, p)| *p)
+    };
+    let first_problem = data.errors.iter().find_map(|e| match e.field {
+        FieldId::Value(id) | FieldId::Comment(id) => page_of(id),
+        _ => None,
+    });
+    let asked = || {
+        use_query_map()
+            .get_untracked()
+            .get(respond::PAGE)
+            .and_then(|p| p.parse::<usize>().ok())
+            .and_then(|p| p.checked_sub(1))
+    };
+    let last = pages.iter().copied().max().unwrap_or(0);
+    first_problem
+        .or(data.page)
+        .or_else(asked)
+        .unwrap_or(0)
+        .min(last)
 }
 
 #[component]
@@ -142,19 +184,77 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
     let autosave = Autosave::new(token.clone(), data.version, all_fields, data.errors.clone());
     let posting = StoredValue::new(false);
     warn_before_leaving_unsaved(autosave, posting);
-    let total = item_fields.len();
+    // Skip logic: which items the answers so far show, as the respondent answers.
+    // Without JavaScript a survey with logic is answered page by page (`page`); once
+    // the page has hydrated (`live`), every section is on one page and shows or hides
+    // in place.
+    let asked: Vec<Asked> = data
+        .items()
+        .map(|i| Asked {
+            id: i.id,
+            kind: i.kind.clone(),
+            condition: i.show_if.clone(),
+        })
+        .collect();
+    let values: Vec<(i64, RwSignal<String>)> = item_fields
+        .iter()
+        .filter_map(|f| f.item_id.map(|id| (id, f.value)))
+        .collect();
+    let shown = Memo::new(move |_| {
+        logic::shown(&asked, |id| {
+            values
+                .iter()
+                .find(|(i, _)| *i == id)
+                .map(|(_, v)| v.get())
+                .unwrap_or_default()
+        })
+    });
+    let pages = data.pages();
+    let page = current_page(&data, &pages);
+    let paged = pages.iter().any(|p| *p > 0);
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    let page_of_item: Vec<(i64, usize)> = data
+        .sections
+        .iter()
+        .zip(&pages)
+        .flat_map(|(s, p)| s.items.iter().map(move |i| (i.id, *p)))
+        .collect();
+    let on_screen = {
+        let page_of_item = page_of_item.clone();
+        move |id: i64| {
+            shown.read().contains(&id)
+                && (live.get() || page_of_item.iter().any(|(i, p)| *i == id && *p == page))
+        }
+    };
+    let later_page_shown = page_of_item
+        .iter()
+        .any(|(id, p)| *p > page && shown.read_untracked().contains(id));
+    let counted = item_fields.clone();
+    let total = Memo::new(move |_| {
+        counted
+            .iter()
+            .filter(|f| f.item_id.is_some_and(|id| shown.read().contains(&id)))
+            .count()
+    });
     let counted = item_fields.clone();
     let answered = Memo::new(move |_| {
         counted
             .iter()
-            .filter(|f| !f.value.read().is_empty())
+            .filter(|f| {
+                f.item_id.is_some_and(|id| shown.read().contains(&id)) && !f.value.read().is_empty()
+            })
             .count()
     });
-    let first_unanswered = Memo::new(move |_| {
-        item_fields
-            .iter()
-            .find(|f| f.value.read().is_empty())
-            .and_then(|f| f.item_id)
+    let first_unanswered = Memo::new({
+        let on_screen = on_screen.clone();
+        move |_| {
+            item_fields
+                .iter()
+                .filter(|f| f.item_id.is_some_and(&on_screen))
+                .find(|f| f.value.read().is_empty())
+                .and_then(|f| f.item_id)
+        }
     });
     let notice = notice_for(&data);
     let problems = error_summary(lang, &data);
@@ -211,13 +311,21 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                 on:submit=move |_| posting.set_value(true)
             >
                 <div class="progress">
-                    <progress max=total value=move || answered.get() aria-labelledby="progress-text"></progress>
+                    <progress max=move || total.get() value=move || answered.get() aria-labelledby="progress-text"></progress>
                     <span class="progress-text" id="progress-text">
                         {move || {
                             lang.fill(
                                 Key::Progress,
-                                &[("done", &answered.get().to_string()), ("total", &total.to_string())],
+                                &[("done", &answered.get().to_string()), ("total", &total.get().to_string())],
                             )
+                        }}
+                        {move || {
+                            (paged && !live.get())
+                                .then(|| {
+                                    let n = (page + 1).to_string();
+                                    let of = (pages.iter().max().copied().unwrap_or(0) + 1).to_string();
+                                    format!(" · {}", lang.fill(Key::PageOf, &[("n", &n), ("pages", &of)]))
+                                })
                         }}
                     </span>
                     {move || match first_unanswered.get() {
@@ -238,8 +346,13 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                     .sections
                     .iter()
                     .map(|section| {
+                        let ids: Vec<i64> = section.items.iter().map(|i| i.id).collect();
+                        let hidden = {
+                            let on_screen = on_screen.clone();
+                            move || !ids.iter().any(|id| on_screen(*id))
+                        };
                         view! {
-                            <section class="area" aria-labelledby=format!("area-{}", section.id)>
+                            <section class="area" hidden=hidden aria-labelledby=format!("area-{}", section.id)>
                                 <h2 id=format!("area-{}", section.id) lang=CONTENT_LANG>{section.title.clone()}</h2>
                                 {(!section.description.is_empty())
                                     .then(|| {
@@ -254,8 +367,11 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                                     .iter()
                                     .map(|item| {
                                         let field = autosave.field(Some(item.id)).expect("every item has a field");
+                                        let id = item.id;
+                                        let on_screen = on_screen.clone();
                                         view! {
                                             <ItemCard
+                                                hidden=Signal::derive(move || !on_screen(id))
                                                 item_id=item.id
                                                 code=item.code.clone()
                                                 text=item.text.clone()
@@ -278,14 +394,43 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                     .then(|| view! { <GeneralComment initial=data.general.clone() field=general autosave editable/> })}
                 {editable
                     .then(|| {
+                        let by_page = move || paged && !live.get();
                         view! {
                             <div class="actions">
+                                {move || {
+                                    (by_page() && page > 0)
+                                        .then(|| {
+                                            view! {
+                                                <button type="submit" name=respond::INTENT value=respond::BACK class="button secondary">
+                                                    {lang.t(Key::FormBack)}
+                                                </button>
+                                            }
+                                        })
+                                }}
                                 <button type="submit" name=respond::INTENT value=respond::SAVE class="button secondary">
                                     {lang.t(Key::SaveDraft)}
                                 </button>
-                                <button type="submit" name=respond::INTENT value=respond::SUBMIT class="button primary">
-                                    {lang.t(Key::Submit)}
-                                </button>
+                                {move || {
+                                    if by_page() && later_page_shown {
+                                        view! {
+                                            <button type="submit" name=respond::INTENT value=respond::NEXT class="button primary">
+                                                {lang.t(Key::FormNext)}
+                                            </button>
+                                        }
+                                            .into_any()
+                                    } else {
+                                        view! {
+                                            <button type="submit" name=respond::INTENT value=respond::SUBMIT class="button primary">
+                                                {lang.t(Key::Submit)}
+                                            </button>
+                                        }
+                                            .into_any()
+                                    }
+                                }}
+                                {move || {
+                                    by_page()
+                                        .then(|| view! { <input type="hidden" name=respond::PAGE value=page + 1/> })
+                                }}
                                 <p class="hint">
                                     {lang.t(if data.anonymous { Key::AnonymousActionsHint } else { Key::ActionsHint })}
                                 </p>
@@ -495,6 +640,8 @@ fn field_errors(autosave: Autosave, lang: Lang, field: FieldId) -> impl Fn() -> 
 
 #[component]
 fn ItemCard(
+    /// Hidden by the skip logic, or on another page.
+    hidden: Signal<bool>,
     item_id: i64,
     code: String,
     text: String,
@@ -520,6 +667,7 @@ fn ItemCard(
     view! {
         <div
             class="item"
+            hidden=move || hidden.get()
             id=format!("item-{item_id}")
             tabindex="-1"
             class:unanswered=move || field.value.read().is_empty()
