@@ -1,5 +1,8 @@
 //! The one place user-facing text comes from. Danish is the default; English is
 //! complete, because the `texts!` table cannot compile with a language missing.
+//! Arabic covers the respondent's pages (the survey, its receipt, the open link and
+//! the pages a link can end on) — a test holds it to that — and reads English for the
+//! administration's pages, which are in Danish or English.
 //!
 //! Texts with parameters use `{name}` placeholders filled by [`Lang::fill`].
 
@@ -10,24 +13,36 @@ pub enum Lang {
     #[default]
     Da,
     En,
+    Ar,
 }
 
 /// Name of the cookie that remembers the chosen language.
 pub const LANG_COOKIE: &str = "samrad_lang";
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
+    pub const ALL: [Lang; 3] = [Lang::Da, Lang::En, Lang::Ar];
 
     /// The BCP 47 tag, for `<html lang>` and the language switch.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::Da => "da",
             Lang::En => "en",
+            Lang::Ar => "ar",
         }
     }
 
+    /// The chrome for a language tag: ours where we have it, English for any other
+    /// well-formed tag (a survey translated into Somali has English buttons).
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        Self::ALL.into_iter().find(|l| l.tag() == tag)
+        crate::model::LangTag::parse(tag).map(|t| t.chrome())
+    }
+
+    /// `rtl` for Arabic, `ltr` otherwise.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            _ => "ltr",
+        }
     }
 
     pub fn t(self, key: Key) -> &'static str {
@@ -48,14 +63,14 @@ impl Lang {
         let text = format!("{x:.places$}");
         match self {
             Lang::Da => text.replace('.', ","),
-            Lang::En => text,
+            Lang::En | Lang::Ar => text,
         }
     }
 
     pub fn number(self, n: usize) -> String {
         let sep = match self {
             Lang::Da => '.',
-            Lang::En => ',',
+            Lang::En | Lang::Ar => ',',
         };
         let digits = n.to_string();
         let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -81,9 +96,19 @@ impl Lang {
             "Saturday",
             "Sunday",
         ];
+        const AR: [&str; 7] = [
+            "الاثنين",
+            "الثلاثاء",
+            "الأربعاء",
+            "الخميس",
+            "الجمعة",
+            "السبت",
+            "الأحد",
+        ];
         match self {
             Lang::Da => DA[index_from_monday % 7],
             Lang::En => EN[index_from_monday % 7],
+            Lang::Ar => AR[index_from_monday % 7],
         }
     }
 
@@ -116,9 +141,24 @@ impl Lang {
             "November",
             "December",
         ];
+        const AR: [&str; 12] = [
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "مايو",
+            "يونيو",
+            "يوليو",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ];
         match self {
             Lang::Da => DA[index_from_january % 12],
             Lang::En => EN[index_from_january % 12],
+            Lang::Ar => AR[index_from_january % 12],
         }
     }
 }
@@ -135,6 +175,7 @@ macro_rules! texts {
             pub fn text(self, lang: Lang) -> &'static str {
                 match (self, lang) {
                     $((Key::$key, Lang::Da) => $da, (Key::$key, Lang::En) => $en,)*
+                    (key, Lang::Ar) => arabic(key).unwrap_or_else(|| key.text(Lang::En)),
                 }
             }
         }
@@ -185,6 +226,7 @@ texts! {
     TitleResponse => "Høringssvar – {body}", "Consultation response – {body}";
     SkipToContent => "Spring til indholdet", "Skip to content";
     LanguageSwitch => "English", "Dansk";
+    LanguageLabel => "Sprog", "Language";
     HomeTitle => "Høringer og undersøgelser", "Hearings and surveys";
     HomeText => "Høringsparter besvarer høringer via det personlige link i den e-mail, de har fået fra forvaltningen.",
         "Consulted bodies answer hearings through the personal link in the e-mail they received from the administration.";
@@ -448,11 +490,14 @@ texts! {
     MsgConditionUnreadable => "Vis hvis skal skrives som nummer=svarmulighed, fx 3=Skole eller 3=Skole|Dagtilbud, ikke »{arg}«.", "Show if must be written as number=option, e.g. 3=School or 3=School|Daycare, not “{arg}”.";
     MsgConditionUnknownItem => "Vis hvis henviser til spørgsmål {arg}, som ikke står i en række før denne.", "Show if refers to question {arg}, which is not in a row before this one.";
     MsgConditionNotChoice => "Vis hvis henviser til spørgsmål {arg}, som ikke er enkeltvalg eller flervalg.", "Show if refers to question {arg}, which is not single or multiple choice.";
+    MsgLanguageTagUnknown => "Kolonnen »{arg}« skal slutte med et sprogkode efter _, fx tekst_en, tekst_ar eller tekst_so.", "The column “{arg}” must end with a language code after _, e.g. tekst_en, tekst_ar or tekst_so.";
+    MsgTranslatedOptions => "Svarmulighederne på {arg} skal være lige så mange som på dansk og i samme rækkefølge.", "The options in {arg} must be as many as in Danish and in the same order.";
     MsgConditionUnknownOption => "Vis hvis nævner »{arg}«, som ikke er en af spørgsmålets svarmuligheder.", "Show if names “{arg}”, which is not one of the question's options.";
     TypeLabel => "Type", "Type";
     OptionsLabel => "Svarmuligheder", "Options";
     RequiredLabel => "Obligatorisk", "Required";
     ShowIfLabel => "Vis hvis", "Show if";
+    TranslationsLabel => "Oversættelser", "Translations";
     YesWord => "ja", "yes";
     MsgPasswordShort => "Adgangskoden skal have mindst {arg} tegn.", "The password must have at least {arg} characters.";
     MsgPasswordCommon => "Adgangskoden er blandt dem, der prøves først. Vælg en anden – gerne en sætning på flere ord.", "The password is among those tried first. Choose another, a sentence of several words for instance.";
@@ -648,12 +693,113 @@ texts! {
     MsgNoteSaved => "Bemærkningen er gemt.", "The note was saved.";
 }
 
+/// The respondent's pages in Arabic. Keys not here read English.
+fn arabic(key: Key) -> Option<&'static str> {
+    use Key::*;
+    Some(match key {
+        AppName => "Samråd",
+        ErrorPrefix => "خطأ",
+        SkipToContent => "انتقل إلى المحتوى",
+        A11yTitle => "بيان إمكانية الوصول",
+        LanguageSwitch => "اللغة",
+        LanguageLabel => "اللغة",
+        TitleResponse => "الرد – {body}",
+        ResponseFrom => "رد من",
+        DeadlineLabel => "الموعد النهائي",
+        SurveyDeadlineLabel => "آخر موعد للإجابة",
+        SurveyEyebrow => "استبيان",
+        Progress => "تمت الإجابة على {done} من {total}",
+        PageOf => "الصفحة {n} من {pages}",
+        JumpToUnanswered => "إلى أول سؤال بلا إجابة",
+        AllAnswered => "تمت الإجابة على جميع الأسئلة.",
+        Agree => "أوافق",
+        Disagree => "لا أوافق",
+        DontKnow => "لا أعرف",
+        NotAnswered => "لم تتم الإجابة",
+        Likert5 => "أوافق بشدة",
+        Likert4 => "أوافق",
+        Likert3 => "لا أوافق ولا أعارض",
+        Likert2 => "لا أوافق",
+        Likert1 => "لا أوافق إطلاقًا",
+        NpsLow => "0 = غير محتمل إطلاقًا",
+        NpsHigh => "10 = محتمل جدًا",
+        ProposalNo => "الاقتراح {code}",
+        QuestionNo => "السؤال {code}",
+        RequiredMark => "(إجباري)",
+        ErrRequired => "يجب الإجابة على هذا السؤال قبل الإرسال.",
+        CommentLabel => "تعليق على الاقتراح {code} (اختياري)",
+        CommentLimit => "{max} حرف كحد أقصى.",
+        GeneralCommentTitle => "تعليق عام",
+        GeneralCommentLabel => "ملاحظات على الموضوع ككل (اختياري)",
+        SaveDraft => "حفظ المسودة",
+        Submit => "إرسال",
+        SubmitAnyway => "إرسال على أي حال",
+        FormNext => "التالي",
+        FormBack => "رجوع",
+        AnswerThemFirst => "أجب عليها أولًا",
+        ActionsHint => "يمكن لكل من لديه الرابط رؤية المسودة وتعديلها. يمكن تعديل الإجابات المرسلة حتى الموعد النهائي.",
+        AnonymousActionsHint => "تُحفظ المسودة لتتمكن من العودة عبر رابطك. لا يمكن تعديل الإجابات المجهولة بعد إرسالها.",
+        AnonymityTitle => "إجاباتك مجهولة الهوية",
+        AnonymityText => "ترى الإدارة أنك أجبت، لكنها لا ترى أبدًا ماذا أجبت. عند الإرسال تُحفظ الإجابات دون أي صلة بك أو برابطك، ولا تُعرض الأرقام إلا للمجموعات التي لديها {k} إجابات على الأقل. يُعرض النص الحر دون اسم أو وحدة، لكن لا تكتب ما يكشف هويتك.",
+        SaveIdle => "يُحفظ تلقائيًا",
+        Saving => "جارٍ الحفظ …",
+        Saved => "تم الحفظ",
+        NotSaved => "لم يتم الحفظ – حاول مرة أخرى",
+        TryAgain => "حاول مرة أخرى",
+        StatusDraft => "لم يُرسل بعد.",
+        StatusSubmitted => "أُرسل في {date} (الإرسال رقم {n}).",
+        UnsubmittedChanges => "هناك تغييرات محفوظة لم تُرسل بعد. تذكّر أن ترسل مرة أخرى.",
+        NoticeSaved => "تم حفظ المسودة. يمكنك العودة عبر الرابط نفسه.",
+        NoticeMerged => "تم الحفظ. غيّر عضو آخر هذه الإجابات في الأثناء، وتم الإبقاء على تغييراته:",
+        NoticeConflict => "لم يتم الحفظ: غيّر عضو آخر الإجابات نفسها بعد أن فتحت الصفحة. راجع الاختلافات عند الأسئلة المعلّمة، ثم احفظ مرة أخرى.",
+        NoticeInvalid => "لم يتم الحفظ: صحّح الحقول المعلّمة وحاول مرة أخرى. لم يتغير شيء.",
+        NoticeRefused => "لم يتم الحفظ: لم يعد يتم قبول الإجابات.",
+        ConfirmTitle => "{n} من الأسئلة بلا إجابة",
+        ConfirmText => "يمكن ترك بعض الأسئلة بلا إجابة. تم حفظ الإجابات كمسودة. هل تريد الإرسال على أي حال؟",
+        ConflictTitle => "غيّر عضو آخر هذه الإجابة",
+        ConflictTheirs => "إجابته: {value}",
+        ConflictTheirComment => "تعليقه: {comment}",
+        ConflictYours => "تعرض الحقول إجابتك أنت. احفظ مرة أخرى للإبقاء عليها، أو عدّلها.",
+        UpdatedByOther => "حدّثه عضو آخر.",
+        UseTheirs => "استخدم إجابته",
+        KeepMine => "احتفظ بإجابتي",
+        ErrValueOutOfScale => "اختر إحدى الإجابات المعروضة.",
+        ErrCommentTooLong => "يحتوي النص على {chars} حرفًا. الحد الأقصى {max} حرف.",
+        ErrUnknownItem => "احتوى النموذج على سؤال لا ينتمي إلى هذا الاستبيان. أعد تحميل الصفحة وحاول مرة أخرى.",
+        ErrMalformed => "تعذّرت قراءة النموذج. أعد تحميل الصفحة وحاول مرة أخرى.",
+        LockedDeadline => "انتهى الموعد النهائي ({deadline}). لم يعد من الممكن تغيير الإجابات.",
+        LockedClosed => "تم إغلاق الاستبيان. لم يعد من الممكن تغيير الإجابات.",
+        LockedNotOpen => "لم يُفتح الاستبيان للإجابات بعد.",
+        LockedAnswered => "شكرًا على إجابتك. لقد حُفظت بشكل مجهول ولم تعد مرتبطة برابطك، لذا لا يمكن رؤيتها أو تغييرها – ولا حتى من قبلك.",
+        ReceiptTitle => "شكرًا على ردكم",
+        ReceiptAnonymousTitle => "شكرًا على إجابتك",
+        ReceiptText => "أُرسل الرد من {name} في {date} (الإرسال رقم {n}).",
+        ReceiptEdit => "يمكنكم التعديل والإرسال مرة أخرى حتى الموعد النهائي {deadline} عبر الرابط نفسه.",
+        EditAnswers => "تعديل الإجابات",
+        ReceiptSummary => "إجاباتكم المرسلة",
+        InvalidLinkTitle => "هذا الرابط لا يعمل",
+        InvalidLinkText => "الرابط غير صالح أو لم يعد نشطًا. تأكد من استخدام الرابط كاملًا من البريد الإلكتروني. تواصل مع الإدارة إذا لم تتمكن من الدخول.",
+        NotFoundTitle => "الصفحة غير موجودة",
+        NotFoundText => "تحقق من العنوان، أو استخدم الرابط من بريدك الإلكتروني.",
+        ServerError => "حدث خطأ من جهتنا، ولم يتغير شيء. حاول مرة أخرى بعد قليل.",
+        OpenFor => "لـ {unit}",
+        OpenIntro => "تُحفظ الإجابات دون اسم ودون أي صلة بك، ولا تُعرض الأرقام إلا للمجموعات التي لديها 5 إجابات على الأقل. يمكنك الحفظ أثناء الإجابة والعودة في المتصفح نفسه.",
+        OpenStart => "ابدأ",
+        OpenAgain => "أجب مرة أخرى",
+        OpenAnsweredBefore => "تمت الإجابة بالفعل من هذا المتصفح. هل تريد الإجابة مرة أخرى، مثلًا عن طفل آخر؟",
+        OpenCodeLabel => "رمز الدخول من الملصق",
+        OpenWrongCode => "رمز الدخول غير صحيح. تجده على الملصق تحت رمز QR.",
+        OpenTooMany => "بدأت إجابات كثيرة من هذا العنوان خلال الساعة الماضية. حاول مرة أخرى بعد ساعة.",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn every_text_exists_in_both_languages() {
+    fn every_text_exists_in_every_language() {
         for key in Key::ALL {
             for lang in Lang::ALL {
                 assert!(
@@ -676,12 +822,49 @@ mod tests {
             found
         };
         for key in Key::ALL {
-            assert_eq!(
-                names(key.text(Lang::Da)),
-                names(key.text(Lang::En)),
-                "{key:?}"
-            );
+            for lang in [Lang::En, Lang::Ar] {
+                assert_eq!(
+                    names(key.text(Lang::Da)),
+                    names(key.text(lang)),
+                    "{key:?} in {lang:?}"
+                );
+            }
         }
+    }
+
+    /// Every text the respondent's pages use is in Arabic, not English by fallback.
+    #[test]
+    fn the_respondents_pages_are_complete_in_arabic() {
+        let sources = [
+            include_str!("pages/respond/mod.rs"),
+            include_str!("pages/respond/autosave.rs"),
+            include_str!("pages/receipt.rs"),
+            include_str!("pages/open_link.rs"),
+            include_str!("pages/mod.rs"),
+            include_str!("components/answer_scale.rs"),
+            include_str!("components/language_switch.rs"),
+            include_str!("model/answer.rs"),
+        ];
+        let used: std::collections::BTreeSet<&str> = sources
+            .iter()
+            .flat_map(|s| s.split("Key::").skip(1))
+            .map(|rest| {
+                rest.split(|c: char| !c.is_ascii_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+            })
+            .filter(|name| name.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+            .collect();
+        let missing: Vec<&str> = used
+            .into_iter()
+            .filter(|name| {
+                Key::ALL
+                    .iter()
+                    .find(|k| format!("{k:?}") == *name)
+                    .is_some_and(|k| arabic(*k).is_none())
+            })
+            .collect();
+        assert!(missing.is_empty(), "not in Arabic: {missing:?}");
     }
 
     #[test]
@@ -696,5 +879,11 @@ mod tests {
     }
 
     #[test]
-    fn language_comes_from_the_cookie() {}
+    fn any_well_formed_tag_has_a_chrome() {
+        assert_eq!(Lang::from_tag("ar-EG"), Some(Lang::Ar));
+        assert_eq!(Lang::from_tag("so"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("da"), Some(Lang::Da));
+        assert_eq!(Lang::from_tag("not a tag"), None);
+        assert_eq!(Lang::Ar.dir(), "rtl");
+    }
 }

@@ -35,9 +35,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     set_page_policy();
     let lang = current_lang();
     let options = bundle_for_request(options);
+    // Mirrored for a right-to-left language chosen (Arabic, Urdu …), also where the
+    // chrome around it falls back to English.
+    #[cfg(feature = "ssr")]
+    let dir = use_context::<http::request::Parts>()
+        .and_then(|parts| edge::request::page_language(&parts))
+        .map_or(lang.dir(), |tag| tag.dir());
+    #[cfg(not(feature = "ssr"))]
+    let dir = lang.dir();
     view! {
         <!DOCTYPE html>
-        <html lang=lang.tag()>
+        <html lang=lang.tag() dir=dir>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

@@ -22,6 +22,7 @@ const UNITS: usize = 100;
 
 /// Thirty items: 26 statements, an eNPS, a choice and two open questions.
 const THIRTY: Template = Template {
+    translations: &[],
     kind: ConsultationKind::Survey,
     anonymous: true,
     title: "Trivsel (benchmark)",

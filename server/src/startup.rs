@@ -191,6 +191,10 @@ pub fn router(state: AppState, body_timeout: Duration) -> Router {
             state.clone(),
             routes::same_origin::refuse_cross_site,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            routes::negotiate::from_browser,
+        ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyTimeoutLayer::new(body_timeout))
         .layer(CompressionLayer::new().quality(PAGE_COMPRESSION))

@@ -113,6 +113,6 @@ pub fn api_error_to(
 #[cfg(feature = "ssr")]
 pub fn request_lang() -> crate::i18n::Lang {
     leptos::prelude::use_context::<http::request::Parts>()
-        .map(|parts| crate::edge::request::lang(&parts.headers))
+        .map(|parts| crate::edge::request::lang(&parts))
         .unwrap_or_default()
 }

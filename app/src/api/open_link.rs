@@ -31,10 +31,15 @@ pub async fn get_open_link(code: String) -> Result<OpenLinkView, ApiError> {
         .as_ref()
         .and_then(|p| crate::edge::request::cookie(&p.headers, &kept_link_cookie(&code)));
     let lang = super::request_lang();
+    let wanted = parts
+        .as_ref()
+        .map(crate::edge::request::wanted_languages)
+        .unwrap_or_default();
     match arrive(
         &state.db,
         &code,
         kept,
+        &wanted,
         |t| format_datetime(t, lang),
         now_ms(),
     )

@@ -18,13 +18,19 @@ pub async fn get_respond_page(token: String) -> Result<RespondPage, ApiError> {
         return Ok(page);
     }
     let state = expect_context::<AppState>();
-    let seen = match use_context::<http::request::Parts>() {
+    let parts = use_context::<http::request::Parts>();
+    let seen = match &parts {
         Some(parts) if crate::edge::request::is_navigation(&parts.headers) => {
             respond::Seen::ByBrowser
         }
         _ => respond::Seen::Unverified,
     };
-    respond::load_page(&state.db, &token, super::request_lang(), seen, now_ms())
+    let wanted = parts
+        .as_ref()
+        .map(crate::edge::request::wanted_languages)
+        .unwrap_or_default();
+    let lang = super::request_lang();
+    respond::load_page(&state.db, &token, lang, &wanted, seen, now_ms())
         .await
         .map_err(super::api_error)
 }

@@ -27,6 +27,13 @@ pub fn format_datetime(unix_ms: i64, lang: Lang) -> String {
             local.hour(),
             local.minute()
         ),
+        Lang::Ar => format!(
+            "{weekday} {} {month} {} الساعة {:02}:{:02}",
+            local.day(),
+            local.year(),
+            local.hour(),
+            local.minute()
+        ),
     }
 }
 

@@ -3,8 +3,8 @@
 //! a sheet with problems cannot be saved at all (all or nothing).
 
 use super::sheet::Table;
-use crate::model::admin::{BodyRow, ItemRow, Msg, Problem, ShowIf};
-use crate::model::{split_addresses, Email, ItemKind};
+use crate::model::admin::{BodyRow, ItemRow, ItemTranslation, Msg, Problem, ShowIf};
+use crate::model::{split_addresses, Email, ItemKind, LangTag};
 use std::collections::HashSet;
 
 /// Longest name, group or unit we accept.
@@ -298,6 +298,87 @@ fn condition(cell: &str, earlier: &[ItemRow]) -> Result<Option<ShowIf>, (Msg, St
     }))
 }
 
+/// What a translation column holds.
+#[derive(Clone, Copy, PartialEq)]
+enum Translated {
+    Section,
+    Text,
+    Options,
+}
+
+/// The translation columns (`tekst_en`, `svarmuligheder_ar`, `område_so` …): each
+/// with its position, what it holds and its language.
+fn translation_columns(header: &[String]) -> Result<Vec<(usize, Translated, LangTag)>, Problem> {
+    let mut found = Vec::new();
+    for (i, cell) in header.iter().enumerate() {
+        let Some((name, tag)) = cell.trim().split_once('_') else {
+            continue;
+        };
+        let name = normalise(name);
+        let part = if SECTION.contains(&name.as_str()) {
+            Translated::Section
+        } else if TEXT.contains(&name.as_str()) {
+            Translated::Text
+        } else if OPTIONS.contains(&name.as_str()) {
+            Translated::Options
+        } else {
+            continue;
+        };
+        let lang = LangTag::parse(tag)
+            .filter(|t| !t.is_danish())
+            .ok_or_else(|| Problem::with("1", Msg::LanguageTagUnknown, cell.trim()))?;
+        found.push((i, part, lang));
+    }
+    Ok(found)
+}
+
+/// A row's translations, checked against its kind: options for all or none.
+fn translations(
+    columns: &[(usize, Translated, LangTag)],
+    cells: &[String],
+    kind: Option<&ItemKind>,
+) -> Result<Vec<ItemTranslation>, (Msg, String)> {
+    let mut out: Vec<ItemTranslation> = Vec::new();
+    for (i, part, lang) in columns {
+        let cell = cells.get(*i).map(|c| c.trim()).unwrap_or("");
+        if cell.is_empty() {
+            continue;
+        }
+        let at = match out.iter().position(|t| t.lang == lang.as_str()) {
+            Some(at) => at,
+            None => {
+                out.push(ItemTranslation {
+                    lang: lang.to_string(),
+                    section: String::new(),
+                    text: String::new(),
+                    options: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        let entry = &mut out[at];
+        match part {
+            Translated::Section => entry.section = cell.to_owned(),
+            Translated::Text => entry.text = cell.to_owned(),
+            Translated::Options => {
+                entry.options = cell.split('|').map(|o| o.trim().to_owned()).collect();
+                if entry.options.len() != kind.map_or(0, |k| k.options().len()) {
+                    return Err((Msg::TranslatedOptions, lang.to_string()));
+                }
+            }
+        }
+    }
+    let too_long = out.iter().any(|t| {
+        too_long(&t.text, MAX_ITEM_CHARS)
+            || too_long(&t.section, MAX_NAME_CHARS)
+            || t.options.iter().any(|o| too_long(o, MAX_NAME_CHARS))
+    });
+    if too_long {
+        return Err((Msg::TooLong, MAX_ITEM_CHARS.to_string()));
+    }
+    Ok(out)
+}
+
 /// Reads items. Rows without a number are numbered after the highest number so far.
 pub fn items(table: &Table) -> (Vec<ItemRow>, Vec<Problem>) {
     let mut problems = Vec::new();
@@ -313,6 +394,10 @@ pub fn items(table: &Table) -> (Vec<ItemRow>, Vec<Problem>) {
             problems.push(Problem::with("1", Msg::ColumnMissing, label));
         }
     }
+    let languages = translation_columns(header).unwrap_or_else(|problem| {
+        problems.push(problem);
+        Vec::new()
+    });
     if !problems.is_empty() {
         return (Vec::new(), problems);
     }
@@ -347,6 +432,9 @@ pub fn items(table: &Table) -> (Vec<ItemRow>, Vec<Problem>) {
         let show_if = condition(columns.cell(6, &cells), &rows)
             .map_err(|(msg, arg)| problems.push(Problem::with(&at, msg, &arg)))
             .unwrap_or(None);
+        let translations = translations(&languages, &cells, kind.as_ref())
+            .map_err(|(msg, arg)| problems.push(Problem::with(&at, msg, &arg)))
+            .unwrap_or_default();
         if problems.len() == before {
             rows.push(ItemRow {
                 row: *row,
@@ -356,6 +444,7 @@ pub fn items(table: &Table) -> (Vec<ItemRow>, Vec<Problem>) {
                 kind,
                 required,
                 show_if,
+                translations,
             });
         }
     }
@@ -455,6 +544,44 @@ mod tests {
             assert_eq!(rows[0].code, "1");
             assert!(rows[2].text.starts_with("Sprogvurdering af alle 3-årige"));
         }
+    }
+
+    #[test]
+    fn translations_come_from_columns_named_by_language() {
+        let table = read(
+            "område;nr;tekst;type;svarmuligheder;tekst_en;svarmuligheder_en;område_ar;tekst_ar\n\
+             Om dig;1;Hvilket tilbud?;enkeltvalg;Dagtilbud|Skole;Which service?;Daycare|School;عن طفلك;أين؟\n\
+             Trivsel;2;Mit barn trives.;likert5;;My child thrives.;;;\n\
+             Fejl;3;Hvad bruger I?;flervalg;SFO|Klub;What do you use?;Club;;\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let (rows, problems) = items(&table);
+        let first = &rows[0].translations;
+        assert_eq!(first.len(), 2);
+        assert_eq!(
+            (
+                first[0].lang.as_str(),
+                first[0].text.as_str(),
+                first[0].options.len()
+            ),
+            ("en", "Which service?", 2)
+        );
+        assert_eq!(
+            (first[1].lang.as_str(), first[1].section.as_str()),
+            ("ar", "عن طفلك")
+        );
+        assert_eq!(rows[1].translations.len(), 1, "only English for row 3");
+        let found: Vec<(&str, Msg, &str)> = problems
+            .iter()
+            .map(|p| (p.field.as_str(), p.msg, p.arg.as_str()))
+            .collect();
+        assert_eq!(found, vec![("4", Msg::TranslatedOptions, "en")]);
+
+        let bad = read("område;tekst;tekst_arabisk\nA;B;C\n".as_bytes()).unwrap();
+        let (_, problems) = items(&bad);
+        assert_eq!(problems[0].msg, Msg::LanguageTagUnknown);
+        assert_eq!(problems[0].arg, "tekst_arabisk");
     }
 
     #[test]

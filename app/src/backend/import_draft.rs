@@ -238,6 +238,7 @@ pub async fn confirm(
                     kind: i.kind.as_ref(),
                     required: i.required,
                     show_if: i.show_if.as_ref(),
+                    translations: &i.translations,
                 })
                 .collect();
             add_items(&mut tx, consultation_id, &rows).await?;

@@ -28,6 +28,7 @@ pub mod tally;
 pub mod template;
 pub mod token;
 pub mod tracking;
+pub mod translation;
 
 /// Now, as the unix milliseconds every timestamp column holds.
 pub fn now_ms() -> i64 {

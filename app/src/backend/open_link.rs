@@ -13,7 +13,7 @@ use super::error::AppError;
 use super::manage::insert_body;
 use super::token::Token;
 use crate::model::admin::{BodyRow, Msg, OpenLinkInfo, Poster, Posters, Problem, UserView};
-use crate::model::{ConsultationKind, ConsultationStatus, LockReason, OpenLinkView};
+use crate::model::{ConsultationKind, ConsultationStatus, LangTag, LockReason, OpenLinkView};
 use rand::Rng;
 
 /// How many answers one client may start through open links within the window: a
@@ -72,10 +72,21 @@ pub async fn arrive(
     db: &Db,
     code: &str,
     kept: Option<&str>,
+    wanted: &[LangTag],
     deadline_text: impl Fn(i64) -> String,
     now_ms: i64,
 ) -> Result<Arrival, AppError> {
     let link = find(db, code).await?.ok_or(AppError::InvalidLink)?;
+    let mut conn = db.read.acquire().await?;
+    let available = super::translation::languages(&mut conn, link.consultation_id).await?;
+    let content = crate::model::language::best_of(&available, wanted);
+    let title = if content.is_danish() {
+        link.title.clone()
+    } else {
+        let texts = super::translation::texts(&mut conn, link.consultation_id, &content).await?;
+        super::translation::or_danish(&texts.title, &link.title)
+    };
+    drop(conn);
     let mut answered_before = false;
     if let Some(token) = kept {
         let state: Option<(String,)> = sqlx::query_as(
@@ -94,7 +105,12 @@ pub async fn arrive(
     }
     Ok(Arrival::Page(OpenLinkView {
         code: code.to_owned(),
-        title: link.title.clone(),
+        content_lang: content.as_str().to_owned(),
+        languages: available
+            .iter()
+            .map(|t| (t.as_str().to_owned(), t.autonym().to_owned()))
+            .collect(),
+        title,
         unit: link.unit.clone(),
         deadline: deadline_text(link.deadline),
         lock: link.lock(now_ms),

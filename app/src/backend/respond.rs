@@ -13,14 +13,16 @@ use super::error::AppError;
 use super::form::{validate, Change, Intent, ItemRule, RawField, Target};
 use super::tally::{self, Sign};
 use super::token::{fingerprint, hash_token};
+use super::translation::{self, or_danish};
 use crate::i18n::Lang;
 use crate::model::admin::BodyState;
+use crate::model::language::best_of;
 use crate::model::logic::{self, Asked, Condition};
 use crate::model::report::min_group_size;
 use crate::model::{
     Conflict, ConsultationKind, ConsultationStatus, ErrorCode, Field, FieldState, FieldUpdate,
-    FormError, ItemKind, ItemRef, ItemView, LockReason, Receipt, ReceiptItem, ReceiptSection,
-    RespondPage, ResponseStatus, SectionView,
+    FormError, ItemKind, ItemRef, ItemView, LangTag, LockReason, Receipt, ReceiptItem,
+    ReceiptSection, RespondPage, ResponseStatus, SectionView,
 };
 use sqlx::{Sqlite, SqliteConnection};
 use std::collections::{BTreeMap, HashMap};
@@ -225,6 +227,7 @@ pub async fn load_page(
     db: &Db,
     token: &str,
     lang: Lang,
+    wanted: &[LangTag],
     seen: Seen,
     now_ms: i64,
 ) -> Result<RespondPage, AppError> {
@@ -234,6 +237,12 @@ pub async fn load_page(
         .ok_or(AppError::InvalidLink)?;
     let sections = load_sections(&mut conn, invitee.consultation_id).await?;
     let items = load_items(&mut conn, invitee.consultation_id).await?;
+    let available = translation::languages(&mut conn, invitee.consultation_id).await?;
+    let content = best_of(&available, wanted);
+    let texts = match content.is_danish() {
+        true => translation::Texts::default(),
+        false => translation::texts(&mut conn, invitee.consultation_id, &content).await?,
+    };
     let response = load_response(&mut conn, invitee.consultation_id, invitee.respondent_id).await?;
     let answers = match &response {
         Some(r) => load_answers(&mut conn, r.id).await?,
@@ -260,27 +269,42 @@ pub async fn load_page(
         let (value, comment) = answers
             .get(&item.id)
             .map_or(("", ""), |a| (a.value.as_str(), a.comment.as_str()));
+        let kind = item.item_kind()?;
+        let (text, option_labels) = match texts.items.get(&item.id) {
+            Some((text, options)) => {
+                let labels = (options.len() == kind.options().len()).then(|| options.clone());
+                (or_danish(text, &item.text), labels.unwrap_or_default())
+            }
+            None => (item.text.clone(), Vec::new()),
+        };
         by_section
             .entry(item.section_id)
             .or_default()
             .push(ItemView {
-                kind: item.item_kind()?,
+                kind,
+                option_labels,
                 required: item.required,
                 show_if: item.condition(),
                 id: item.id,
                 code: item.code,
-                text: item.text,
+                text,
                 allow_comment: item.allow_comment,
                 state: state(value, comment),
             });
     }
     let sections = sections
         .into_iter()
-        .map(|s| SectionView {
-            id: s.id,
-            items: by_section.remove(&s.id).unwrap_or_default(),
-            title: s.title,
-            description: s.description,
+        .map(|s| {
+            let (title, description) = match texts.sections.get(&s.id) {
+                Some((t, d)) => (or_danish(t, &s.title), or_danish(d, &s.description)),
+                None => (s.title, s.description),
+            };
+            SectionView {
+                id: s.id,
+                items: by_section.remove(&s.id).unwrap_or_default(),
+                title,
+                description,
+            }
         })
         .collect();
 
@@ -289,8 +313,13 @@ pub async fn load_page(
         .and_then(|r| ResponseStatus::parse(&r.status))
         .unwrap_or(ResponseStatus::Draft);
     Ok(RespondPage {
-        title: invitee.title.clone(),
-        intro: paragraphs(&invitee.intro_md),
+        languages: available
+            .iter()
+            .map(|t| (t.as_str().to_owned(), t.autonym().to_owned()))
+            .collect(),
+        content_lang: content.as_str().to_owned(),
+        title: or_danish(&texts.title, &invitee.title),
+        intro: paragraphs(&or_danish(&texts.intro, &invitee.intro_md)),
         deadline: format_datetime(invitee.deadline, lang),
         respondent_name: invitee.name.clone(),
         respondent_group: invitee.group_name.clone(),

@@ -58,9 +58,14 @@ pub struct Template {
     pub title: &'static str,
     pub intro: &'static str,
     pub sections: &'static [TemplateSection],
+    /// The template's texts in further languages: per BCP 47 tag, pairs of (the
+    /// Danish text, its translation) for the title, intro, section titles and
+    /// descriptions, items and options. A text without a pair stays Danish.
+    pub translations: &'static [(&'static str, &'static [(&'static str, &'static str)])],
 }
 
 pub const DEVELOPMENT_PLAN: Template = Template {
+    translations: &[],
     kind: ConsultationKind::Hearing,
     anonymous: false,
     title: "Høring om udviklingsplan for skole og dagtilbud",
@@ -180,6 +185,7 @@ Svaret afgives samlet for bestyrelsen, udvalget eller organisationen. Alle med l
 /// questions. Anonymous, reported per unit only where at least the minimum group size
 /// answered.
 pub const STAFF_WELLBEING: Template = Template {
+    translations: &[],
     kind: ConsultationKind::Survey,
     anonymous: true,
     title: "Trivselsundersøgelse for medarbejdere",
@@ -263,11 +269,11 @@ Undersøgelsen tager omkring ti minutter. Du kan gemme undervejs og vende tilbag
 /// poster: the first question asks which, and leads to a daycare or a school section
 /// (skip logic); the rest is asked of all. 24 items, 21 on either path.
 pub const PARENT_SATISFACTION: Template = Template {
+    translations: &[("en", PARENT_EN), ("ar", PARENT_AR)],
     kind: ConsultationKind::Survey,
     anonymous: true,
     title: "Forældretilfredshed",
-    intro: "Vi vil gerne høre, hvordan du som forælder oplever dit barns dagtilbud eller skole. Svarene bruges af forældrebestyrelsen og ledelsen til at blive bedre.\n\n\
-Det tager omkring fem minutter. Har du flere børn, kan du svare for hvert barn.",
+    intro: PARENT_INTRO,
     sections: &[
         TemplateSection {
             title: "Om dit barn",
@@ -354,6 +360,121 @@ Det tager omkring fem minutter. Har du flere børn, kan du svare for hvert barn.
         },
     ],
 };
+
+const PARENT_INTRO: &str = "Vi vil gerne høre, hvordan du som forælder oplever dit barns dagtilbud eller skole. Svarene bruges af forældrebestyrelsen og ledelsen til at blive bedre.\n\n\
+Det tager omkring fem minutter. Har du flere børn, kan du svare for hvert barn.";
+
+/// The parent survey in English, for parents more at home in it than in Danish.
+const PARENT_EN: &[(&str, &str)] = &[
+    ("Forældretilfredshed", "Parent satisfaction"),
+    (PARENT_INTRO, "We would like to hear how you, as a parent, experience your child's daycare or school. The answers are used by the parent board and the management to improve.\n\nIt takes about five minutes. If you have more than one child, you can answer for each child."),
+    ("Om dit barn", "About your child"),
+    ("Hvilket tilbud går dit barn i?", "Which service does your child attend?"),
+    (PARENT_DAYCARE, "Daycare (nursery, kindergarten, childminder)"),
+    (PARENT_SCHOOL, "School"),
+    ("Dagtilbuddet", "The daycare"),
+    ("Vuggestue, børnehave eller dagpleje.", "Nursery, kindergarten or childminder."),
+    ("Mit barn bliver taget imod af en voksen, det kender, når det kommer om morgenen.", "My child is welcomed by an adult it knows when it arrives in the morning."),
+    ("Der er gode muligheder for leg og bevægelse, både inde og ude.", "There are good opportunities for play and movement, both inside and outside."),
+    ("Jeg får at vide, hvordan mit barns sprog og udvikling går.", "I am told how my child's language and development are going."),
+    ("Skolen", "The school"),
+    ("Undervisningen og skoledagen.", "Teaching and the school day."),
+    ("Mit barn lærer det, det skal, i skolen.", "My child learns what it should at school."),
+    ("Skolen griber ind, hvis der er mobning eller konflikter.", "The school steps in if there is bullying or conflict."),
+    ("Lektier og skolearbejde fylder passende i vores hverdag.", "Homework and schoolwork take up a reasonable part of our everyday life."),
+    ("Trivsel og udvikling", "Wellbeing and development"),
+    ("Hvordan dit barn har det i hverdagen.", "How your child is doing day to day."),
+    ("Mit barn er glad for at komme i sit tilbud.", "My child is happy to go to daycare or school."),
+    ("Mit barn har gode venner i sit tilbud.", "My child has good friends there."),
+    ("Personalet kender mit barn godt.", "The staff know my child well."),
+    ("Der bliver taget godt hånd om mit barn, når det er ked af det.", "My child is well looked after when it is sad."),
+    ("Samarbejde med forældre", "Working with parents"),
+    ("Information, dialog og kontakt.", "Information, dialogue and contact."),
+    ("Jeg får den information, jeg har brug for, om mit barns hverdag.", "I get the information I need about my child's day."),
+    ("Jeg bliver taget godt imod, når jeg er i kontakt med personalet.", "I am well received when I am in contact with the staff."),
+    ("Jeg kan tale med personalet, hvis jeg er bekymret for mit barn.", "I can talk to the staff if I am worried about my child."),
+    ("Informationen fra tilbuddet er let at forstå.", "The information from the daycare or school is easy to understand."),
+    ("Hvordan får du helst information?", "How do you prefer to get information?"),
+    ("Forældreappen", "The parent app"),
+    ("Samtale ved aflevering eller afhentning", "A talk at drop-off or pick-up"),
+    ("E-mail", "E-mail"),
+    ("Forældremøder", "Parent meetings"),
+    ("Opslag ved indgangen", "Notices at the entrance"),
+    ("Rammer", "Surroundings"),
+    ("Lokaler, personale og åbningstider.", "Rooms, staff and opening hours."),
+    ("De fysiske rammer (lokaler, legeplads, skolegård) er gode.", "The physical surroundings (rooms, playground, schoolyard) are good."),
+    ("Der er voksne nok til børnene.", "There are enough adults for the children."),
+    ("Åbningstiderne passer til min families behov.", "The opening hours suit my family's needs."),
+    ("Samlet vurdering", "Overall"),
+    ("Jeg er samlet set tilfreds med mit barns tilbud.", "Overall, I am satisfied with my child's daycare or school."),
+    ("Hvor sandsynligt er det, at du vil anbefale tilbuddet til andre forældre?", "How likely is it that you would recommend it to other parents?"),
+    ("Hvilket sprog taler I mest derhjemme?", "Which language do you speak most at home?"),
+    ("Dansk", "Danish"),
+    ("Arabisk", "Arabic"),
+    ("Somali", "Somali"),
+    ("Tyrkisk", "Turkish"),
+    ("Ukrainsk", "Ukrainian"),
+    ("Urdu", "Urdu"),
+    ("Andet", "Other"),
+    ("Hvad er det bedste ved tilbuddet?", "What is the best thing about it?"),
+    ("Hvad kan tilbuddet gøre bedre?", "What could it do better?"),
+];
+
+/// The parent survey in Arabic.
+const PARENT_AR: &[(&str, &str)] = &[
+    ("Forældretilfredshed", "رضا أولياء الأمور"),
+    (PARENT_INTRO, "نود أن نعرف كيف ترى، بصفتك وليّ أمر، دار رعاية طفلك أو مدرسته. يستخدم مجلس أولياء الأمور والإدارة الإجابات للتحسين.\n\nيستغرق ذلك نحو خمس دقائق. إذا كان لديك أكثر من طفل، يمكنك الإجابة عن كل طفل."),
+    ("Om dit barn", "عن طفلك"),
+    ("Hvilket tilbud går dit barn i?", "أين يذهب طفلك؟"),
+    (PARENT_DAYCARE, "دار رعاية (حضانة، روضة، رعاية منزلية)"),
+    (PARENT_SCHOOL, "مدرسة"),
+    ("Dagtilbuddet", "دار الرعاية"),
+    ("Vuggestue, børnehave eller dagpleje.", "حضانة أو روضة أو رعاية منزلية."),
+    ("Mit barn bliver taget imod af en voksen, det kender, når det kommer om morgenen.", "يستقبل طفلي شخصٌ بالغ يعرفه عندما يصل في الصباح."),
+    ("Der er gode muligheder for leg og bevægelse, både inde og ude.", "توجد فرص جيدة للعب والحركة في الداخل والخارج."),
+    ("Jeg får at vide, hvordan mit barns sprog og udvikling går.", "أُبلَّغ بكيفية تطور لغة طفلي ونموه."),
+    ("Skolen", "المدرسة"),
+    ("Undervisningen og skoledagen.", "التدريس واليوم الدراسي."),
+    ("Mit barn lærer det, det skal, i skolen.", "يتعلم طفلي ما ينبغي أن يتعلمه في المدرسة."),
+    ("Skolen griber ind, hvis der er mobning eller konflikter.", "تتدخل المدرسة إذا حدث تنمّر أو نزاعات."),
+    ("Lektier og skolearbejde fylder passende i vores hverdag.", "تأخذ الواجبات المنزلية والعمل المدرسي حيزًا مناسبًا من حياتنا اليومية."),
+    ("Trivsel og udvikling", "الرفاهية والنمو"),
+    ("Hvordan dit barn har det i hverdagen.", "كيف حال طفلك في الحياة اليومية."),
+    ("Mit barn er glad for at komme i sit tilbud.", "طفلي سعيد بالذهاب إلى دار الرعاية أو المدرسة."),
+    ("Mit barn har gode venner i sit tilbud.", "لدى طفلي أصدقاء جيدون هناك."),
+    ("Personalet kender mit barn godt.", "يعرف الموظفون طفلي جيدًا."),
+    ("Der bliver taget godt hånd om mit barn, når det er ked af det.", "يُعتنى بطفلي جيدًا عندما يكون حزينًا."),
+    ("Samarbejde med forældre", "التعاون مع أولياء الأمور"),
+    ("Information, dialog og kontakt.", "المعلومات والحوار والتواصل."),
+    ("Jeg får den information, jeg har brug for, om mit barns hverdag.", "أحصل على المعلومات التي أحتاجها عن يوم طفلي."),
+    ("Jeg bliver taget godt imod, når jeg er i kontakt med personalet.", "أُستقبل جيدًا عندما أتواصل مع الموظفين."),
+    ("Jeg kan tale med personalet, hvis jeg er bekymret for mit barn.", "أستطيع التحدث مع الموظفين إذا كنت قلقًا على طفلي."),
+    ("Informationen fra tilbuddet er let at forstå.", "المعلومات التي تصلني سهلة الفهم."),
+    ("Hvordan får du helst information?", "كيف تفضّل أن تصلك المعلومات؟"),
+    ("Forældreappen", "تطبيق أولياء الأمور"),
+    ("Samtale ved aflevering eller afhentning", "حديث عند التوصيل أو الاستلام"),
+    ("E-mail", "البريد الإلكتروني"),
+    ("Forældremøder", "اجتماعات أولياء الأمور"),
+    ("Opslag ved indgangen", "إعلانات عند المدخل"),
+    ("Rammer", "البيئة والمرافق"),
+    ("Lokaler, personale og åbningstider.", "الغرف والموظفون وساعات العمل."),
+    ("De fysiske rammer (lokaler, legeplads, skolegård) er gode.", "المرافق (الغرف، الملعب، ساحة المدرسة) جيدة."),
+    ("Der er voksne nok til børnene.", "يوجد عدد كافٍ من البالغين للأطفال."),
+    ("Åbningstiderne passer til min families behov.", "تناسب ساعات العمل احتياجات عائلتي."),
+    ("Samlet vurdering", "التقييم العام"),
+    ("Jeg er samlet set tilfreds med mit barns tilbud.", "أنا راضٍ بشكل عام عن دار رعاية طفلي أو مدرسته."),
+    ("Hvor sandsynligt er det, at du vil anbefale tilbuddet til andre forældre?", "ما مدى احتمال أن توصي به لأولياء أمور آخرين؟"),
+    ("Hvilket sprog taler I mest derhjemme?", "ما اللغة التي تتحدثونها أكثر في المنزل؟"),
+    ("Dansk", "الدنماركية"),
+    ("Arabisk", "العربية"),
+    ("Somali", "الصومالية"),
+    ("Tyrkisk", "التركية"),
+    ("Ukrainsk", "الأوكرانية"),
+    ("Urdu", "الأردية"),
+    ("Andet", "أخرى"),
+    ("Hvad er det bedste ved tilbuddet?", "ما أفضل شيء فيه؟"),
+    ("Hvad kan tilbuddet gøre bedre?", "ما الذي يمكن تحسينه؟"),
+];
 
 /// The parent survey's two branches, as its first question offers them.
 pub const PARENT_DAYCARE: &str = "Dagtilbud (vuggestue, børnehave, dagpleje)";

@@ -18,12 +18,22 @@ pub fn AnswerScale(
     value: RwSignal<String>,
     disabled: bool,
     #[prop(optional)] described_by: Option<String>,
+    /// The options as the reader reads them (a translation), in the kind's order;
+    /// empty: as stored.
+    #[prop(optional)]
+    option_labels: Vec<String>,
     on_pick: Callback<String>,
 ) -> impl IntoView {
+    let label_of = move |i: usize, stored: String| option_labels.get(i).cloned().unwrap_or(stored);
     if let ItemKind::Multi { options } = kind {
+        let labelled = options
+            .into_iter()
+            .enumerate()
+            .map(|(i, option)| (option.clone(), label_of(i, option)))
+            .collect();
         return boxes(
             item_id,
-            options,
+            labelled,
             &initial,
             value,
             disabled,
@@ -53,7 +63,7 @@ pub fn AnswerScale(
                         aria-describedby=described_by.clone()
                         on:change=move |_| on_pick.run(picked.clone())
                     />
-                    <span>{bucket.label(lang)}</span>
+                    <span>{label_of(i, bucket.label(lang))}</span>
                 </label>
             }
         })
@@ -61,11 +71,11 @@ pub fn AnswerScale(
         .into_any()
 }
 
-/// A multiple choice's checkboxes; the stored value is the JSON array of the chosen
-/// options, in the options' order.
+/// A multiple choice's checkboxes, each (stored option, label); the stored value is
+/// the JSON array of the chosen options, in the options' order.
 fn boxes(
     item_id: i64,
-    options: Vec<String>,
+    options: Vec<(String, String)>,
     initial: &str,
     value: RwSignal<String>,
     disabled: bool,
@@ -74,11 +84,11 @@ fn boxes(
 ) -> impl IntoView {
     let name = crate::wire::respond::field(crate::wire::respond::CHOICE, item_id);
     let chosen_at_render: Vec<String> = serde_json::from_str(initial).unwrap_or_default();
-    let all = StoredValue::new(options.clone());
+    let all = StoredValue::new(options.iter().map(|(o, _)| o.clone()).collect::<Vec<_>>());
     let chosen = move || -> Vec<String> { serde_json::from_str(&value.read()).unwrap_or_default() };
     options
         .into_iter()
-        .map(|option| {
+        .map(|(option, label)| {
             let checked = chosen_at_render.contains(&option);
             let mine = option.clone();
             let toggled = option.clone();
@@ -109,7 +119,7 @@ fn boxes(
                             on_pick.run(stored);
                         }
                     />
-                    <span>{option}</span>
+                    <span>{label}</span>
                 </label>
             }
         })

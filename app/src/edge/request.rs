@@ -6,6 +6,8 @@ use crate::backend::auth::{lookup_session, SessionLookup, SESSION_COOKIE};
 use crate::backend::db::Db;
 use crate::backend::error::AppError;
 use crate::i18n::{Lang, LANG_COOKIE};
+use crate::model::language::accepted;
+use crate::model::LangTag;
 use axum::extract::FromRequestParts;
 use http::request::Parts;
 use http::{header, HeaderMap};
@@ -25,11 +27,38 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .filter(|value| !value.is_empty())
 }
 
-/// The language the request asked for (its cookie); Danish by default.
-pub fn lang(headers: &HeaderMap) -> Lang {
-    cookie(headers, LANG_COOKIE)
-        .and_then(Lang::from_tag)
+/// The page's chrome language: that of the language chosen for this request (see
+/// [`page_language`]); Danish by default.
+pub fn lang(parts: &Parts) -> Lang {
+    page_language(parts)
+        .map(|tag| tag.chrome())
         .unwrap_or_default()
+}
+
+/// A language chosen for this request before the page was rendered: from the
+/// browser's `Accept-Language` for a survey that has it (put here by the server when
+/// there was no cookie yet), else the language cookie. Any BCP 47 tag.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChosenLanguage(pub LangTag);
+
+pub fn page_language(parts: &Parts) -> Option<LangTag> {
+    parts
+        .extensions
+        .get::<ChosenLanguage>()
+        .map(|c| c.0.clone())
+        .or_else(|| cookie(&parts.headers, LANG_COOKIE).and_then(LangTag::parse))
+}
+
+/// The languages the reader wants a survey in, best first: the one chosen, then their
+/// browser's.
+pub fn wanted_languages(parts: &Parts) -> Vec<LangTag> {
+    let accepted = parts
+        .headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(accepted)
+        .unwrap_or_default();
+    page_language(parts).into_iter().chain(accepted).collect()
 }
 
 /// The raw session id the request carries, if any.
@@ -63,7 +92,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
-        Ok(lang(&parts.headers))
+        Ok(lang(parts))
     }
 }
 
@@ -79,13 +108,34 @@ mod tests {
         map
     }
 
+    fn parts(lines: &[&str]) -> Parts {
+        let mut request = http::Request::builder();
+        for line in lines {
+            request = request.header(header::COOKIE, *line);
+        }
+        request.body(()).unwrap().into_parts().0
+    }
+
     #[test]
     fn cookies_are_found_in_any_cookie_header() {
         let h = headers(&["samrad_lang=en", "x=1; samrad_session=xyz"]);
         assert_eq!(session_id(&h), Some("xyz"));
-        assert_eq!(lang(&h), Lang::En);
+        assert_eq!(lang(&parts(&["samrad_lang=en", "x=1"])), Lang::En);
         assert_eq!(session_id(&headers(&["samrad_session="])), None);
-        assert_eq!(lang(&headers(&["samrad_lang=xx"])), Lang::Da);
-        assert_eq!(lang(&HeaderMap::new()), Lang::Da);
+        assert_eq!(lang(&parts(&["samrad_lang=<b>"])), Lang::Da);
+        assert_eq!(lang(&parts(&[])), Lang::Da);
+    }
+
+    #[test]
+    fn the_chosen_language_comes_before_the_browsers() {
+        let mut p = parts(&["samrad_lang=so"]);
+        p.headers
+            .insert(header::ACCEPT_LANGUAGE, "ar, en;q=0.5".parse().unwrap());
+        let tags: Vec<String> = wanted_languages(&p).iter().map(|t| t.to_string()).collect();
+        assert_eq!(tags, ["so", "ar", "en"]);
+        assert_eq!(lang(&p), Lang::En, "Somali reads English chrome");
+        p.extensions
+            .insert(ChosenLanguage(LangTag::parse("ar").unwrap()));
+        assert_eq!(lang(&p), Lang::Ar);
     }
 }

@@ -175,6 +175,8 @@ messages! {
     ConditionUnknownItem => MsgConditionUnknownItem,
     ConditionNotChoice => MsgConditionNotChoice,
     ConditionUnknownOption => MsgConditionUnknownOption,
+    LanguageTagUnknown => MsgLanguageTagUnknown,
+    TranslatedOptions => MsgTranslatedOptions,
     UnitMissing => MsgUnitMissing,
     OpenLinkExists => MsgOpenLinkExists,
     OpenLinkCreated => MsgOpenLinkCreated,
@@ -496,6 +498,19 @@ pub struct ItemRow {
     /// an earlier choice item, is answered with one of the options.
     #[serde(default)]
     pub show_if: Option<ShowIf>,
+    /// From the `tekst_<sprog>`, `svarmuligheder_<sprog>` and `område_<sprog>` columns.
+    #[serde(default)]
+    pub translations: Vec<ItemTranslation>,
+}
+
+/// An imported item in one further language (a BCP 47 tag); an empty text or section
+/// reads as the Danish one, options are given for all or none.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemTranslation {
+    pub lang: String,
+    pub section: String,
+    pub text: String,
+    pub options: Vec<String>,
 }
 
 /// An imported item's condition: the deciding item's code and the options (as the

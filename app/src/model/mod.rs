@@ -5,6 +5,7 @@ pub mod admin;
 mod answer;
 mod comment;
 mod email;
+pub mod language;
 pub mod listing;
 pub mod logic;
 mod page;
@@ -15,6 +16,7 @@ pub use comment::{
     is_bidi_control, without_bidi_controls, Comment, CommentError, COMMENT_MAX_CHARS,
 };
 pub use email::{split_addresses, Email};
+pub use language::LangTag;
 pub use page::*;
 
 use serde::{Deserialize, Serialize};

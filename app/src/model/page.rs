@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 /// — after a rejected form post — from what the respondent typed, so nothing is lost.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RespondPage {
+    /// The language the survey's own texts are shown in (a BCP 47 tag), and the
+    /// languages it can be read in: (tag, the language's name in itself).
+    pub content_lang: String,
+    pub languages: Vec<(String, String)>,
     pub title: String,
     /// The intro text, one entry per paragraph.
     pub intro: Vec<String>,
@@ -72,6 +76,9 @@ pub struct ItemView {
     pub text: String,
     pub allow_comment: bool,
     pub kind: super::ItemKind,
+    /// The options as the reader reads them (translated), in the kind's order; empty
+    /// where they read as stored. What is posted is always the stored option.
+    pub option_labels: Vec<String>,
     /// Must be answered before the response can be submitted.
     pub required: bool,
     /// Shown only when an earlier choice was answered a certain way.
@@ -239,6 +246,9 @@ impl LockReason {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OpenLinkView {
     pub code: String,
+    /// As on [`RespondPage`]: the survey's language on this page, and its languages.
+    pub content_lang: String,
+    pub languages: Vec<(String, String)>,
     pub title: String,
     pub unit: String,
     pub deadline: String,

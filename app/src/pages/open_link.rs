@@ -42,9 +42,9 @@ fn OpenLinkStart(page: OpenLinkView) -> impl IntoView {
         <PageTitle text=page.title.clone() error=problem.is_some()/>
         <article class="respond open-link">
             <header class="page-header">
-                <LanguageSwitch/>
+                <LanguageSwitch languages=page.languages.clone() current=page.content_lang.clone()/>
                 <p class="eyebrow">{lang.t(Key::SurveyEyebrow)}</p>
-                <h1 lang="da">{page.title.clone()}</h1>
+                <h1 lang=page.content_lang.clone()>{page.title.clone()}</h1>
                 <p class="deadline">
                     {lang.fill(Key::OpenFor, &[("unit", &page.unit)])} " · "
                     {lang.t(Key::SurveyDeadlineLabel)} ": " <strong>{page.deadline.clone()}</strong>

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod client_addr;
 pub mod export;
 pub mod language;
+pub mod negotiate;
 pub mod open_link;
 pub mod render;
 pub mod respond_form;

@@ -59,14 +59,15 @@ pub async fn start(
         }
         Err(e) => return e.into_response(),
     };
-    let page =
-        match open_link::arrive(&state.db, &code, None, |t| format_datetime(t, lang), now).await {
-            Ok(Arrival::Page(mut page)) => {
-                page.problem = problem;
-                page
-            }
-            Ok(Arrival::Resume(_)) | Err(_) => return StatusCode::NOT_FOUND.into_response(),
-        };
+    let wanted = app::edge::request::wanted_languages(&parts);
+    let deadline = |t| format_datetime(t, lang);
+    let page = match open_link::arrive(&state.db, &code, None, &wanted, deadline, now).await {
+        Ok(Arrival::Page(mut page)) => {
+            page.problem = problem;
+            page
+        }
+        Ok(Arrival::Resume(_)) | Err(_) => return StatusCode::NOT_FOUND.into_response(),
+    };
     let provide = move || provide_context(PrerenderedOpenLink(page.clone()));
     super::render::render_with(&state, parts, None, provide, status).await
 }

@@ -175,7 +175,8 @@ async fn rerender(
     parts: Parts,
     rejection: Rejection,
 ) -> Response {
-    match load_page(&state.db, token, lang, Seen::Unverified, now_ms()).await {
+    let wanted = app::edge::request::wanted_languages(&parts);
+    match load_page(&state.db, token, lang, &wanted, Seen::Unverified, now_ms()).await {
         Ok(mut page) => {
             overlay_posted(&mut page, &rejection.fields, &rejection.conflicts);
             page.notice = Some(rejection.notice);

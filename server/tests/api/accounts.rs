@@ -383,7 +383,7 @@ async fn links(app: &TestApp, id: i64) -> Vec<String> {
 }
 
 async fn link_works(app: &TestApp, token: &str, at: i64) -> bool {
-    load_page(&app.db, token, Lang::Da, Seen::Unverified, at)
+    load_page(&app.db, token, Lang::Da, &[], Seen::Unverified, at)
         .await
         .is_ok()
 }

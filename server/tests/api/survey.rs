@@ -557,6 +557,29 @@ async fn one_unit_beside_the_whole_is_suppressed_as_among_all_units() {
     assert!(table.contains(">Sydskolen<") && table.contains("Færre end 5 svar"));
 }
 
+/// A survey created from `sheet` by a signed-in `c`, saved from the preview and
+/// opened: its id and the preview page, for checking what the preview showed.
+async fn survey_from_sheet(app: &TestApp, c: &reqwest::Client, sheet: &str) -> (i64, String) {
+    let res = app
+        .post_create(
+            c,
+            "Fra regneark",
+            "survey_sheet",
+            Some(("s.csv", sheet.into())),
+        )
+        .await;
+    let preview = crate::helpers::location(&res);
+    let (_, page) = fetch(c, &app.url(&preview)).await;
+    app.admin_post(c, &format!("{preview}/gem"), &[]).await;
+    let id: i64 = preview.split('/').nth(3).unwrap().parse().unwrap();
+    sqlx::query("UPDATE consultation SET status = 'open' WHERE id = $1")
+        .bind(id)
+        .execute(&app.db.write)
+        .await
+        .unwrap();
+    (id, page)
+}
+
 /// Whether the element `id="<id>"` is drawn hidden (`hidden` on its own tag).
 fn drawn_hidden(html: &str, id: &str) -> bool {
     let at = html
@@ -657,22 +680,11 @@ async fn a_required_question_hidden_by_the_logic_does_not_stop_the_submission() 
                  Om dig;A;Har du ledelsesansvar?;enkeltvalg;Ja|Nej;ja;\n\
                  Ledelse;B;Jeg har tid til ledelse.;likert5;;ja;A=ja\n\
                  Trivsel;C;Jeg trives.;likert5;;;\n";
-    let res = app
-        .post_create(&c, "Trivsel", "survey_sheet", Some(("s.csv", sheet.into())))
-        .await;
-    let preview = crate::helpers::location(&res);
-    let (_, page) = fetch(&c, &app.url(&preview)).await;
+    let (id, page) = survey_from_sheet(&app, &c, sheet).await;
     assert!(
         page.contains("A = Ja"),
         "the preview shows the condition as the option is spelt"
     );
-    app.admin_post(&c, &format!("{preview}/gem"), &[]).await;
-    let id: i64 = preview.split('/').nth(3).unwrap().parse().unwrap();
-    sqlx::query("UPDATE consultation SET status = 'open' WHERE id = $1")
-        .bind(id)
-        .execute(&app.db.write)
-        .await
-        .unwrap();
     let tokens: Vec<String> = invite(&app, id, "Nordskolen", 2)
         .await
         .into_iter()
@@ -705,4 +717,121 @@ async fn a_required_question_hidden_by_the_logic_does_not_stop_the_submission() 
         .await
         .unwrap();
     assert_eq!(kept, vec![(lead,), (wellbeing,)]);
+}
+
+#[tokio::test]
+async fn a_translated_survey_is_read_in_the_readers_language_and_counted_in_danish() {
+    use app::backend::template::{PARENT_SATISFACTION, PARENT_SCHOOL};
+    let app = spawn_app().await;
+    let id = open_survey(&app, &PARENT_SATISFACTION).await;
+    let people = invite(&app, id, "Nordskolen", 3).await;
+    let page_url = |n: usize| app.url(&format!("/svar/{}", people[n].1));
+
+    // The browser asks for Arabic first: the page is Arabic, mirrored, and the choice
+    // is kept in the language cookie.
+    let res = client()
+        .get(page_url(0))
+        .header("accept-language", "ar-SA,ar;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .unwrap();
+    let kept = res
+        .headers()
+        .get("set-cookie")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    assert!(kept.starts_with("samrad_lang=ar;"), "{kept}");
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains(r#"<html lang="ar" dir="rtl""#),
+        "html lang and dir"
+    );
+    assert!(
+        page.contains("رضا أولياء الأمور"),
+        "the survey's title in Arabic"
+    );
+    assert!(page.contains("التالي"), "the chrome in Arabic: Næste");
+    assert!(
+        page.contains(&format!(r#"value="{PARENT_SCHOOL}""#)) && page.contains("مدرسة"),
+        "the option reads in Arabic and posts in Danish"
+    );
+    for name in ["Dansk", "English", "العربية"] {
+        assert!(page.contains(name), "the switch names {name} in itself");
+    }
+
+    // A language the survey does not have: Danish texts, and no cookie is set.
+    let res = client()
+        .get(page_url(1))
+        .header("accept-language", "so")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers().get("set-cookie").is_none());
+    let page = res.text().await.unwrap();
+    assert!(page.contains(r#"<html lang="da" dir="ltr""#) && page.contains("Forældretilfredshed"));
+
+    // Somali chosen by hand: English chrome around the Danish texts (the fallback).
+    let c = client();
+    let res = c.get(app.url("/sprog/so?til=/")).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = fetch(&c, &page_url(1)).await;
+    assert!(page.contains(r#"<html lang="en""#) && page.contains("Forældretilfredshed"));
+    assert!(page.contains(">Next<"), "English buttons");
+    let (status, _) = fetch(&c, &app.url("/sprog/<b>?til=/")).await;
+    assert_eq!(status, 404);
+
+    // An answer given on the Arabic page is stored as the Danish option.
+    let arabic = client();
+    arabic.get(app.url("/sprog/ar?til=/")).send().await.unwrap();
+    let items = items(&app, id).await;
+    let mut pairs = item_fields(items[0].0, PARENT_SCHOOL, "", None);
+    pairs.push(intent("save"));
+    let res = app.post_form(&arabic, &people[2].1, &pairs).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(app.answer(items[0].0).await.unwrap().0, PARENT_SCHOOL);
+
+    // A hearing has only Danish: the browser's English changes nothing.
+    let (hearing, bodies) = staff_survey(&app, &[("Vestskolen", 1)]).await;
+    assert!(hearing > 0);
+    let res = client()
+        .get(app.url(&format!("/svar/{}", bodies[0].1)))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers().get("set-cookie").is_none());
+    assert!(res.text().await.unwrap().contains(r#"<html lang="da""#));
+}
+
+#[tokio::test]
+async fn a_sheet_translates_a_survey_into_any_language_and_the_preview_shows_it() {
+    let app = spawn_app().await;
+    let c = client();
+    app.sign_in_as(&c, Role::Manager).await;
+    let sheet = "område;nr;tekst;type;svarmuligheder;tekst_uk;svarmuligheder_uk;område_uk\n\
+                 Om dig;1;Hvilket tilbud?;enkeltvalg;Dagtilbud|Skole;Який заклад?;Садок|Школа;Про вас\n\
+                 Trivsel;2;Mit barn trives.;likert5;;Моя дитина почувається добре.;;Самопочуття\n";
+    let (id, page) = survey_from_sheet(&app, &c, sheet).await;
+    assert!(
+        page.contains("uk: Який заклад?"),
+        "the preview shows the translation"
+    );
+    let (_, token) = invite(&app, id, "Nordskolen", 1).await.remove(0);
+    let reader = client();
+    reader.get(app.url("/sprog/uk?til=/")).send().await.unwrap();
+    let (_, page) = app.get_page(&reader, &token).await;
+    assert!(page.contains("Моя дитина почувається добре.") && page.contains("Про вас"));
+    assert!(page.contains(">Школа<") && page.contains(r#"value="Skole""#));
+    assert!(
+        page.contains("Українська") && page.contains(">Submit<"),
+        "English chrome"
+    );
+
+    // A column whose language cannot be read is named, and nothing is saved.
+    let bad = "område;tekst;tekst_ukrainsk\nA;B;C\n";
+    let res = app
+        .post_create(&c, "Fejl", "survey_sheet", Some(("f.csv", bad.into())))
+        .await;
+    let (_, body) = fetch(&c, &app.url(&crate::helpers::location(&res))).await;
+    assert!(body.contains("tekst_ukrainsk"), "the column is named");
 }

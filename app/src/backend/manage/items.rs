@@ -5,9 +5,10 @@ use super::super::db::Db;
 use super::super::error::AppError;
 use super::super::import::{MAX_ITEM_CHARS, MAX_NAME_CHARS};
 use super::super::rules::Act;
+use super::super::translation;
 use super::state;
-use crate::model::admin::{Msg, Problem, ShowIf, UserView};
-use crate::model::{without_bidi_controls, ConsultationKind, ItemKind};
+use crate::model::admin::{ItemTranslation, Msg, Problem, ShowIf, UserView};
+use crate::model::{without_bidi_controls, ConsultationKind, ItemKind, LangTag};
 use sqlx::SqliteConnection;
 
 /// What can be done to one item.
@@ -60,6 +61,7 @@ pub async fn edit_items(
                 kind: None,
                 required: false,
                 show_if: None,
+                translations: &[],
             };
             let codes = add_items(&mut tx, id, &[item]).await?;
             (Msg::ItemAdded, format!("tilføjet {}", codes.join(", ")))
@@ -169,6 +171,8 @@ pub struct NewItem<'a> {
     /// Shown only when an earlier item (by its code in this batch, or an item already
     /// there) is answered with one of the options.
     pub show_if: Option<&'a ShowIf>,
+    /// The item (and its section's title) in further languages.
+    pub translations: &'a [ItemTranslation],
 }
 
 /// Appends items; sections are matched by title or created at the end, and an empty
@@ -277,6 +281,21 @@ pub async fn add_items(
         .bind(any_of)
         .fetch_one(&mut *conn)
         .await?;
+        for t in item.translations {
+            let Some(lang) = LangTag::parse(&t.lang) else {
+                continue;
+            };
+            translation::add_language(&mut *conn, consultation_id, &lang, "", "").await?;
+            let options = if t.options.is_empty() {
+                kind.options()
+            } else {
+                &t.options
+            };
+            translation::set_item(&mut *conn, id, &lang, &t.text, options).await?;
+            if !t.section.is_empty() {
+                translation::set_section(&mut *conn, section_id, &lang, &t.section, "").await?;
+            }
+        }
         // A sheet's conditions name the codes the sheet gave, even where a taken code
         // was renumbered.
         if !item.code.is_empty() {

@@ -7,9 +7,10 @@ use super::super::error::AppError;
 use super::super::mail::outbox::{enqueue_links, Audience, MailKind};
 use super::super::rules::Act;
 use super::super::template::Template;
+use super::super::translation;
 use super::state;
 use crate::model::admin::{Msg, Problem, UserView};
-use crate::model::{ConsultationKind, ConsultationStatus};
+use crate::model::{ConsultationKind, ConsultationStatus, LangTag};
 use sqlx::SqliteConnection;
 
 /// Where a new consultation's content comes from.
@@ -37,6 +38,7 @@ pub async fn create(
         title: "",
         intro: "",
         sections: &[],
+        translations: &[],
     };
     let empty;
     let (template, detail) = match source {
@@ -105,6 +107,8 @@ async fn insert_from_template(
     .fetch_one(&mut *conn)
     .await?;
     let mut added: Vec<(String, i64)> = Vec::new();
+    let mut asked = Vec::new();
+    let mut made = Vec::new();
     for (s, section) in template.sections.iter().enumerate() {
         let (section_id,): (i64,) = sqlx::query_as(
             "INSERT INTO section (consultation_id, position, title, description)
@@ -146,6 +150,39 @@ async fn insert_from_template(
             .fetch_one(&mut *conn)
             .await?;
             added.push((code, id));
+            asked.push((id, item));
+        }
+        made.push((section_id, section));
+    }
+    for (tag, pairs) in template.translations {
+        let Some(lang) = LangTag::parse(tag) else {
+            continue;
+        };
+        let tr = |da: &str| pairs.iter().find(|(d, _)| *d == da).map(|(_, t)| *t);
+        translation::add_language(
+            conn,
+            consultation_id,
+            &lang,
+            tr(template.title).unwrap_or(""),
+            tr(template.intro).unwrap_or(""),
+        )
+        .await?;
+        for (id, section) in &made {
+            if let Some(title) = tr(section.title) {
+                let description = tr(section.description).unwrap_or("");
+                translation::set_section(conn, *id, &lang, title, description).await?;
+            }
+        }
+        for (id, item) in &asked {
+            let options: Vec<String> = item
+                .kind()
+                .options()
+                .iter()
+                .map(|o| tr(o).unwrap_or(o).to_owned())
+                .collect();
+            if let Some(text) = tr(item.text()) {
+                translation::set_item(conn, *id, &lang, text, &options).await?;
+            }
         }
     }
     Ok(consultation_id)
@@ -202,6 +239,31 @@ pub async fn duplicate(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result
         .bind(old_section)
         .execute(&mut *tx)
         .await?;
+        sqlx::query(
+            "INSERT INTO section_translation (section_id, lang, title, description)
+             SELECT $1, lang, title, description FROM section_translation WHERE section_id = $2",
+        )
+        .bind(new_section)
+        .bind(old_section)
+        .execute(&mut *tx)
+        .await?;
+    }
+    // The translations go along: the languages, and each item's by its code.
+    for copied in [
+        "INSERT INTO consultation_language (consultation_id, lang, title, intro_md)
+         SELECT $1, lang, title, intro_md FROM consultation_language WHERE consultation_id = $2",
+        "INSERT INTO item_translation (item_id, lang, text, options_json)
+         SELECT n.id, t.lang, t.text, t.options_json
+         FROM item_translation t
+         JOIN item o ON o.id = t.item_id
+         JOIN item n ON n.code = o.code AND n.consultation_id = $1
+         WHERE o.consultation_id = $2",
+    ] {
+        sqlx::query(copied)
+            .bind(copy)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
     }
     // The copies' conditions still name last year's items: point them at this year's
     // item of the same code (codes are unique within a consultation).

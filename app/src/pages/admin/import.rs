@@ -91,6 +91,7 @@ fn Preview(p: ImportPreview) -> impl IntoView {
                     Key::OptionsLabel,
                     Key::RequiredLabel,
                     Key::ShowIfLabel,
+                    Key::TranslationsLabel,
                 ];
                 let rows = p
                     .items
@@ -112,6 +113,11 @@ fn Preview(p: ImportPreview) -> impl IntoView {
                                 .as_ref()
                                 .map(|c| format!("{} = {}", c.code, c.any_of.join(" | ")))
                                 .unwrap_or_default(),
+                            i.translations
+                                .iter()
+                                .map(|t| format!("{}: {}", t.lang, t.text))
+                                .collect::<Vec<_>>()
+                                .join(" · "),
                         ]
                     })
                     .collect();

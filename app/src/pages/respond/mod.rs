@@ -24,10 +24,16 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use std::collections::HashSet;
 use std::time::Duration;
 
-/// The language the consultation's own texts are written in (title, intro, areas,
-/// proposals, the bodies' names): Danish, also when the page around them is English,
-/// so a screen reader reads them with the right voice.
-const CONTENT_LANG: &str = "da";
+/// The language the consultation's own texts are shown in (title, intro, areas,
+/// proposals, the bodies' names): Danish unless the survey is translated into the
+/// reader's language — also when the page around them is English, so a screen reader
+/// reads them with the right voice.
+#[derive(Clone)]
+struct ContentLang(String);
+
+fn content_lang() -> String {
+    use_context::<ContentLang>().map_or_else(|| "da".to_owned(), |c| c.0)
+}
 
 #[component]
 pub fn RespondPage() -> impl IntoView {
@@ -172,6 +178,7 @@ fn current_page(data: &PageData, pages: &[usize]) -> usize {
 #[component]
 fn HearingForm(data: PageData, token: String) -> impl IntoView {
     let lang = use_lang();
+    provide_context(ContentLang(data.content_lang.clone()));
     let editable = data.lock.is_none();
     let conflict_for = |id: Option<i64>| data.conflicts.iter().find(|c| c.item_id == id).cloned();
     let item_fields: Vec<FieldSignals> = data
@@ -269,20 +276,20 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
         <PageTitle text=title error=rejected/>
         <article class="respond">
             <header class="page-header">
-                <LanguageSwitch/>
+                <LanguageSwitch languages=data.languages.clone() current=data.content_lang.clone()/>
                 {if data.survey {
                     view! { <p class="eyebrow">{lang.t(Key::SurveyEyebrow)}</p> }.into_any()
                 } else {
                     view! {
                         <p class="eyebrow">
-                            {lang.t(Key::ResponseFrom)} " " <strong lang=CONTENT_LANG>{data.respondent_name.clone()}</strong>
+                            {lang.t(Key::ResponseFrom)} " " <strong lang="da">{data.respondent_name.clone()}</strong>
                             {format!(" · {}", data.respondent_group)}
                             {(!data.respondent_unit.is_empty()).then(|| format!(" · {}", data.respondent_unit))}
                         </p>
                     }
                         .into_any()
                 }}
-                <h1 lang=CONTENT_LANG>{data.title.clone()}</h1>
+                <h1 lang=content_lang()>{data.title.clone()}</h1>
                 <p class="deadline">
                     {lang.t(if data.survey { Key::SurveyDeadlineLabel } else { Key::DeadlineLabel })} ": "
                     <strong>{data.deadline.clone()}</strong>
@@ -291,7 +298,7 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
             {data.lock.map(|reason| view! { <LockBanner reason deadline=data.deadline.clone()/> })}
             <NoticeBox notice problems/>
             <StatusLine data=data.clone()/>
-            <section class="intro" lang=CONTENT_LANG>
+            <section class="intro" lang=content_lang()>
                 {data.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
             </section>
             {(data.anonymous && data.lock.is_none())
@@ -353,11 +360,11 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                         };
                         view! {
                             <section class="area" hidden=hidden aria-labelledby=format!("area-{}", section.id)>
-                                <h2 id=format!("area-{}", section.id) lang=CONTENT_LANG>{section.title.clone()}</h2>
+                                <h2 id=format!("area-{}", section.id) lang=content_lang()>{section.title.clone()}</h2>
                                 {(!section.description.is_empty())
                                     .then(|| {
                                         view! {
-                                            <p class="area-description" lang=CONTENT_LANG>
+                                            <p class="area-description" lang=content_lang()>
                                                 {section.description.clone()}
                                             </p>
                                         }
@@ -377,6 +384,7 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                                                 text=item.text.clone()
                                                 allow_comment=item.allow_comment
                                                 kind=item.kind.clone()
+                                                option_labels=item.option_labels.clone()
                                                 required=item.required
                                                 initial=item.state.clone()
                                                 field
@@ -647,6 +655,7 @@ fn ItemCard(
     text: String,
     allow_comment: bool,
     kind: ItemKind,
+    option_labels: Vec<String>,
     required: bool,
     initial: FieldState,
     field: FieldSignals,
@@ -677,7 +686,7 @@ fn ItemCard(
                 <legend id=format!("q-{item_id}")>
                     <span class="code">{code.clone()}</span>
                     " "
-                    <span lang=CONTENT_LANG>{text}</span>
+                    <span lang=content_lang()>{text}</span>
                     {required.then(|| view! { " " <span class="required">{lang.t(Key::RequiredMark)}</span> })}
                 </legend>
                 // The comment's toggle sits at the end of the answers' row, so a
@@ -686,6 +695,7 @@ fn ItemCard(
                     <ItemInput
                         item_id
                         kind=kind.clone()
+                        option_labels
                         initial=initial.value.clone()
                         field
                         autosave
@@ -809,6 +819,7 @@ fn CommentField(
 fn ItemInput(
     item_id: i64,
     kind: ItemKind,
+    option_labels: Vec<String>,
     initial: String,
     field: FieldSignals,
     autosave: Autosave,
@@ -850,6 +861,7 @@ fn ItemInput(
                     <AnswerScale
                         item_id
                         kind
+                        option_labels
                         initial
                         value=field.value
                         disabled=!editable
