@@ -82,6 +82,10 @@ test('axe finds no WCAG 2.1 AA violation on any page, on a phone or a desktop', 
       '/admin/ingen-adgang',
     ];
     for (const url of [...respondent, ...staff]) await audit(page, url, found);
+    // The respondent's pages in Arabic, right to left.
+    await page.goto('/sprog/ar?til=/');
+    for (const url of [`/u/${state().openLinks[3]}`, `/svar/${state().surveyTokens[2]}`]) await audit(page, url, found);
+    await page.goto('/sprog/da?til=/');
   }
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(preview);

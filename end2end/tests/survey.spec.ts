@@ -106,6 +106,30 @@ test('a parent answers through the open link, and the first answer decides what 
   await expect(page.getByRole('button', { name: 'Svar igen' })).toBeVisible();
 });
 
+test('a parent reads the survey in Arabic, right to left', async ({ page, javaScriptEnabled }, testInfo) => {
+  const js = javaScriptEnabled !== false;
+  const code = state().openLinks[js ? 2 : 3];
+  await page.goto(`/u/${code}`);
+  // The switch names each language in itself.
+  await page.getByRole('link', { name: 'العربية' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('رضا أولياء الأمور');
+  await page.getByRole('button', { name: 'ابدأ' }).click();
+  await expect(page).toHaveURL(/\/svar\//);
+  await ready(page, js);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByText('إجاباتك مجهولة الهوية')).toBeVisible();
+  await page.locator('.item').first().getByText('مدرسة', { exact: true }).click();
+  if (!js) await page.getByRole('button', { name: 'التالي' }).click();
+  await expect(page.getByRole('heading', { name: 'المدرسة' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'دار الرعاية' })).toBeHidden();
+  // Mirrored: the first answer's label starts at the right edge of the phone.
+  const box = await page.locator('section.area:not([hidden]) .item:not([hidden]) label.choice').first().boundingBox();
+  expect(box && box.x + box.width).toBeGreaterThan(330);
+  await shot(page, testInfo, 'survey-arabic');
+});
+
 test('the posters print one unit a page with its QR code', async ({ page, javaScriptEnabled }, testInfo) => {
   test.skip(javaScriptEnabled === false, 'an administration page, tried with JavaScript');
   await signInAs(page, 'manager');

@@ -1,9 +1,9 @@
 //! The demo's surveys. The staff wellbeing survey, sent to about 400 staff in twelve
 //! units, three in four of whom have answered — anonymously, through the same save
 //! path a respondent uses; two small units have fewer answers than the minimum group
-//! size, so the report shows what suppression looks like. And the parents' survey,
-//! answered through open links of four units, started and saved as a parent's phone
-//! would.
+//! size, so the report shows what suppression looks like. And the parents' survey in
+//! Danish, English and Arabic, answered by 800 parents through open links of four
+//! units, started and saved as a parent's phone would.
 
 use super::db::Db;
 use super::error::AppError;
@@ -37,10 +37,10 @@ const UNITS: [(&str, usize, usize, f64); 12] = [
 
 /// (unit, parents who answer, the unit's climate.)
 const PARENT_UNITS: [(&str, usize, f64); 4] = [
-    ("Børnehuset Kastanjen", 70, 0.4),
-    ("Vuggestuen Spiren", 45, 0.2),
-    ("Nordskolen", 110, -0.1),
-    ("Engskolen", 85, 0.1),
+    ("Børnehuset Kastanjen", 180, 0.4),
+    ("Vuggestuen Spiren", 120, 0.2),
+    ("Nordskolen", 280, -0.1),
+    ("Engskolen", 220, 0.1),
 ];
 
 const PARENT_ANSWERS: [&str; 6] = [
