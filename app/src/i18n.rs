@@ -492,6 +492,16 @@ texts! {
     MsgConditionNotChoice => "Vis hvis henviser til spørgsmål {arg}, som ikke er enkeltvalg eller flervalg.", "Show if refers to question {arg}, which is not single or multiple choice.";
     MsgLanguageTagUnknown => "Kolonnen »{arg}« skal slutte med et sprogkode efter _, fx tekst_en, tekst_ar eller tekst_so.", "The column “{arg}” must end with a language code after _, e.g. tekst_en, tekst_ar or tekst_so.";
     MsgTranslatedOptions => "Svarmulighederne på {arg} skal være lige så mange som på dansk og i samme rækkefølge.", "The options in {arg} must be as many as in Danish and in the same order.";
+    MsgLanguageTagInvalid => "»{arg}« er ikke en sprogkode. Skriv sprogets kode, fx ar (arabisk), en (engelsk), so (somali), tr (tyrkisk), uk (ukrainsk) eller ur (urdu).", "“{arg}” is not a language code. Write the language's code, e.g. ar (Arabic), en (English), so (Somali), tr (Turkish), uk (Ukrainian) or ur (Urdu).";
+    MsgDanishIsMain => "Dansk er undersøgelsens eget sprog; ret de danske tekster under Indstillinger.", "Danish is the survey's own language; change the Danish texts under Settings.";
+    MsgLanguageSaved => "Sproget er gemt.", "The language was saved.";
+    LanguagesTitle => "Sprog", "Languages";
+    LanguagesHint => "Undersøgelsen vises på dansk og på disse sprog; den, der svarer, vælger selv, og browserens sprog bestemmer, hvad der vises først. Spørgsmål og svarmuligheder oversættes i regnearket med kolonnerne tekst_<sprog>, svarmuligheder_<sprog> og område_<sprog>; titel og indledning her. Svarene tælles altid under de danske svarmuligheder.", "The survey is shown in Danish and in these languages; respondents choose, and the browser's language decides what is shown first. Questions and options are translated in the spreadsheet with the columns tekst_<language>, svarmuligheder_<language> and område_<language>; title and introduction here. Answers are always counted under the Danish options.";
+    LanguageTagLabel => "Sprogkode (fx ar, en, so, tr, uk, ur)", "Language code (e.g. ar, en, so, tr, uk, ur)";
+    LanguageItemsCol => "Oversatte spørgsmål", "Translated questions";
+    LanguageSave => "Gem sprog", "Save language";
+    TranslatedTitleLabel => "Titel på sproget", "Title in the language";
+    TranslatedIntroLabel => "Indledning på sproget", "Introduction in the language";
     MsgConditionUnknownOption => "Vis hvis nævner »{arg}«, som ikke er en af spørgsmålets svarmuligheder.", "Show if names “{arg}”, which is not one of the question's options.";
     TypeLabel => "Type", "Type";
     OptionsLabel => "Svarmuligheder", "Options";

@@ -116,6 +116,9 @@ pub async fn admin_hearing(
         c.open_links = crate::backend::open_link::list(db, id, base)
             .await
             .map_err(|e| call.fail(e))?;
+        c.languages = crate::backend::translation::list(db, id)
+            .await
+            .map_err(|e| call.fail(e))?;
     }
     Ok(c)
 }

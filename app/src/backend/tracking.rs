@@ -293,6 +293,7 @@ pub async fn consultation(
         id,
         survey,
         open_links: Vec::new(),
+        languages: Vec::new(),
         intro_html: markdown::render(&c.intro_md),
         title: c.title,
         intro_md: c.intro_md,

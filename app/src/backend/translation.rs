@@ -4,10 +4,15 @@
 //! stored as the Danish option, so a translation changes what is read, never what is
 //! counted.
 
+use super::audit::{self, Action};
 use super::db::Db;
+use super::error::AppError;
+use super::import::MAX_NAME_CHARS;
+use super::manage::MAX_INTRO_CHARS;
 use super::token::hash_token;
+use crate::model::admin::{LanguageInfo, Msg, Problem, UserView};
 use crate::model::language::best_of;
-use crate::model::LangTag;
+use crate::model::{without_bidi_controls, ConsultationKind, LangTag};
 use sqlx::SqliteConnection;
 use std::collections::HashMap;
 
@@ -199,4 +204,100 @@ pub async fn set_item(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// A survey's further languages for its page: each with its title, intro and how many
+/// items are translated.
+pub async fn list(db: &Db, consultation_id: i64) -> Result<Vec<LanguageInfo>, AppError> {
+    let rows: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT l.lang, l.title, l.intro_md,
+                (SELECT COUNT(*) FROM item_translation t JOIN item i ON i.id = t.item_id
+                 WHERE i.consultation_id = l.consultation_id AND t.lang = l.lang AND t.text <> ''),
+                (SELECT COUNT(*) FROM item WHERE consultation_id = l.consultation_id)
+         FROM consultation_language l WHERE l.consultation_id = $1 ORDER BY l.lang",
+    )
+    .bind(consultation_id)
+    .fetch_all(&db.read)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(tag, title, intro, items, of)| {
+            let lang = LangTag::parse(&tag)?;
+            Some(LanguageInfo {
+                name: lang.autonym().to_owned(),
+                tag: lang.to_string(),
+                title,
+                intro,
+                items,
+                of,
+            })
+        })
+        .collect())
+}
+
+/// Adds a language to a survey, or changes its title and intro, from the survey's
+/// page. A tag that cannot be read, or Danish (the survey's own language), is refused
+/// with its message.
+pub async fn save_language(
+    db: &Db,
+    user: &UserView,
+    consultation_id: i64,
+    tag: &str,
+    title: &str,
+    intro: &str,
+    now_ms: i64,
+) -> Result<Result<(), Problem>, AppError> {
+    let Some(lang) = LangTag::parse(tag) else {
+        return Ok(Err(Problem::with(
+            "lang",
+            Msg::LanguageTagInvalid,
+            tag.trim(),
+        )));
+    };
+    if lang.is_danish() {
+        return Ok(Err(Problem::new("lang", Msg::DanishIsMain)));
+    }
+    let (title, intro) = (without_bidi_controls(title), intro.trim().to_owned());
+    if title.trim().chars().count() > MAX_NAME_CHARS {
+        return Ok(Err(Problem::with(
+            "title",
+            Msg::TooLong,
+            MAX_NAME_CHARS.to_string(),
+        )));
+    }
+    if intro.chars().count() > MAX_INTRO_CHARS {
+        return Ok(Err(Problem::with(
+            "intro",
+            Msg::TooLong,
+            MAX_INTRO_CHARS.to_string(),
+        )));
+    }
+    let mut tx = db.write.begin().await?;
+    let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM consultation WHERE id = $1")
+        .bind(consultation_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if !kind.is_some_and(|(k,)| ConsultationKind::is_survey(&k)) {
+        return Err(AppError::NotFound);
+    }
+    sqlx::query(
+        "INSERT INTO consultation_language (consultation_id, lang, title, intro_md) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (consultation_id, lang) DO UPDATE SET title = excluded.title, intro_md = excluded.intro_md",
+    )
+    .bind(consultation_id)
+    .bind(lang.as_str())
+    .bind(title.trim())
+    .bind(&intro)
+    .execute(&mut *tx)
+    .await?;
+    audit::commit(
+        tx,
+        Some(user),
+        Action::Changed,
+        Some(consultation_id),
+        &format!("sprog {lang}"),
+        now_ms,
+    )
+    .await?;
+    Ok(Ok(()))
 }

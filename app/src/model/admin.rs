@@ -175,6 +175,9 @@ messages! {
     ConditionUnknownItem => MsgConditionUnknownItem,
     ConditionNotChoice => MsgConditionNotChoice,
     ConditionUnknownOption => MsgConditionUnknownOption,
+    DanishIsMain => MsgDanishIsMain,
+    LanguageTagInvalid => MsgLanguageTagInvalid,
+    LanguageSaved => MsgLanguageSaved,
     LanguageTagUnknown => MsgLanguageTagUnknown,
     TranslatedOptions => MsgTranslatedOptions,
     UnitMissing => MsgUnitMissing,
@@ -352,6 +355,8 @@ pub struct AdminConsultation {
     /// A survey's open links, one per unit (filled in by the server function, which
     /// knows the deployment's address).
     pub open_links: Vec<OpenLinkInfo>,
+    /// A survey's further languages (filled in by the server function, as above).
+    pub languages: Vec<LanguageInfo>,
     pub title: String,
     pub intro_md: String,
     /// The intro rendered from Markdown, with any HTML in it escaped.
@@ -373,6 +378,19 @@ pub struct AdminConsultation {
     pub units: Vec<Rate>,
     pub progress: SendProgress,
     pub may_edit: bool,
+}
+
+/// One further language of a survey, as the administration sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageInfo {
+    /// The BCP 47 tag, and the language's name in itself.
+    pub tag: String,
+    pub name: String,
+    pub title: String,
+    pub intro: String,
+    /// Items with a translated text, of all items.
+    pub items: i64,
+    pub of: i64,
 }
 
 /// One open link as the administration sees it.

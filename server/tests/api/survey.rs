@@ -827,6 +827,39 @@ async fn a_sheet_translates_a_survey_into_any_language_and_the_preview_shows_it(
         "English chrome"
     );
 
+    // The title is translated on the survey's page; a tag that cannot be read, or
+    // Danish, is refused with its message.
+    let res = app
+        .admin_post(
+            &c,
+            &format!("/admin/hoering/{id}/sprog"),
+            &[
+                ("lang", "uk"),
+                ("title", "Задоволеність батьків"),
+                ("intro", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = app.get_page(&reader, &token).await;
+    assert!(page.contains("Задоволеність батьків"));
+    for (tag, message) in [
+        ("ukrainsk", "er ikke en sprogkode"),
+        ("da", "undersøgelsens eget sprog"),
+    ] {
+        let res = app
+            .admin_post(
+                &c,
+                &format!("/admin/hoering/{id}/sprog"),
+                &[("lang", tag), ("title", "x"), ("intro", "")],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 422, "{tag}");
+        assert!(res.text().await.unwrap().contains(message), "{tag}");
+    }
+    let (_, admin_page) = fetch(&c, &app.url(&format!("/admin/hoering/{id}"))).await;
+    assert!(admin_page.contains("Українська") && admin_page.contains("2 / 2"));
+
     // A column whose language cannot be read is named, and nothing is saved.
     let bad = "område;tekst;tekst_ukrainsk\nA;B;C\n";
     let res = app

@@ -88,6 +88,7 @@ fn ConsultationView(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoVi
             <Pager page=c.body_page href=move |n| format!("{}#parter-liste", body_query.query_string(n))/>
         </section>
         {c.survey.then(|| view! { <super::open_links::OpenLinks c=c.clone() echo=echo.clone()/> })}
+        {c.survey.then(|| view! { <super::languages::Languages c=c.clone() echo=echo.clone()/> })}
         {c.may_edit.then(|| view! { <AddBodies base=base.clone() echo=echo.clone()/> })}
         {c.may_edit.then(|| view! { <SettingsForm c=c.clone() echo=echo.clone()/> })}
         <Items c=c.clone() echo=echo.clone() draft=draft/>

@@ -10,6 +10,7 @@ mod audit;
 mod consultation;
 mod frame;
 mod import;
+mod languages;
 mod login;
 mod memo;
 mod open_links;
