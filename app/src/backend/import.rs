@@ -368,13 +368,15 @@ fn translations(
             }
         }
     }
-    let too_long = out.iter().any(|t| {
-        too_long(&t.text, MAX_ITEM_CHARS)
-            || too_long(&t.section, MAX_NAME_CHARS)
+    for t in &out {
+        if too_long(&t.text, MAX_ITEM_CHARS) {
+            return Err((Msg::TooLong, MAX_ITEM_CHARS.to_string()));
+        }
+        if too_long(&t.section, MAX_NAME_CHARS)
             || t.options.iter().any(|o| too_long(o, MAX_NAME_CHARS))
-    });
-    if too_long {
-        return Err((Msg::TooLong, MAX_ITEM_CHARS.to_string()));
+        {
+            return Err((Msg::TooLong, MAX_NAME_CHARS.to_string()));
+        }
     }
     Ok(out)
 }

@@ -555,120 +555,124 @@ pub async fn save(
     .execute(&mut *tx)
     .await?;
 
-    let asked = asked(&items)?;
-    let stored = load_answers(&mut tx, response.id).await?;
-    let shown = logic::shown(&asked, |id| {
-        stored.get(&id).map(|a| a.value.clone()).unwrap_or_default()
-    });
-    if let Some(from) = page.filter(|_| matches!(intent, Intent::Next | Intent::Back) || submitting)
-    {
-        let pages = item_pages(&items, &asked);
-        let has_shown = |p: usize| {
-            asked
+    // Only a submission or a page turned without JavaScript needs to know what the
+    // skip logic shows; an autosave does not.
+    let turning = page.is_some() && matches!(intent, Intent::Next | Intent::Back);
+    if submitting || turning {
+        let asked = asked(&items)?;
+        let stored = load_answers(&mut tx, response.id).await?;
+        let shown = logic::shown(&asked, |id| {
+            stored.get(&id).map(|a| a.value.clone()).unwrap_or_default()
+        });
+        if let Some(from) = page {
+            let pages = item_pages(&items, &asked);
+            let has_shown = |p: usize| {
+                asked
+                    .iter()
+                    .any(|a| pages.get(&a.id) == Some(&p) && shown.contains(&a.id))
+            };
+            let last = pages.values().copied().max().unwrap_or(0);
+            let target = match intent {
+                Intent::Back => Some((0..from).rev().find(|p| has_shown(*p)).unwrap_or(0)),
+                Intent::Next => Some(((from + 1)..=last).find(|p| has_shown(*p)).unwrap_or(from)),
+                // Later pages with questions come before submitting.
+                _ => ((from + 1)..=last).find(|p| has_shown(*p)),
+            };
+            if let Some(page) = target {
+                tx.commit().await?;
+                return Ok(SaveResult::Moved { version, page });
+            }
+        }
+        if submitting {
+            let items: Vec<ItemRow> = items
+                .into_iter()
+                .filter(|i| shown.contains(&i.id))
+                .collect();
+            let unanswered = unanswered(&items, &stored);
+            // A required item left blank stops the submission, with or without the
+            // respondent's confirmation; the draft is kept.
+            let missing: Vec<FormError> = items
                 .iter()
-                .any(|a| pages.get(&a.id) == Some(&p) && shown.contains(&a.id))
-        };
-        let last = pages.values().copied().max().unwrap_or(0);
-        let target = match intent {
-            Intent::Back => Some((0..from).rev().find(|p| has_shown(*p)).unwrap_or(0)),
-            Intent::Next => Some(((from + 1)..=last).find(|p| has_shown(*p)).unwrap_or(from)),
-            // Later pages with questions come before submitting.
-            _ => ((from + 1)..=last).find(|p| has_shown(*p)),
-        };
-        if let Some(page) = target {
-            tx.commit().await?;
-            return Ok(SaveResult::Moved { version, page });
-        }
-    }
-    let items: Vec<ItemRow> = items
-        .into_iter()
-        .filter(|i| shown.contains(&i.id))
-        .collect();
-    if submitting {
-        let unanswered = unanswered(&mut tx, &items, response.id).await?;
-        // A required item left blank stops the submission, with or without the
-        // respondent's confirmation; the draft is kept.
-        let missing: Vec<FormError> = items
-            .iter()
-            .filter(|i| i.required && unanswered.iter().any(|u| u.id == i.id))
-            .map(|i| FormError {
-                field: Field::Value(i.id),
-                code: ErrorCode::Required,
-            })
-            .collect();
-        if !missing.is_empty() {
-            tx.commit().await?;
-            return Ok(SaveResult::Incomplete {
-                version,
-                errors: missing,
-            });
-        }
-        if intent == Intent::Submit && !unanswered.is_empty() {
-            tx.commit().await?;
-            return Ok(SaveResult::NeedsConfirmation {
-                version,
-                unanswered,
-            });
-        }
-        // Answers to items the logic hides are discarded, whatever the browser sent.
-        for hidden in asked.iter().filter(|a| !shown.contains(&a.id)) {
-            sqlx::query("DELETE FROM answer WHERE response_id = $1 AND item_id = $2")
+                .filter(|i| i.required && unanswered.iter().any(|u| u.id == i.id))
+                .map(|i| FormError {
+                    field: Field::Value(i.id),
+                    code: ErrorCode::Required,
+                })
+                .collect();
+            if !missing.is_empty() {
+                tx.commit().await?;
+                return Ok(SaveResult::Incomplete {
+                    version,
+                    errors: missing,
+                });
+            }
+            if intent == Intent::Submit && !unanswered.is_empty() {
+                tx.commit().await?;
+                return Ok(SaveResult::NeedsConfirmation {
+                    version,
+                    unanswered,
+                });
+            }
+            // Answers to items the logic hides are discarded, whatever the browser sent.
+            for hidden in asked.iter().filter(|a| !shown.contains(&a.id)) {
+                sqlx::query("DELETE FROM answer WHERE response_id = $1 AND item_id = $2")
+                    .bind(response.id)
+                    .bind(hidden.id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if invitee.anonymous {
+                submit_anonymously(&mut tx, &invitee, response.id, now_ms).await?;
+                tx.commit().await?;
+                return Ok(SaveResult::Submitted {
+                    version,
+                    submission_no: 1,
+                });
+            }
+            tally::count(&mut tx, response.id, Sign::Remove).await?;
+            sqlx::query("DELETE FROM submitted_answer WHERE response_id = $1")
                 .bind(response.id)
-                .bind(hidden.id)
                 .execute(&mut *tx)
                 .await?;
-        }
-        if invitee.anonymous {
-            submit_anonymously(&mut tx, &invitee, response.id, now_ms).await?;
-            tx.commit().await?;
-            return Ok(SaveResult::Submitted {
-                version,
-                submission_no: 1,
-            });
-        }
-        tally::count(&mut tx, response.id, Sign::Remove).await?;
-        sqlx::query("DELETE FROM submitted_answer WHERE response_id = $1")
+            sqlx::query(
+                "INSERT INTO submitted_answer (response_id, item_id, value, comment)
+                 SELECT response_id, item_id, value, comment FROM answer
+                 WHERE response_id = $1 AND (value <> '' OR comment <> '')",
+            )
             .bind(response.id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "INSERT INTO submitted_answer (response_id, item_id, value, comment)
-             SELECT response_id, item_id, value, comment FROM answer
-             WHERE response_id = $1 AND (value <> '' OR comment <> '')",
-        )
-        .bind(response.id)
-        .execute(&mut *tx)
-        .await?;
-        tally::stamp(&mut tx, response.id).await?;
-        tally::count(&mut tx, response.id, Sign::Add).await?;
-        sqlx::query(
-            "UPDATE response SET status = 'submitted', submitted_version = version,
-                    submission_no = submission_no + 1, submitted_general_comment = general_comment,
-                    submitted_at = $1
-             WHERE id = $2",
-        )
-        .bind(now_ms)
-        .bind(response.id)
-        .execute(&mut *tx)
-        .await?;
-        body_state::advance(&mut tx, invitee.respondent_id, BodyState::Submitted).await?;
-        // The receipt mail is queued in the submission's own transaction: no
-        // submission without its receipt, no receipt for a submission that failed.
-        if let Some(receipt) = receipt_for(&mut tx, &invitee, Lang::Da).await? {
-            super::mail::outbox::enqueue_receipt(
-                &mut tx,
-                invitee.consultation_id,
-                invitee.respondent_id,
-                &receipt,
-                now_ms,
+            tally::stamp(&mut tx, response.id).await?;
+            tally::count(&mut tx, response.id, Sign::Add).await?;
+            sqlx::query(
+                "UPDATE response SET status = 'submitted', submitted_version = version,
+                        submission_no = submission_no + 1, submitted_general_comment = general_comment,
+                        submitted_at = $1
+                 WHERE id = $2",
             )
+            .bind(now_ms)
+            .bind(response.id)
+            .execute(&mut *tx)
             .await?;
+            body_state::advance(&mut tx, invitee.respondent_id, BodyState::Submitted).await?;
+            // The receipt mail is queued in the submission's own transaction: no
+            // submission without its receipt, no receipt for a submission that failed.
+            if let Some(receipt) = receipt_for(&mut tx, &invitee, Lang::Da).await? {
+                super::mail::outbox::enqueue_receipt(
+                    &mut tx,
+                    invitee.consultation_id,
+                    invitee.respondent_id,
+                    &receipt,
+                    now_ms,
+                )
+                .await?;
+            }
+            tx.commit().await?;
+            return Ok(SaveResult::Submitted {
+                version,
+                submission_no: response.submission_no + 1,
+            });
         }
-        tx.commit().await?;
-        return Ok(SaveResult::Submitted {
-            version,
-            submission_no: response.submission_no + 1,
-        });
     }
 
     let updates = match since_version {
@@ -724,25 +728,15 @@ fn item_pages(items: &[ItemRow], asked: &[Asked]) -> HashMap<i64, usize> {
         .collect()
 }
 
-async fn unanswered(
-    conn: &mut SqliteConnection,
-    items: &[ItemRow],
-    response_id: i64,
-) -> Result<Vec<ItemRef>, sqlx::Error> {
-    let answered: Vec<(i64,)> =
-        sqlx::query_as("SELECT item_id FROM answer WHERE response_id = $1 AND value <> ''")
-            .bind(response_id)
-            .fetch_all(conn)
-            .await?;
-    let answered: std::collections::HashSet<i64> = answered.into_iter().map(|(id,)| id).collect();
-    Ok(items
+fn unanswered(items: &[ItemRow], stored: &HashMap<i64, AnswerRow>) -> Vec<ItemRef> {
+    items
         .iter()
-        .filter(|i| !answered.contains(&i.id))
+        .filter(|i| stored.get(&i.id).is_none_or(|a| a.value.is_empty()))
         .map(|i| ItemRef {
             id: i.id,
             code: i.code.clone(),
         })
-        .collect())
+        .collect()
 }
 
 /// Every field written after `since`, so the autosave can show other members' answers.

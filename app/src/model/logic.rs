@@ -28,10 +28,6 @@ impl Condition {
         })
     }
 
-    pub fn any_of_json(&self) -> String {
-        serde_json::to_string(&self.any_of).unwrap_or_else(|_| "[]".to_owned())
-    }
-
     /// Whether `value`, an answer to the deciding item of `kind`, shows the item.
     pub fn holds(&self, kind: &ItemKind, value: &str) -> bool {
         match kind.parse_value(value) {

@@ -5,9 +5,10 @@
 //! other page stays Danish until someone picks English.
 
 use app::backend::translation::best_for_path;
-use app::edge::request::{cookie, wanted_languages, ChosenLanguage};
+use app::edge::request::{cookie, ChosenLanguage};
 use app::edge::state::AppState;
 use app::i18n::LANG_COOKIE;
+use app::model::language::accepted;
 use axum::extract::{Request, State};
 use axum::http::{header, Method};
 use axum::middleware::Next;
@@ -18,18 +19,19 @@ pub async fn from_browser(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let path = request.uri().path().to_owned();
-    let candidate = request.method() == Method::GET
-        && (path.starts_with("/svar/") || path.starts_with("/u/"))
-        && cookie(request.headers(), LANG_COOKIE).is_none()
-        && request.headers().contains_key(header::ACCEPT_LANGUAGE);
-    if !candidate {
-        return next.run(request).await;
-    }
-    let (parts, body) = request.into_parts();
-    let wanted = wanted_languages(&parts);
-    request = Request::from_parts(parts, body);
-    let chosen = match best_for_path(&state.db, &path, &wanted).await {
+    let path = request.uri().path();
+    let respondents = path.starts_with("/svar/") || path.starts_with("/u/");
+    let wanted = match request.headers().get(header::ACCEPT_LANGUAGE) {
+        Some(value)
+            if request.method() == Method::GET
+                && respondents
+                && cookie(request.headers(), LANG_COOKIE).is_none() =>
+        {
+            accepted(value.to_str().unwrap_or_default())
+        }
+        _ => return next.run(request).await,
+    };
+    let chosen = match best_for_path(&state.db, path, &wanted).await {
         Ok(Some(tag)) if !tag.is_danish() => tag,
         // Danish, no translation, or no such link: the page says what it says.
         _ => return next.run(request).await,

@@ -138,11 +138,12 @@ fn notice_for(data: &PageData) -> Option<Notice> {
 
 /// The items shown by the answers the page was made with.
 fn shown_now(data: &PageData) -> HashSet<i64> {
+    let values: std::collections::HashMap<i64, &str> = data
+        .items()
+        .map(|i| (i.id, i.state.value.as_str()))
+        .collect();
     logic::shown(data.items(), |id| {
-        data.items()
-            .find(|i| i.id == id)
-            .map(|i| i.state.value.clone())
-            .unwrap_or_default()
+        values.get(&id).map(|v| (*v).to_owned()).unwrap_or_default()
     })
 }
 
