@@ -182,8 +182,44 @@ macro_rules! texts {
     };
 }
 
+impl Key {
+    /// The key as a survey words it: people answer a survey, each for themselves, so
+    /// the administration's pages say "deltager" and "spørgsmål" where a hearing says
+    /// "høringspart" and "forslag". A key without a survey wording is itself.
+    pub fn for_kind(self, survey: bool) -> Key {
+        if !survey {
+            return self;
+        }
+        match self {
+            Key::AddBodiesTitle => Key::SurveyAddBodiesTitle,
+            Key::AddOneBody => Key::SurveyAddOneBody,
+            Key::BodyLabel => Key::SurveyBodyLabel,
+            Key::BodySheetHint => Key::SurveyBodySheetHint,
+            Key::NoBodiesMatch => Key::SurveyNoBodiesMatch,
+            Key::OpenAndInvite => Key::SurveyOpenAndInvite,
+            Key::ItemsTitle => Key::SurveyItemsTitle,
+            Key::AddItem => Key::SurveyAddItem,
+            Key::SectionLabel => Key::SurveySectionLabel,
+            Key::ItemSheetHint => Key::SurveyItemSheetHint,
+            Key::ImportItems => Key::SurveyImportItems,
+            other => other,
+        }
+    }
+}
+
 texts! {
     AppName => "Samråd", "Samråd";
+    SurveyAddBodiesTitle => "Tilføj deltagere", "Add participants";
+    SurveyAddOneBody => "Tilføj én deltager", "Add one participant";
+    SurveyBodyLabel => "Deltager", "Participant";
+    SurveyBodySheetHint => "Kolonner: Navn, Gruppe (fx Pædagogisk personale), Institution og E-mail. CSV eller XLSX, højst 5 MB. Navn og e-mail bruges kun til invitationer og påmindelser; svarene gemmes uden dem.", "Columns: Name, Group (e.g. Teaching staff), Unit and E-mail. CSV or XLSX, at most 5 MB. Name and e-mail are used only for invitations and reminders; the answers are stored without them.";
+    SurveyNoBodiesMatch => "Ingen deltagere passer til søgningen.", "No participants match the search.";
+    SurveyOpenAndInvite => "Åbn undersøgelsen og send invitationer", "Open the survey and send invitations";
+    SurveyItemsTitle => "Spørgsmål ({n})", "Questions ({n})";
+    SurveyAddItem => "Tilføj spørgsmål", "Add question";
+    SurveySectionLabel => "Område", "Area";
+    SurveyItemSheetHint => "Kolonner: Område, Nr. og Spørgsmål; valgfrit type (likert5, nps, enkeltvalg, flervalg, tekst, enig_uenig), svarmuligheder (adskilt af |), højst, obligatorisk, vis_hvis (fx 3=Skole) og tekst_<sprog> (fx tekst_ar). CSV fra Excel eller XLSX, højst 5 MB.", "Columns: Area, No. and Question; optionally type (likert5, nps, enkeltvalg, flervalg, tekst, enig_uenig), svarmuligheder (separated by |), højst, obligatorisk, vis_hvis (e.g. 3=Skole) and tekst_<language> (e.g. tekst_ar). CSV from Excel or XLSX, at most 5 MB.";
+    SurveyImportItems => "Importér spørgsmål fra regneark", "Import questions from a spreadsheet";
     ErrorPrefix => "Fejl", "Error";
     MailGreeting => "Kære {name}", "Dear {name}";
     MailAnswerHere => "Svar via jeres personlige link:", "Answer through your personal link:";
@@ -208,6 +244,9 @@ texts! {
     SurveyDeadlineLabel => "Svarfrist", "Deadline";
     FigureSharePositive => "Andel positive (enig og helt enig): {p} %", "Share positive (agree and strongly agree): {p} %";
     FigureMean => "Gennemsnit (1–5): {mean}", "Mean (1–5): {mean}";
+    FigureSharePositiveShort => "{p} % positive", "{p} % positive";
+    FigureMeanShort => "gns. {mean}", "mean {mean}";
+    FigureNpsShort => "NPS {score}", "NPS {score}";
     FigureNps => "NPS: {score} (anbefalere minus kritikere, i procent af svarene)", "NPS: {score} (promoters minus detractors, per cent of answers)";
     SurveyOverviewRule => "Tal vises kun, hvor mindst {k} har svaret; ellers står der »Færre end {k} svar«, og hvor én gruppe skjules, skjules også den næstmindste, så tallet ikke kan regnes ud. Svar via åbne links er ikke verificerede.", "Figures are shown only where at least {k} have answered; otherwise it says “Fewer than {k} responses”, and where one group is hidden, the next smallest is hidden too, so the figure cannot be worked out. Answers through open links are not verified.";
     NpsLow => "0 = Slet ikke sandsynligt", "0 = Not at all likely";
@@ -296,6 +335,9 @@ texts! {
     UseTheirs => "Brug deres svar", "Use their answer";
     KeepMine => "Behold mit svar", "Keep my answer";
     ErrValueOutOfScale => "Vælg enig, uenig eller ved ikke.", "Choose agree, disagree or don't know.";
+    ErrNotOffered => "Vælg et af de svar, der står ved spørgsmålet.", "Choose one of the answers shown with the question.";
+    ErrTooManyChoices => "Der er valgt for mange. Vælg højst {max}.", "Too many are chosen. Choose at most {max}.";
+    ChooseAtMost => "Vælg højst {max}.", "Choose at most {max}.";
     ErrCommentTooLong => "Kommentaren er på {chars} tegn. Den må højst være {max} tegn.",
         "The comment has {chars} characters. It may have at most {max} characters.";
     ErrUnknownItem => "Formularen indeholdt et forslag, som ikke hører til denne høring. Genindlæs siden og prøv igen.",
@@ -503,6 +545,41 @@ texts! {
     TranslatedTitleLabel => "Titel på sproget", "Title in the language";
     TranslatedIntroLabel => "Indledning på sproget", "Introduction in the language";
     MsgConditionUnknownOption => "Vis hvis nævner »{arg}«, som ikke er en af spørgsmålets svarmuligheder.", "Show if names “{arg}”, which is not one of the question's options.";
+    MsgMaxInvalid => "Højst skal være et helt tal fra 1 til antallet af svarmuligheder, ikke »{arg}«.", "At most must be a whole number from 1 to the number of options, not “{arg}”.";
+    MsgMaxNotAllowed => "Højst passer kun til flervalg, ikke til »{arg}«.", "At most belongs only to flervalg, not to “{arg}”.";
+    MaxLabel => "Højst", "At most";
+    MsgConditionOneQuestion => "Et spørgsmål kan kun vises ud fra svaret på ét andet spørgsmål. Sæt kun flueben ved svar på det samme spørgsmål.", "A question can depend on the answer to one other question only. Tick answers to the same question only.";
+    MsgConditionNotEarlier => "Spørgsmål {arg} kommer ikke før dette spørgsmål; et spørgsmål kan kun vises ud fra et svar, der er givet tidligere.", "Question {arg} does not come before this one; a question can only be shown on an answer given earlier.";
+    MsgConditionStillUsed => "Spørgsmål {arg} vises ud fra et svar på dette spørgsmål, som ikke længere findes. Ret først »Vis kun når« ved spørgsmål {arg}.", "Question {arg} is shown on an answer to this question that would no longer exist. First change “Show only when” on question {arg}.";
+    MsgMoveBreaksCondition => "Flytningen ville sætte et spørgsmål før spørgsmål {arg}, hvis svar afgør, om det stilles.", "The move would put a question before question {arg}, whose answer decides whether it is asked.";
+    ItemSettingsSummary => "Type, svarmuligheder og visning", "Type, options and display";
+    KindAgreeDisagree => "Enig / uenig / ved ikke", "Agree / disagree / don't know";
+    KindLikert5 => "Skala: helt enig … helt uenig", "Scale: strongly agree … strongly disagree";
+    KindNps => "0–10 (anbefaling)", "0–10 (recommendation)";
+    KindSingle => "Enkeltvalg", "Single choice";
+    KindMulti => "Flervalg", "Multiple choice";
+    KindText => "Fritekst", "Free text";
+    OptionsPerLineHint => "Én svarmulighed pr. linje. Kun til enkeltvalg og flervalg.", "One option per line. Only for single and multiple choice.";
+    MaxHint => "Kun til flervalg. Tomt: så mange man vil.", "Only for multiple choice. Empty: as many as wanted.";
+    ShowIfLegend => "Vis kun når", "Show only when";
+    ShowIfHint => "Sæt flueben ved de svar på ét tidligere spørgsmål, der skal vise dette spørgsmål. Ingen flueben: spørgsmålet stilles altid.", "Tick the answers to one earlier question that show this question. No tick: the question is always asked.";
+    ShowIfAlways => "stilles altid", "always asked";
+    ShowIfShort => "vises når {code} = {options}", "shown when {code} = {options}";
+    TranslatedTextLabel => "Tekst på {lang}", "Text in {lang}";
+    TranslatedOptionsLabel => "Svarmuligheder på {lang} (samme rækkefølge)", "Options in {lang} (same order)";
+    SaveSettings => "Gem indstillinger", "Save settings";
+    WrittenIn => "Skrevet på", "Written in";
+    UnitSheetTitle => "Én institution ved siden af helheden", "One institution beside the whole";
+    UnitSheetLink => "Udskriv institutionens side (A4)", "Print the institution's page (A4)";
+    UnitSheetChoose => "Vælg en institution i rapportens filter først.", "Choose an institution in the report's filter first.";
+    UnitSheetLead => "Institutionens resultater ved siden af hele kommunens, til drøftelse i MED-udvalget eller bestyrelsen.", "The institution's results beside the whole municipality's, for the MED committee or the board.";
+    UnitSheetRateOf => "Svarprocent, {unit}", "Response rate, {unit}";
+    UnitSheetRateAll => "Svarprocent, hele kommunen", "Response rate, the whole municipality";
+    UnitSheetWhole => "Hele kommunen", "The whole municipality";
+    UnitSheetLegend => "»Positive« er andelen, der svarede enig eller helt enig (»ved ikke« ikke medregnet); »gns.« er gennemsnittet på skalaen 1–5; NPS er andelen, der svarede 9–10, minus andelen, der svarede 0–6.", "“Positive” is the share who answered agree or strongly agree (“don't know” left out); “mean” is the mean on the 1–5 scale; NPS is the share who answered 9–10 minus the share who answered 0–6.";
+    UnitSheetNote => "Tal bygget på færre end {k} svar vises ikke, og heller ikke tal, som de ville kunne regnes ud fra. Fritekstsvar vises aldrig for en enkelt institution.", "Figures based on fewer than {k} answers are not shown, nor figures they could be worked out from. Free-text answers are never shown for a single institution.";
+    QuestionCol => "Spørgsmål", "Question";
+    BreakdownAnswer => "Svaret på {question}", "The answer to {question}";
     TypeLabel => "Type", "Type";
     OptionsLabel => "Svarmuligheder", "Options";
     RequiredLabel => "Obligatorisk", "Required";
@@ -774,6 +851,9 @@ fn arabic(key: Key) -> Option<&'static str> {
         UseTheirs => "استخدم إجابته",
         KeepMine => "احتفظ بإجابتي",
         ErrValueOutOfScale => "اختر إحدى الإجابات المعروضة.",
+        ErrNotOffered => "اختر إحدى الإجابات المعروضة مع السؤال.",
+        ErrTooManyChoices => "تم اختيار عدد كبير جدًا. اختر {max} كحد أقصى.",
+        ChooseAtMost => "اختر {max} كحد أقصى.",
         ErrCommentTooLong => "يحتوي النص على {chars} حرفًا. الحد الأقصى {max} حرف.",
         ErrUnknownItem => "احتوى النموذج على سؤال لا ينتمي إلى هذا الاستبيان. أعد تحميل الصفحة وحاول مرة أخرى.",
         ErrMalformed => "تعذّرت قراءة النموذج. أعد تحميل الصفحة وحاول مرة أخرى.",

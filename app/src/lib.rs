@@ -152,6 +152,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/admin/hoering/:id/import/:draft") view=admin::ImportPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/hoering/:id/rapport") view=admin::ReportPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/hoering/:id/notat") view=admin::MemoPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/hoering/:id/enhed") view=admin::UnitSheetPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/hoering/:id/plakater") view=admin::PostersPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/udbakke") view=admin::OutboxPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/brugere") view=admin::UsersPage ssr=SsrMode::Async/>

@@ -1,32 +1,10 @@
 // Accessibility: axe-core (WCAG 2.1 A and AA) on every respondent and staff page at a
 // phone's and a desktop's width, and a respondent who uses the keyboard alone.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { freshBody, ready, shot, signInAs, state } from './support';
+import { freshBody, ready, shot, signInAs, state, violations } from './support';
 
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SHEET = path.resolve(__dirname, '../../testdata/respondents-sample.csv');
-
-type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
-
-/** Runs axe-core in the page (through the DevTools protocol, so the page's own
- * Content-Security-Policy stays as strict as it is) and returns its violations. */
-async function violations(page: Page): Promise<Violation[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    // @ts-expect-error axe is the global the script above defines
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v: Violation) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })),
-    }));
-  });
-}
 
 async function audit(page: Page, url: string, found: string[]) {
   await page.goto(url);
@@ -81,6 +59,15 @@ test('axe finds no WCAG 2.1 AA violation on any page, on a phone or a desktop', 
       '/admin/log',
       '/admin/ingen-adgang',
     ];
+    // The parent survey broken down by its first (background) question.
+    await page.goto(`/admin/hoering/${state().parentSurvey}/rapport`);
+    const byAnswer = await page.locator('#f-opdeling option[value^="svar-"]').first().getAttribute('value');
+    staff.push(
+      `/admin/hoering/${state().parentSurvey}/rapport?opdeling=${byAnswer}`,
+      `/admin/hoering/${state().survey}/rapport?institution=Nordskolen`,
+      `/admin/hoering/${state().survey}/enhed?institution=Nordskolen`,
+      `/admin/hoering/${state().survey}/enhed?institution=PPR`,
+    );
     for (const url of [...respondent, ...staff]) await audit(page, url, found);
     // The respondent's pages in Arabic, right to left.
     await page.goto('/sprog/ar?til=/');

@@ -92,3 +92,45 @@ test('a viewer reads the report but gets no note form', async ({ page }) => {
   await expect(page.locator('.report-item')).toHaveCount(42);
   await expect(page.getByRole('button', { name: 'Gem bemærkning' })).toHaveCount(0);
 });
+
+test('a survey breaks down by a background answer, marks free text by language, and prints one unit', async ({ page, javaScriptEnabled }, testInfo) => {
+  const js = javaScriptEnabled !== false;
+  await signInAs(page, 'manager');
+  await page.goto(`/admin/hoering/${state().parentSurvey}/rapport`);
+  await ready(page, js);
+  // The parents' first question is the background: school or daycare.
+  const byAnswer = await page.locator('#f-opdeling option[value^="svar-"]').first().getAttribute('value');
+  await show(page, '#f-opdeling', byAnswer!);
+  await expect(page).toHaveURL(new RegExp(`opdeling=${byAnswer}`));
+  const table = page.locator('.report-item').nth(3).locator('table.tally-table');
+  await expect(table.locator('tbody th[scope="row"]', { hasText: 'Skole' })).toBeVisible();
+  await expect(table.locator('tbody th[scope="row"]', { hasText: 'Dagtilbud' })).toBeVisible();
+  await page.locator('.report-item').nth(3).scrollIntoViewIfNeeded();
+  await shot(page, testInfo, 'survey-by-answer');
+  // Free text answered on the Arabic page says so, and is marked up in Arabic.
+  await page.goto(`/admin/hoering/${state().parentSurvey}/notat`);
+  const arabic = page.locator('.comment-list li').filter({ has: page.locator('.written-in') }).first();
+  await expect(arabic).toContainText('Skrevet på');
+  await expect(arabic.locator('.comment-text')).toHaveAttribute('lang', /^(ar|en)$/);
+  await arabic.scrollIntoViewIfNeeded();
+  await shot(page, testInfo, 'free-text-language');
+
+  // One unit beside the whole, on screen and as its printed A4 page.
+  await page.goto(`/admin/hoering/${state().survey}/rapport`);
+  await ready(page, js);
+  await show(page, '#f-institution', 'Nordskolen');
+  await page.getByRole('link', { name: 'Udskriv institutionens side (A4)' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nordskolen');
+  await expect(page.locator('.unit-sheet-table tbody tr').first()).toContainText('% positive');
+  await shot(page, testInfo, 'unit-sheet', true);
+  await page.goto(`/admin/hoering/${state().survey}/enhed?institution=PPR`);
+  await expect(page.locator('.unit-sheet-table tbody tr').first()).toContainText('Færre end 5 svar');
+  if (testInfo.project.name === 'desktop') {
+    await page.goto(`/admin/hoering/${state().survey}/enhed?institution=Nordskolen`);
+    const pdf = testInfo.outputPath('unit-sheet.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, testInfo.outputPath('unit-sheet-print')]);
+    const pages = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(Number(/Pages:\s+(\d+)/.exec(pages)?.[1])).toBe(1);
+  }
+});

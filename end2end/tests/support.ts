@@ -66,3 +66,25 @@ export async function signInAs(page: Page, who: keyof typeof STAFF) {
   await page.getByRole('button', { name: 'Log ind' }).click();
   await expect(page).toHaveURL(/\/admin$/);
 }
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+
+/** Runs axe-core in the page (through the DevTools protocol, so the page's own
+ * Content-Security-Policy stays as strict as it is) and returns its violations. */
+export async function violations(page: Page): Promise<Violation[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    // @ts-expect-error axe is the global the script above defines
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v: Violation) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })),
+    }));
+  });
+}

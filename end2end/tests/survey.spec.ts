@@ -140,3 +140,34 @@ test('the posters print one unit a page with its QR code', async ({ page, javaSc
   await expect(page.locator('section.poster').first().locator('svg')).toHaveCount(1);
   await shot(page, testInfo, 'posters');
 });
+
+test('a multiple choice takes at most two, and says so by the question', async ({ page, javaScriptEnabled }, testInfo) => {
+  const js = javaScriptEnabled !== false;
+  // A fresh browser starts a fresh answer on the same poster.
+  await page.goto(`/u/${state().openLinks[js ? 0 : 1]}`);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page).toHaveURL(/\/svar\//);
+  await ready(page, js);
+  await page.locator('.item').first().getByText('Skole', { exact: true }).click();
+  if (!js) await page.getByRole('button', { name: 'Næste' }).click();
+  const item = page.locator('.item').filter({ hasText: 'Hvordan får du helst information?' });
+  await expect(item.locator('.choose-max')).toHaveText('Vælg højst 2.');
+  for (const option of ['Forældreappen', 'E-mail', 'Forældremøder']) {
+    await item.getByText(option, { exact: true }).click();
+  }
+  if (!js) await page.getByRole('button', { name: 'Gem kladde' }).click();
+  await expect(page.locator('.item').filter({ hasText: 'Hvordan får du helst information?' }))
+    .toContainText('Der er valgt for mange. Vælg højst 2.');
+  await page.locator('.item').filter({ hasText: 'Hvordan får du helst information?' }).scrollIntoViewIfNeeded();
+  await shot(page, testInfo, 'survey-too-many');
+  const again = page.locator('.item').filter({ hasText: 'Hvordan får du helst information?' });
+  await again.getByText('Forældremøder', { exact: true }).click();
+  if (js) {
+    await expect(again).not.toContainText('Der er valgt for mange');
+  } else {
+    // Without JavaScript the boxes come back as ticked; one less is saved.
+    await expect(again.locator('input[value="Forældremøder"]')).not.toBeChecked();
+    await page.getByRole('button', { name: 'Gem kladde' }).click();
+    await expect(page.getByText('Der er valgt for mange')).toHaveCount(0);
+  }
+});

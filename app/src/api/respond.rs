@@ -43,7 +43,7 @@ pub async fn autosave(
     changes: Vec<FieldChange>,
 ) -> Result<SaveReply, ApiError> {
     use crate::backend::error::AppError;
-    use crate::backend::form::{from_changes, Intent};
+    use crate::backend::form::{from_changes, Posting};
     use crate::backend::now_ms;
     use crate::backend::respond::{save, SaveResult};
     use crate::edge::state::AppState;
@@ -53,9 +53,7 @@ pub async fn autosave(
         &state.db,
         &token,
         &fields,
-        Intent::Save,
-        None,
-        Some(since_version),
+        &Posting::autosave(since_version),
         now_ms(),
     )
     .await

@@ -3,6 +3,7 @@
 
 use super::db::Db;
 use super::error::AppError;
+use crate::model::logic::Condition;
 use crate::model::ItemKind;
 
 /// One item of the catalogue, with its area, kind and the administration's note.
@@ -19,12 +20,73 @@ pub struct CatalogueItem {
     pub conditional: bool,
 }
 
+/// An item's kind as the store keeps it — `item.kind`, `item.options_json` and
+/// `item.max_choices` — flattened into every row that reads an item, and read back
+/// into an [`ItemKind`] in one place.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct StoredKind {
+    pub kind: String,
+    pub options_json: String,
+    pub max_choices: Option<i64>,
+}
+
+impl StoredKind {
+    /// The kind of item `id`. The columns are written only by the builder and the
+    /// importers, which validate them, so a value that does not read back is a fault
+    /// of ours, not the user's.
+    pub fn read(&self, id: i64) -> Result<ItemKind, AppError> {
+        let options: Vec<String> = serde_json::from_str(&self.options_json)
+            .map_err(|e| AppError::Internal(format!("item {id} options: {e}")))?;
+        let max = self.max_choices.and_then(|m| u32::try_from(m).ok());
+        ItemKind::from_parts(&self.kind, options, max)
+            .ok_or_else(|| AppError::Internal(format!("item {id} has unknown kind {}", self.kind)))
+    }
+}
+
+/// An item as the store keeps it: what the respondent's page and the administration's
+/// list read.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct StoredItem {
+    pub id: i64,
+    pub section_id: i64,
+    pub code: String,
+    pub text: String,
+    #[sqlx(flatten)]
+    pub kind: StoredKind,
+    pub allow_comment: bool,
+    pub required: bool,
+    pub show_if_item: Option<i64>,
+    pub show_if_any: String,
+}
+
+impl StoredItem {
+    pub fn item_kind(&self) -> Result<ItemKind, AppError> {
+        self.kind.read(self.id)
+    }
+
+    /// When it is asked (skip logic); `None`: always.
+    pub fn condition(&self) -> Option<Condition> {
+        Condition::from_parts(self.show_if_item, &self.show_if_any)
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    section: String,
+    code: String,
+    text: String,
+    #[sqlx(flatten)]
+    kind: StoredKind,
+    admin_note: String,
+    conditional: bool,
+}
+
 /// Consultation `id`'s items in catalogue order.
 pub async fn items(db: &Db, id: i64) -> Result<Vec<CatalogueItem>, AppError> {
-    type Row = (i64, String, String, String, String, String, String, bool);
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT i.id, s.title AS section, i.code, i.text, i.kind, i.options_json, i.admin_note,
-                i.show_if_item IS NOT NULL
+        "SELECT i.id, s.title AS section, i.code, i.text, i.kind, i.options_json, i.max_choices,
+                i.admin_note, i.show_if_item IS NOT NULL AS conditional
          FROM item i JOIN section s ON s.id = i.section_id
          WHERE i.consultation_id = $1
          ORDER BY s.position, i.position",
@@ -33,28 +95,16 @@ pub async fn items(db: &Db, id: i64) -> Result<Vec<CatalogueItem>, AppError> {
     .fetch_all(&db.read)
     .await?;
     rows.into_iter()
-        .map(
-            |(id, section, code, text, kind, options, note, conditional)| {
-                Ok(CatalogueItem {
-                    kind: item_kind(id, &kind, &options)?,
-                    conditional,
-                    id,
-                    section,
-                    code,
-                    text,
-                    note,
-                })
-            },
-        )
+        .map(|r| {
+            Ok(CatalogueItem {
+                kind: r.kind.read(r.id)?,
+                conditional: r.conditional,
+                id: r.id,
+                section: r.section,
+                code: r.code,
+                text: r.text,
+                note: r.admin_note,
+            })
+        })
         .collect()
-}
-
-/// The kind of item `id` from `item.kind` and `item.options_json`. The columns are
-/// written only by the builder and the importers, which validate them, so a value
-/// that does not read back is a fault of ours, not the user's.
-pub fn item_kind(id: i64, kind: &str, options_json: &str) -> Result<ItemKind, AppError> {
-    let options: Vec<String> = serde_json::from_str(options_json)
-        .map_err(|e| AppError::Internal(format!("item {id} options: {e}")))?;
-    ItemKind::from_parts(kind, options)
-        .ok_or_else(|| AppError::Internal(format!("item {id} has unknown kind {kind}")))
 }

@@ -5,7 +5,7 @@
 use super::auth::{create_user, user_by_id, Password};
 use super::db::Db;
 use super::error::AppError;
-use super::form::{Intent, RawField, Target};
+use super::form::{Intent, Posting, RawField, Target};
 use super::manage::{add_respondent, create_hearing, NewRespondent};
 use super::respond::{save, SaveResult};
 use super::template::{Template, DEVELOPMENT_PLAN};
@@ -141,9 +141,7 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<Demo, AppErr
                 db,
                 token.as_str(),
                 &answers,
-                Intent::ConfirmSubmit,
-                None,
-                None,
+                &Posting::button(Intent::ConfirmSubmit),
                 now_ms,
             )
             .await?

@@ -7,14 +7,14 @@
 
 use super::db::Db;
 use super::error::AppError;
-use super::form::{Intent, RawField, Target};
+use super::form::{Intent, Posting, RawField, Target};
 use super::manage::{add_respondent, create_hearing, NewRespondent};
 use super::respond::{save, SaveResult};
 use super::template::{
     Template, PARENT_DAYCARE, PARENT_SATISFACTION, PARENT_SCHOOL, STAFF_WELLBEING,
 };
 use super::token::fingerprint;
-use crate::model::{ConsultationStatus, ItemKind, DONT_KNOW};
+use crate::model::{ConsultationStatus, ItemKind, LangTag, DONT_KNOW};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::collections::BTreeMap;
@@ -50,6 +50,20 @@ const PARENT_ANSWERS: [&str; 6] = [
     "Flere voksne om eftermiddagen.",
     "Bedre mad og mere tid til at spise.",
     "Oversættelse af beskederne i forældreappen.",
+];
+
+/// What some parents write when they answer the Arabic page.
+const PARENT_ANSWERS_AR: [&str; 3] = [
+    "المعلمون لطفاء ويهتمون بطفلي.",
+    "نريد رسائل مترجمة إلى العربية.",
+    "المزيد من اللقاءات مع أولياء الأمور.",
+];
+
+/// … and the English one.
+const PARENT_ANSWERS_EN: [&str; 3] = [
+    "The staff are kind and know my child well.",
+    "More information in English, please.",
+    "Longer opening hours on Fridays.",
 ];
 
 const OPEN_ANSWERS: [&str; 8] = [
@@ -111,7 +125,7 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<DemoSurvey, 
                 continue;
             }
             let fields = answers(&mut rng, &items, climate, &OPEN_ANSWERS);
-            submit(db, token.as_str(), &fields, now_ms).await?;
+            submit(db, token.as_str(), &fields, Vec::new(), now_ms).await?;
         }
     }
     let (parent_survey_id, parent_links) = parents(db, &mut rng, deadline_ms, now_ms).await?;
@@ -159,7 +173,13 @@ async fn parents(
                     )))
                 }
             };
-            let mut fields = answers(rng, &items, climate, &PARENT_ANSWERS);
+            // One parent in eight answers the Arabic page, one in ten the English.
+            let (written_in, texts): (&str, &[&str]) = match rng.gen_range(0..40) {
+                0..=4 => ("ar", &PARENT_ANSWERS_AR),
+                5..=8 => ("en", &PARENT_ANSWERS_EN),
+                _ => ("da", &PARENT_ANSWERS),
+            };
+            let mut fields = answers(rng, &items, climate, texts);
             // The first question asks which offer; a school's parents say school,
             // and the logic then asks the school's questions.
             if let Some(offer) = items
@@ -173,7 +193,8 @@ async fn parents(
                 }
                 .to_owned();
             }
-            submit(db, &token, &fields, now_ms).await?;
+            let wanted: Vec<LangTag> = LangTag::parse(written_in).into_iter().collect();
+            submit(db, &token, &fields, wanted, now_ms).await?;
         }
         links.push((unit.to_owned(), code));
     }
@@ -185,9 +206,14 @@ async fn submit(
     db: &Db,
     token: &str,
     fields: &BTreeMap<Target, RawField>,
+    wanted: Vec<LangTag>,
     now_ms: i64,
 ) -> Result<(), AppError> {
-    match save(db, token, fields, Intent::ConfirmSubmit, None, None, now_ms).await? {
+    let posting = Posting {
+        wanted,
+        ..Posting::button(Intent::ConfirmSubmit)
+    };
+    match save(db, token, fields, &posting, now_ms).await? {
         SaveResult::Submitted { .. } => Ok(()),
         other => Err(AppError::Internal(format!(
             "demo survey answers were not submitted: {other:?}"
@@ -197,14 +223,20 @@ async fn submit(
 
 /// The items of consultation `id` with their kinds.
 async fn catalogue(db: &Db, id: i64) -> Result<Vec<(i64, ItemKind)>, AppError> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT id, kind, options_json FROM item WHERE consultation_id = $1 ORDER BY id",
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        #[sqlx(flatten)]
+        kind: super::catalogue::StoredKind,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, kind, options_json, max_choices FROM item WHERE consultation_id = $1 ORDER BY id",
     )
     .bind(id)
     .fetch_all(&db.read)
     .await?;
     rows.into_iter()
-        .map(|(id, kind, options)| Ok((id, super::catalogue::item_kind(id, &kind, &options)?)))
+        .map(|r| Ok((r.id, r.kind.read(r.id)?)))
         .collect()
 }
 
@@ -302,10 +334,10 @@ fn answers(
                 (score.round().clamp(0.0, 10.0) as u8).to_string()
             }
             ItemKind::Single { options } => options[rng.gen_range(0..options.len())].clone(),
-            ItemKind::Multi { options } => {
+            ItemKind::Multi { options, max } => {
                 let first = rng.gen_range(0..options.len());
                 let mut chosen = vec![&options[first]];
-                if rng.gen_bool(0.5) {
+                if max.is_none_or(|m| m > 1) && rng.gen_bool(0.5) {
                     chosen.push(&options[(first + 1) % options.len()]);
                 }
                 serde_json::to_string(&chosen).unwrap_or_default()

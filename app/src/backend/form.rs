@@ -11,6 +11,38 @@ use crate::model::{
 use crate::wire::respond;
 use std::collections::{BTreeMap, HashMap};
 
+/// How a set of answers arrives: the button pressed, the page it was posted from (a
+/// survey answered without JavaScript), the autosave's sync cursor, and the languages
+/// the respondent reads in, best first (a submission is stamped with the one its page
+/// was shown in, so its free text says which language it was written in).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Posting {
+    pub intent: Intent,
+    pub page: Option<usize>,
+    pub since_version: Option<i64>,
+    pub wanted: Vec<crate::model::LangTag>,
+}
+
+impl Posting {
+    /// A button pressed on a page without pages or languages (the demo, tests).
+    pub fn button(intent: Intent) -> Self {
+        Self {
+            intent,
+            page: None,
+            since_version: None,
+            wanted: Vec::new(),
+        }
+    }
+
+    /// The autosave: saves only, and returns what changed since `since_version`.
+    pub fn autosave(since_version: i64) -> Self {
+        Self {
+            since_version: Some(since_version),
+            ..Self::button(Intent::Save)
+        }
+    }
+}
+
 /// Which button was pressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Intent {
@@ -212,9 +244,17 @@ fn check_value(id: i64, rule: &ItemRule, raw: &str) -> Result<String, FormError>
     match rule.kind.parse_value(raw) {
         Ok(value) => Ok(value.to_string()),
         Err(ValueError::Empty) => Ok(String::new()),
-        Err(ValueError::OutOfScale) => Err(FormError {
+        Err(ValueError::OutOfScale) if rule.kind == ItemKind::AgreeDisagree => Err(FormError {
             field: Field::Value(id),
             code: ErrorCode::ValueOutOfScale,
+        }),
+        Err(ValueError::OutOfScale) => Err(FormError {
+            field: Field::Value(id),
+            code: ErrorCode::NotOffered,
+        }),
+        Err(ValueError::TooMany(max)) => Err(FormError {
+            field: Field::Value(id),
+            code: ErrorCode::TooManyChoices { max },
         }),
     }
 }
@@ -298,6 +338,7 @@ mod tests {
         assert_eq!(form.fields[&Target::Item(4)].value, r#"["Ja, ofte","Nej"]"#);
         let kind = ItemKind::Multi {
             options: vec!["Nej".into(), "Ja, ofte".into()],
+            max: None,
         };
         assert!(kind
             .parse_value(&form.fields[&Target::Item(4)].value)

@@ -183,6 +183,7 @@ const NUMBER: &[&str] = &["nr", "nummer", "number", "no", "id", "kode", "code"];
 const TYPE: &[&str] = &["type", "svartype", "kind"];
 const OPTIONS: &[&str] = &["svarmuligheder", "muligheder", "options", "choices"];
 const REQUIRED: &[&str] = &["obligatorisk", "påkrævet", "paakraevet", "required"];
+const MAX: &[&str] = &["højst", "hoejst", "maks", "max", "maksimum", "maximum"];
 const SHOW_IF: &[&str] = &[
     "vishvis",
     "visnår",
@@ -202,18 +203,33 @@ const TEXT: &[&str] = &[
     "question",
 ];
 
-/// An item's kind from its `type` and `svarmuligheder` cells: `None` when both are
-/// empty (the consultation's own scale); otherwise the kind, with its options for the
-/// two choice kinds, or the problem and what it is about.
-fn kind_of(type_cell: &str, options_cell: &str) -> Result<Option<ItemKind>, (Msg, String)> {
-    let options: Vec<String> = options_cell
-        .split('|')
+/// An item's kind from its `type`, `svarmuligheder` and `højst` cells: `None` when
+/// all are empty (the consultation's own scale); otherwise the kind, with its options
+/// for the two choice kinds and the most a multiple choice takes, or the problem and
+/// what it is about.
+fn kind_of(
+    type_cell: &str,
+    options_cell: &str,
+    max_cell: &str,
+) -> Result<Option<ItemKind>, (Msg, String)> {
+    kind_from(type_cell, options_cell.split('|'), max_cell)
+}
+
+/// [`kind_of`] with the options already apart: the sheet's cell split at `|`, the
+/// builder's field at its lines (so there an option may contain a `|`).
+pub fn kind_from<'a>(
+    type_cell: &str,
+    options: impl IntoIterator<Item = &'a str>,
+    max_cell: &str,
+) -> Result<Option<ItemKind>, (Msg, String)> {
+    let options: Vec<String> = options
+        .into_iter()
         .map(str::trim)
         .filter(|o| !o.is_empty())
         .map(str::to_owned)
         .collect();
     let kind = match normalise(type_cell).as_str() {
-        "" if options.is_empty() => return Ok(None),
+        "" if options.is_empty() && max_cell.trim().is_empty() => return Ok(None),
         "" => return Err((Msg::OptionsNotAllowed, String::new())),
         "eniguenig" | "enig" | "agreedisagree" => ItemKind::AgreeDisagree,
         "likert5" | "likert" => ItemKind::Likert5,
@@ -223,10 +239,14 @@ fn kind_of(type_cell: &str, options_cell: &str) -> Result<Option<ItemKind>, (Msg
         },
         "flervalg" | "multi" | "multiplechoice" => ItemKind::Multi {
             options: options.clone(),
+            max: at_most(max_cell, options.len())?,
         },
         "tekst" | "fritekst" | "text" => ItemKind::Text,
         _ => return Err((Msg::UnknownType, type_cell.trim().to_owned())),
     };
+    if !kind.is_multi() && !max_cell.trim().is_empty() {
+        return Err((Msg::MaxNotAllowed, type_cell.trim().to_owned()));
+    }
     let is_choice = matches!(kind, ItemKind::Single { .. } | ItemKind::Multi { .. });
     if !is_choice && !options.is_empty() {
         return Err((Msg::OptionsNotAllowed, type_cell.trim().to_owned()));
@@ -244,6 +264,19 @@ fn kind_of(type_cell: &str, options_cell: &str) -> Result<Option<ItemKind>, (Msg
         }
     }
     Ok(Some(kind))
+}
+
+/// A multiple choice's `højst` cell: empty (no limit) or a whole number from 1 to
+/// the number of options.
+fn at_most(cell: &str, options: usize) -> Result<Option<u32>, (Msg, String)> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    match cell.parse::<u32>() {
+        Ok(n) if n >= 1 && (n as usize) <= options.max(1) => Ok(Some(n)),
+        _ => Err((Msg::MaxInvalid, cell.to_owned())),
+    }
 }
 
 /// "ja", "x", "1", "yes", "true" or "nej", "0", "no", "false", or empty (no).
@@ -279,7 +312,7 @@ fn condition(cell: &str, earlier: &[ItemRow]) -> Result<Option<ShowIf>, (Msg, St
         .find(|r| r.code == code)
         .ok_or_else(|| (Msg::ConditionUnknownItem, code.to_owned()))?;
     let offered = match &decider.kind {
-        Some(ItemKind::Single { options } | ItemKind::Multi { options }) => options,
+        Some(ItemKind::Single { options } | ItemKind::Multi { options, .. }) => options,
         _ => return Err((Msg::ConditionNotChoice, code.to_owned())),
     };
     let any_of = wanted
@@ -389,7 +422,7 @@ pub fn items(table: &Table) -> (Vec<ItemRow>, Vec<Problem>) {
     };
     let columns = Columns::find(
         header,
-        [SECTION, NUMBER, TEXT, TYPE, OPTIONS, REQUIRED, SHOW_IF],
+        [SECTION, NUMBER, TEXT, TYPE, OPTIONS, REQUIRED, SHOW_IF, MAX],
     );
     for (i, label) in [(0, "Indsatsområde"), (2, "Indsats")] {
         if columns.index[i].is_none() {
@@ -425,9 +458,13 @@ pub fn items(table: &Table) -> (Vec<ItemRow>, Vec<Problem>) {
         if !code.is_empty() && !codes.insert(code.clone()) {
             problems.push(Problem::with(&at, Msg::DuplicateCode, &code));
         }
-        let kind = kind_of(columns.cell(3, &cells), columns.cell(4, &cells))
-            .map_err(|(msg, arg)| problems.push(Problem::with(&at, msg, &arg)))
-            .unwrap_or(None);
+        let kind = kind_of(
+            columns.cell(3, &cells),
+            columns.cell(4, &cells),
+            columns.cell(7, &cells),
+        )
+        .map_err(|(msg, arg)| problems.push(Problem::with(&at, msg, &arg)))
+        .unwrap_or(None);
         let required = yes_no(columns.cell(5, &cells))
             .map_err(|arg| problems.push(Problem::with(&at, Msg::NotYesNo, &arg)))
             .unwrap_or(false);

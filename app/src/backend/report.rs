@@ -12,7 +12,7 @@ use super::catalogue::items;
 use super::dates::format_datetime;
 use super::db::Db;
 use super::error::AppError;
-use crate::i18n::Lang;
+use crate::i18n::{Key, Lang};
 use crate::model::admin::{Msg, Problem, Rate, UserView};
 use crate::model::report::{
     contested_order, min_group_size, suppressed, Breakdown, CommentEntry, ItemReport, MissingBody,
@@ -71,16 +71,27 @@ pub async fn report(
         1
     };
     let group = query.group.as_deref();
+    let catalogue = items(db, id).await?;
+    // A survey's single-choice questions are its background questions.
+    let background_items: Vec<(i64, String)> = catalogue
+        .iter()
+        .filter(|i| survey && matches!(i.kind, ItemKind::Single { .. }))
+        .map(|i| (i.id, shortened(&format!("{} {}", i.code, i.text))))
+        .collect();
     // One unit beside the whole is the breakdown by unit, narrowed at the end: its
-    // cell is suppressed as it is among all the units.
-    let breakdown = match query.unit {
-        Some(_) => Breakdown::Unit,
-        None => query.breakdown,
+    // cell is suppressed as it is among all the units. A breakdown by a question that
+    // is not a background question is the default one.
+    let breakdown = match (query.unit.as_ref(), query.breakdown) {
+        (Some(_), _) => Breakdown::Unit,
+        (None, Breakdown::Answer(item)) if !background_items.iter().any(|(i, _)| *i == item) => {
+            Breakdown::Group
+        }
+        (None, chosen) => chosen,
     };
     let column_of = |group_name: &str, unit: &str| -> String {
         match breakdown {
-            Breakdown::Group => group_name.to_owned(),
             Breakdown::Unit => unit.to_owned(),
+            _ => group_name.to_owned(),
         }
     };
 
@@ -116,34 +127,38 @@ pub async fn report(
         rate.invited += invited;
         rate.submitted += submitted;
     }
-    let index: HashMap<String, usize> = columns
-        .keys()
-        .enumerate()
-        .map(|(i, k)| (k.clone(), i))
-        .collect();
-    let columns: Vec<Rate> = columns.into_values().collect();
     let overall = Rate {
         name: String::new(),
-        invited: columns.iter().map(|r| r.invited).sum(),
-        submitted: columns.iter().map(|r| r.submitted).sum(),
+        invited: columns.values().map(|r| r.invited).sum(),
+        submitted: columns.values().map(|r| r.submitted).sum(),
     };
+    let (columns, counts) = match breakdown {
+        Breakdown::Answer(item) => {
+            let options = catalogue
+                .iter()
+                .find(|i| i.id == item)
+                .map(|i| i.kind.options().to_vec())
+                .unwrap_or_default();
+            by_answer(db, id, group, item, &options, lang).await?
+        }
+        _ => {
+            let columns = columns
+                .into_values()
+                .map(|rate| Column {
+                    key: rate.name.clone(),
+                    rate,
+                })
+                .collect();
+            (columns, tallied(db, id, group, breakdown).await?)
+        }
+    };
+    let index: HashMap<String, usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.key.clone(), i))
+        .collect();
+    let columns: Vec<Rate> = columns.into_iter().map(|c| c.rate).collect();
 
-    // Every answer and comment count per item, column and answer (see `tally`).
-    let column = match breakdown {
-        Breakdown::Group => "group_name",
-        Breakdown::Unit => "unit",
-    };
-    let counts: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(&format!(
-        "SELECT item_id, {column}, value, SUM(answers), SUM(commented)
-         FROM answer_tally
-         WHERE consultation_id = $1 AND answers > 0 AND ($2 IS NULL OR group_name = $2)
-         GROUP BY item_id, {column}, value"
-    ))
-    .bind(id)
-    .bind(group)
-    .fetch_all(&db.read)
-    .await?;
-    let catalogue = items(db, id).await?;
     let buckets: Vec<Vec<Bucket>> = catalogue.iter().map(|i| i.kind.buckets()).collect();
     let position: HashMap<i64, usize> = catalogue
         .iter()
@@ -289,9 +304,17 @@ pub async fn report(
         status,
         deadline: format_datetime(c.deadline, lang),
         opened: c.opens_at.map(|t| format_datetime(t, lang)),
-        query: query.clone(),
+        // As shown: a breakdown by what is not a background question is by group.
+        query: ReportQuery {
+            breakdown: match query.unit {
+                Some(_) => query.breakdown,
+                None => breakdown,
+            },
+            ..query.clone()
+        },
         groups,
         units,
+        background_items,
         overall,
         columns,
         min_group_size: k,
@@ -309,6 +332,98 @@ pub async fn report(
     })
 }
 
+/// A breakdown column: the value the counts name it by, and its rate as shown.
+struct Column {
+    key: String,
+    rate: Rate,
+}
+
+/// Every answer and comment count per item, column and answer (see `tally`), for
+/// the breakdown by group or unit.
+async fn tallied(
+    db: &Db,
+    id: i64,
+    group: Option<&str>,
+    breakdown: Breakdown,
+) -> Result<Vec<Counted>, AppError> {
+    let column = match breakdown {
+        Breakdown::Unit => "unit",
+        _ => "group_name",
+    };
+    Ok(sqlx::query_as(&format!(
+        "SELECT item_id, {column}, value, SUM(answers), SUM(commented)
+         FROM answer_tally
+         WHERE consultation_id = $1 AND answers > 0 AND ($2 IS NULL OR group_name = $2)
+         GROUP BY item_id, {column}, value"
+    ))
+    .bind(id)
+    .bind(group)
+    .fetch_all(&db.read)
+    .await?)
+}
+
+/// (item, column, answer, answers, comments).
+type Counted = (i64, String, String, i64, i64);
+
+/// The columns and counts of the breakdown by the answer to background question
+/// `item`: one column per option somebody chose, in the options' order, and one for
+/// those who did not answer it, so the columns add up to the whole and the same
+/// suppression holds. Counted from the submitted answers themselves (the running
+/// tally is by group and unit only); each column's "invited" is its answered, since
+/// nobody is invited to an answer.
+async fn by_answer(
+    db: &Db,
+    id: i64,
+    group: Option<&str>,
+    item: i64,
+    options: &[String],
+    lang: Lang,
+) -> Result<(Vec<Column>, Vec<Counted>), AppError> {
+    let sizes: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT COALESCE(bg.value, ''), COUNT(*)
+         FROM response rs
+         LEFT JOIN submitted_answer bg ON bg.response_id = rs.id AND bg.item_id = $2
+         WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
+           AND ($3 IS NULL OR rs.group_name = $3)
+         GROUP BY COALESCE(bg.value, '')",
+    )
+    .bind(id)
+    .bind(item)
+    .bind(group)
+    .fetch_all(&db.read)
+    .await?;
+    let size_of = |key: &str| sizes.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n);
+    let columns = options
+        .iter()
+        .map(|o| (o.clone(), o.clone()))
+        .chain([(String::new(), lang.t(Key::NotAnswered).to_owned())])
+        .filter(|(key, _)| size_of(key) > 0)
+        .map(|(key, name)| Column {
+            rate: Rate {
+                name,
+                invited: size_of(&key),
+                submitted: size_of(&key),
+            },
+            key,
+        })
+        .collect();
+    let counts = sqlx::query_as(
+        "SELECT sa.item_id, COALESCE(bg.value, ''), sa.value, COUNT(*),
+                SUM(CASE WHEN sa.comment <> '' THEN 1 ELSE 0 END)
+         FROM response rs
+         JOIN submitted_answer sa ON sa.response_id = rs.id
+         LEFT JOIN submitted_answer bg ON bg.response_id = rs.id AND bg.item_id = $2
+         WHERE rs.consultation_id = $1 AND ($3 IS NULL OR rs.group_name = $3)
+         GROUP BY sa.item_id, COALESCE(bg.value, ''), sa.value",
+    )
+    .bind(id)
+    .bind(item)
+    .bind(group)
+    .fetch_all(&db.read)
+    .await?;
+    Ok((columns, counts))
+}
+
 /// Keeps only `unit`'s column (none if it has no respondents); the totals stay the
 /// whole's.
 fn beside_the_whole(
@@ -321,6 +436,15 @@ fn beside_the_whole(
         item.breakdown = at.map(|i| item.breakdown[i].clone()).into_iter().collect();
     }
     (at.map(|i| columns[i].clone()).into_iter().collect(), items)
+}
+
+/// A question as a select's option names it: its first 60 characters.
+fn shortened(text: &str) -> String {
+    const MAX: usize = 60;
+    match text.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", text[..at].trim_end()),
+        None => text.to_owned(),
+    }
 }
 
 fn count(n: i64) -> u32 {
@@ -366,7 +490,7 @@ async fn count_general_comments(db: &Db, id: i64, group: Option<&str>) -> Result
     Ok(count(n))
 }
 
-type CommentRow = (i64, String, String, String, String, String, String);
+type CommentRow = (i64, String, String, String, String, String, String, String);
 
 /// The comments on the items (all, or those on `item`), ordered by group and body.
 async fn load_comments(
@@ -376,7 +500,8 @@ async fn load_comments(
     item: Option<i64>,
 ) -> Result<HashMap<i64, Vec<CommentEntry>>, AppError> {
     let rows: Vec<CommentRow> = sqlx::query_as(
-        "SELECT sa.item_id, COALESCE(r.name, ''), rs.group_name, rs.unit, sa.value, sa.comment, i.kind
+        "SELECT sa.item_id, COALESCE(r.name, ''), rs.group_name, rs.unit, sa.value, sa.comment, i.kind,
+                rs.lang
          FROM response rs
          LEFT JOIN respondent r ON r.id = rs.respondent_id
          JOIN submitted_answer sa ON sa.response_id = rs.id
@@ -392,7 +517,7 @@ async fn load_comments(
     .fetch_all(&db.read)
     .await?;
     let mut per_item: HashMap<i64, Vec<CommentEntry>> = HashMap::new();
-    for (item, body, group, unit, value, comment, kind) in rows {
+    for (item, body, group, unit, value, comment, kind, lang) in rows {
         let (answer, text) = if kind == ItemKind::Text.name() {
             (None, value)
         } else {
@@ -404,6 +529,7 @@ async fn load_comments(
             unit,
             answer,
             text,
+            lang,
         });
     }
     Ok(per_item)
@@ -415,8 +541,8 @@ async fn load_general_comments(
     id: i64,
     group: Option<&str>,
 ) -> Result<Vec<CommentEntry>, AppError> {
-    let general: Vec<(String, String, String, String)> = sqlx::query_as(
-        "SELECT COALESCE(r.name, ''), rs.group_name, rs.unit, rs.submitted_general_comment
+    let general: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT COALESCE(r.name, ''), rs.group_name, rs.unit, rs.submitted_general_comment, rs.lang
          FROM response rs LEFT JOIN respondent r ON r.id = rs.respondent_id
          WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
            AND rs.submitted_general_comment <> '' AND ($2 IS NULL OR rs.group_name = $2)
@@ -428,12 +554,13 @@ async fn load_general_comments(
     .await?;
     Ok(general
         .into_iter()
-        .map(|(body, group, unit, text)| CommentEntry {
+        .map(|(body, group, unit, text, lang)| CommentEntry {
             body,
             group,
             unit,
             answer: None,
             text,
+            lang,
         })
         .collect())
 }

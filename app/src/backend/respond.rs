@@ -7,22 +7,23 @@
 //! writing nothing — when both changed the same field differently.
 
 use super::body_state;
+use super::catalogue::StoredItem;
 use super::dates::format_datetime;
 use super::db::Db;
 use super::error::AppError;
-use super::form::{validate, Change, Intent, ItemRule, RawField, Target};
+use super::form::{validate, Change, Intent, ItemRule, Posting, RawField, Target};
 use super::tally::{self, Sign};
 use super::token::{fingerprint, hash_token};
 use super::translation::{self, or_danish};
 use crate::i18n::Lang;
 use crate::model::admin::BodyState;
 use crate::model::language::best_of;
-use crate::model::logic::{self, Asked, Condition};
+use crate::model::logic::{self, Asked};
 use crate::model::report::min_group_size;
 use crate::model::{
     Conflict, ConsultationKind, ConsultationStatus, ErrorCode, Field, FieldState, FieldUpdate,
-    FormError, ItemKind, ItemRef, ItemView, LangTag, LockReason, Receipt, ReceiptItem,
-    ReceiptSection, RespondPage, ResponseStatus, SectionView,
+    FormError, ItemRef, ItemView, LangTag, LockReason, Receipt, ReceiptItem, ReceiptSection,
+    RespondPage, ResponseStatus, SectionView,
 };
 use sqlx::{Sqlite, SqliteConnection};
 use std::collections::{BTreeMap, HashMap};
@@ -95,29 +96,10 @@ struct SectionRow {
     description: String,
 }
 
-#[derive(sqlx::FromRow)]
-struct ItemRow {
-    id: i64,
-    section_id: i64,
-    code: String,
-    text: String,
-    kind: String,
-    options_json: String,
-    allow_comment: bool,
-    required: bool,
-    show_if_item: Option<i64>,
-    show_if_any: String,
-}
+/// The items as the respondent's page and the save read them.
+type ItemRow = StoredItem;
 
-impl ItemRow {
-    fn item_kind(&self) -> Result<ItemKind, AppError> {
-        super::catalogue::item_kind(self.id, &self.kind, &self.options_json)
-    }
-
-    fn condition(&self) -> Option<Condition> {
-        Condition::from_parts(self.show_if_item, &self.show_if_any)
-    }
-
+impl StoredItem {
     fn rule(&self) -> Result<ItemRule, AppError> {
         Ok(ItemRule {
             code: self.code.clone(),
@@ -164,8 +146,8 @@ async fn load_items(
     consultation_id: i64,
 ) -> Result<Vec<ItemRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT i.id, i.section_id, i.code, i.text, i.kind, i.options_json, i.allow_comment,
-                i.required, i.show_if_item, i.show_if_any
+        "SELECT i.id, i.section_id, i.code, i.text, i.kind, i.options_json, i.max_choices,
+                i.allow_comment, i.required, i.show_if_item, i.show_if_any
          FROM item i JOIN section s ON s.id = i.section_id
          WHERE i.consultation_id = $1 ORDER BY s.position, i.position",
     )
@@ -425,18 +407,17 @@ pub enum SaveResult {
 }
 
 /// Saves (and, with a submit intent, submits) a body's answers in one transaction.
-/// `page` is the page a survey answered without JavaScript was posted from: going on
-/// from it (or submitting while later pages are now shown) moves to the next page
-/// with something to ask.
+/// `posting.page` is the page a survey answered without JavaScript was posted from:
+/// going on from it (or submitting while later pages are now shown) moves to the next
+/// page with something to ask.
 pub async fn save(
     db: &Db,
     token: &str,
     fields: &BTreeMap<Target, RawField>,
-    intent: Intent,
-    page: Option<usize>,
-    since_version: Option<i64>,
+    posting: &Posting,
     now_ms: i64,
 ) -> Result<SaveResult, AppError> {
+    let (intent, page) = (posting.intent, posting.page);
     let mut tx = db.write.begin().await?;
     let invitee = find_invitee(&mut *tx, token, now_ms)
         .await?
@@ -621,8 +602,10 @@ pub async fn save(
                     .execute(&mut *tx)
                     .await?;
             }
+            let available = translation::languages(&mut tx, invitee.consultation_id).await?;
+            let written_in = best_of(&available, &posting.wanted);
             if invitee.anonymous {
-                submit_anonymously(&mut tx, &invitee, response.id, now_ms).await?;
+                submit_anonymously(&mut tx, &invitee, response.id, &written_in, now_ms).await?;
                 tx.commit().await?;
                 return Ok(SaveResult::Submitted {
                     version,
@@ -647,10 +630,11 @@ pub async fn save(
             sqlx::query(
                 "UPDATE response SET status = 'submitted', submitted_version = version,
                         submission_no = submission_no + 1, submitted_general_comment = general_comment,
-                        submitted_at = $1
-                 WHERE id = $2",
+                        submitted_at = $1, lang = $2
+                 WHERE id = $3",
             )
             .bind(now_ms)
+            .bind(written_in.as_str())
             .bind(response.id)
             .execute(&mut *tx)
             .await?;
@@ -675,7 +659,7 @@ pub async fn save(
         }
     }
 
-    let updates = match since_version {
+    let updates = match posting.since_version {
         Some(since) => {
             changed_since(
                 &mut tx,
@@ -780,6 +764,7 @@ async fn submit_anonymously(
     tx: &mut SqliteConnection,
     invitee: &Invitee,
     draft_id: i64,
+    written_in: &LangTag,
     now_ms: i64,
 ) -> Result<(), AppError> {
     const DAY_MS: i64 = 24 * 60 * 60 * 1000;
@@ -797,14 +782,15 @@ async fn submit_anonymously(
     };
     sqlx::query(
         "INSERT INTO response (id, consultation_id, respondent_id, status, submission_no,
-                               submitted_general_comment, submitted_at, updated_at, group_name, unit)
-         SELECT $1, consultation_id, NULL, 'submitted', 1, general_comment, $2, $2, $3, $4
-         FROM response WHERE id = $5",
+                               submitted_general_comment, submitted_at, updated_at, group_name, unit, lang)
+         SELECT $1, consultation_id, NULL, 'submitted', 1, general_comment, $2, $2, $3, $4, $5
+         FROM response WHERE id = $6",
     )
     .bind(id)
     .bind(day)
     .bind(&invitee.group_name)
     .bind(&invitee.unit)
+    .bind(written_in.as_str())
     .bind(draft_id)
     .execute(&mut *tx)
     .await?;

@@ -22,7 +22,8 @@ pub enum TemplateItem {
     /// 0–10, "how likely is it that you would recommend …".
     Nps(&'static str),
     Single(&'static str, &'static [&'static str]),
-    Multi(&'static str, &'static [&'static str]),
+    /// Checkboxes, with the most that may be chosen (`None`: any number).
+    Multi(&'static str, &'static [&'static str], Option<u32>),
     /// Free text.
     Text(&'static str),
 }
@@ -30,7 +31,7 @@ pub enum TemplateItem {
 impl TemplateItem {
     pub fn text(&self) -> &'static str {
         match self {
-            Agree(t) | Likert(t) | Nps(t) | Text(t) | Single(t, _) | Multi(t, _) => t,
+            Agree(t) | Likert(t) | Nps(t) | Text(t) | Single(t, _) | Multi(t, _, _) => t,
         }
     }
 
@@ -43,8 +44,9 @@ impl TemplateItem {
             Single(_, o) => ItemKind::Single {
                 options: options(o),
             },
-            Multi(_, o) => ItemKind::Multi {
+            Multi(_, o, max) => ItemKind::Multi {
                 options: options(o),
+                max: *max,
             },
             Text(_) => ItemKind::Text,
         }
@@ -330,6 +332,7 @@ pub const PARENT_SATISFACTION: Template = Template {
                         "Forældremøder",
                         "Opslag ved indgangen",
                     ],
+                    Some(2),
                 ),
             ],
         },

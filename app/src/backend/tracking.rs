@@ -2,6 +2,7 @@
 //! one consultation's page data — its bodies with their status, the rates per group
 //! and per unit, and how far its mails have got.
 
+use super::catalogue::StoredItem;
 use super::dates::{format_datetime, format_input};
 use super::db::Db;
 use super::error::AppError;
@@ -233,6 +234,15 @@ async fn rates(db: &Db, id: i64) -> Result<(Rate, Vec<Rate>, Vec<Rate>), AppErro
     ))
 }
 
+/// An item as the administration page lists and edits it: as stored, and how many
+/// have answered it.
+#[derive(sqlx::FromRow)]
+struct ItemRow {
+    #[sqlx(flatten)]
+    item: StoredItem,
+    answered: i64,
+}
+
 /// One consultation's page: its settings, items, rates and one page of its bodies.
 pub async fn consultation(
     db: &Db,
@@ -258,27 +268,53 @@ pub async fn consultation(
     .await?;
     // How many submitted an answer to each item, from the kept tallies; a draft has
     // none to count.
-    let items: Vec<(i64, i64, String, String, i64)> = sqlx::query_as(
+    let items: Vec<ItemRow> = sqlx::query_as(
         "SELECT i.id, i.section_id, i.code, i.text,
                 CASE WHEN $2 THEN 0 ELSE
                   (SELECT COALESCE(SUM(t.answers), 0) FROM answer_tally t
-                   WHERE t.consultation_id = $1 AND t.item_id = i.id AND t.value <> '') END
+                   WHERE t.consultation_id = $1 AND t.item_id = i.id AND t.value <> '') END AS answered,
+                i.kind, i.options_json, i.max_choices, i.allow_comment, i.required, i.show_if_item,
+                i.show_if_any
          FROM item i WHERE i.consultation_id = $1 ORDER BY i.position",
     )
     .bind(id)
     .bind(status == ConsultationStatus::Draft)
     .fetch_all(&db.read)
     .await?;
+    let translated: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT t.item_id, t.lang, t.text, t.options_json FROM item_translation t
+         JOIN item i ON i.id = t.item_id WHERE i.consultation_id = $1 ORDER BY t.lang",
+    )
+    .bind(id)
+    .fetch_all(&db.read)
+    .await?;
+    let mut translations: HashMap<i64, Vec<(String, String, Vec<String>)>> = HashMap::new();
+    for (item, lang, text, options) in translated {
+        let options = serde_json::from_str(&options).unwrap_or_default();
+        translations
+            .entry(item)
+            .or_default()
+            .push((lang, text, options));
+    }
     let (overall, groups, units) = rates(db, id).await?;
     let (page_rows, page) = bodies_page(db, id, bodies, lang).await?;
     let mut by_section: HashMap<i64, Vec<AdminItem>> = HashMap::new();
-    for (item_id, section_id, code, text, answered) in items {
-        by_section.entry(section_id).or_default().push(AdminItem {
-            id: item_id,
-            code,
-            text,
-            answered,
-        });
+    for ItemRow { item, answered } in items {
+        let kind = item.item_kind()?;
+        let show_if = item.condition().map(|c| (c.item_id, c.any_of));
+        by_section
+            .entry(item.section_id)
+            .or_default()
+            .push(AdminItem {
+                translations: translations.remove(&item.id).unwrap_or_default(),
+                id: item.id,
+                code: item.code,
+                text: item.text,
+                answered,
+                kind,
+                required: item.required,
+                show_if,
+            });
     }
     let sections = sections
         .into_iter()

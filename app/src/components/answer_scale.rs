@@ -25,7 +25,7 @@ pub fn AnswerScale(
     on_pick: Callback<String>,
 ) -> impl IntoView {
     let label_of = move |i: usize, stored: String| option_labels.get(i).cloned().unwrap_or(stored);
-    if let ItemKind::Multi { options } = kind {
+    if let ItemKind::Multi { options, .. } = kind {
         let labelled = options
             .into_iter()
             .enumerate()

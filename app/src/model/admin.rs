@@ -94,6 +94,14 @@ impl FormEcho {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
     }
+
+    /// Every value of a field posted more than once (ticked checkboxes).
+    pub fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.values
+            .iter()
+            .filter(move |(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// One thing wrong with an input, said in the user's language with `arg` filled in.
@@ -175,6 +183,12 @@ messages! {
     ConditionUnknownItem => MsgConditionUnknownItem,
     ConditionNotChoice => MsgConditionNotChoice,
     ConditionUnknownOption => MsgConditionUnknownOption,
+    MaxInvalid => MsgMaxInvalid,
+    MaxNotAllowed => MsgMaxNotAllowed,
+    ConditionOneQuestion => MsgConditionOneQuestion,
+    ConditionNotEarlier => MsgConditionNotEarlier,
+    ConditionStillUsed => MsgConditionStillUsed,
+    MoveBreaksCondition => MsgMoveBreaksCondition,
     DanishIsMain => MsgDanishIsMain,
     LanguageTagInvalid => MsgLanguageTagInvalid,
     LanguageSaved => MsgLanguageSaved,
@@ -338,6 +352,12 @@ pub struct AdminItem {
     pub text: String,
     /// How many responses hold an answer or comment to it (such items stay).
     pub answered: i64,
+    pub kind: super::ItemKind,
+    pub required: bool,
+    /// Asked only when item `.0` is answered with one of `.1`.
+    pub show_if: Option<(i64, Vec<String>)>,
+    /// (language tag, text, options) in each further language it is translated into.
+    pub translations: Vec<(String, String, Vec<String>)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

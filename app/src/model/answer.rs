@@ -16,8 +16,15 @@ pub enum ItemKind {
     AgreeDisagree,
     Likert5,
     Nps,
-    Single { options: Vec<String> },
-    Multi { options: Vec<String> },
+    Single {
+        options: Vec<String>,
+    },
+    /// Checkboxes; at most `max` may be chosen when it is set.
+    Multi {
+        options: Vec<String>,
+        #[serde(default)]
+        max: Option<u32>,
+    },
     Text,
 }
 
@@ -49,7 +56,7 @@ impl ItemKind {
     /// The options of a choice kind; none for the others.
     pub fn options(&self) -> &[String] {
         match self {
-            Self::Single { options } | Self::Multi { options } => options,
+            Self::Single { options } | Self::Multi { options, .. } => options,
             _ => &[],
         }
     }
@@ -59,14 +66,22 @@ impl ItemKind {
         serde_json::to_string(self.options()).unwrap_or_else(|_| "[]".to_owned())
     }
 
-    /// Rebuilds a kind from its stored name and options.
-    pub fn from_parts(name: &str, options: Vec<String>) -> Option<Self> {
+    /// The most options a multiple choice takes, if it is limited.
+    pub fn max_choices(&self) -> Option<u32> {
+        match self {
+            Self::Multi { max, .. } => *max,
+            _ => None,
+        }
+    }
+
+    /// Rebuilds a kind from its stored name, options and (multiple choice) maximum.
+    pub fn from_parts(name: &str, options: Vec<String>, max: Option<u32>) -> Option<Self> {
         Some(match name {
             "agree_disagree" => Self::AgreeDisagree,
             "likert5" => Self::Likert5,
             "nps" => Self::Nps,
             "single" => Self::Single { options },
-            "multi" => Self::Multi { options },
+            "multi" => Self::Multi { options, max },
             "text" => Self::Text,
             _ => return None,
         })
@@ -93,7 +108,7 @@ impl ItemKind {
                 .any(|o| o == raw)
                 .then(|| AnswerValue::Choice(raw.to_owned()))
                 .ok_or(ValueError::OutOfScale),
-            Self::Multi { options } => {
+            Self::Multi { options, max } => {
                 let parts: Vec<String> =
                     serde_json::from_str(raw).map_err(|_| ValueError::OutOfScale)?;
                 let mut chosen: Vec<String> = Vec::new();
@@ -107,6 +122,11 @@ impl ItemKind {
                 }
                 if chosen.is_empty() {
                     return Err(ValueError::Empty);
+                }
+                if let Some(max) = *max {
+                    if chosen.len() > max as usize {
+                        return Err(ValueError::TooMany(max));
+                    }
                 }
                 // In the catalogue's order, so equal choices are stored equally.
                 chosen.sort_by_key(|c| options.iter().position(|o| o == c));
@@ -127,7 +147,7 @@ impl ItemKind {
                 .chain([Bucket::DontKnow])
                 .collect(),
             Self::Nps => (0..=10).map(Bucket::Score).collect(),
-            Self::Single { options } | Self::Multi { options } => {
+            Self::Single { options } | Self::Multi { options, .. } => {
                 options.iter().cloned().map(Bucket::Option).collect()
             }
             Self::Text => Vec::new(),
@@ -365,6 +385,8 @@ pub enum ValueError {
     Empty,
     #[error("value outside the item's scale")]
     OutOfScale,
+    #[error("more options chosen than the item's maximum of {0}")]
+    TooMany(u32),
 }
 
 #[cfg(test)]
@@ -410,7 +432,10 @@ mod tests {
         };
         assert_eq!(single.parse_value("b"), Ok(AnswerValue::Choice("b".into())));
         assert_eq!(single.parse_value("c"), Err(ValueError::OutOfScale));
-        let multi = ItemKind::Multi { options };
+        let multi = ItemKind::Multi {
+            options: options.clone(),
+            max: None,
+        };
         assert_eq!(
             multi.parse_value(r#"["b","a","b"]"#),
             Ok(AnswerValue::Choices(vec!["a".into(), "b".into()])),
@@ -422,6 +447,23 @@ mod tests {
         );
         assert_eq!(multi.parse_value("a,b"), Err(ValueError::OutOfScale));
         assert_eq!(multi.parse_value("[]"), Err(ValueError::Empty));
+        let at_most_one = ItemKind::Multi {
+            options,
+            max: Some(1),
+        };
+        assert_eq!(
+            at_most_one.parse_value(r#"["b"]"#),
+            Ok(AnswerValue::Choices(vec!["b".into()]))
+        );
+        assert_eq!(
+            at_most_one.parse_value(r#"["a","b"]"#),
+            Err(ValueError::TooMany(1))
+        );
+        assert_eq!(
+            at_most_one.parse_value(r#"["a","a"]"#),
+            Ok(AnswerValue::Choices(vec!["a".into()])),
+            "a choice sent twice is one choice"
+        );
     }
 
     #[test]
@@ -435,22 +477,22 @@ mod tests {
             },
             ItemKind::Multi {
                 options: vec!["x".into()],
+                max: Some(1),
             },
             ItemKind::Text,
         ] {
-            let options = match &kind {
-                ItemKind::Single { options } | ItemKind::Multi { options } => options.clone(),
-                _ => Vec::new(),
-            };
-            assert_eq!(ItemKind::from_parts(kind.name(), options), Some(kind));
+            let rebuilt =
+                ItemKind::from_parts(kind.name(), kind.options().to_vec(), kind.max_choices());
+            assert_eq!(rebuilt, Some(kind));
         }
-        assert_eq!(ItemKind::from_parts("stars", Vec::new()), None);
+        assert_eq!(ItemKind::from_parts("stars", Vec::new(), None), None);
     }
 
     #[test]
     fn an_option_with_a_comma_can_be_chosen() {
         let multi = ItemKind::Multi {
             options: vec!["Ja, ofte".into(), "Nej".into()],
+            max: None,
         };
         let value = multi.parse_value(r#"["Ja, ofte"]"#).unwrap();
         assert_eq!(value.to_string(), r#"["Ja, ofte"]"#);
@@ -513,7 +555,7 @@ mod tests {
             options in proptest::collection::vec("\\PC{1,12}", 1..6),
             picks in proptest::collection::vec(0usize..6, 1..6),
         ) {
-            let kind = ItemKind::Multi { options: options.clone() };
+            let kind = ItemKind::Multi { options: options.clone(), max: None };
             let chosen: Vec<&String> = picks.iter().map(|&i| &options[i % options.len()]).collect();
             let raw = serde_json::to_string(&chosen).unwrap();
             let value = kind.parse_value(&raw).unwrap();

@@ -132,7 +132,7 @@ mod tests {
         Item {
             id,
             kind: if multi {
-                ItemKind::Multi { options }
+                ItemKind::Multi { options, max: None }
             } else {
                 ItemKind::Single { options }
             },

@@ -157,7 +157,14 @@ pub enum Field {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ErrorCode {
+    /// Not enig, uenig or ved ikke (a hearing's proposal).
     ValueOutOfScale,
+    /// Not one of the answers a survey's question offers.
+    NotOffered,
+    /// More options ticked than the multiple choice takes.
+    TooManyChoices {
+        max: u32,
+    },
     /// A required item left blank at submission.
     Required,
     CommentTooLong {

@@ -291,26 +291,35 @@ impl ReportSort {
     }
 }
 
-/// Whether the breakdown columns are the groups or the units.
+/// What the breakdown columns are: the groups, the units, or the answers to one of a
+/// survey's single-choice questions (a background question: "Hvilket tilbud går dit
+/// barn i?", "Hvor længe har du været ansat?").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Breakdown {
     #[default]
     Group,
     Unit,
+    /// By the answer to item `id`.
+    Answer(i64),
 }
 
 impl Breakdown {
-    pub fn as_str(self) -> &'static str {
+    /// The value in the query string (`opdeling=svar-12`).
+    pub fn value(self) -> String {
         match self {
-            Self::Group => "gruppe",
-            Self::Unit => "enhed",
+            Self::Group => "gruppe".to_owned(),
+            Self::Unit => "enhed".to_owned(),
+            Self::Answer(item) => format!("svar-{item}"),
         }
     }
 
     pub fn parse(raw: &str) -> Self {
         match raw {
             "enhed" => Self::Unit,
-            _ => Self::Group,
+            _ => raw
+                .strip_prefix("svar-")
+                .and_then(|id| id.parse().ok())
+                .map_or(Self::Group, Self::Answer),
         }
     }
 }
@@ -342,6 +351,8 @@ pub struct CommentEntry {
     /// The body's answer to the item as it reads, if any (none for general comments).
     pub answer: Option<String>,
     pub text: String,
+    /// The language of the page it was written on (a BCP 47 tag; `da` for Danish).
+    pub lang: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -386,6 +397,8 @@ pub struct Report {
     pub groups: Vec<String>,
     /// Every unit, for choosing one to see beside the whole.
     pub units: Vec<String>,
+    /// The single-choice questions a survey can be broken down by (id, code and text).
+    pub background_items: Vec<(i64, String)>,
     /// Invited and answered, overall (within the filter).
     pub overall: Rate,
     /// Invited and answered per column.
@@ -566,8 +579,8 @@ mod tests {
         for sort in [ReportSort::Catalogue, ReportSort::Contested] {
             assert_eq!(ReportSort::parse(sort.as_str()), sort);
         }
-        for by in [Breakdown::Group, Breakdown::Unit] {
-            assert_eq!(Breakdown::parse(by.as_str()), by);
+        for by in [Breakdown::Group, Breakdown::Unit, Breakdown::Answer(12)] {
+            assert_eq!(Breakdown::parse(&by.value()), by);
         }
         assert_eq!(ReportSort::parse("<script>"), ReportSort::Catalogue);
     }
@@ -592,6 +605,7 @@ mod tests {
     fn multiple_choice_shares_are_shares_of_the_respondents() {
         let kind = ItemKind::Multi {
             options: vec!["a".into(), "b".into()],
+            max: None,
         };
         let buckets = kind.buckets();
         let mut t = Tally::of(2, 4);

@@ -6,7 +6,7 @@
 use crate::startup::MAX_BODY_BYTES;
 use app::api::PrerenderedPage;
 use app::backend::error::AppError;
-use app::backend::form::{parse_pairs, RawField, Target};
+use app::backend::form::{parse_pairs, Posting, RawField, Target};
 use app::backend::now_ms;
 use app::backend::respond::{load_page, overlay_posted, save, SaveResult, Seen};
 use app::edge::state::AppState;
@@ -84,17 +84,13 @@ pub async fn post_form(
         conflicts,
     };
     let back = |url: String| see_other(&path::on_page(url, page));
-    match save(
-        &state.db,
-        &token,
-        &form.fields,
-        form.intent,
+    let posting = Posting {
+        intent: form.intent,
         page,
-        None,
-        now_ms(),
-    )
-    .await
-    {
+        since_version: None,
+        wanted: app::edge::request::wanted_languages(&parts),
+    };
+    match save(&state.db, &token, &form.fields, &posting, now_ms()).await {
         Ok(SaveResult::Saved { merged, .. }) if merged.is_empty() => {
             back(path::respond_with(&token, respond::SAVED, None))
         }

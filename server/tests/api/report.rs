@@ -3,7 +3,7 @@
 
 use crate::admin::create_hearing_via_ui;
 use crate::helpers::*;
-use app::backend::form::{Intent, RawField, Target};
+use app::backend::form::{Intent, Posting, RawField, Target};
 use app::backend::manage::{add_respondent, NewRespondent};
 use app::backend::now_ms;
 use app::backend::respond::save;
@@ -64,7 +64,7 @@ async fn answer_after(
             fingerprint: fingerprint("", ""),
         },
     );
-    save(&app.db, token, &fields, intent, None, None, now_ms())
+    save(&app.db, token, &fields, &Posting::button(intent), now_ms())
         .await
         .unwrap();
 }

@@ -560,6 +560,17 @@ async fn one_unit_beside_the_whole_is_suppressed_as_among_all_units() {
 /// A survey created from `sheet` by a signed-in `c`, saved from the preview and
 /// opened: its id and the preview page, for checking what the preview showed.
 async fn survey_from_sheet(app: &TestApp, c: &reqwest::Client, sheet: &str) -> (i64, String) {
+    let (id, page) = draft_from_sheet(app, c, sheet).await;
+    sqlx::query("UPDATE consultation SET status = 'open' WHERE id = $1")
+        .bind(id)
+        .execute(&app.db.write)
+        .await
+        .unwrap();
+    (id, page)
+}
+
+/// [`survey_from_sheet`], left a draft.
+async fn draft_from_sheet(app: &TestApp, c: &reqwest::Client, sheet: &str) -> (i64, String) {
     let res = app
         .post_create(
             c,
@@ -572,11 +583,6 @@ async fn survey_from_sheet(app: &TestApp, c: &reqwest::Client, sheet: &str) -> (
     let (_, page) = fetch(c, &app.url(&preview)).await;
     app.admin_post(c, &format!("{preview}/gem"), &[]).await;
     let id: i64 = preview.split('/').nth(3).unwrap().parse().unwrap();
-    sqlx::query("UPDATE consultation SET status = 'open' WHERE id = $1")
-        .bind(id)
-        .execute(&app.db.write)
-        .await
-        .unwrap();
     (id, page)
 }
 
@@ -867,4 +873,483 @@ async fn a_sheet_translates_a_survey_into_any_language_and_the_preview_shows_it(
         .await;
     let (_, body) = fetch(&c, &app.url(&crate::helpers::location(&res))).await;
     assert!(body.contains("tekst_ukrainsk"), "the column is named");
+}
+
+#[tokio::test]
+async fn a_sheets_maximum_is_checked_in_the_preview_and_on_the_page() {
+    let app = spawn_app().await;
+    let c = client();
+    app.sign_in_as(&c, Role::Manager).await;
+    // A maximum on a scale, and one above the number of options: named by row.
+    for (sheet, message) in [
+        (
+            "område;nr;tekst;type;højst\nTrivsel;1;Jeg trives.;likert5;2\n",
+            "Højst passer kun til flervalg, ikke til »likert5«.",
+        ),
+        (
+            "område;nr;tekst;type;svarmuligheder;højst\nOm dig;1;Hvad bruger I?;flervalg;SFO|Klub;3\n",
+            "Højst skal være et helt tal fra 1 til antallet af svarmuligheder, ikke »3«.",
+        ),
+    ] {
+        let res = app
+            .post_create(&c, "Maks", "survey_sheet", Some(("s.csv", sheet.into())))
+            .await;
+        let preview = crate::helpers::location(&res);
+        let (_, page) = fetch(&c, &app.url(&preview)).await;
+        assert!(page.contains(message), "{message}: {page}");
+        assert!(!page.contains("/gem\""), "nothing to save");
+    }
+
+    let sheet = "område;nr;tekst;type;svarmuligheder;højst\n\
+                 Om dig;1;Hvad bruger I?;flervalg;SFO|Klub|Ingen;1\n";
+    let (id, preview) = survey_from_sheet(&app, &c, sheet).await;
+    assert!(
+        preview.contains("SFO | Klub | Ingen (højst 1)"),
+        "{preview}"
+    );
+    let (_, token) = invite(&app, id, "Nordskolen", 1).await.remove(0);
+    let boxes = items(&app, id).await[0].0;
+    let (_, page) = app.get_page(&client(), &token).await;
+    assert!(page.contains("Vælg højst 1."));
+
+    // Two ticked where one is allowed: refused by the field, nothing stored.
+    let mut pairs = item_fields(boxes, "", "", None);
+    pairs.push((format!("m{boxes}"), "SFO".into()));
+    pairs.push((format!("m{boxes}"), "Klub".into()));
+    pairs.push(intent("save"));
+    let res = app.post_form(&client(), &token, &pairs).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    let error: String = page[page.find(&format!("id=\"err-v{boxes}\"")).unwrap()..]
+        .chars()
+        .take(300)
+        .collect();
+    assert!(
+        error.contains("Der er valgt for mange. Vælg højst 1."),
+        "by the question: {error}"
+    );
+    assert!(app.answer(boxes).await.is_none(), "nothing saved");
+    pairs.retain(|(_, v)| v != "Klub");
+    let res = app.post_form(&client(), &token, &pairs).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(app.answer(boxes).await.unwrap().0, r#"["SFO"]"#);
+}
+
+#[tokio::test]
+async fn free_text_says_the_language_it_was_written_in() {
+    let app = spawn_app().await;
+    let c = client();
+    app.sign_in_as(&c, Role::Manager).await;
+    let sheet = "område;nr;tekst;type;tekst_ar\n\
+                 Ord;1;Hvad er godt?;tekst;ما الجيد؟\n";
+    let (id, _) = survey_from_sheet(&app, &c, sheet).await;
+    let people = invite(&app, id, "Nordskolen", 5).await;
+    let text = items(&app, id).await[0].0;
+    for (n, (_, token)) in people.iter().enumerate() {
+        let browser = client();
+        let answer = if n == 0 {
+            browser
+                .get(app.url("/sprog/ar?til=/"))
+                .send()
+                .await
+                .unwrap();
+            "المعلمون لطفاء".to_owned()
+        } else {
+            format!("Godt svar {n}")
+        };
+        let mut pairs = item_fields(text, &answer, "", None);
+        pairs.push(intent("confirm_submit"));
+        let res = app.post_form(&browser, token, &pairs).await;
+        assert_eq!(res.status().as_u16(), 303);
+    }
+    let (langs,): (String,) = sqlx::query_as(
+        "SELECT group_concat(lang, ',') FROM (SELECT lang FROM response WHERE consultation_id = $1 ORDER BY lang)",
+    )
+    .bind(id)
+    .fetch_one(&app.db.read)
+    .await
+    .unwrap();
+    assert_eq!(langs, "ar,da,da,da,da");
+    let (_, page) = fetch(&c, &app.url(&format!("/admin/hoering/{id}/rapport"))).await;
+    let at = page
+        .find("المعلمون لطفاء")
+        .expect("the Arabic answer is shown");
+    let entry = &page[page[..at].rfind("<li").unwrap()..at];
+    assert!(entry.contains("Skrevet på"), "{entry}");
+    assert!(
+        entry.contains(r#"<span lang="ar" dir="rtl">العربية</span>"#),
+        "{entry}"
+    );
+    assert!(
+        entry.contains(r#"lang="ar""#),
+        "the text is marked up in its language"
+    );
+    let danish = page.find("Godt svar 1").unwrap();
+    let entry = &page[page[..danish].rfind("<li").unwrap()..danish];
+    assert!(!entry.contains("Skrevet på"), "Danish is not marked");
+    let (_, memo) = fetch(&c, &app.url(&format!("/admin/hoering/{id}/notat"))).await;
+    assert!(memo.contains("Skrevet på") && memo.contains("المعلمون لطفاء"));
+}
+
+#[tokio::test]
+async fn a_survey_breaks_down_by_a_background_answer_with_the_same_suppression() {
+    let app = spawn_app().await;
+    let c = client();
+    app.sign_in_as(&c, Role::Manager).await;
+    let sheet = "område;nr;tekst;type;svarmuligheder\n\
+                 Om dig;1;Hvilket tilbud går dit barn i?;enkeltvalg;Dagtilbud|Skole\n\
+                 Trivsel;2;Mit barn trives.;likert5;\n";
+    let (id, _) = survey_from_sheet(&app, &c, sheet).await;
+    let people = invite(&app, id, "Nordskolen", 16).await;
+    let ids = items(&app, id).await;
+    let (offer, likert) = (ids[0].0, ids[1].0);
+    // Eight say school, six daycare, two leave the question blank.
+    for (n, (_, token)) in people.iter().enumerate() {
+        let choice = match n {
+            0..=7 => "Skole",
+            8..=13 => "Dagtilbud",
+            _ => "",
+        };
+        let mut pairs = item_fields(offer, choice, "", None);
+        pairs.extend(item_fields(likert, &(n % 5 + 1).to_string(), "", None));
+        pairs.push(intent("confirm_submit"));
+        let res = app.post_form(&client(), token, &pairs).await;
+        assert_eq!(res.status().as_u16(), 303);
+    }
+    let (_, page) = fetch(&c, &app.url(&format!("/admin/hoering/{id}/rapport"))).await;
+    assert!(
+        page.contains(&format!(r#"<option value="svar-{offer}""#)),
+        "the background question is offered"
+    );
+    assert!(
+        !page.contains(&format!(r#"value="svar-{likert}""#)),
+        "a scale is not"
+    );
+    let (status, page) = fetch(
+        &c,
+        &app.url(&format!(
+            "/admin/hoering/{id}/rapport?opdeling=svar-{offer}"
+        )),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let item = &page[page.find(&format!("id=\"punkt-{likert}\"")).unwrap()..];
+    let table = &item[item.find("class=\"tally-table\"").unwrap()..];
+    let table = table.split("</table>").next().unwrap();
+    let row = |name: &str| {
+        let at = table
+            .find(&format!("<th scope=\"row\">{name}</th>"))
+            .unwrap_or_else(|| panic!("{name} in {table}"));
+        table[at..].split("</tr>").next().unwrap().to_owned()
+    };
+    // The two who did not answer are below 5; alone they could be worked out, so
+    // the next smallest (daycare, six) is hidden too; school shows.
+    assert!(row("Ikke besvaret").contains("Færre end 5 svar"));
+    assert!(row("Dagtilbud").contains("Færre end 5 svar"));
+    assert!(!row("Skole").contains("Færre end") && row("Skole").contains('%'));
+    // Nobody is invited to an answer: no rate per column.
+    let rates = &page[page.find("class=\"rate-table\"").unwrap()..];
+    let rates = rates.split("</table>").next().unwrap();
+    assert!(!rates.contains(">Skole<"), "{rates}");
+    // A question that is not a background question falls back to the groups.
+    let (status, page) = fetch(
+        &c,
+        &app.url(&format!(
+            "/admin/hoering/{id}/rapport?opdeling=svar-{likert}"
+        )),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"<option value="gruppe" selected"#));
+}
+
+#[tokio::test]
+async fn one_units_printed_page_sets_it_beside_the_whole_and_a_survey_speaks_of_participants() {
+    let (app, id) = three_units_answered().await;
+    let c = client();
+    app.sign_in_as(&c, Role::Manager).await;
+    let (_, report) = fetch(
+        &c,
+        &app.url(&format!(
+            "/admin/hoering/{id}/rapport?institution=Nordskolen"
+        )),
+    )
+    .await;
+    assert!(report.contains(&format!("/admin/hoering/{id}/enhed?institution=Nordskolen")));
+    let (status, page) = fetch(
+        &c,
+        &app.url(&format!("/admin/hoering/{id}/enhed?institution=Nordskolen")),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1>Nordskolen</h1>") && page.contains("Hele kommunen"));
+    let table = &page[page.find("class=\"unit-sheet-table\"").unwrap()..];
+    let first = table[table.find("<tbody>").unwrap()..]
+        .split("</tr>")
+        .next()
+        .unwrap();
+    assert_eq!(first.matches("% positive").count(), 2, "{first}");
+    let sheet = &page[page.find("<article").unwrap()..page.find("</article>").unwrap()];
+    assert!(!sheet.contains("Sydskolen"), "no other unit: {sheet}");
+    assert!(!sheet.contains("Svar nr."), "no free text");
+    // Sydskolen is hidden beside the whole as among all units.
+    let (_, page) = fetch(
+        &c,
+        &app.url(&format!("/admin/hoering/{id}/enhed?institution=Sydskolen")),
+    )
+    .await;
+    let table = &page[page.find("class=\"unit-sheet-table\"").unwrap()..];
+    let first = table[table.find("<tbody>").unwrap()..]
+        .split("</tr>")
+        .next()
+        .unwrap();
+    assert_eq!(first.matches("Færre end 5 svar").count(), 1, "{first}");
+    assert_eq!(first.matches("% positive").count(), 1, "the whole's figure");
+    // Without a unit, the page says to choose one.
+    let (status, page) = fetch(&c, &app.url(&format!("/admin/hoering/{id}/enhed"))).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Vælg en institution"));
+
+    let (_, page) = fetch(&c, &app.url(&format!("/admin/hoering/{id}"))).await;
+    assert!(page.contains("Tilføj deltagere") && page.contains("Spørgsmål ("));
+    assert!(
+        !page.to_lowercase().contains("høringspart"),
+        "a survey has no consulted bodies"
+    );
+}
+
+/// An item's stored settings: (kind, options, max, required, decider, shown on).
+async fn settings_of(
+    app: &TestApp,
+    item: i64,
+) -> (String, String, Option<i64>, bool, Option<i64>, String) {
+    sqlx::query_as(
+        "SELECT kind, options_json, max_choices, required, show_if_item, show_if_any FROM item WHERE id = $1",
+    )
+    .bind(item)
+    .fetch_one(&app.db.read)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_builder_sets_a_questions_kind_options_logic_and_translation() {
+    let app = spawn_app().await;
+    let c = client();
+    app.sign_in_as(&c, Role::Manager).await;
+    let sheet = "område;nr;tekst;type;svarmuligheder\n\
+                 Om dig;1;Hvilket tilbud går dit barn i?;enkeltvalg;Dagtilbud|Skole\n\
+                 Om dig;2;Hvad bruger I?;tekst;\n\
+                 Trivsel;3;Mit barn trives.;likert5;\n";
+    let (id, _) = draft_from_sheet(&app, &c, sheet).await;
+    let ids = items(&app, id).await;
+    let (offer, uses, thrives) = (ids[0].0, ids[1].0, ids[2].0);
+    let base = format!("/admin/hoering/{id}");
+    let items_url = format!("{base}/forslag");
+    let (_, page) = fetch(&c, &app.url(&base)).await;
+    assert!(
+        page.contains(&format!(r#"id="s{uses}-type""#)),
+        "a settings form per question"
+    );
+    assert!(
+        page.contains(&format!(r#"value="{offer}:1""#)) && page.contains("1 = Skole"),
+        "a later question can be shown on the first one's answers"
+    );
+    assert!(
+        !page.contains(&format!(r#"id="s{offer}-if-"#)),
+        "the first has nothing before it"
+    );
+    assert!(page.contains("Enkeltvalg · vises") || page.contains("Enkeltvalg"));
+
+    let settings = |item: i64, extra: &[(&str, &str)]| {
+        let mut form: Vec<(String, String)> = vec![
+            ("action".into(), "settings".into()),
+            ("item".into(), item.to_string()),
+        ];
+        form.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        form
+    };
+    let post = |form: Vec<(String, String)>| {
+        let c = c.clone();
+        let url = app.url(&items_url);
+        async move { c.post(url).form(&form).send().await.unwrap() }
+    };
+
+    // The second question becomes a multiple choice of at most two, required, asked
+    // only of a school's parents; an option may hold a | and a comma.
+    let shown_on_school = format!("{offer}:1");
+    let res = post(settings(
+        uses,
+        &[
+            ("type", "flervalg"),
+            (
+                "svarmuligheder",
+                "SFO\r\nKlub | fritidscenter, ungdomsskole\r\nIngen",
+            ),
+            ("hoejst", "2"),
+            ("obligatorisk", "ja"),
+            ("vis_hvis", &shown_on_school),
+        ],
+    ))
+    .await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
+    let stored = settings_of(&app, uses).await;
+    assert_eq!(stored.0, "multi");
+    assert_eq!(
+        stored.1,
+        r#"["SFO","Klub | fritidscenter, ungdomsskole","Ingen"]"#
+    );
+    assert_eq!((stored.2, stored.3, stored.4), (Some(2), true, Some(offer)));
+    assert_eq!(stored.5, r#"["Skole"]"#);
+    let (_, page) = fetch(&c, &app.url(&base)).await;
+    assert!(
+        page.contains("Flervalg · højst 2 · obligatorisk · vises når 1 = Skole"),
+        "the list says it"
+    );
+
+    // Refusals, each with its message; nothing changes.
+    let before = settings_of(&app, thrives).await;
+    let shown_on_sfo = format!("{uses}:0");
+    for (item, form, message) in [
+        (
+            thrives,
+            vec![
+                ("type", "likert5"),
+                ("vis_hvis", shown_on_school.as_str()),
+                ("vis_hvis", shown_on_sfo.as_str()),
+            ],
+            "Et spørgsmål kan kun vises ud fra svaret på ét andet spørgsmål.",
+        ),
+        (
+            offer,
+            vec![
+                ("type", "enkeltvalg"),
+                ("svarmuligheder", "Dagtilbud\nAndet"),
+            ],
+            "Spørgsmål 2 vises ud fra et svar på dette spørgsmål, som ikke længere findes.",
+        ),
+        (
+            offer,
+            vec![
+                ("type", "enkeltvalg"),
+                ("svarmuligheder", "Dagtilbud\nSkole"),
+                ("vis_hvis", shown_on_sfo.as_str()),
+            ],
+            "Spørgsmål 2 kommer ikke før dette spørgsmål",
+        ),
+        (
+            thrives,
+            vec![("type", "likert5"), ("hoejst", "2")],
+            "Højst passer kun til flervalg",
+        ),
+        (
+            thrives,
+            vec![("type", "enkeltvalg"), ("svarmuligheder", "Ja")],
+            "Et valgspørgsmål skal have mindst to svarmuligheder",
+        ),
+        (
+            thrives,
+            vec![("type", "stjerner")],
+            "Typen »stjerner« kendes ikke.",
+        ),
+    ] {
+        let res = post(settings(item, &form)).await;
+        assert_eq!(res.status().as_u16(), 422, "{message}");
+        let page = res.text().await.unwrap();
+        assert!(page.contains(message), "{message}");
+    }
+    assert_eq!(
+        settings_of(&app, thrives).await,
+        before,
+        "nothing half-written"
+    );
+    // Moving the second question above the one it is asked on is refused.
+    let moved = vec![
+        ("action".to_owned(), "up".to_owned()),
+        ("item".to_owned(), uses.to_string()),
+    ];
+    let res = post(moved).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Flytningen ville sætte et spørgsmål før spørgsmål 1"));
+    let order: Vec<(i64,)> = sqlx::query_as(
+        "SELECT i.id FROM item i JOIN section s ON s.id = i.section_id
+         WHERE i.consultation_id = $1 ORDER BY s.position, i.position",
+    )
+    .bind(id)
+    .fetch_all(&app.db.read)
+    .await
+    .unwrap();
+    assert_eq!(order[0].0, offer, "the order is kept");
+    assert_eq!(settings_of(&app, offer).await.1, r#"["Dagtilbud","Skole"]"#);
+
+    // In Arabic: the options must be as many as in Danish.
+    let res = app
+        .admin_post(
+            &c,
+            &format!("{base}/sprog"),
+            &[("lang", "ar"), ("title", "استبيان"), ("intro", "")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = fetch(&c, &app.url(&base)).await;
+    assert!(page.contains(r#"name="tekst_ar""#), "a field per language");
+    let res = post(settings(
+        offer,
+        &[
+            ("type", "enkeltvalg"),
+            ("svarmuligheder", "Dagtilbud\nSkole"),
+            ("tekst_ar", "أي عرض يحضره طفلك؟"),
+            ("svarmuligheder_ar", "رعاية نهارية"),
+        ],
+    ))
+    .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Svarmulighederne på العربية skal være lige så mange som på dansk"));
+    let res = post(settings(
+        offer,
+        &[
+            ("type", "enkeltvalg"),
+            ("svarmuligheder", "Dagtilbud\nSkole"),
+            ("tekst_ar", "أي عرض يحضره طفلك؟"),
+            ("svarmuligheder_ar", "رعاية نهارية\nمدرسة"),
+        ],
+    ))
+    .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (text, options): (String, String) = sqlx::query_as(
+        "SELECT text, options_json FROM item_translation WHERE item_id = $1 AND lang = 'ar'",
+    )
+    .bind(offer)
+    .fetch_one(&app.db.read)
+    .await
+    .unwrap();
+    assert_eq!(text, "أي عرض يحضره طفلك؟");
+    assert_eq!(options, r#"["رعاية نهارية","مدرسة"]"#);
+
+    // The respondent gets what the builder set: the maximum and the logic.
+    sqlx::query("UPDATE consultation SET status = 'open' WHERE id = $1")
+        .bind(id)
+        .execute(&app.db.write)
+        .await
+        .unwrap();
+    let (_, token) = invite(&app, id, "Nordskolen", 1).await.remove(0);
+    let (_, page) = app.get_page(&client(), &token).await;
+    assert!(page.contains("Vælg højst 2.") && page.contains("Klub | fritidscenter, ungdomsskole"));
+    assert!(
+        drawn_hidden(&page, &format!("item-{uses}")),
+        "hidden until Skole is chosen"
+    );
+
+    // Once open, the settings are locked like the list of questions.
+    let res = post(settings(thrives, &[("type", "nps")])).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert_eq!(settings_of(&app, thrives).await, before);
 }

@@ -593,6 +593,7 @@ mod tests {
             query: ReportQuery::default(),
             groups: vec!["Skolebestyrelse".into()],
             units: Vec::new(),
+            background_items: Vec::new(),
             overall: Rate {
                 name: String::new(),
                 invited: 3,

@@ -1,9 +1,10 @@
 //! The items (proposals) of a consultation and the sections they are grouped in.
 
 use super::super::audit::{self, Action};
+use super::super::catalogue::StoredKind;
 use super::super::db::Db;
 use super::super::error::AppError;
-use super::super::import::{MAX_ITEM_CHARS, MAX_NAME_CHARS};
+use super::super::import::{kind_from, MAX_ITEM_CHARS, MAX_NAME_CHARS};
 use super::super::rules::Act;
 use super::super::translation;
 use super::state;
@@ -19,6 +20,27 @@ pub enum ItemEdit {
     Up { item: i64 },
     Down { item: i64 },
     Remove { item: i64 },
+    Settings(ItemSettings),
+}
+
+/// A question's kind, options, maximum, whether it must be answered, when it is
+/// asked, and its texts in the survey's other languages: the builder's settings form,
+/// in the words of the item sheet's columns, so both are checked by the same rules.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemSettings {
+    pub item: i64,
+    /// The kind by its sheet name (`likert5`, `flervalg` …).
+    pub kind: String,
+    /// The options, one per line (so an option may contain `|` or a comma).
+    pub options: String,
+    /// The most a multiple choice takes; empty for any number.
+    pub max: String,
+    pub required: bool,
+    /// The answers that make it asked, each `<item id>:<option number>` of one
+    /// earlier choice question; none: always asked.
+    pub show_if: Vec<String>,
+    /// (language tag, text, options one per line) per further language.
+    pub translations: Vec<(String, String, String)>,
 }
 
 /// Changes the item list. Drafts allow everything; once open only text fixes are
@@ -105,6 +127,22 @@ pub async fn edit_items(
                         .await?;
                 }
             }
+            // A question is asked on an earlier answer; a move may not put it first.
+            let decider_after: Option<(String,)> = sqlx::query_as(
+                "SELECT d.code FROM item i
+                 JOIN item d ON d.id = i.show_if_item
+                 JOIN section si ON si.id = i.section_id
+                 JOIN section sd ON sd.id = d.section_id
+                 WHERE i.consultation_id = $1
+                   AND (sd.position > si.position OR (sd.position = si.position AND d.position >= i.position))
+                 LIMIT 1",
+            )
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some((code,)) = decider_after {
+                return Ok(Err(Problem::with("items", Msg::MoveBreaksCondition, code)));
+            }
             (Msg::ItemMoved, format!("flyttet, forslag {item}"))
         }
         ItemEdit::Remove { item } => {
@@ -134,6 +172,15 @@ pub async fn edit_items(
             .await?;
             (Msg::ItemRemoved, format!("fjernet, forslag {item}"))
         }
+        ItemEdit::Settings(settings) => {
+            if let Err(problem) = set_settings(&mut tx, id, settings).await? {
+                return Ok(Err(problem));
+            }
+            (
+                Msg::Saved,
+                format!("indstillinger ændret, spørgsmål {}", settings.item),
+            )
+        }
     };
     audit::commit(
         tx,
@@ -145,6 +192,175 @@ pub async fn edit_items(
     )
     .await?;
     Ok(Ok(msg))
+}
+
+/// Where the settings form's problems are shown: the items' card.
+const SETTINGS_FIELD: &str = "items";
+
+/// Checks and stores a question's settings; on a problem nothing is written (the
+/// caller's transaction is dropped).
+async fn set_settings(
+    tx: &mut SqliteConnection,
+    consultation_id: i64,
+    s: &ItemSettings,
+) -> Result<Result<(), Problem>, AppError> {
+    let problem = |msg: Msg, arg: &str| Ok(Err(Problem::with(SETTINGS_FIELD, msg, arg)));
+    let place: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT s.position, i.position FROM item i JOIN section s ON s.id = i.section_id
+         WHERE i.id = $1 AND i.consultation_id = $2",
+    )
+    .bind(s.item)
+    .bind(consultation_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let place = place.ok_or(AppError::NotFound)?;
+    let kind = match kind_from(&s.kind, s.options.lines(), &s.max) {
+        Ok(Some(kind)) => kind,
+        Ok(None) => return problem(Msg::UnknownType, &s.kind),
+        Err((msg, arg)) => return problem(msg, &arg),
+    };
+    let condition = match asked_when(tx, consultation_id, place, &s.show_if).await? {
+        Ok(condition) => condition,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    // The questions asked after an answer to this one must still find that answer.
+    let dependents: Vec<(String, String)> =
+        sqlx::query_as("SELECT code, show_if_any FROM item WHERE show_if_item = $1")
+            .bind(s.item)
+            .fetch_all(&mut *tx)
+            .await?;
+    for (code, any_of) in dependents {
+        let any_of: Vec<String> = serde_json::from_str(&any_of).unwrap_or_default();
+        if any_of.iter().any(|o| !kind.options().contains(o)) {
+            return problem(Msg::ConditionStillUsed, &code);
+        }
+    }
+    let available = translation::languages(&mut *tx, consultation_id).await?;
+    let mut translations = Vec::new();
+    for (tag, text, options) in &s.translations {
+        let Some(lang) = LangTag::parse(tag).filter(|l| available.contains(l)) else {
+            continue;
+        };
+        let text = without_bidi_controls(text.trim());
+        let options: Vec<String> = options
+            .lines()
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(without_bidi_controls)
+            .collect();
+        if !options.is_empty() && options.len() != kind.options().len() {
+            return problem(Msg::TranslatedOptions, lang.autonym());
+        }
+        if text.chars().count() > MAX_ITEM_CHARS {
+            return problem(Msg::TooLong, &MAX_ITEM_CHARS.to_string());
+        }
+        if options.iter().any(|o| o.chars().count() > MAX_NAME_CHARS) {
+            return problem(Msg::TooLong, &MAX_NAME_CHARS.to_string());
+        }
+        translations.push((lang, text, options));
+    }
+    let (decider, any_of) = match condition {
+        Some((decider, any_of)) => (Some(decider), any_of),
+        None => (None, Vec::new()),
+    };
+    sqlx::query(
+        "UPDATE item SET kind = $1, options_json = $2, max_choices = $3, required = $4,
+                         allow_comment = $5, show_if_item = $6, show_if_any = $7
+         WHERE id = $8",
+    )
+    .bind(kind.name())
+    .bind(kind.options_json())
+    .bind(kind.max_choices().map(i64::from))
+    .bind(s.required)
+    .bind(kind == ItemKind::AgreeDisagree)
+    .bind(decider)
+    .bind(serde_json::to_string(&any_of).unwrap_or_else(|_| "[]".to_owned()))
+    .bind(s.item)
+    .execute(&mut *tx)
+    .await?;
+    for (lang, text, options) in translations {
+        if text.is_empty() && options.is_empty() {
+            sqlx::query("DELETE FROM item_translation WHERE item_id = $1 AND lang = $2")
+                .bind(s.item)
+                .bind(lang.as_str())
+                .execute(&mut *tx)
+                .await?;
+        } else {
+            let options = if options.is_empty() {
+                kind.options().to_vec()
+            } else {
+                options
+            };
+            translation::set_item(&mut *tx, s.item, &lang, &text, &options).await?;
+        }
+    }
+    Ok(Ok(()))
+}
+
+/// The condition the settings form's ticked answers make: all must be options of one
+/// choice question that comes before the item at `place` (section and item position).
+async fn asked_when(
+    tx: &mut SqliteConnection,
+    consultation_id: i64,
+    place: (i64, i64),
+    picked: &[String],
+) -> Result<Result<Option<(i64, Vec<String>)>, Problem>, AppError> {
+    let problem = |msg: Msg, arg: &str| Ok(Err(Problem::with(SETTINGS_FIELD, msg, arg)));
+    let mut decider = None;
+    let mut numbers = Vec::new();
+    for pick in picked {
+        let parsed = pick
+            .split_once(':')
+            .and_then(|(item, n)| Some((item.parse::<i64>().ok()?, n.parse::<usize>().ok()?)));
+        let Some((item, n)) = parsed else {
+            return problem(Msg::ConditionUnreadable, pick);
+        };
+        if decider.is_some_and(|d| d != item) {
+            return problem(Msg::ConditionOneQuestion, "");
+        }
+        decider = Some(item);
+        numbers.push(n);
+    }
+    let Some(decider) = decider else {
+        return Ok(Ok(None));
+    };
+    #[derive(sqlx::FromRow)]
+    struct Decider {
+        code: String,
+        #[sqlx(flatten)]
+        kind: StoredKind,
+        section: i64,
+        position: i64,
+    }
+    let row: Option<Decider> = sqlx::query_as(
+        "SELECT i.code, i.kind, i.options_json, i.max_choices, s.position AS section, i.position
+         FROM item i JOIN section s ON s.id = i.section_id
+         WHERE i.id = $1 AND i.consultation_id = $2",
+    )
+    .bind(decider)
+    .bind(consultation_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else {
+        return problem(Msg::ConditionUnreadable, &decider.to_string());
+    };
+    let code = row.code;
+    if (row.section, row.position) >= place {
+        return problem(Msg::ConditionNotEarlier, &code);
+    }
+    let kind = row.kind.read(decider)?;
+    if !matches!(kind, ItemKind::Single { .. } | ItemKind::Multi { .. }) {
+        return problem(Msg::ConditionNotChoice, &code);
+    }
+    let mut any_of = Vec::new();
+    for n in numbers {
+        match kind.options().get(n) {
+            Some(option) if !any_of.contains(option) => any_of.push(option.clone()),
+            Some(_) => {}
+            None => return problem(Msg::ConditionUnknownOption, &n.to_string()),
+        }
+    }
+    Ok(Ok(Some((decider, any_of))))
 }
 
 /// What is wrong with a text typed into field `name`, if anything: the same caps as
@@ -262,9 +478,9 @@ pub async fn add_items(
         );
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO item (consultation_id, section_id, position, code, text, kind, options_json,
-                               required, allow_comment, show_if_item, show_if_any)
+                               max_choices, required, allow_comment, show_if_item, show_if_any)
              VALUES ($1, $2, (SELECT COALESCE(MAX(position), -1) + 1 FROM item WHERE section_id = $2),
-                     $3, $4, $5, $6, $7, $8, $9, $10)
+                     $3, $4, $5, $6, $7, $8, $9, $10, $11)
              RETURNING id",
         )
         .bind(consultation_id)
@@ -273,6 +489,7 @@ pub async fn add_items(
         .bind(text)
         .bind(kind.name())
         .bind(kind.options_json())
+        .bind(kind.max_choices().map(i64::from))
         .bind(item.required)
         // Comments belong to a hearing's proposals; a survey asks for words in its
         // free-text items.

@@ -132,8 +132,8 @@ async fn insert_from_template(
             let code = format!("{}.{}", s + 1, i + 1);
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO item (consultation_id, section_id, position, code, text, kind,
-                                   options_json, allow_comment, show_if_item, show_if_any)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                                   options_json, max_choices, allow_comment, show_if_item, show_if_any)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
             )
             .bind(consultation_id)
             .bind(section_id)
@@ -142,6 +142,7 @@ async fn insert_from_template(
             .bind(item.text())
             .bind(kind.name())
             .bind(kind.options_json())
+            .bind(kind.max_choices().map(i64::from))
             // A survey's statements are answered, not commented; its open
             // questions are the place for words.
             .bind(template.kind == ConsultationKind::Hearing)
@@ -228,10 +229,10 @@ pub async fn duplicate(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result
         .fetch_one(&mut *tx)
         .await?;
         sqlx::query(
-            "INSERT INTO item (consultation_id, section_id, position, code, text, kind, options_json, required,
-                               allow_comment, show_if_item, show_if_any)
-             SELECT $1, $2, position, code, text, kind, options_json, required, allow_comment,
-                    show_if_item, show_if_any
+            "INSERT INTO item (consultation_id, section_id, position, code, text, kind, options_json,
+                               max_choices, required, allow_comment, show_if_item, show_if_any)
+             SELECT $1, $2, position, code, text, kind, options_json, max_choices, required,
+                    allow_comment, show_if_item, show_if_any
              FROM item WHERE section_id = $3",
         )
         .bind(copy)

@@ -1,4 +1,5 @@
 use super::frame::{AdminFrame, Session};
+use super::item_settings::{settings_line, Decider, ItemSettingsForm};
 use super::overview::{rate_text, status_label};
 use super::{
     echo_for, loaded, path_number, ActionButton, DeadlineField, Loaded, Pager, Problems, TableWrap,
@@ -9,7 +10,7 @@ use crate::components::{textarea_text, Addresses, PageTitle};
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{AdminConsultation, BodyState, FormEcho, Rate, SendProgress};
 use crate::model::listing::{BodyFilter, BodyQuery};
-use crate::model::ConsultationStatus;
+use crate::model::{ConsultationStatus, ItemKind};
 use crate::use_lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -89,7 +90,7 @@ fn ConsultationView(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoVi
         </section>
         {c.survey.then(|| view! { <super::open_links::OpenLinks c=c.clone() echo=echo.clone()/> })}
         {c.survey.then(|| view! { <super::languages::Languages c=c.clone() echo=echo.clone()/> })}
-        {c.may_edit.then(|| view! { <AddBodies base=base.clone() echo=echo.clone()/> })}
+        {c.may_edit.then(|| view! { <AddBodies base=base.clone() echo=echo.clone() survey=c.survey/> })}
         {c.may_edit.then(|| view! { <SettingsForm c=c.clone() echo=echo.clone()/> })}
         <Items c=c.clone() echo=echo.clone() draft=draft/>
     }
@@ -108,7 +109,7 @@ fn Actions(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
                     view! {
                         <ActionButton
                             action=format!("{base}/aabn")
-                            label=lang.t(Key::OpenAndInvite).to_owned()
+                            label=lang.t(Key::OpenAndInvite.for_kind(c.survey)).to_owned()
                             class="primary"
                         />
                     }
@@ -283,7 +284,7 @@ fn BodyFilterForm(c: AdminConsultation) -> impl IntoView {
             </div>
             <p class="list-count" role="status">
                 {if c.body_page.total == 0 {
-                    lang.t(Key::NoBodiesMatch).to_owned()
+                    lang.t(Key::NoBodiesMatch.for_kind(c.survey)).to_owned()
                 } else {
                     lang.fill(
                         Key::ShowingRows,
@@ -311,7 +312,7 @@ fn Bodies(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
             <table class="bodies">
                 <thead>
                     <tr>
-                        <th scope="col">{lang.t(Key::BodyLabel)}</th>
+                        <th scope="col">{lang.t(Key::BodyLabel.for_kind(c.survey))}</th>
                         <th scope="col">{lang.t(Key::GroupLabel)}</th>
                         <th scope="col">{lang.t(Key::StatusLabel)}</th>
                         <th scope="col">{lang.t(Key::MailsLabel)}</th>
@@ -367,7 +368,7 @@ fn Bodies(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
                                                     <summary>{lang.t(Key::Edit)}</summary>
                                                     <form method="post" action=body_base.clone() class="stack">
                                                         <Problems echo=edit_echo.clone()/>
-                                                        <BodyFields echo=edit_echo scope=b.id.to_string() values=values/>
+                                                        <BodyFields echo=edit_echo scope=b.id.to_string() values=values survey=c.survey/>
                                                         <button type="submit">{lang.t(Key::Save)}</button>
                                                     </form>
                                                 </details>
@@ -385,27 +386,27 @@ fn Bodies(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
 }
 
 #[component]
-fn AddBodies(base: String, echo: Option<FormEcho>) -> impl IntoView {
+fn AddBodies(base: String, echo: Option<FormEcho>, survey: bool) -> impl IntoView {
     let lang = use_lang();
     let body_echo = echo_for(&echo, "body");
     let import_echo = echo_for(&echo, "import-bodies");
     view! {
         <section class="card" aria-labelledby="parter">
-            <h2 id="parter">{lang.t(Key::AddBodiesTitle)}</h2>
+            <h2 id="parter">{lang.t(Key::AddBodiesTitle.for_kind(survey))}</h2>
             <form method="post" action=format!("{base}/import") enctype="multipart/form-data" class="stack">
                 <Problems echo=import_echo/>
                 <input type="hidden" name="kind" value="bodies"/>
                 <div class="field">
                     <label for="f-bodies-file">{lang.t(Key::SheetFileLabel)}</label>
-                    <p class="hint">{lang.t(Key::BodySheetHint)}</p>
+                    <p class="hint">{lang.t(Key::BodySheetHint.for_kind(survey))}</p>
                     <input id="f-bodies-file" type="file" name="file" accept=".csv,.txt,.xlsx,text/csv" required/>
                 </div>
                 <button type="submit">{lang.t(Key::ShowPreview)}</button>
             </form>
             <form method="post" action=format!("{base}/parter") class="stack">
-                <h3>{lang.t(Key::AddOneBody)}</h3>
+                <h3>{lang.t(Key::AddOneBody.for_kind(survey))}</h3>
                 <Problems echo=body_echo.clone()/>
-                <BodyFields echo=body_echo/>
+                <BodyFields echo=body_echo survey/>
                 <button type="submit">{lang.t(Key::AddBody)}</button>
             </form>
         </section>
@@ -418,10 +419,13 @@ fn BodyFields(
     echo: Option<FormEcho>,
     #[prop(optional)] scope: String,
     #[prop(optional)] values: [String; 4],
+    /// A survey's participants are people, not bodies.
+    #[prop(optional)]
+    survey: bool,
 ) -> impl IntoView {
     let [name, group, unit, emails] = values;
     view! {
-        <TextField name="name" label=Key::BodyLabel value=name required=true scope=scope.clone() echo=echo.clone()/>
+        <TextField name="name" label=Key::BodyLabel.for_kind(survey) value=name required=true scope=scope.clone() echo=echo.clone()/>
         <TextField name="group" label=Key::GroupLabel value=group required=true scope=scope.clone() echo=echo.clone()/>
         <TextField name="unit" label=Key::UnitLabel value=unit scope=scope.clone() echo=echo.clone()/>
         <TextField
@@ -498,9 +502,22 @@ fn Items(c: AdminConsultation, echo: Option<FormEcho>, draft: bool) -> impl Into
     let import_echo = echo_for(&echo, "import-items");
     let may_edit = c.may_edit;
     let count: usize = c.sections.iter().map(|s| s.items.len()).sum();
+    // A survey's questions, each with the choice questions before it (what it can be
+    // shown on), for the builder's settings.
+    let mut deciders: Vec<Decider> = Vec::new();
+    let mut before: std::collections::HashMap<i64, Vec<Decider>> = Default::default();
+    for item in c.sections.iter().flat_map(|s| &s.items) {
+        before.insert(item.id, deciders.clone());
+        if matches!(item.kind, ItemKind::Single { .. } | ItemKind::Multi { .. }) {
+            deciders.push((item.id, item.code.clone(), item.kind.options().to_vec()));
+        }
+    }
+    let settings = c.survey && draft && may_edit;
+    let languages = c.languages.clone();
+    let survey = c.survey;
     view! {
         <section class="card" aria-labelledby="forslag">
-            <h2 id="forslag">{lang.fill(Key::ItemsTitle, &[("n", &count.to_string())])}</h2>
+            <h2 id="forslag">{lang.fill(Key::ItemsTitle.for_kind(c.survey), &[("n", &count.to_string())])}</h2>
             <Problems echo=item_echo.clone()/>
             {c
                 .sections
@@ -515,17 +532,22 @@ fn Items(c: AdminConsultation, echo: Option<FormEcho>, draft: bool) -> impl Into
                                 .into_iter()
                                 .map(|item| {
                                     let action = action.clone();
+                                    let earlier = before.remove(&item.id).unwrap_or_default();
+                                    let line = survey.then(|| settings_line(lang, &item, &deciders));
+                                    let mine = item_echo.clone().filter(|e| e.value("item") == Some(&item.id.to_string()));
+                                    let open = mine.is_some();
                                     view! {
                                         <li>
                                             <span class="code">{item.code.clone()}</span>
                                             " "
                                             <span>{item.text.clone()}</span>
+                                            {line.map(|line| view! { <br/><small class="item-settings-line">{line}</small> })}
                                             {(item.answered > 0)
                                                 .then(|| view! { <small>" · " {lang.fill(Key::AnsweredBy, &[("n", &item.answered.to_string())])}</small> })}
                                             {may_edit
                                                 .then(|| {
                                                     view! {
-                                                        <details class="item-edit">
+                                                        <details class="item-edit" open=open>
                                                             <summary>{lang.t(Key::Edit)}</summary>
                                                             <form method="post" action=action.clone() class="stack">
                                                                 <input type="hidden" name="item" value=item.id/>
@@ -544,6 +566,19 @@ fn Items(c: AdminConsultation, echo: Option<FormEcho>, draft: bool) -> impl Into
                                                                         </form>
                                                                     }
                                                                 })}
+                                                            {settings
+                                                                .then(|| {
+                                                                    view! {
+                                                                        <h4>{lang.t(Key::ItemSettingsSummary)}</h4>
+                                                                        <ItemSettingsForm
+                                                                            item=item.clone()
+                                                                            action=action.clone()
+                                                                            deciders=earlier
+                                                                            languages=languages.clone()
+                                                                            echo=mine
+                                                                        />
+                                                                    }
+                                                                })}
                                                         </details>
                                                     }
                                                 })}
@@ -559,23 +594,23 @@ fn Items(c: AdminConsultation, echo: Option<FormEcho>, draft: bool) -> impl Into
                 .then(|| {
                     view! {
                         <form method="post" action=action.clone() class="stack">
-                            <h3>{lang.t(Key::AddItem)}</h3>
-                            <TextField name="section" label=Key::SectionLabel required=true echo=item_echo.clone()/>
+                            <h3>{lang.t(Key::AddItem.for_kind(c.survey))}</h3>
+                            <TextField name="section" label=Key::SectionLabel.for_kind(c.survey) required=true echo=item_echo.clone()/>
                             <div class="field">
                                 <label for="f-new-text">{lang.t(Key::ItemTextLabel)}</label>
                                 <textarea id="f-new-text" name="text" rows="3" required>
                                     {textarea_text(item_echo.as_ref().and_then(|e| e.value("text")).unwrap_or_default())}
                                 </textarea>
                             </div>
-                            <button type="submit" name="action" value="add">{lang.t(Key::AddItem)}</button>
+                            <button type="submit" name="action" value="add">{lang.t(Key::AddItem.for_kind(c.survey))}</button>
                         </form>
                         <form method="post" action=format!("/admin/hoering/{}/import", c.id) enctype="multipart/form-data" class="stack">
-                            <h3>{lang.t(Key::ImportItems)}</h3>
+                            <h3>{lang.t(Key::ImportItems.for_kind(c.survey))}</h3>
                             <Problems echo=import_echo.clone()/>
                             <input type="hidden" name="kind" value="items"/>
                             <div class="field">
                                 <label for="f-items-file">{lang.t(Key::SheetFileLabel)}</label>
-                                <p class="hint">{lang.t(Key::ItemSheetHint)}</p>
+                                <p class="hint">{lang.t(Key::ItemSheetHint.for_kind(c.survey))}</p>
                                 <input id="f-items-file" type="file" name="file" accept=".csv,.txt,.xlsx,text/csv" required/>
                             </div>
                             <button type="submit">{lang.t(Key::ShowPreview)}</button>

@@ -98,7 +98,14 @@ fn Preview(p: ImportPreview) -> impl IntoView {
                     .iter()
                     .map(|i| {
                         let (kind, options) = match &i.kind {
-                            Some(kind) => (kind.sheet_name(), kind.options().join(" | ")),
+                            Some(kind) => {
+                                let options = kind.options().join(" | ");
+                                let options = match kind.max_choices() {
+                                    Some(n) => format!("{options} ({} {n})", lang.t(Key::MaxLabel).to_lowercase()),
+                                    None => options,
+                                };
+                                (kind.sheet_name(), options)
+                            }
                             None => ("", String::new()),
                         };
                         vec![

@@ -10,6 +10,7 @@ mod audit;
 mod consultation;
 mod frame;
 mod import;
+mod item_settings;
 mod languages;
 mod login;
 mod memo;
@@ -17,6 +18,7 @@ mod open_links;
 mod outbox;
 mod overview;
 mod report;
+mod unit_sheet;
 mod users;
 
 pub use audit::AuditPage;
@@ -28,6 +30,7 @@ pub use open_links::PostersPage;
 pub use outbox::OutboxPage;
 pub use overview::OverviewPage;
 pub use report::ReportPage;
+pub use unit_sheet::UnitSheetPage;
 pub use users::{PasswordPage, UserPage, UsersPage};
 
 use crate::api::ApiError;

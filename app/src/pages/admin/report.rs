@@ -16,7 +16,7 @@ use crate::model::report::{
     key_figures, suppressed_text, Breakdown, CommentEntry, ItemReport, KeyFigure, Report,
     ReportQuery, ReportSort, Standing, Tally, GENERAL,
 };
-use crate::model::ItemKind;
+use crate::model::{ItemKind, LangTag};
 use crate::use_lang;
 use crate::wire::report;
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ use leptos_router::hooks::use_query_map;
 fn expand_href(base: &str, query: &ReportQuery, target: i64, anchor: &str) -> String {
     let mut pairs = vec![
         (report::SORT, query.sort.as_str().to_owned()),
-        (report::BREAKDOWN, query.breakdown.as_str().to_owned()),
+        (report::BREAKDOWN, query.breakdown.value()),
         (report::EXPAND, target.to_string()),
     ];
     if let Some(group) = &query.group {
@@ -52,7 +52,7 @@ pub fn ReportPage() -> impl IntoView {
 }
 
 /// The query string as a report query; anything unknown falls back to the default.
-fn read_query(query: &leptos_router::params::ParamsMap) -> ReportQuery {
+pub(super) fn read_query(query: &leptos_router::params::ParamsMap) -> ReportQuery {
     ReportQuery {
         sort: ReportSort::parse(&query.get(report::SORT).unwrap_or_default()),
         breakdown: Breakdown::parse(&query.get(report::BREAKDOWN).unwrap_or_default()),
@@ -76,6 +76,8 @@ fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
     let base = format!("/admin/hoering/{}", report.consultation_id);
     let column_names = column_names(lang, &report);
     let note_echo = echo_for(&echo, "note");
+    let by_answer =
+        matches!(report.query.breakdown, Breakdown::Answer(_)) && report.query.unit.is_none();
     view! {
         <PageTitle text=format!("{} – {}", lang.t(Key::ReportTitle), report.title) error=echo.is_some()/>
         <header class="consultation-header">
@@ -100,9 +102,19 @@ fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
             <Downloads base=base.clone() survey=report.survey/>
         </section>
         <ReportFilter report=report.clone()/>
+        {report.query.unit.clone().map(|unit| {
+            let href = format!("{base}/enhed{}", encode_query(&[(report::UNIT, unit)]));
+            view! { <p class="card unit-sheet-link"><a class="button" href=href>{lang.t(Key::UnitSheetLink)}</a></p> }
+        })}
         <section class="card" aria-labelledby="rates">
             <h2 id="rates">{lang.t(Key::ResponseRate)}</h2>
-            <RatesTable overall=report.overall.clone() columns=report.columns.clone() names=column_names.clone()/>
+            // Nobody is invited to an answer: broken down by a background question,
+            // the rates are the whole's only.
+            {if by_answer {
+                view! { <RatesTable overall=report.overall.clone() columns=Vec::new() names=Vec::new()/> }
+            } else {
+                view! { <RatesTable overall=report.overall.clone() columns=report.columns.clone() names=column_names.clone()/> }
+            }}
         </section>
         <p class="hint">{lang.t(Key::RoundingNote)}</p>
         {report
@@ -233,6 +245,15 @@ fn ReportFilter(report: Report) -> impl IntoView {
                         <select id="f-opdeling" name=report::BREAKDOWN>
                             <option value="gruppe" selected=q.breakdown == Breakdown::Group>{lang.t(Key::BreakdownGroup)}</option>
                             <option value="enhed" selected=q.breakdown == Breakdown::Unit>{lang.t(Key::BreakdownUnit)}</option>
+                            {report
+                                .background_items
+                                .iter()
+                                .map(|(item, text)| {
+                                    let by = Breakdown::Answer(*item);
+                                    let label = lang.fill(Key::BreakdownAnswer, &[("question", text)]);
+                                    view! { <option value=by.value() selected=q.breakdown == by>{label}</option> }
+                                })
+                                .collect_view()}
                         </select>
                     </div>
                     <div class="field">
@@ -451,25 +472,47 @@ pub fn ReportOverview(report: Report) -> impl IntoView {
 #[component]
 pub fn KeyFigures(kind: ItemKind, tally: Option<Tally>) -> impl IntoView {
     let lang = use_lang();
-    let figures = tally.map(|t| key_figures(&kind, &t)).unwrap_or_default();
-    (!figures.is_empty()).then(|| {
-        let text = figures
-            .into_iter()
-            .map(|f| match f {
-                KeyFigure::SharePositive(p) => {
-                    lang.fill(Key::FigureSharePositive, &[("p", &p.to_string())])
-                }
-                KeyFigure::Mean(mean) => {
-                    lang.fill(Key::FigureMean, &[("mean", &lang.decimal(mean, 1))])
-                }
-                KeyFigure::Nps(score) => {
-                    lang.fill(Key::FigureNps, &[("score", &format!("{score:+}"))])
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" · ");
-        view! { <p class="key-figures">{text}</p> }
-    })
+    let keys = [Key::FigureSharePositive, Key::FigureMean, Key::FigureNps];
+    let text = tally
+        .map(|t| key_figure_text(lang, &kind, &t, keys))
+        .unwrap_or_default();
+    (!text.is_empty()).then(|| view! { <p class="key-figures">{text}</p> })
+}
+
+/// The key figures of a tally as one line of text, in the words of `keys` (share
+/// positive, mean, NPS); empty for a kind that has none.
+fn key_figure_text(lang: Lang, kind: &ItemKind, tally: &Tally, keys: [Key; 3]) -> String {
+    key_figures(kind, tally)
+        .into_iter()
+        .map(|f| match f {
+            KeyFigure::SharePositive(p) => lang.fill(keys[0], &[("p", &p.to_string())]),
+            KeyFigure::Mean(mean) => lang.fill(keys[1], &[("mean", &lang.decimal(mean, 1))]),
+            KeyFigure::Nps(score) => lang.fill(keys[2], &[("score", &format!("{score:+}"))]),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// A tally in one short line, for a table cell: its key figures ("72 % positive ·
+/// gns. 3,9"), or — for a kind without them — each answer category with its share
+/// ("Skole 54 % · Dagtilbud 46 %").
+pub fn figure_line(lang: Lang, kind: &ItemKind, tally: &Tally) -> String {
+    let keys = [
+        Key::FigureSharePositiveShort,
+        Key::FigureMeanShort,
+        Key::FigureNpsShort,
+    ];
+    let figures = key_figure_text(lang, kind, tally, keys);
+    if !figures.is_empty() {
+        return figures;
+    }
+    cell_labels(lang, kind)
+        .into_iter()
+        .zip(tally.percents())
+        .take(kind.buckets().len())
+        .map(|((label, _), p)| format!("{label} {p} %"))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// One item's counts per column of the breakdown and in all. The rows are written as
@@ -636,13 +679,33 @@ pub fn CommentList(comments: Vec<CommentEntry>) -> impl IntoView {
             {comments
                 .into_iter()
                 .map(|c| {
+                    // Free text written on a translated page says in which language,
+                    // and is marked up in it, so a screen reader reads it right.
+                    let written_in = LangTag::parse(&c.lang).filter(|t| !t.is_danish());
+                    let (text_lang, text_dir) = written_in
+                        .as_ref()
+                        .map(|t| (t.as_str().to_owned(), t.dir()))
+                        .unzip();
+                    let who = [c.body, c.group].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>();
+                    let written = written_in.map(|t| {
+                        view! {
+                            <span class="written-in">
+                                {lang.t(Key::WrittenIn)} " "
+                                <span lang=t.as_str().to_owned() dir=t.dir()>{t.autonym().to_owned()}</span>
+                            </span>
+                        }
+                    });
+                    let has_who = !who.is_empty() || c.answer.is_some() || written.is_some();
                     view! {
                         <li>
-                            <p class="who">
-                                <strong>{c.body}</strong> " · " {c.group}
-                                {c.answer.map(|a| view! { " · " <span class="answer">{a}</span> })}
-                            </p>
-                            <p class="comment-text">{c.text}</p>
+                            {has_who.then(|| view! {
+                                <p class="who">
+                                    {(!who.is_empty()).then(|| view! { <strong>{who.join(" · ")}</strong> })}
+                                    {c.answer.map(|a| view! { <span class="answer">{a}</span> })}
+                                    {written}
+                                </p>
+                            })}
+                            <p class="comment-text" lang=text_lang dir=text_dir>{c.text}</p>
                         </li>
                     }
                 })

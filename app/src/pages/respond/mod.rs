@@ -58,6 +58,11 @@ fn error_text(lang: Lang, code: ErrorCode) -> String {
     let max = lang.number(COMMENT_MAX_CHARS);
     match code {
         ErrorCode::ValueOutOfScale => lang.t(Key::ErrValueOutOfScale).to_owned(),
+        ErrorCode::NotOffered => lang.t(Key::ErrNotOffered).to_owned(),
+        ErrorCode::TooManyChoices { max } => lang.fill(
+            Key::ErrTooManyChoices,
+            &[("max", &lang.number(max as usize))],
+        ),
         ErrorCode::Required => lang.t(Key::ErrRequired).to_owned(),
         ErrorCode::CommentTooLong { chars } => lang.fill(
             Key::ErrCommentTooLong,
@@ -689,6 +694,10 @@ fn ItemCard(
                     " "
                     <span lang=content_lang()>{text}</span>
                     {required.then(|| view! { " " <span class="required">{lang.t(Key::RequiredMark)}</span> })}
+                    {kind.max_choices().map(|max| {
+                        let n = lang.number(max as usize);
+                        view! { <span class="choose-max">{lang.fill(Key::ChooseAtMost, &[("max", &n)])}</span> }
+                    })}
                 </legend>
                 // The comment's toggle sits at the end of the answers' row, so a
                 // proposal takes one row of targets, not two; the comment opens below.

@@ -6,7 +6,7 @@ use super::reply::{
     back, read_multipart, rejected, settle, settle_back, unprocessable, value, Again,
 };
 use app::backend::import_draft::{self, ImportKind};
-use app::backend::manage::{self, ItemEdit, Source};
+use app::backend::manage::{self, ItemEdit, ItemSettings, Source};
 use app::backend::template::Template;
 use app::backend::{now_ms, sheet};
 use app::edge::state::AppState;
@@ -216,6 +216,26 @@ async fn items(State(state): State<AppState>, post: ManagerPost) -> Response {
         "up" => ItemEdit::Up { item },
         "down" => ItemEdit::Down { item },
         "remove" => ItemEdit::Remove { item },
+        "settings" => ItemEdit::Settings(ItemSettings {
+            item,
+            kind: value(&fields, "type").to_owned(),
+            options: value(&fields, "svarmuligheder").to_owned(),
+            max: value(&fields, "hoejst").to_owned(),
+            required: !value(&fields, "obligatorisk").is_empty(),
+            show_if: fields
+                .iter()
+                .filter(|(name, _)| name == "vis_hvis")
+                .map(|(_, v)| v.clone())
+                .collect(),
+            translations: fields
+                .iter()
+                .filter_map(|(name, text)| {
+                    let tag = name.strip_prefix("tekst_")?;
+                    let options = value(&fields, &format!("svarmuligheder_{tag}"));
+                    Some((tag.to_owned(), text.clone(), options.to_owned()))
+                })
+                .collect(),
+        }),
         _ => return StatusCode::BAD_REQUEST.into_response(),
     };
     let result = manage::edit_items(&state.db, &user, id, &edit, now_ms()).await;

@@ -1,0 +1,111 @@
+//! One unit beside the whole municipality on one printed A4 page, for the leader to
+//! take to the MED committee or the board: the unit's response rate next to the
+//! whole's, and per question the unit's figure next to the whole's. Built from the
+//! same report as the screen (`?institution=`), so the unit's cells are suppressed
+//! exactly as they are among all units; free text is left out, since it is never
+//! attributed to a unit.
+
+use super::frame::AdminFrame;
+use super::overview::rate_text;
+use super::report::{figure_line, read_query};
+use super::{loaded, path_number, Loaded, TableWrap};
+use crate::api::admin_report;
+use crate::components::PageTitle;
+use crate::i18n::Key;
+use crate::model::listing::encode_query;
+use crate::model::report::{suppressed_text, Report, Tally};
+use crate::model::ItemKind;
+use crate::use_lang;
+use crate::wire::report;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn UnitSheetPage() -> impl IntoView {
+    let query = use_query_map();
+    let id = path_number("id");
+    let data = Resource::new(
+        move || (id(), read_query(&query.read())),
+        |(id, query)| admin_report(id, query),
+    );
+    view! { <AdminFrame render=move |_| view! { <UnitSheetLoader data=data/> }.into_any()/> }
+}
+
+#[component]
+fn UnitSheetLoader(data: Loaded<Report>) -> impl IntoView {
+    loaded(data, |report| {
+        view! { <UnitSheet report=report/> }.into_any()
+    })
+}
+
+#[component]
+fn UnitSheet(report: Report) -> impl IntoView {
+    let lang = use_lang();
+    let back = format!("/admin/hoering/{}/rapport", report.consultation_id);
+    let Some(unit) = report.query.unit.clone() else {
+        return view! {
+            <PageTitle text=lang.t(Key::UnitSheetTitle).to_owned()/>
+            <h1>{lang.t(Key::UnitSheetTitle)}</h1>
+            <p>{lang.t(Key::UnitSheetChoose)} " " <a href=back>{lang.t(Key::BackToReport)}</a></p>
+        }
+        .into_any();
+    };
+    let k = report.min_group_size;
+    let own = report.columns.first().cloned();
+    let figure = move |kind: &ItemKind, tally: &Option<Tally>| match tally {
+        Some(t) if t.answered > 0 => figure_line(lang, kind, t),
+        Some(_) => lang.t(Key::NoAnswers).to_owned(),
+        None => suppressed_text(lang, k),
+    };
+    let rows = report
+        .items
+        .iter()
+        .filter(|i| i.kind != ItemKind::Text)
+        .map(|item| {
+            let mine = item.breakdown.first().cloned().flatten();
+            view! {
+                <tr>
+                    <th scope="row"><span class="code">{item.code.clone()}</span> " " {item.text.clone()}</th>
+                    <td>{figure(&item.kind, &mine)}</td>
+                    <td>{figure(&item.kind, &item.overall)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageTitle text=format!("{unit} – {}", report.title)/>
+        <article class="memo unit-sheet">
+            <p class="screen-only hint">
+                <a href=format!("{back}{}", encode_query(&[(report::UNIT, unit.clone())]))>{lang.t(Key::BackToReport)}</a>
+                " · " {lang.t(Key::MemoPrintHint)}
+            </p>
+            <header class="memo-title">
+                <p class="eyebrow">{report.title.clone()}</p>
+                <h1>{unit.clone()}</h1>
+                <p>{lang.t(Key::UnitSheetLead)}</p>
+            </header>
+            <dl class="unit-rates">
+                <dt>{lang.fill(Key::UnitSheetRateOf, &[("unit", &unit)])}</dt>
+                <dd>{own.map_or_else(|| rate_text(lang, 0, 0), |r| rate_text(lang, r.invited, r.submitted))}</dd>
+                <dt>{lang.t(Key::UnitSheetRateAll)}</dt>
+                <dd>{rate_text(lang, report.overall.invited, report.overall.submitted)}</dd>
+            </dl>
+            <TableWrap label=lang.t(Key::UnitSheetTitle)>
+                <table class="unit-sheet-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{lang.t(Key::QuestionCol)}</th>
+                            <th scope="col">{unit.clone()}</th>
+                            <th scope="col">{lang.t(Key::UnitSheetWhole)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </TableWrap>
+            <p class="hint">{lang.t(Key::UnitSheetLegend)}</p>
+            <p class="hint">{lang.fill(Key::UnitSheetNote, &[("k", &k.to_string())])}</p>
+            <p class="memo-colophon">{lang.fill(Key::MemoGenerated, &[("at", &report.generated)])}</p>
+        </article>
+    }
+    .into_any()
+}
