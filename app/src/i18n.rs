@@ -569,6 +569,7 @@ texts! {
     TranslatedOptionsLabel => "Svarmuligheder på {lang} (samme rækkefølge)", "Options in {lang} (same order)";
     SaveSettings => "Gem indstillinger", "Save settings";
     WrittenIn => "Skrevet på", "Written in";
+    ExportSurveyXlsx => "Opsummering som Excel-ark (XLSX)", "Summary as an Excel workbook (XLSX)";
     UnitSheetTitle => "Én institution ved siden af helheden", "One institution beside the whole";
     UnitSheetLink => "Udskriv institutionens side (A4)", "Print the institution's page (A4)";
     UnitSheetChoose => "Vælg en institution i rapportens filter først.", "Choose an institution in the report's filter first.";

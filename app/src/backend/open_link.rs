@@ -35,15 +35,14 @@ struct LinkRow {
     unit: String,
     access_code: String,
     title: String,
-    status: String,
+    status: ConsultationStatus,
     opens_at: Option<i64>,
     deadline: i64,
 }
 
 impl LinkRow {
     fn lock(&self, now_ms: i64) -> Option<LockReason> {
-        let status = ConsultationStatus::parse(&self.status);
-        LockReason::of(status, self.opens_at, self.deadline, now_ms)
+        LockReason::of(self.status, self.opens_at, self.deadline, now_ms)
     }
 }
 
@@ -292,12 +291,13 @@ pub async fn create(
         }
     }
     let mut tx = db.write.begin().await?;
-    let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM consultation WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let kind: Option<(ConsultationKind,)> =
+        sqlx::query_as("SELECT kind FROM consultation WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
     // A hearing is answered through personal links only: it has no such form.
-    if !kind.is_some_and(|(k,)| ConsultationKind::is_survey(&k)) {
+    if kind != Some((ConsultationKind::Survey,)) {
         return Err(AppError::NotFound);
     }
     let taken: Option<(i64,)> = sqlx::query_as(

@@ -37,9 +37,9 @@ pub enum Comments {
 
 #[derive(sqlx::FromRow)]
 struct ConsultationRow {
-    kind: String,
+    kind: ConsultationKind,
     title: String,
-    status: String,
+    status: ConsultationStatus,
     deadline: i64,
     opens_at: Option<i64>,
     min_group_size: i64,
@@ -62,9 +62,8 @@ pub async fn report(
     .fetch_optional(&db.read)
     .await?
     .ok_or(AppError::NotFound)?;
-    let status = ConsultationStatus::parse(&c.status)
-        .ok_or_else(|| AppError::Internal(format!("consultation {id} has status {}", c.status)))?;
-    let survey = ConsultationKind::is_survey(&c.kind);
+    let status = c.status;
+    let survey = c.kind == ConsultationKind::Survey;
     let k = if survey {
         min_group_size(c.min_group_size)
     } else {
@@ -139,7 +138,7 @@ pub async fn report(
                 .find(|i| i.id == item)
                 .map(|i| i.kind.options().to_vec())
                 .unwrap_or_default();
-            by_answer(db, id, group, item, &options, lang).await?
+            by_answer(db, id, group, item, &options, overall.submitted, lang).await?
         }
         _ => {
             let columns = columns
@@ -367,32 +366,45 @@ type Counted = (i64, String, String, i64, i64);
 
 /// The columns and counts of the breakdown by the answer to background question
 /// `item`: one column per option somebody chose, in the options' order, and one for
-/// those who did not answer it, so the columns add up to the whole and the same
-/// suppression holds. Counted from the submitted answers themselves (the running
-/// tally is by group and unit only); each column's "invited" is its answered, since
-/// nobody is invited to an answer.
+/// those who did not answer it (the whole minus the others), so the columns add up to
+/// the whole and the same suppression holds. Read from the running counts
+/// (`answer_tally_by_answer`, see `tally`); each column's "invited" is its answered,
+/// since nobody is invited to an answer. `submitted` is the whole's.
 async fn by_answer(
     db: &Db,
     id: i64,
     group: Option<&str>,
     item: i64,
     options: &[String],
+    submitted: i64,
     lang: Lang,
 ) -> Result<(Vec<Column>, Vec<Counted>), AppError> {
-    let sizes: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT COALESCE(bg.value, ''), COUNT(*)
-         FROM response rs
-         LEFT JOIN submitted_answer bg ON bg.response_id = rs.id AND bg.item_id = $2
-         WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
-           AND ($3 IS NULL OR rs.group_name = $3)
-         GROUP BY COALESCE(bg.value, '')",
+    let by_answer: Vec<Counted> = sqlx::query_as(
+        "SELECT item_id, background_value, value, SUM(answers), SUM(commented)
+         FROM answer_tally_by_answer
+         WHERE consultation_id = $1 AND background_item = $2 AND answers > 0
+           AND ($3 IS NULL OR group_name = $3)
+         GROUP BY item_id, background_value, value",
     )
     .bind(id)
     .bind(item)
     .bind(group)
     .fetch_all(&db.read)
     .await?;
-    let size_of = |key: &str| sizes.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n);
+    // Each option's size is how many chose it: the background item's own count.
+    let size_of = |key: &str| -> i64 {
+        let chose = |option: &str| {
+            by_answer
+                .iter()
+                .filter(|(i, bg, value, ..)| *i == item && bg == option && value == option)
+                .map(|(.., n, _)| n)
+                .sum::<i64>()
+        };
+        match key {
+            "" => submitted - options.iter().map(|o| chose(o)).sum::<i64>(),
+            option => chose(option),
+        }
+    };
     let columns = options
         .iter()
         .map(|o| (o.clone(), o.clone()))
@@ -407,20 +419,28 @@ async fn by_answer(
             key,
         })
         .collect();
-    let counts = sqlx::query_as(
-        "SELECT sa.item_id, COALESCE(bg.value, ''), sa.value, COUNT(*),
-                SUM(CASE WHEN sa.comment <> '' THEN 1 ELSE 0 END)
-         FROM response rs
-         JOIN submitted_answer sa ON sa.response_id = rs.id
-         LEFT JOIN submitted_answer bg ON bg.response_id = rs.id AND bg.item_id = $2
-         WHERE rs.consultation_id = $1 AND ($3 IS NULL OR rs.group_name = $3)
-         GROUP BY sa.item_id, COALESCE(bg.value, ''), sa.value",
-    )
-    .bind(id)
-    .bind(item)
-    .bind(group)
-    .fetch_all(&db.read)
-    .await?;
+    // Who left the background question blank: the whole's counts minus the others.
+    let mut blank: BTreeMap<(i64, String), (i64, i64)> = BTreeMap::new();
+    for (item, _, value, n, commented) in tallied(db, id, group, Breakdown::Group).await? {
+        let cell = blank.entry((item, value)).or_default();
+        cell.0 += n;
+        cell.1 += commented;
+    }
+    for (item, _, value, n, commented) in &by_answer {
+        if let Some(cell) = blank.get_mut(&(*item, value.clone())) {
+            cell.0 -= n;
+            cell.1 -= commented;
+        }
+    }
+    let counts = by_answer
+        .into_iter()
+        .chain(
+            blank
+                .into_iter()
+                .filter(|(_, (n, commented))| *n > 0 || *commented > 0)
+                .map(|((item, value), (n, commented))| (item, String::new(), value, n, commented)),
+        )
+        .collect();
     Ok((columns, counts))
 }
 

@@ -38,28 +38,27 @@ struct Invitee {
     unit: String,
     title: String,
     intro_md: String,
-    status: String,
+    status: ConsultationStatus,
     opens_at: Option<i64>,
     deadline: i64,
     /// The consultation is an anonymous survey: see [`submit_anonymously`].
     anonymous: bool,
-    kind: String,
+    kind: ConsultationKind,
     min_group_size: i64,
-    /// The respondent's progress (`body_state`): "submitted" once answered.
-    state: String,
+    /// The respondent's progress (`body_state`): submitted once answered.
+    state: BodyState,
 }
 
 impl Invitee {
     fn answered_anonymously(&self) -> bool {
-        self.anonymous && self.state == BodyState::Submitted.as_str()
+        self.anonymous && self.state == BodyState::Submitted
     }
 
     fn lock(&self, now_ms: i64) -> Option<LockReason> {
         if self.answered_anonymously() {
             return Some(LockReason::AnsweredAnonymously);
         }
-        let status = ConsultationStatus::parse(&self.status);
-        LockReason::of(status, self.opens_at, self.deadline, now_ms)
+        LockReason::of(self.status, self.opens_at, self.deadline, now_ms)
     }
 }
 
@@ -112,7 +111,7 @@ impl StoredItem {
 #[derive(sqlx::FromRow)]
 struct ResponseRow {
     id: i64,
-    status: String,
+    status: ResponseStatus,
     general_comment: String,
     general_comment_version: i64,
     version: i64,
@@ -292,8 +291,7 @@ pub async fn load_page(
 
     let status = response
         .as_ref()
-        .and_then(|r| ResponseStatus::parse(&r.status))
-        .unwrap_or(ResponseStatus::Draft);
+        .map_or(ResponseStatus::Draft, |r| r.status);
     Ok(RespondPage {
         languages: available
             .iter()
@@ -306,7 +304,7 @@ pub async fn load_page(
         respondent_name: invitee.name.clone(),
         respondent_group: invitee.group_name.clone(),
         respondent_unit: invitee.unit.clone(),
-        survey: ConsultationKind::is_survey(&invitee.kind),
+        survey: invitee.kind == ConsultationKind::Survey,
         anonymous: invitee.anonymous,
         min_group_size: min_group_size(invitee.min_group_size),
         lock: invitee.lock(now_ms),

@@ -1,4 +1,5 @@
-//! The running count of submitted answers behind the report (`answer_tally`).
+//! The running count of submitted answers behind the report (`answer_tally`, and
+//! `answer_tally_by_answer` for the breakdown by a background question).
 //!
 //! Counting 420,000 answers on every view of the report costs over a second; the
 //! count per item, group, unit and answer is a few hundred rows. Every change to what
@@ -29,18 +30,43 @@ macro_rules! add_up {
     };
 }
 
+/// The same per background answer (`answer_tally_by_answer`): each answer of the
+/// responses `filter` selects, under every single-choice answer of the same response.
+macro_rules! add_up_by_answer {
+    ($filter:literal) => {
+        concat!(
+            "INSERT INTO answer_tally_by_answer (consultation_id, background_item, background_value,
+                                                group_name, item_id, value, answers, commented)
+             SELECT rs.consultation_id, bg.item_id, bg.value, rs.group_name, sa.item_id, sa.value,
+                    $2 * COUNT(*), $2 * SUM(CASE WHEN sa.comment <> '' THEN 1 ELSE 0 END)
+             FROM response rs
+             JOIN submitted_answer bg ON bg.response_id = rs.id
+             JOIN item bi ON bi.id = bg.item_id AND bi.kind = 'single'
+             JOIN submitted_answer sa ON sa.response_id = rs.id
+             WHERE ",
+            $filter,
+            " GROUP BY rs.consultation_id, bg.item_id, bg.value, rs.group_name, sa.item_id, sa.value
+             ON CONFLICT (consultation_id, background_item, background_value, group_name, item_id, value)
+             DO UPDATE SET answers = answer_tally_by_answer.answers + excluded.answers,
+                           commented = answer_tally_by_answer.commented + excluded.commented"
+        )
+    };
+}
+
 /// Adds (`Sign::Add`) or removes (`Sign::Remove`) the submitted answers of one
-/// response to or from the count.
+/// response to or from the counts.
 pub async fn count(
     conn: &mut SqliteConnection,
     response_id: i64,
     sign: Sign,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(add_up!("rs.id = $1"))
-        .bind(response_id)
-        .bind(sign as i64)
-        .execute(&mut *conn)
-        .await?;
+    for sql in [add_up!("rs.id = $1"), add_up_by_answer!("rs.id = $1")] {
+        sqlx::query(sql)
+            .bind(response_id)
+            .bind(sign as i64)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
 }
 
@@ -63,15 +89,22 @@ pub async fn stamp(conn: &mut SqliteConnection, response_id: i64) -> Result<(), 
 /// Counts a whole consultation afresh from `submitted_answer`: after a bulk load
 /// (the generated demo data) that did not count as it went.
 pub async fn recount(conn: &mut SqliteConnection, consultation_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM answer_tally WHERE consultation_id = $1")
-        .bind(consultation_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(add_up!("rs.consultation_id = $1"))
-        .bind(consultation_id)
-        .bind(Sign::Add as i64)
-        .execute(&mut *conn)
-        .await?;
+    for table in ["answer_tally", "answer_tally_by_answer"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE consultation_id = $1"))
+            .bind(consultation_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for sql in [
+        add_up!("rs.consultation_id = $1"),
+        add_up_by_answer!("rs.consultation_id = $1"),
+    ] {
+        sqlx::query(sql)
+            .bind(consultation_id)
+            .bind(Sign::Add as i64)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
 }
 

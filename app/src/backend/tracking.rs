@@ -14,12 +14,12 @@ use crate::model::admin::{
     Role,
 };
 use crate::model::listing::{BodyFilter, BodyQuery, PageInfo, PAGE_SIZE};
-use crate::model::ConsultationStatus;
+use crate::model::{ConsultationKind, ConsultationStatus};
 use sqlx::{FromRow, Row};
 use std::collections::{BTreeMap, HashMap};
 
 pub async fn overview(db: &Db, lang: Lang) -> Result<Vec<ConsultationSummary>, AppError> {
-    let rows: Vec<(i64, String, String, i64, i64, i64)> = sqlx::query_as(
+    let rows: Vec<(i64, String, ConsultationStatus, i64, i64, i64)> = sqlx::query_as(
         "SELECT c.id, c.title, c.status, c.deadline,
                 (SELECT COUNT(*) FROM respondent r WHERE r.consultation_id = c.id
                    AND (r.open_link_id IS NULL OR r.state = 'submitted')),
@@ -33,7 +33,7 @@ pub async fn overview(db: &Db, lang: Lang) -> Result<Vec<ConsultationSummary>, A
             Ok(ConsultationSummary {
                 id,
                 title,
-                status: parse_status(id, &status)?,
+                status,
                 deadline: format_datetime(deadline, lang),
                 invited,
                 submitted,
@@ -42,17 +42,12 @@ pub async fn overview(db: &Db, lang: Lang) -> Result<Vec<ConsultationSummary>, A
         .collect()
 }
 
-fn parse_status(id: i64, raw: &str) -> Result<ConsultationStatus, AppError> {
-    ConsultationStatus::parse(raw)
-        .ok_or_else(|| AppError::Internal(format!("consultation {id} has status {raw}")))
-}
-
 #[derive(sqlx::FromRow)]
 struct ConsultationRow {
-    kind: String,
+    kind: ConsultationKind,
     title: String,
     intro_md: String,
-    status: String,
+    status: ConsultationStatus,
     deadline: i64,
     sender_name: String,
     contact_text: String,
@@ -65,7 +60,7 @@ struct BodyRowDb {
     name: String,
     group_name: String,
     unit: String,
-    state: String,
+    state: BodyState,
     since: Option<i64>,
     emails: Option<String>,
     invited_at: Option<i64>,
@@ -183,7 +178,7 @@ async fn bodies_page(
                 .emails
                 .map(|e| e.split(", ").map(str::to_owned).collect())
                 .unwrap_or_default(),
-            state: BodyState::parse(&b.state).unwrap_or(BodyState::NotOpened),
+            state: b.state,
             since: when(b.since).unwrap_or_default(),
             invited_at: when(b.invited_at),
             reminded_at: when(b.reminded_at),
@@ -259,7 +254,7 @@ pub async fn consultation(
     .fetch_optional(&db.read)
     .await?
     .ok_or(AppError::NotFound)?;
-    let status = parse_status(id, &c.status)?;
+    let status = c.status;
     let sections: Vec<(i64, String)> = sqlx::query_as(
         "SELECT id, title FROM section WHERE consultation_id = $1 ORDER BY position",
     )
@@ -324,7 +319,7 @@ pub async fn consultation(
             items: by_section.remove(&sid).unwrap_or_default(),
         })
         .collect();
-    let survey = crate::model::ConsultationKind::is_survey(&c.kind);
+    let survey = c.kind == ConsultationKind::Survey;
     Ok(AdminConsultation {
         id,
         survey,

@@ -273,11 +273,12 @@ pub async fn save_language(
         )));
     }
     let mut tx = db.write.begin().await?;
-    let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM consultation WHERE id = $1")
-        .bind(consultation_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if !kind.is_some_and(|(k,)| ConsultationKind::is_survey(&k)) {
+    let kind: Option<(ConsultationKind,)> =
+        sqlx::query_as("SELECT kind FROM consultation WHERE id = $1")
+            .bind(consultation_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if kind != Some((ConsultationKind::Survey,)) {
         return Err(AppError::NotFound);
     }
     sqlx::query(

@@ -232,17 +232,17 @@ impl LockReason {
     /// Why a consultation in `status` takes no answers at `now_ms`, if it does not: not
     /// open yet, past its deadline, or closed. One rule for personal and open links.
     pub fn of(
-        status: Option<super::ConsultationStatus>,
+        status: super::ConsultationStatus,
         opens_at: Option<i64>,
         deadline: i64,
         now_ms: i64,
     ) -> Option<Self> {
         use super::ConsultationStatus::{Draft, Open};
         match status {
-            Some(Open) if opens_at.is_some_and(|t| t > now_ms) => Some(Self::NotOpenYet),
-            Some(Open) if now_ms >= deadline => Some(Self::DeadlinePassed),
-            Some(Open) => None,
-            Some(Draft) => Some(Self::NotOpenYet),
+            Open if opens_at.is_some_and(|t| t > now_ms) => Some(Self::NotOpenYet),
+            Open if now_ms >= deadline => Some(Self::DeadlinePassed),
+            Open => None,
+            Draft => Some(Self::NotOpenYet),
             _ => Some(Self::Closed),
         }
     }

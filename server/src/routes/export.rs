@@ -42,12 +42,12 @@ pub async fn download(
     let dialect = CsvDialect::parse(query.format.as_deref());
     let wait = state.settings.send_timeout;
     let made: Result<(&str, Body), AppError> = match file.as_str() {
-        "svar.csv" => export::title(&state.db, id).await.map(|title| {
+        "svar.csv" => export::per_body_title(&state.db, id).await.map(|title| {
             let chunks =
                 export::ANSWERS_CSV.stream(state.db.clone(), id, title, dialect, lang, wait);
             (CSV, Body::from_stream(chunks))
         }),
-        "generelle-kommentarer.csv" => export::title(&state.db, id).await.map(|title| {
+        "generelle-kommentarer.csv" => export::per_body_title(&state.db, id).await.map(|title| {
             let chunks = export::GENERAL_COMMENTS_CSV.stream(
                 state.db.clone(),
                 id,

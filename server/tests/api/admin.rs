@@ -431,3 +431,59 @@ async fn a_refused_action_says_why_in_its_own_words() {
     let (_, page) = fetch(&c, &app.url(&location(&res))).await;
     assert!(page.contains("Påmindelser kan kun sendes, mens høringen er åben."));
 }
+
+/// Statuses, kinds and states are read from the store as their types: each stored
+/// word decodes into its value and back, and a word the type does not know is an
+/// error, never a silent default.
+#[tokio::test]
+async fn the_stored_words_decode_into_their_types_and_back() {
+    use app::model::admin::BodyState;
+    use app::model::{ConsultationKind, ConsultationStatus, ResponseStatus};
+    let app = spawn_app().await;
+    async fn round_trip<T>(app: &TestApp, value: T, word: &str)
+    where
+        T: for<'r> sqlx::Decode<'r, sqlx::Sqlite>
+            + sqlx::Encode<'static, sqlx::Sqlite>
+            + sqlx::Type<sqlx::Sqlite>
+            + PartialEq
+            + std::fmt::Debug
+            + Copy
+            + Send
+            + Unpin
+            + 'static,
+    {
+        let (stored,): (String,) = sqlx::query_as("SELECT $1")
+            .bind(value)
+            .fetch_one(&app.db.read)
+            .await
+            .unwrap();
+        assert_eq!(stored, word);
+        let (read,): (T,) = sqlx::query_as("SELECT $1")
+            .bind(word.to_owned())
+            .fetch_one(&app.db.read)
+            .await
+            .unwrap();
+        assert_eq!(read, value);
+    }
+    for status in [
+        ConsultationStatus::Draft,
+        ConsultationStatus::Open,
+        ConsultationStatus::Closed,
+        ConsultationStatus::Archived,
+    ] {
+        round_trip(&app, status, status.as_str()).await;
+    }
+    for kind in [ConsultationKind::Hearing, ConsultationKind::Survey] {
+        round_trip(&app, kind, kind.as_str()).await;
+    }
+    for status in [ResponseStatus::Draft, ResponseStatus::Submitted] {
+        round_trip(&app, status, status.as_str()).await;
+    }
+    for state in BodyState::ALL {
+        round_trip(&app, state, state.as_str()).await;
+    }
+    let unknown: Result<(ConsultationStatus,), _> = sqlx::query_as("SELECT 'paused'")
+        .fetch_one(&app.db.read)
+        .await;
+    assert!(unknown.is_err(), "an unknown status is an error");
+}

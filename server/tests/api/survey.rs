@@ -1353,3 +1353,27 @@ async fn the_builder_sets_a_questions_kind_options_logic_and_translation() {
     assert_eq!(res.status().as_u16(), 422);
     assert_eq!(settings_of(&app, thrives).await, before);
 }
+
+#[tokio::test]
+async fn a_survey_exports_only_its_suppressed_summary() {
+    let (app, id) = three_units_answered().await;
+    let c = client();
+    app.sign_in_as(&c, Role::Viewer).await;
+    let get = |file: &str| {
+        let c = c.clone();
+        let url = app.url(&format!("/admin/hoering/{id}/eksport/{file}"));
+        async move { c.get(url).send().await.unwrap() }
+    };
+    // Each person's answers, and the general comments with who wrote them, are a
+    // hearing's: for a survey they do not exist.
+    for file in ["svar.csv", "generelle-kommentarer.csv"] {
+        assert_eq!(get(file).await.status().as_u16(), 404, "{file}");
+    }
+    // The workbook holds the summary sheet alone.
+    let res = get("beslutningsgrundlag.xlsx").await;
+    assert_eq!(res.status().as_u16(), 200);
+    let bytes = res.bytes().await.unwrap();
+    let names = String::from_utf8_lossy(&bytes);
+    assert!(names.contains("xl/worksheets/sheet1.xml"));
+    assert!(!names.contains("xl/worksheets/sheet2.xml"), "one sheet");
+}

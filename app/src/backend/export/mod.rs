@@ -18,6 +18,7 @@ use super::error::AppError;
 use super::report::{self, Comments};
 use crate::i18n::{Key, Lang};
 use crate::model::report::{suppressed_text, ItemReport, Report, ReportQuery, Tally};
+use crate::model::ConsultationKind;
 use futures::{Stream, StreamExt, TryStreamExt};
 use std::collections::HashMap;
 use std::io::Write;
@@ -204,6 +205,20 @@ pub async fn title(db: &Db, id: i64) -> Result<String, AppError> {
         .fetch_optional(&db.read)
         .await?;
     row.map(|(t,)| t).ok_or(AppError::NotFound)
+}
+
+/// The title of a hearing, whose answers are exported body by body. A survey's are
+/// not (each person's answers could name them in a small unit): not found.
+pub async fn per_body_title(db: &Db, id: i64) -> Result<String, AppError> {
+    let row: Option<(String, ConsultationKind)> =
+        sqlx::query_as("SELECT title, kind FROM consultation WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&db.read)
+            .await?;
+    match row {
+        Some((title, ConsultationKind::Hearing)) => Ok(title),
+        _ => Err(AppError::NotFound),
+    }
 }
 
 /// The figures behind "opsummering": every item's tallies overall and per group.

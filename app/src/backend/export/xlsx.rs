@@ -22,9 +22,17 @@ fn xlsx_error(e: XlsxError) -> AppError {
 
 /// Builds the workbook of consultation `id` into a temporary file, which is deleted
 /// when the returned handle is dropped (after the response has streamed it).
+///
+/// A survey's workbook holds the summary only, suppressed like the report: each
+/// person's answers could name them in a small unit.
 pub async fn workbook(db: &Db, id: i64, lang: Lang) -> Result<tempfile::NamedTempFile, AppError> {
     let title = title(db, id).await?;
     let summary = super::summary(db, id, lang).await?;
+    if summary.survey {
+        return tokio::task::spawn_blocking(move || summary_book(&summary, lang))
+            .await
+            .map_err(|e| AppError::Internal(format!("xlsx task: {e}")))?;
+    }
     let items = catalogue(db, id).await?;
     let mut bodies = Box::pin(submitted_bodies(db, id, &items));
     let (tx, rx) = tokio::sync::mpsc::channel::<BodyAnswers>(64);
@@ -181,6 +189,19 @@ fn write(
             r += 1;
         }
     }
+    saved(&mut book)
+}
+
+/// A workbook of the summary sheet alone.
+fn summary_book(summary: &Report, lang: Lang) -> Result<tempfile::NamedTempFile, AppError> {
+    let mut book = Workbook::new();
+    write_summary(book.add_worksheet(), summary, &Formats::new(), lang).map_err(xlsx_error)?;
+    saved(&mut book)
+}
+
+/// The workbook written to a temporary file, which is deleted when the handle is
+/// dropped.
+fn saved(book: &mut Workbook) -> Result<tempfile::NamedTempFile, AppError> {
     let file = tempfile::NamedTempFile::new().map_err(|e| AppError::Internal(e.to_string()))?;
     book.save(file.path()).map_err(xlsx_error)?;
     Ok(file)

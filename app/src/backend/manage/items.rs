@@ -401,14 +401,14 @@ pub async fn add_items(
     let mut codes = Vec::new();
     // A hearing's proposals are answered enig / uenig / ved ikke, a survey's
     // statements on the five-step scale.
-    let (kind,): (String,) = sqlx::query_as("SELECT kind FROM consultation WHERE id = $1")
-        .bind(consultation_id)
-        .fetch_one(&mut *conn)
-        .await?;
-    let own_scale = if ConsultationKind::is_survey(&kind) {
-        ItemKind::Likert5
-    } else {
-        ItemKind::AgreeDisagree
+    let (kind,): (ConsultationKind,) =
+        sqlx::query_as("SELECT kind FROM consultation WHERE id = $1")
+            .bind(consultation_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    let own_scale = match kind {
+        ConsultationKind::Survey => ItemKind::Likert5,
+        ConsultationKind::Hearing => ItemKind::AgreeDisagree,
     };
     let existing: Vec<(String,)> =
         sqlx::query_as("SELECT code FROM item WHERE consultation_id = $1")

@@ -42,15 +42,12 @@ async fn state(
     conn: &mut SqliteConnection,
     id: i64,
 ) -> Result<(ConsultationStatus, i64), AppError> {
-    let row: Option<(String, i64)> =
+    let row: Option<(ConsultationStatus, i64)> =
         sqlx::query_as("SELECT status, deadline FROM consultation WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
-    let (status, deadline) = row.ok_or(AppError::NotFound)?;
-    let status = ConsultationStatus::parse(&status)
-        .ok_or_else(|| AppError::Internal(format!("consultation {id} has status {status}")))?;
-    Ok((status, deadline))
+    row.ok_or(AppError::NotFound)
 }
 
 /// The current deadline, to let an unchanged past deadline through validation.

@@ -183,6 +183,7 @@ fn Downloads(
             <h2>{lang.t(Key::ExportsTitle)}</h2>
             <ul class="downloads">
                 <li><a href=format!("{base}/eksport/opsummering.csv") download>{lang.t(Key::ExportSummaryCsv)}</a></li>
+                <li><a href=format!("{base}/eksport/beslutningsgrundlag.xlsx") download>{lang.t(Key::ExportSurveyXlsx)}</a></li>
                 <li>
                     <a href=format!("{base}/eksport/opsummering.csv?format=standard") download>
                         {lang.t(Key::ExportSummaryShort)} " (" {lang.t(Key::ExportStandardShort)} ")"
