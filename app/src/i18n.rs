@@ -202,6 +202,8 @@ impl Key {
             Key::SectionLabel => Key::SurveySectionLabel,
             Key::ItemSheetHint => Key::SurveyItemSheetHint,
             Key::ImportItems => Key::SurveyImportItems,
+            Key::CloseNow => Key::SurveyCloseNow,
+            Key::Duplicate => Key::SurveyDuplicate,
             other => other,
         }
     }
@@ -219,6 +221,8 @@ texts! {
     SurveyAddItem => "Tilføj spørgsmål", "Add question";
     SurveySectionLabel => "Område", "Area";
     SurveyItemSheetHint => "Kolonner: Område, Nr. og Spørgsmål; valgfrit type (likert5, nps, enkeltvalg, flervalg, tekst, enig_uenig), svarmuligheder (adskilt af |), højst, obligatorisk, vis_hvis (fx 3=Skole) og tekst_<sprog> (fx tekst_ar). CSV fra Excel eller XLSX, højst 5 MB.", "Columns: Area, No. and Question; optionally type (likert5, nps, enkeltvalg, flervalg, tekst, enig_uenig), svarmuligheder (separated by |), højst, obligatorisk, vis_hvis (e.g. 3=Skole) and tekst_<language> (e.g. tekst_ar). CSV from Excel or XLSX, at most 5 MB.";
+    SurveyCloseNow => "Luk undersøgelsen nu", "Close the survey now";
+    SurveyDuplicate => "Kopiér til ny undersøgelse", "Copy to a new survey";
     SurveyImportItems => "Importér spørgsmål fra regneark", "Import questions from a spreadsheet";
     ErrorPrefix => "Fejl", "Error";
     MailGreeting => "Kære {name}", "Dear {name}";
@@ -551,6 +555,12 @@ texts! {
     MsgConditionOneQuestion => "Et spørgsmål kan kun vises ud fra svaret på ét andet spørgsmål. Sæt kun flueben ved svar på det samme spørgsmål.", "A question can depend on the answer to one other question only. Tick answers to the same question only.";
     MsgConditionNotEarlier => "Spørgsmål {arg} kommer ikke før dette spørgsmål; et spørgsmål kan kun vises ud fra et svar, der er givet tidligere.", "Question {arg} does not come before this one; a question can only be shown on an answer given earlier.";
     MsgConditionStillUsed => "Spørgsmål {arg} vises ud fra et svar på dette spørgsmål, som ikke længere findes. Ret først »Vis kun når« ved spørgsmål {arg}.", "Question {arg} is shown on an answer to this question that would no longer exist. First change “Show only when” on question {arg}.";
+    MsgSurveyCreated => "Undersøgelsen er oprettet som kladde.", "The survey was created as a draft.";
+    MsgSurveyOpened => "Undersøgelsen er åbnet. Invitationerne sendes nu.", "The survey is open. The invitations are being sent.";
+    MsgSurveyReopened => "Undersøgelsen er genåbnet med den nye frist.", "The survey is reopened with the new deadline.";
+    MsgSurveyClosed => "Undersøgelsen er lukket.", "The survey is closed.";
+    MsgQuestionAdded => "Spørgsmålet er tilføjet.", "The question was added.";
+    MsgQuestionRemoved => "Spørgsmålet er fjernet.", "The question was removed.";
     MsgMoveBreaksCondition => "Flytningen ville sætte et spørgsmål før spørgsmål {arg}, hvis svar afgør, om det stilles.", "The move would put a question before question {arg}, whose answer decides whether it is asked.";
     ItemSettingsSummary => "Type, svarmuligheder og visning", "Type, options and display";
     KindAgreeDisagree => "Enig / uenig / ved ikke", "Agree / disagree / don't know";

@@ -24,6 +24,7 @@ test('an administrator builds a survey question by question', async ({ page, jav
   await page.getByLabel('Høringsfrist').fill('2099-03-01 12:00');
   await page.getByLabel('Tom undersøgelse (anonym)').check();
   await page.getByRole('button', { name: 'Opret' }).click();
+  await expect(page.getByText('Undersøgelsen er oprettet som kladde.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Spørgsmål (0)' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Tilføj deltagere' })).toBeVisible();
 
@@ -36,6 +37,7 @@ test('an administrator builds a survey question by question', async ({ page, jav
     await page.getByRole('button', { name: 'Tilføj spørgsmål' }).click();
   }
   await expect(page.getByRole('heading', { name: 'Spørgsmål (2)' })).toBeVisible();
+  await expect(page.getByText('Spørgsmålet er tilføjet.')).toBeVisible();
 
   let entry = await edit(page, 'Hvilket tilbud');
   await entry.getByLabel('Type').selectOption('enkeltvalg');

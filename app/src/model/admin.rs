@@ -189,6 +189,12 @@ messages! {
     ConditionNotEarlier => MsgConditionNotEarlier,
     ConditionStillUsed => MsgConditionStillUsed,
     MoveBreaksCondition => MsgMoveBreaksCondition,
+    SurveyCreated => MsgSurveyCreated,
+    SurveyOpened => MsgSurveyOpened,
+    SurveyReopened => MsgSurveyReopened,
+    SurveyClosed => MsgSurveyClosed,
+    QuestionAdded => MsgQuestionAdded,
+    QuestionRemoved => MsgQuestionRemoved,
     DanishIsMain => MsgDanishIsMain,
     LanguageTagInvalid => MsgLanguageTagInvalid,
     LanguageSaved => MsgLanguageSaved,
@@ -248,6 +254,22 @@ messages! {
     NotYourself => MsgNotYourself,
     ContactsPurged => MsgContactsPurged,
     NoteSaved => MsgNoteSaved,
+}
+
+impl Msg {
+    /// The outcome as a survey words it (a survey asks questions of participants; see
+    /// `Key::for_kind`); a message without a survey wording is itself.
+    pub fn for_kind(self, survey: bool) -> Msg {
+        match (survey, self) {
+            (true, Msg::Created) => Msg::SurveyCreated,
+            (true, Msg::Opened) => Msg::SurveyOpened,
+            (true, Msg::Reopened) => Msg::SurveyReopened,
+            (true, Msg::Closed) => Msg::SurveyClosed,
+            (true, Msg::ItemAdded) => Msg::QuestionAdded,
+            (true, Msg::ItemRemoved) => Msg::QuestionRemoved,
+            (_, msg) => msg,
+        }
+    }
 }
 
 /// A consultation in the overview.

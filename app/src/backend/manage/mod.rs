@@ -17,7 +17,7 @@ pub use settings::*;
 use super::db::Db;
 use super::error::AppError;
 use crate::model::admin::{Msg, Problem};
-use crate::model::{without_bidi_controls, ConsultationStatus};
+use crate::model::{without_bidi_controls, ConsultationKind, ConsultationStatus};
 use sqlx::SqliteConnection;
 
 /// A typed field, trimmed and without bidi controls: a name or a title with a
@@ -35,6 +35,16 @@ fn check_len(problems: &mut Vec<Problem>, name: &str, text: &str, max: usize) {
     if text.chars().count() > max {
         problems.push(Problem::with(name, Msg::TooLong, max.to_string()));
     }
+}
+
+/// Whether consultation `id` is a hearing or a survey (for how a page words it).
+pub async fn kind(db: &Db, id: i64) -> Result<ConsultationKind, AppError> {
+    let row: Option<(ConsultationKind,)> =
+        sqlx::query_as("SELECT kind FROM consultation WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&db.read)
+            .await?;
+    row.map(|(kind,)| kind).ok_or(AppError::NotFound)
 }
 
 /// Status and deadline, for the checks every action makes.

@@ -122,7 +122,7 @@ fn Actions(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
                             label=lang.t(Key::SendReminders).to_owned()
                             class="primary"
                         />
-                        <ActionButton action=format!("{base}/luk") label=lang.t(Key::CloseNow).to_owned()/>
+                        <ActionButton action=format!("{base}/luk") label=lang.t(Key::CloseNow.for_kind(c.survey)).to_owned()/>
                     }
                         .into_any()
                 }
@@ -136,7 +136,7 @@ fn Actions(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
                         .into_any()
                 }
             }}
-            <ActionButton action=format!("{base}/kopier") label=lang.t(Key::Duplicate).to_owned()/>
+            <ActionButton action=format!("{base}/kopier") label=lang.t(Key::Duplicate.for_kind(c.survey)).to_owned()/>
         </section>
     }
 }

@@ -97,7 +97,11 @@ async fn create(
                 Redirect::to(&format!("/admin/hoering/{id}/import/{draft}")).into_response()
             })
         }
-        None => back(&path::consultation(id), Msg::Created, None),
+        None => back(
+            &path::consultation(id),
+            Msg::Created.for_kind(kind == ConsultationKind::Survey),
+            None,
+        ),
     }
 }
 
@@ -165,6 +169,7 @@ async fn open(State(state): State<AppState>, post: ManagerPost) -> Response {
         form: "status",
         fields,
     };
+    let survey = is_survey(&state, id).await;
     settle(result, again, |queued| {
         state.mail_signal.notify_one();
         let msg = if new_deadline.is_some() {
@@ -172,14 +177,17 @@ async fn open(State(state): State<AppState>, post: ManagerPost) -> Response {
         } else {
             Msg::Opened
         };
-        back(&path::consultation(id), msg, Some(queued))
+        back(&path::consultation(id), msg.for_kind(survey), Some(queued))
     })
     .await
 }
 
 async fn close(State(state): State<AppState>, ManagerAt(user, id): ManagerAt) -> Response {
     match manage::close(&state.db, &user, id, now_ms()).await {
-        Ok(()) => back(&path::consultation(id), Msg::Closed, None),
+        Ok(()) => {
+            let msg = Msg::Closed.for_kind(is_survey(&state, id).await);
+            back(&path::consultation(id), msg, None)
+        }
         Err(e) => e.into_response(),
     }
 }
@@ -246,8 +254,16 @@ async fn items(State(state): State<AppState>, post: ManagerPost) -> Response {
         form: "items",
         fields,
     };
+    let survey = is_survey(&state, id).await;
     settle(result, again, |msg| {
-        back(&path::consultation(id), msg, None)
+        back(&path::consultation(id), msg.for_kind(survey), None)
     })
     .await
+}
+
+/// Whether consultation `id` is a survey, for the wording of an outcome; a lookup
+/// that fails words it as a hearing (the action itself has already succeeded or
+/// answered for itself).
+async fn is_survey(state: &AppState, id: i64) -> bool {
+    manage::kind(&state.db, id).await.ok() == Some(ConsultationKind::Survey)
 }
