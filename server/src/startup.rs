@@ -14,11 +14,12 @@ use axum::routing::{get, post};
 use axum::{middleware, Router};
 use ipnet::IpNet;
 use leptos::config::{Env, LeptosOptions};
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use routes::{admin, export};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::OnceLock;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::{watch, Notify};
@@ -171,10 +172,21 @@ impl Application {
     }
 }
 
+/// The app's routes, generated once per process. Generating them sets a process-wide
+/// flag (leptos_server's `SuppressResourceLoad`) under which a resource first polled
+/// anywhere else in the process waits forever (leptos-rs/leptos#4773): with a second
+/// server in the same process — as every integration test starts one — a page being
+/// rendered there while this one starts would never be answered. Generated once,
+/// before any server of the process can serve, nothing renders meanwhile.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The application's routes and layers. `body_timeout` bounds the time to read a
 /// request's body.
 pub fn router(state: AppState, body_timeout: Duration) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let options = state.leptos_options.clone();
     let pkg_dir = PathBuf::from(&*options.site_root).join(&*options.site_pkg_dir);
     Router::new()
