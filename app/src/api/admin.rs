@@ -225,6 +225,34 @@ pub async fn admin_report(
     .map_err(|e| call.fail(e))
 }
 
+/// One unit beside the whole, for its printed page: the figures only — no comments
+/// (free text is never shown for one unit) and no list of who has not answered.
+#[server(endpoint = "admin/unit-sheet")]
+pub async fn admin_unit_sheet(
+    id: i64,
+    unit: String,
+) -> Result<crate::model::report::Report, ApiError> {
+    use crate::backend::report::{report, Comments};
+    use crate::model::report::ReportQuery;
+    let call = Call::capture();
+    call.user().await?;
+    let query = ReportQuery {
+        unit: Some(unit).filter(|u| !u.is_empty()),
+        ..ReportQuery::default()
+    };
+    report(
+        &call.state.db,
+        id,
+        &query,
+        Comments::None,
+        false,
+        call.lang,
+        crate::backend::now_ms(),
+    )
+    .await
+    .map_err(|e| call.fail(e))
+}
+
 /// The printable memo: catalogue order, every comment, every note.
 #[server(endpoint = "admin/memo")]
 pub async fn admin_memo(id: i64) -> Result<crate::model::report::Report, ApiError> {

@@ -291,13 +291,9 @@ pub async fn create(
         }
     }
     let mut tx = db.write.begin().await?;
-    let kind: Option<(ConsultationKind,)> =
-        sqlx::query_as("SELECT kind FROM consultation WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let kind = super::manage::kind(&mut tx, id).await?;
     // A hearing is answered through personal links only: it has no such form.
-    if kind != Some((ConsultationKind::Survey,)) {
+    if kind != Some(ConsultationKind::Survey) {
         return Err(AppError::NotFound);
     }
     let taken: Option<(i64,)> = sqlx::query_as(

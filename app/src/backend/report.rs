@@ -391,19 +391,18 @@ async fn by_answer(
     .bind(group)
     .fetch_all(&db.read)
     .await?;
-    // Each option's size is how many chose it: the background item's own count.
-    let size_of = |key: &str| -> i64 {
-        let chose = |option: &str| {
-            by_answer
-                .iter()
-                .filter(|(i, bg, value, ..)| *i == item && bg == option && value == option)
-                .map(|(.., n, _)| n)
-                .sum::<i64>()
-        };
-        match key {
-            "" => submitted - options.iter().map(|o| chose(o)).sum::<i64>(),
-            option => chose(option),
+    // Each option's size is how many chose it: the background item's own count; the
+    // blank column's is the rest of the whole.
+    let mut sizes: HashMap<&str, i64> = HashMap::new();
+    for (i, bg, value, n, _) in &by_answer {
+        if *i == item && bg == value {
+            *sizes.entry(bg.as_str()).or_default() += n;
         }
+    }
+    let answered: i64 = sizes.values().sum();
+    let size_of = |key: &str| match key {
+        "" => submitted - answered,
+        option => sizes.get(option).copied().unwrap_or(0),
     };
     let columns = options
         .iter()

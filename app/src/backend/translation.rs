@@ -273,12 +273,8 @@ pub async fn save_language(
         )));
     }
     let mut tx = db.write.begin().await?;
-    let kind: Option<(ConsultationKind,)> =
-        sqlx::query_as("SELECT kind FROM consultation WHERE id = $1")
-            .bind(consultation_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    if kind != Some((ConsultationKind::Survey,)) {
+    let kind = super::manage::kind(&mut tx, consultation_id).await?;
+    if kind != Some(ConsultationKind::Survey) {
         return Err(AppError::NotFound);
     }
     sqlx::query(

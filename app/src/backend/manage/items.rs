@@ -401,11 +401,9 @@ pub async fn add_items(
     let mut codes = Vec::new();
     // A hearing's proposals are answered enig / uenig / ved ikke, a survey's
     // statements on the five-step scale.
-    let (kind,): (ConsultationKind,) =
-        sqlx::query_as("SELECT kind FROM consultation WHERE id = $1")
-            .bind(consultation_id)
-            .fetch_one(&mut *conn)
-            .await?;
+    let kind = super::kind(&mut *conn, consultation_id)
+        .await?
+        .ok_or(sqlx::Error::RowNotFound)?;
     let own_scale = match kind {
         ConsultationKind::Survey => ItemKind::Likert5,
         ConsultationKind::Hearing => ItemKind::AgreeDisagree,

@@ -37,14 +37,17 @@ fn check_len(problems: &mut Vec<Problem>, name: &str, text: &str, max: usize) {
     }
 }
 
-/// Whether consultation `id` is a hearing or a survey (for how a page words it).
-pub async fn kind(db: &Db, id: i64) -> Result<ConsultationKind, AppError> {
+/// Whether consultation `id` is a hearing or a survey; `None` when there is none.
+pub async fn kind(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<ConsultationKind>, sqlx::Error> {
     let row: Option<(ConsultationKind,)> =
         sqlx::query_as("SELECT kind FROM consultation WHERE id = $1")
             .bind(id)
-            .fetch_optional(&db.read)
+            .fetch_optional(conn)
             .await?;
-    row.map(|(kind,)| kind).ok_or(AppError::NotFound)
+    Ok(row.map(|(kind,)| kind))
 }
 
 /// Status and deadline, for the checks every action makes.

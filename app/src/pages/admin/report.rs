@@ -52,7 +52,7 @@ pub fn ReportPage() -> impl IntoView {
 }
 
 /// The query string as a report query; anything unknown falls back to the default.
-pub(super) fn read_query(query: &leptos_router::params::ParamsMap) -> ReportQuery {
+fn read_query(query: &leptos_router::params::ParamsMap) -> ReportQuery {
     ReportQuery {
         sort: ReportSort::parse(&query.get(report::SORT).unwrap_or_default()),
         breakdown: Breakdown::parse(&query.get(report::BREAKDOWN).unwrap_or_default()),

@@ -7,9 +7,9 @@
 
 use super::frame::AdminFrame;
 use super::overview::rate_text;
-use super::report::{figure_line, read_query};
+use super::report::figure_line;
 use super::{loaded, path_number, Loaded, TableWrap};
-use crate::api::admin_report;
+use crate::api::admin_unit_sheet;
 use crate::components::PageTitle;
 use crate::i18n::Key;
 use crate::model::listing::encode_query;
@@ -25,8 +25,8 @@ pub fn UnitSheetPage() -> impl IntoView {
     let query = use_query_map();
     let id = path_number("id");
     let data = Resource::new(
-        move || (id(), read_query(&query.read())),
-        |(id, query)| admin_report(id, query),
+        move || (id(), query.read().get(report::UNIT).unwrap_or_default()),
+        |(id, unit)| admin_unit_sheet(id, unit),
     );
     view! { <AdminFrame render=move |_| view! { <UnitSheetLoader data=data/> }.into_any()/> }
 }

@@ -265,5 +265,8 @@ async fn items(State(state): State<AppState>, post: ManagerPost) -> Response {
 /// that fails words it as a hearing (the action itself has already succeeded or
 /// answered for itself).
 async fn is_survey(state: &AppState, id: i64) -> bool {
-    manage::kind(&state.db, id).await.ok() == Some(ConsultationKind::Survey)
+    let Ok(mut conn) = state.db.read.acquire().await else {
+        return false;
+    };
+    manage::kind(&mut conn, id).await.ok().flatten() == Some(ConsultationKind::Survey)
 }
