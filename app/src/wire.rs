@@ -30,7 +30,7 @@ pub mod respond {
     /// carry the name several times; the parser joins them into the stored JSON array.
     pub const CHOICE: char = 'm';
 
-    pub fn field(slot: char, item: i64) -> String {
+    pub fn field(slot: char, item: crate::model::ItemId) -> String {
         format!("{slot}{item}")
     }
 
@@ -85,19 +85,19 @@ pub mod path {
         }
     }
 
-    pub fn consultation(id: i64) -> String {
+    pub fn consultation(id: crate::model::ConsultationId) -> String {
         format!("/admin/hoering/{id}")
     }
 
-    pub fn report(id: i64) -> String {
+    pub fn report(id: crate::model::ConsultationId) -> String {
         format!("/admin/hoering/{id}/rapport")
     }
 
-    pub fn memo(id: i64) -> String {
+    pub fn memo(id: crate::model::ConsultationId) -> String {
         format!("/admin/hoering/{id}/notat")
     }
 
-    pub fn export(id: i64, file: &str) -> String {
+    pub fn export(id: crate::model::ConsultationId, file: &str) -> String {
         format!("/admin/hoering/{id}/eksport/{file}")
     }
 }

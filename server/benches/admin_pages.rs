@@ -13,13 +13,14 @@ mod support;
 use app::backend::db::Db;
 use app::backend::demo::{admin_with_draft, synthetic};
 use app::backend::now_ms;
+use app::model::ConsultationId;
 use server::startup::{Application, ServeOptions};
 use std::time::{Duration, Instant};
 
 const BODIES: usize = 10_000;
 const RUNS: usize = 7;
 
-async fn fill(db: &Db, hearing: i64) {
+async fn fill(db: &Db, hearing: ConsultationId) {
     let now = now_ms();
     for sql in [
         "INSERT INTO respondent_email (respondent_id, email)

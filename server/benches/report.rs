@@ -16,6 +16,7 @@ use app::backend::now_ms;
 use app::backend::report::{report, Comments};
 use app::i18n::Lang;
 use app::model::report::ReportQuery;
+use app::model::ConsultationId;
 use futures::StreamExt;
 use std::time::{Duration, Instant};
 
@@ -44,7 +45,7 @@ struct Streamed {
     peak_growth_mb: f64,
 }
 
-async fn stream_csv(db: &Db, id: i64) -> Streamed {
+async fn stream_csv(db: &Db, id: ConsultationId) -> Streamed {
     reset_peak();
     let before = status_kb("VmRSS:");
     let started = Instant::now();

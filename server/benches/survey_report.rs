@@ -14,7 +14,7 @@ use app::backend::report::{report, Comments};
 use app::backend::template::{Template, TemplateItem::*, TemplateSection};
 use app::i18n::Lang;
 use app::model::report::{Breakdown, ReportQuery};
-use app::model::ConsultationKind;
+use app::model::{ConsultationId, ConsultationKind, ItemId};
 use std::time::{Duration, Instant};
 
 const PEOPLE: usize = 50_000;
@@ -82,7 +82,11 @@ const THIRTY: Template = Template {
     ],
 };
 
-async fn time_report(db: &Db, id: i64, breakdown: Breakdown) -> (Duration, Duration, u32) {
+async fn time_report(
+    db: &Db,
+    id: ConsultationId,
+    breakdown: Breakdown,
+) -> (Duration, Duration, u32) {
     let query = ReportQuery {
         breakdown,
         ..ReportQuery::default()
@@ -128,7 +132,7 @@ async fn main() {
     );
     // By the answer to the background question, counted from the 1.5 million
     // submitted answers themselves rather than the running tally.
-    let (position,): (i64,) =
+    let (position,): (ItemId,) =
         sqlx::query_as("SELECT id FROM item WHERE consultation_id = $1 AND kind = 'single'")
             .bind(id)
             .fetch_one(&db.read)

@@ -5,7 +5,7 @@ use app::backend::dates::{local_date, parse_local};
 use app::backend::db::Db;
 use app::backend::{demo, demo_survey, manage, now_ms};
 use app::model::admin::Role;
-use app::model::{ConsultationStatus, Email};
+use app::model::{ConsultationId, ConsultationStatus, Email};
 use clap::{Parser, Subcommand};
 use server::config::{DbConfig, ServeConfig};
 use server::startup::Application;
@@ -49,9 +49,15 @@ enum Command {
         comments: f64,
     },
     /// Move a consultation's deadline (local Copenhagen time `YYYY-MM-DD HH:MM`).
-    SetDeadline { consultation: i64, deadline: String },
+    SetDeadline {
+        consultation: ConsultationId,
+        deadline: String,
+    },
     /// Set a consultation's status: draft, open, closed or archived.
-    SetStatus { consultation: i64, status: String },
+    SetStatus {
+        consultation: ConsultationId,
+        status: String,
+    },
     /// Staff accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -264,7 +270,7 @@ async fn add_user(db: &Db, email: &str, name: &str, role: &str) -> Result<(), St
 }
 
 /// The outcome of an update of one consultation, as the CLI reports it.
-fn updated(consultation: i64, result: Result<bool, sqlx::Error>) -> Result<(), String> {
+fn updated(consultation: ConsultationId, result: Result<bool, sqlx::Error>) -> Result<(), String> {
     match result {
         Ok(true) => Ok(()),
         Ok(false) => Err(format!("no consultation {consultation}")),

@@ -10,6 +10,7 @@ use crate::model::admin::{
     AdminConsultation, AuditEntry, ConsultationSummary, ImportPreview, OutboxPage, Posters,
     SendProgress, SessionView, StaffAccount,
 };
+use crate::model::{ConsultationId, DraftId, UserId};
 use leptos::prelude::*;
 
 /// Everything a server function needs from its request, taken before the first
@@ -102,7 +103,7 @@ pub async fn admin_overview() -> Result<Vec<ConsultationSummary>, ApiError> {
 
 #[server(endpoint = "admin/consultation")]
 pub async fn admin_hearing(
-    id: i64,
+    id: ConsultationId,
     bodies: crate::model::listing::BodyQuery,
 ) -> Result<AdminConsultation, ApiError> {
     let call = Call::capture();
@@ -125,7 +126,7 @@ pub async fn admin_hearing(
 
 /// A survey's posters: one per open link, with its QR code.
 #[server(endpoint = "admin/posters")]
-pub async fn admin_posters(id: i64) -> Result<Posters, ApiError> {
+pub async fn admin_posters(id: ConsultationId) -> Result<Posters, ApiError> {
     let call = Call::capture();
     call.user().await?;
     let base = &call.state.settings.base_url;
@@ -136,7 +137,7 @@ pub async fn admin_posters(id: i64) -> Result<Posters, ApiError> {
 
 /// The send-out progress alone, polled by the consultation page while mails go out.
 #[server(endpoint = "admin/progress")]
-pub async fn admin_progress(id: i64) -> Result<SendProgress, ApiError> {
+pub async fn admin_progress(id: ConsultationId) -> Result<SendProgress, ApiError> {
     let call = Call::capture();
     call.user().await?;
     crate::backend::mail::outbox::progress(&call.state.db, Some(id))
@@ -145,7 +146,7 @@ pub async fn admin_progress(id: i64) -> Result<SendProgress, ApiError> {
 }
 
 #[server(endpoint = "admin/import")]
-pub async fn admin_import(id: i64, draft: i64) -> Result<ImportPreview, ApiError> {
+pub async fn admin_import(id: ConsultationId, draft: DraftId) -> Result<ImportPreview, ApiError> {
     let call = Call::capture();
     let user = call.allowed(|u| u.role.can_run_consultations()).await?;
     crate::backend::import_draft::preview(&call.state.db, &user, id, draft)
@@ -182,7 +183,7 @@ pub async fn admin_users() -> Result<Vec<StaffAccount>, ApiError> {
 }
 
 #[server(endpoint = "admin/user")]
-pub async fn admin_user(id: i64) -> Result<StaffAccount, ApiError> {
+pub async fn admin_user(id: UserId) -> Result<StaffAccount, ApiError> {
     let call = Call::capture();
     call.allowed(|u| u.role.can_administer()).await?;
     let now = crate::backend::now_ms();
@@ -206,7 +207,7 @@ pub async fn admin_audit(
 /// breakdown; the first few comments per item, all of the expanded one.
 #[server(endpoint = "admin/report")]
 pub async fn admin_report(
-    id: i64,
+    id: ConsultationId,
     query: crate::model::report::ReportQuery,
 ) -> Result<crate::model::report::Report, ApiError> {
     use crate::backend::report::{report, Comments};
@@ -229,7 +230,7 @@ pub async fn admin_report(
 /// (free text is never shown for one unit) and no list of who has not answered.
 #[server(endpoint = "admin/unit-sheet")]
 pub async fn admin_unit_sheet(
-    id: i64,
+    id: ConsultationId,
     unit: String,
 ) -> Result<crate::model::report::Report, ApiError> {
     use crate::backend::report::{report, Comments};
@@ -255,7 +256,7 @@ pub async fn admin_unit_sheet(
 
 /// The printable memo: catalogue order, every comment, every note.
 #[server(endpoint = "admin/memo")]
-pub async fn admin_memo(id: i64) -> Result<crate::model::report::Report, ApiError> {
+pub async fn admin_memo(id: ConsultationId) -> Result<crate::model::report::Report, ApiError> {
     use crate::backend::report::{report, Comments};
     let call = Call::capture();
     call.user().await?;

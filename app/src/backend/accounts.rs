@@ -13,11 +13,12 @@ use super::error::AppError;
 use super::token::hash_token;
 use crate::i18n::Lang;
 use crate::model::admin::{Msg, Problem, Role, StaffAccount, UserView};
+use crate::model::UserId;
 use sqlx::SqliteConnection;
 
 #[derive(sqlx::FromRow)]
 struct AccountRow {
-    id: i64,
+    id: UserId,
     email: String,
     name: String,
     role: String,
@@ -63,7 +64,7 @@ pub async fn list(db: &Db, now_ms: i64, lang: Lang) -> Result<Vec<StaffAccount>,
     Ok(rows.into_iter().filter_map(|r| r.view(lang)).collect())
 }
 
-pub async fn one(db: &Db, id: i64, now_ms: i64, lang: Lang) -> Result<StaffAccount, AppError> {
+pub async fn one(db: &Db, id: UserId, now_ms: i64, lang: Lang) -> Result<StaffAccount, AppError> {
     let row: Option<AccountRow> = sqlx::query_as(&format!(
         "SELECT {ACCOUNT_COLUMNS} FROM app_user u WHERE u.id = $3"
     ))
@@ -76,7 +77,7 @@ pub async fn one(db: &Db, id: i64, now_ms: i64, lang: Lang) -> Result<StaffAccou
 }
 
 /// The account as it is now, inside the transaction that will change it.
-async fn target(conn: &mut SqliteConnection, id: i64) -> Result<(UserView, bool), AppError> {
+async fn target(conn: &mut SqliteConnection, id: UserId) -> Result<(UserView, bool), AppError> {
     let row: Option<(String, String, String, Option<i64>)> =
         sqlx::query_as("SELECT email, name, role, disabled_at FROM app_user WHERE id = $1")
             .bind(id)
@@ -95,7 +96,7 @@ async fn target(conn: &mut SqliteConnection, id: i64) -> Result<(UserView, bool)
 }
 
 /// Whether `id` is the last enabled administrator (so it must stay one).
-async fn is_last_admin(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
+async fn is_last_admin(conn: &mut SqliteConnection, id: UserId) -> Result<bool, sqlx::Error> {
     let (others,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM app_user
          WHERE role = 'admin' AND disabled_at IS NULL AND id <> $1",
@@ -108,7 +109,7 @@ async fn is_last_admin(conn: &mut SqliteConnection, id: i64) -> Result<bool, sql
 
 async fn end_all_sessions(
     conn: &mut SqliteConnection,
-    user_id: i64,
+    user_id: UserId,
     except_hash: Option<&str>,
 ) -> Result<u64, sqlx::Error> {
     Ok(
@@ -125,7 +126,7 @@ async fn end_all_sessions(
 pub async fn change_role(
     db: &Db,
     by: &UserView,
-    id: i64,
+    id: UserId,
     role: Role,
     now_ms: i64,
 ) -> Result<Result<(), Problem>, AppError> {
@@ -152,7 +153,7 @@ pub async fn change_role(
 pub async fn set_disabled(
     db: &Db,
     by: &UserView,
-    id: i64,
+    id: UserId,
     disabled: bool,
     now_ms: i64,
 ) -> Result<Result<(), Problem>, AppError> {
@@ -186,7 +187,12 @@ pub async fn set_disabled(
 
 /// Ends every session of an account (a lost phone, a shared computer). Returns how
 /// many there were.
-pub async fn end_sessions(db: &Db, by: &UserView, id: i64, now_ms: i64) -> Result<u64, AppError> {
+pub async fn end_sessions(
+    db: &Db,
+    by: &UserView,
+    id: UserId,
+    now_ms: i64,
+) -> Result<u64, AppError> {
     let mut tx = db.write.begin().await?;
     let (user, _) = target(&mut tx, id).await?;
     let ended = end_all_sessions(&mut tx, id, None).await?;
@@ -201,7 +207,7 @@ pub async fn end_sessions(db: &Db, by: &UserView, id: i64, now_ms: i64) -> Resul
 pub async fn reset_password(
     db: &Db,
     by: &UserView,
-    id: i64,
+    id: UserId,
     password: Password,
     now_ms: i64,
 ) -> Result<(), AppError> {
@@ -288,7 +294,7 @@ pub async fn change_own_password(
     Ok(Ok(()))
 }
 
-async fn set_hash(conn: &mut SqliteConnection, id: i64, hash: &str) -> Result<(), sqlx::Error> {
+async fn set_hash(conn: &mut SqliteConnection, id: UserId, hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE app_user SET password_hash = $1 WHERE id = $2")
         .bind(hash)
         .bind(id)

@@ -8,6 +8,7 @@ use super::error::AppError;
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{AuditEntry, UserView};
 use crate::model::listing::{PageInfo, PAGE_SIZE};
+use crate::model::ConsultationId;
 use sqlx::SqliteConnection;
 
 /// What was done; stored by name so the log stays readable in the database too, and
@@ -73,7 +74,7 @@ pub async fn record(
     conn: &mut SqliteConnection,
     user: Option<&UserView>,
     action: Action,
-    consultation_id: Option<i64>,
+    consultation_id: Option<ConsultationId>,
     detail: &str,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
@@ -97,7 +98,7 @@ pub async fn commit(
     mut tx: sqlx::Transaction<'_, sqlx::Sqlite>,
     user: Option<&UserView>,
     action: Action,
-    consultation_id: Option<i64>,
+    consultation_id: Option<ConsultationId>,
     detail: &str,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
@@ -111,7 +112,7 @@ pub async fn record_alone(
     db: &Db,
     user: Option<&UserView>,
     action: Action,
-    consultation_id: Option<i64>,
+    consultation_id: Option<ConsultationId>,
     detail: &str,
     now_ms: i64,
 ) -> Result<(), AppError> {
@@ -125,7 +126,7 @@ pub async fn page(db: &Db, page: u32, lang: Lang) -> Result<(Vec<AuditEntry>, Pa
         .fetch_one(&db.read)
         .await?;
     let page = PageInfo::new(page, u32::try_from(total).unwrap_or(u32::MAX));
-    let rows: Vec<(i64, String, String, Option<i64>, String)> = sqlx::query_as(
+    let rows: Vec<(i64, String, String, Option<ConsultationId>, String)> = sqlx::query_as(
         "SELECT at, user_email, action, consultation_id, detail
          FROM audit_log ORDER BY id DESC LIMIT $1 OFFSET $2",
     )

@@ -11,7 +11,7 @@ use super::db::Db;
 use super::error::AppError;
 use super::token::{hash_token, Token};
 use crate::model::admin::{Msg, Problem, Role, UserView};
-use crate::model::Email;
+use crate::model::{Email, UserId};
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, SaltString};
 use argon2::{Argon2, PasswordVerifier};
 
@@ -206,10 +206,10 @@ pub async fn create_user(
     password: Password,
     role: Role,
     now_ms: i64,
-) -> Result<Result<i64, Problem>, AppError> {
+) -> Result<Result<UserId, Problem>, AppError> {
     let hash = hash_password(password).await?;
     let mut tx = db.write.begin().await?;
-    let inserted: Option<(i64,)> = sqlx::query_as(
+    let inserted: Option<(UserId,)> = sqlx::query_as(
         "INSERT INTO app_user (email, name, password_hash, role, created_at)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id",
     )
@@ -228,8 +228,8 @@ pub async fn create_user(
     Ok(Ok(id))
 }
 
-pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<UserView>, AppError> {
-    let row: Option<(i64, String, String, String)> =
+pub async fn user_by_id(db: &Db, id: UserId) -> Result<Option<UserView>, AppError> {
+    let row: Option<(UserId, String, String, String)> =
         sqlx::query_as("SELECT id, email, name, role FROM app_user WHERE id = $1")
             .bind(id)
             .fetch_optional(&db.read)
@@ -255,7 +255,7 @@ pub enum SignInError {
 /// A new session: the raw id goes into the cookie and nowhere else.
 pub struct NewSession {
     pub id: Token,
-    pub user_id: i64,
+    pub user_id: UserId,
 }
 
 /// Signs in: checks the throttles, the password, and starts a fresh session (a new id
@@ -274,7 +274,7 @@ pub async fn sign_in(
     let Some(attempt) = count_attempt(db, &email_key, client, now_ms).await? else {
         return Ok(Err(SignInError::Throttled));
     };
-    let account: Option<(i64, String, String, String, String)> = sqlx::query_as(
+    let account: Option<(UserId, String, String, String, String)> = sqlx::query_as(
         "SELECT id, email, name, role, password_hash FROM app_user
          WHERE email = $1 AND disabled_at IS NULL",
     )
@@ -473,7 +473,7 @@ pub enum SessionLookup {
 /// Finds the user behind a session id and notes the activity.
 pub async fn lookup_session(db: &Db, raw_id: &str, now_ms: i64) -> Result<SessionLookup, AppError> {
     let id_hash = hash_token(raw_id);
-    let row: Option<(i64, String, String, String, i64, i64)> = sqlx::query_as(
+    let row: Option<(UserId, String, String, String, i64, i64)> = sqlx::query_as(
         "SELECT u.id, u.email, u.name, u.role, s.created_at, s.last_seen_at
          FROM user_session s JOIN app_user u ON u.id = s.user_id
          WHERE s.id_hash = $1 AND u.disabled_at IS NULL",
@@ -508,7 +508,7 @@ pub async fn lookup_session(db: &Db, raw_id: &str, now_ms: i64) -> Result<Sessio
 
 /// Ends a session; returns whose it was (for the audit log), if it existed.
 pub async fn sign_out(db: &Db, raw_id: &str) -> Result<Option<UserView>, AppError> {
-    let ended: Option<(i64,)> =
+    let ended: Option<(UserId,)> =
         sqlx::query_as("DELETE FROM user_session WHERE id_hash = $1 RETURNING user_id")
             .bind(hash_token(raw_id))
             .fetch_optional(&db.write)

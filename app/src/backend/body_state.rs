@@ -4,12 +4,13 @@
 //! it, so it never disagrees with the invitations and the response it sums up.
 
 use crate::model::admin::BodyState;
+use crate::model::BodyId;
 use sqlx::SqliteConnection;
 
 /// Moves the body to `to`, unless it is there or further already.
 pub async fn advance(
     conn: &mut SqliteConnection,
-    respondent_id: i64,
+    respondent_id: BodyId,
     to: BodyState,
 ) -> Result<(), sqlx::Error> {
     let rank = BodyState::ALL.iter().position(|s| *s == to).unwrap_or(0) as i64;

@@ -4,11 +4,11 @@
 use super::db::Db;
 use super::error::AppError;
 use crate::model::logic::Condition;
-use crate::model::ItemKind;
+use crate::model::{ConsultationId, ItemId, ItemKind, SectionId};
 
 /// One item of the catalogue, with its area, kind and the administration's note.
 pub struct CatalogueItem {
-    pub id: i64,
+    pub id: ItemId,
     pub section: String,
     pub code: String,
     pub text: String,
@@ -34,7 +34,7 @@ impl StoredKind {
     /// The kind of item `id`. The columns are written only by the builder and the
     /// importers, which validate them, so a value that does not read back is a fault
     /// of ours, not the user's.
-    pub fn read(&self, id: i64) -> Result<ItemKind, AppError> {
+    pub fn read(&self, id: ItemId) -> Result<ItemKind, AppError> {
         let options: Vec<String> = serde_json::from_str(&self.options_json)
             .map_err(|e| AppError::Internal(format!("item {id} options: {e}")))?;
         let max = self.max_choices.and_then(|m| u32::try_from(m).ok());
@@ -47,15 +47,15 @@ impl StoredKind {
 /// list read.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct StoredItem {
-    pub id: i64,
-    pub section_id: i64,
+    pub id: ItemId,
+    pub section_id: SectionId,
     pub code: String,
     pub text: String,
     #[sqlx(flatten)]
     pub kind: StoredKind,
     pub allow_comment: bool,
     pub required: bool,
-    pub show_if_item: Option<i64>,
+    pub show_if_item: Option<ItemId>,
     pub show_if_any: String,
 }
 
@@ -72,7 +72,7 @@ impl StoredItem {
 
 #[derive(sqlx::FromRow)]
 struct Row {
-    id: i64,
+    id: ItemId,
     section: String,
     code: String,
     text: String,
@@ -83,7 +83,7 @@ struct Row {
 }
 
 /// Consultation `id`'s items in catalogue order.
-pub async fn items(db: &Db, id: i64) -> Result<Vec<CatalogueItem>, AppError> {
+pub async fn items(db: &Db, id: ConsultationId) -> Result<Vec<CatalogueItem>, AppError> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT i.id, s.title AS section, i.code, i.text, i.kind, i.options_json, i.max_choices,
                 i.admin_note, i.show_if_item IS NOT NULL AS conditional

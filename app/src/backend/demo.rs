@@ -11,7 +11,9 @@ use super::respond::{save, SaveResult};
 use super::template::{Template, DEVELOPMENT_PLAN};
 use super::token::fingerprint;
 use crate::model::admin::{Role, UserView};
-use crate::model::{AgreeValue, ConsultationStatus, Email};
+use crate::model::{
+    AgreeValue, BodyId, ConsultationId, ConsultationStatus, Email, ItemId, ResponseId,
+};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::collections::BTreeMap;
@@ -86,7 +88,7 @@ pub struct DemoBody {
 }
 
 pub struct Demo {
-    pub consultation_id: i64,
+    pub consultation_id: ConsultationId,
     pub bodies: Vec<DemoBody>,
 }
 
@@ -175,7 +177,7 @@ pub async fn admin_with_draft(
     title: &str,
     deadline_ms: i64,
     now_ms: i64,
-) -> Result<(UserView, i64), AppError> {
+) -> Result<(UserView, ConsultationId), AppError> {
     let email = Email::parse("admin@kommune.example")
         .ok_or_else(|| AppError::Internal("admin address".into()))?;
     let password = Password::parse("korrekt-hest-batteri")
@@ -203,7 +205,7 @@ async fn development_plan(
     status: ConsultationStatus,
     deadline_ms: i64,
     now_ms: i64,
-) -> Result<(i64, Vec<(i64,)>), AppError> {
+) -> Result<(ConsultationId, Vec<(ItemId,)>), AppError> {
     let id = create_hearing(db, &DEVELOPMENT_PLAN, status, deadline_ms, now_ms).await?;
     let items = sqlx::query_as("SELECT id FROM item WHERE consultation_id = $1 ORDER BY id")
         .bind(id)
@@ -212,7 +214,7 @@ async fn development_plan(
     Ok((id, items))
 }
 
-fn random_answers(rng: &mut StdRng, item_ids: &[(i64,)]) -> BTreeMap<Target, RawField> {
+fn random_answers(rng: &mut StdRng, item_ids: &[(ItemId,)]) -> BTreeMap<Target, RawField> {
     let leaning = rng.gen_range(0.35..0.8);
     let mut fields: BTreeMap<Target, RawField> = item_ids
         .iter()
@@ -263,7 +265,7 @@ pub async fn synthetic(
     comment_share: f64,
     seed: u64,
     now_ms: i64,
-) -> Result<i64, AppError> {
+) -> Result<ConsultationId, AppError> {
     const GROUPS: [&str; 3] = ["Skolebestyrelse", "MED-udvalg", "Forældrebestyrelse"];
     let (consultation_id, item_ids) =
         development_plan(db, ConsultationStatus::Closed, now_ms, now_ms).await?;
@@ -274,7 +276,7 @@ pub async fn synthetic(
             GROUPS[n % GROUPS.len()],
             format!("Institution {:02}", n % 50 + 1),
         );
-        let (respondent,): (i64,) = sqlx::query_as(
+        let (respondent,): (BodyId,) = sqlx::query_as(
             "INSERT INTO respondent (consultation_id, name, group_name, unit, created_at, state)
              VALUES ($1, $2, $3, $4, $5, 'submitted') RETURNING id",
         )
@@ -285,7 +287,7 @@ pub async fn synthetic(
         .bind(now_ms)
         .fetch_one(&mut *tx)
         .await?;
-        let (response,): (i64,) = sqlx::query_as(
+        let (response,): (ResponseId,) = sqlx::query_as(
             "INSERT INTO response (consultation_id, respondent_id, status, general_comment,
                  version, submitted_version, submission_no, submitted_general_comment,
                  submitted_at, updated_at, group_name, unit)

@@ -14,7 +14,7 @@ use super::template::{
     Template, PARENT_DAYCARE, PARENT_SATISFACTION, PARENT_SCHOOL, STAFF_WELLBEING,
 };
 use super::token::fingerprint;
-use crate::model::{ConsultationStatus, ItemKind, LangTag, DONT_KNOW};
+use crate::model::{ConsultationId, ConsultationStatus, ItemId, ItemKind, LangTag, DONT_KNOW};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::collections::BTreeMap;
@@ -80,9 +80,9 @@ const OPEN_ANSWERS: [&str; 8] = [
 /// The surveys' ids, the links of a few staff who have not answered yet (unit,
 /// token), for trying the survey out, and the parents' open links (unit, code).
 pub struct DemoSurvey {
-    pub consultation_id: i64,
+    pub consultation_id: ConsultationId,
     pub open_links: Vec<(String, String)>,
-    pub parent_survey_id: i64,
+    pub parent_survey_id: ConsultationId,
     pub parent_links: Vec<(String, String)>,
 }
 
@@ -144,7 +144,7 @@ async fn parents(
     rng: &mut StdRng,
     deadline_ms: i64,
     now_ms: i64,
-) -> Result<(i64, Vec<(String, String)>), AppError> {
+) -> Result<(ConsultationId, Vec<(String, String)>), AppError> {
     let id = create_hearing(
         db,
         &PARENT_SATISFACTION,
@@ -222,10 +222,10 @@ async fn submit(
 }
 
 /// The items of consultation `id` with their kinds.
-async fn catalogue(db: &Db, id: i64) -> Result<Vec<(i64, ItemKind)>, AppError> {
+async fn catalogue(db: &Db, id: ConsultationId) -> Result<Vec<(ItemId, ItemKind)>, AppError> {
     #[derive(sqlx::FromRow)]
     struct Row {
-        id: i64,
+        id: ItemId,
         #[sqlx(flatten)]
         kind: super::catalogue::StoredKind,
     }
@@ -250,7 +250,7 @@ pub async fn synthetic(
     units: usize,
     seed: u64,
     now_ms: i64,
-) -> Result<i64, AppError> {
+) -> Result<ConsultationId, AppError> {
     let id = create_hearing(db, template, ConsultationStatus::Closed, now_ms, now_ms).await?;
     let items = catalogue(db, id).await?;
     let mut rng = StdRng::seed_from_u64(seed);
@@ -310,7 +310,7 @@ pub async fn synthetic(
 /// choice, and now and then a few words (from `texts`) in an open question.
 fn answers(
     rng: &mut StdRng,
-    items: &[(i64, ItemKind)],
+    items: &[(ItemId, ItemKind)],
     climate: f64,
     texts: &[&str],
 ) -> BTreeMap<Target, RawField> {

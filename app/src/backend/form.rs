@@ -6,7 +6,7 @@
 //! page showed; `gc`/`gf` for the general comment; `intent` for the button pressed.
 
 use crate::model::{
-    Comment, CommentError, ErrorCode, Field, FieldChange, FormError, ItemKind, ValueError,
+    Comment, CommentError, ErrorCode, Field, FieldChange, FormError, ItemId, ItemKind, ValueError,
 };
 use crate::wire::respond;
 use std::collections::{BTreeMap, HashMap};
@@ -70,12 +70,12 @@ impl Intent {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Target {
-    Item(i64),
+    Item(ItemId),
     General,
 }
 
 impl Target {
-    pub fn item_id(self) -> Option<i64> {
+    pub fn item_id(self) -> Option<ItemId> {
         match self {
             Target::Item(id) => Some(id),
             Target::General => None,
@@ -109,7 +109,7 @@ pub fn parse_pairs(pairs: &[(String, String)]) -> Result<RawForm, FormError> {
     let mut intent = Intent::Save;
     let mut page = None;
     let mut fields: BTreeMap<Target, RawField> = BTreeMap::new();
-    let mut chosen: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    let mut chosen: BTreeMap<ItemId, Vec<String>> = BTreeMap::new();
     for (name, value) in pairs {
         match name.as_str() {
             respond::INTENT => intent = Intent::parse(value).ok_or(malformed.clone())?,
@@ -127,7 +127,7 @@ pub fn parse_pairs(pairs: &[(String, String)]) -> Result<RawForm, FormError> {
                 let Some((slot, id)) = split_item_field(name) else {
                     continue;
                 };
-                let id: i64 = id.parse().map_err(|_| malformed.clone())?;
+                let id: ItemId = id.parse().map_err(|_| malformed.clone())?;
                 let field = fields.entry(Target::Item(id)).or_default();
                 match slot {
                     respond::VALUE => field.value = value.clone(),
@@ -203,7 +203,7 @@ pub struct Change {
 /// Checks every field and reports every problem at once, each against its field.
 pub fn validate(
     fields: &BTreeMap<Target, RawField>,
-    rules: &HashMap<i64, ItemRule>,
+    rules: &HashMap<ItemId, ItemRule>,
 ) -> Result<Vec<Change>, Vec<FormError>> {
     let mut changes = Vec::with_capacity(fields.len());
     let mut errors = Vec::new();
@@ -240,7 +240,7 @@ pub fn validate(
     }
 }
 
-fn check_value(id: i64, rule: &ItemRule, raw: &str) -> Result<String, FormError> {
+fn check_value(id: ItemId, rule: &ItemRule, raw: &str) -> Result<String, FormError> {
     match rule.kind.parse_value(raw) {
         Ok(value) => Ok(value.to_string()),
         Err(ValueError::Empty) => Ok(String::new()),
@@ -261,7 +261,7 @@ fn check_value(id: i64, rule: &ItemRule, raw: &str) -> Result<String, FormError>
 
 fn check_comment(
     target: Target,
-    rules: &HashMap<i64, ItemRule>,
+    rules: &HashMap<ItemId, ItemRule>,
     raw: &str,
 ) -> Result<String, FormError> {
     let field = match target {
@@ -296,12 +296,12 @@ mod tests {
             .collect()
     }
 
-    fn rules() -> HashMap<i64, ItemRule> {
+    fn rules() -> HashMap<ItemId, ItemRule> {
         [(1, "1.1"), (2, "1.2")]
             .into_iter()
             .map(|(id, code)| {
                 (
-                    id,
+                    ItemId::new(id),
                     ItemRule {
                         code: code.into(),
                         kind: ItemKind::AgreeDisagree,
@@ -326,8 +326,11 @@ mod tests {
         .unwrap();
         assert_eq!(form.intent, Intent::Submit);
         assert_eq!(form.fields.len(), 3);
-        assert_eq!(form.fields[&Target::Item(1)].comment, "God idé");
-        assert_eq!(form.fields[&Target::Item(2)].value, "");
+        assert_eq!(
+            form.fields[&Target::Item(ItemId::new(1))].comment,
+            "God idé"
+        );
+        assert_eq!(form.fields[&Target::Item(ItemId::new(2))].value, "");
         assert_eq!(form.fields[&Target::General].comment, "Samlet set positivt");
     }
 
@@ -335,13 +338,16 @@ mod tests {
     fn checked_boxes_become_one_list_with_commas_intact() {
         let form =
             parse_pairs(&pairs(&[("m4", "Ja, ofte"), ("f4", "abc"), ("m4", "Nej")])).unwrap();
-        assert_eq!(form.fields[&Target::Item(4)].value, r#"["Ja, ofte","Nej"]"#);
+        assert_eq!(
+            form.fields[&Target::Item(ItemId::new(4))].value,
+            r#"["Ja, ofte","Nej"]"#
+        );
         let kind = ItemKind::Multi {
             options: vec!["Nej".into(), "Ja, ofte".into()],
             max: None,
         };
         assert!(kind
-            .parse_value(&form.fields[&Target::Item(4)].value)
+            .parse_value(&form.fields[&Target::Item(ItemId::new(4))].value)
             .is_ok());
     }
 
@@ -361,11 +367,11 @@ mod tests {
         .unwrap();
         let errors = validate(&form.fields, &rules()).unwrap_err();
         assert!(errors.contains(&FormError {
-            field: Field::Value(1),
+            field: Field::Value(ItemId::new(1)),
             code: ErrorCode::ValueOutOfScale
         }));
         assert!(errors.contains(&FormError {
-            field: Field::Comment(2),
+            field: Field::Comment(ItemId::new(2)),
             code: ErrorCode::CommentTooLong {
                 chars: COMMENT_MAX_CHARS + 1
             }

@@ -12,7 +12,7 @@ use super::sheet;
 use crate::model::admin::{
     BodyRow, ImportPreview, ItemRow, Msg, Problem, UserView, PREVIEW_PROBLEMS, PREVIEW_ROWS,
 };
-use crate::model::ConsultationStatus;
+use crate::model::{ConsultationId, ConsultationStatus, DraftId};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -51,12 +51,12 @@ struct Payload {
 pub async fn save(
     db: &Db,
     user: &UserView,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
     kind: ImportKind,
     file_name: &str,
     bytes: &[u8],
     now_ms: i64,
-) -> Result<Result<i64, Problem>, AppError> {
+) -> Result<Result<DraftId, Problem>, AppError> {
     let table = match sheet::read_off_runtime(bytes.to_vec()).await {
         Ok(table) => table,
         Err(problem) => return Ok(Err(problem)),
@@ -102,7 +102,7 @@ pub async fn save(
         .bind(user.id)
         .execute(&mut *tx)
         .await?;
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (DraftId,) = sqlx::query_as(
         "INSERT INTO import_draft (consultation_id, user_id, kind, file_name, payload, created_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -121,8 +121,8 @@ pub async fn save(
 async fn load(
     conn: &mut sqlx::SqliteConnection,
     user: &UserView,
-    consultation_id: i64,
-    draft_id: i64,
+    consultation_id: ConsultationId,
+    draft_id: DraftId,
 ) -> Result<(ImportKind, String, Payload), AppError> {
     let row: Option<(String, String, String)> = sqlx::query_as(
         "SELECT kind, file_name, payload FROM import_draft
@@ -144,8 +144,8 @@ async fn load(
 pub async fn preview(
     db: &Db,
     user: &UserView,
-    consultation_id: i64,
-    draft_id: i64,
+    consultation_id: ConsultationId,
+    draft_id: DraftId,
 ) -> Result<ImportPreview, AppError> {
     let mut conn = db.read.acquire().await?;
     let (_, file_name, payload) = load(&mut conn, user, consultation_id, draft_id).await?;
@@ -177,8 +177,8 @@ pub async fn preview(
 pub async fn confirm(
     db: &Db,
     user: &UserView,
-    consultation_id: i64,
-    draft_id: i64,
+    consultation_id: ConsultationId,
+    draft_id: DraftId,
     base_url: &str,
     now_ms: i64,
 ) -> Result<Result<usize, Problem>, AppError> {
@@ -268,8 +268,8 @@ pub async fn confirm(
 pub async fn discard(
     db: &Db,
     user: &UserView,
-    consultation_id: i64,
-    draft_id: i64,
+    consultation_id: ConsultationId,
+    draft_id: DraftId,
 ) -> Result<(), AppError> {
     sqlx::query("DELETE FROM import_draft WHERE id = $1 AND consultation_id = $2 AND user_id = $3")
         .bind(draft_id)

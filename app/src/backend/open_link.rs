@@ -13,7 +13,10 @@ use super::error::AppError;
 use super::manage::insert_body;
 use super::token::Token;
 use crate::model::admin::{BodyRow, Msg, OpenLinkInfo, Poster, Posters, Problem, UserView};
-use crate::model::{ConsultationKind, ConsultationStatus, LangTag, LockReason, OpenLinkView};
+use crate::model::{
+    ConsultationId, ConsultationKind, ConsultationStatus, LangTag, LockReason, OpenLinkId,
+    OpenLinkView,
+};
 use rand::Rng;
 
 /// How many answers one client may start through open links within the window: a
@@ -29,8 +32,8 @@ const CODE_LEN: usize = 12;
 
 #[derive(sqlx::FromRow)]
 struct LinkRow {
-    id: i64,
-    consultation_id: i64,
+    id: OpenLinkId,
+    consultation_id: ConsultationId,
     group_name: String,
     unit: String,
     access_code: String,
@@ -181,8 +184,12 @@ pub async fn start(
 }
 
 /// The open links of consultation `id`, with how many started and answered.
-pub async fn list(db: &Db, id: i64, base_url: &str) -> Result<Vec<OpenLinkInfo>, AppError> {
-    let rows: Vec<(i64, String, String, String, String, i64, i64)> = sqlx::query_as(
+pub async fn list(
+    db: &Db,
+    id: ConsultationId,
+    base_url: &str,
+) -> Result<Vec<OpenLinkInfo>, AppError> {
+    let rows: Vec<(OpenLinkId, String, String, String, String, i64, i64)> = sqlx::query_as(
         "SELECT l.id, l.group_name, l.unit, l.code, l.access_code,
                 COUNT(r.id) AS started,
                 COALESCE(SUM(CASE WHEN r.state = 'submitted' THEN 1 ELSE 0 END), 0) AS answered
@@ -230,7 +237,7 @@ pub fn qr_svg(url: &str) -> Result<String, AppError> {
 /// The posters of survey `id`: one per open link, with its QR code.
 pub async fn posters(
     db: &Db,
-    id: i64,
+    id: ConsultationId,
     base_url: &str,
     lang: crate::i18n::Lang,
 ) -> Result<Posters, AppError> {
@@ -262,7 +269,7 @@ pub async fn posters(
 pub async fn create(
     db: &Db,
     user: &UserView,
-    id: i64,
+    id: ConsultationId,
     group: &str,
     unit: &str,
     access_code: &str,
@@ -322,7 +329,7 @@ pub async fn create(
 /// Writes a new open link with a fresh code, and returns the code.
 pub async fn insert(
     conn: &mut sqlx::SqliteConnection,
-    id: i64,
+    id: ConsultationId,
     group: &str,
     unit: &str,
     access_code: &str,

@@ -18,7 +18,9 @@ use crate::model::report::{
     contested_order, min_group_size, suppressed, Breakdown, CommentEntry, ItemReport, MissingBody,
     Report, ReportQuery, ReportSort, Tally, COMMENTS_INLINE_MAX, GENERAL, MISSING_INLINE_MAX,
 };
-use crate::model::{Bucket, ConsultationKind, ConsultationStatus, ItemKind};
+use crate::model::{
+    Bucket, ConsultationId, ConsultationKind, ConsultationStatus, ItemId, ItemKind,
+};
 use std::collections::{BTreeMap, HashMap};
 
 /// The longest note the administration can write per item.
@@ -48,7 +50,7 @@ struct ConsultationRow {
 /// Builds the report of consultation `id` as `query` asks.
 pub async fn report(
     db: &Db,
-    id: i64,
+    id: ConsultationId,
     query: &ReportQuery,
     comments: Comments,
     can_edit_notes: bool,
@@ -72,7 +74,7 @@ pub async fn report(
     let group = query.group.as_deref();
     let catalogue = items(db, id).await?;
     // A survey's single-choice questions are its background questions.
-    let background_items: Vec<(i64, String)> = catalogue
+    let background_items: Vec<(ItemId, String)> = catalogue
         .iter()
         .filter(|i| survey && matches!(i.kind, ItemKind::Single { .. }))
         .map(|i| (i.id, shortened(&format!("{} {}", i.code, i.text))))
@@ -159,12 +161,12 @@ pub async fn report(
     let columns: Vec<Rate> = columns.into_iter().map(|c| c.rate).collect();
 
     let buckets: Vec<Vec<Bucket>> = catalogue.iter().map(|i| i.kind.buckets()).collect();
-    let position: HashMap<i64, usize> = catalogue
+    let position: HashMap<ItemId, usize> = catalogue
         .iter()
         .enumerate()
         .map(|(p, i)| (i.id, p))
         .collect();
-    let mut tallies: HashMap<i64, (Vec<Tally>, u32)> = HashMap::new();
+    let mut tallies: HashMap<ItemId, (Vec<Tally>, u32)> = HashMap::new();
     for (item, column, value, n, commented) in counts {
         let Some((kind, buckets)) = position
             .get(&item)
@@ -341,7 +343,7 @@ struct Column {
 /// the breakdown by group or unit.
 async fn tallied(
     db: &Db,
-    id: i64,
+    id: ConsultationId,
     group: Option<&str>,
     breakdown: Breakdown,
 ) -> Result<Vec<Counted>, AppError> {
@@ -362,7 +364,7 @@ async fn tallied(
 }
 
 /// (item, column, answer, answers, comments).
-type Counted = (i64, String, String, i64, i64);
+type Counted = (ItemId, String, String, i64, i64);
 
 /// The columns and counts of the breakdown by the answer to background question
 /// `item`: one column per option somebody chose, in the options' order, and one for
@@ -372,9 +374,9 @@ type Counted = (i64, String, String, i64, i64);
 /// since nobody is invited to an answer. `submitted` is the whole's.
 async fn by_answer(
     db: &Db,
-    id: i64,
+    id: ConsultationId,
     group: Option<&str>,
-    item: i64,
+    item: ItemId,
     options: &[String],
     submitted: i64,
     lang: Lang,
@@ -419,7 +421,7 @@ async fn by_answer(
         })
         .collect();
     // Who left the background question blank: the whole's counts minus the others.
-    let mut blank: BTreeMap<(i64, String), (i64, i64)> = BTreeMap::new();
+    let mut blank: BTreeMap<(ItemId, String), (i64, i64)> = BTreeMap::new();
     for (item, _, value, n, commented) in tallied(db, id, group, Breakdown::Group).await? {
         let cell = blank.entry((item, value)).or_default();
         cell.0 += n;
@@ -496,7 +498,11 @@ fn counted(comments: Vec<CommentEntry>) -> (Vec<CommentEntry>, u32) {
 }
 
 /// How many bodies wrote a general comment.
-async fn count_general_comments(db: &Db, id: i64, group: Option<&str>) -> Result<u32, AppError> {
+async fn count_general_comments(
+    db: &Db,
+    id: ConsultationId,
+    group: Option<&str>,
+) -> Result<u32, AppError> {
     let (n,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM response rs
          WHERE rs.consultation_id = $1 AND rs.submitted_at IS NOT NULL
@@ -509,15 +515,24 @@ async fn count_general_comments(db: &Db, id: i64, group: Option<&str>) -> Result
     Ok(count(n))
 }
 
-type CommentRow = (i64, String, String, String, String, String, String, String);
+type CommentRow = (
+    ItemId,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
 
 /// The comments on the items (all, or those on `item`), ordered by group and body.
 async fn load_comments(
     db: &Db,
-    id: i64,
+    id: ConsultationId,
     group: Option<&str>,
-    item: Option<i64>,
-) -> Result<HashMap<i64, Vec<CommentEntry>>, AppError> {
+    item: Option<ItemId>,
+) -> Result<HashMap<ItemId, Vec<CommentEntry>>, AppError> {
     let rows: Vec<CommentRow> = sqlx::query_as(
         "SELECT sa.item_id, COALESCE(r.name, ''), rs.group_name, rs.unit, sa.value, sa.comment, i.kind,
                 rs.lang
@@ -535,7 +550,7 @@ async fn load_comments(
     .bind(item)
     .fetch_all(&db.read)
     .await?;
-    let mut per_item: HashMap<i64, Vec<CommentEntry>> = HashMap::new();
+    let mut per_item: HashMap<ItemId, Vec<CommentEntry>> = HashMap::new();
     for (item, body, group, unit, value, comment, kind, lang) in rows {
         let (answer, text) = if kind == ItemKind::Text.name() {
             (None, value)
@@ -557,7 +572,7 @@ async fn load_comments(
 /// The general comments, ordered by group and body.
 async fn load_general_comments(
     db: &Db,
-    id: i64,
+    id: ConsultationId,
     group: Option<&str>,
 ) -> Result<Vec<CommentEntry>, AppError> {
     let general: Vec<(String, String, String, String, String)> = sqlx::query_as(
@@ -602,8 +617,8 @@ pub fn parse_note(raw: &str) -> Result<String, Problem> {
 pub async fn save_note(
     db: &Db,
     user: &UserView,
-    id: i64,
-    item: i64,
+    id: ConsultationId,
+    item: ItemId,
     note: &str,
     now_ms: i64,
 ) -> Result<(), AppError> {

@@ -21,9 +21,9 @@ use crate::model::language::best_of;
 use crate::model::logic::{self, Asked};
 use crate::model::report::min_group_size;
 use crate::model::{
-    Conflict, ConsultationKind, ConsultationStatus, ErrorCode, Field, FieldState, FieldUpdate,
-    FormError, ItemRef, ItemView, LangTag, LockReason, Receipt, ReceiptItem, ReceiptSection,
-    RespondPage, ResponseStatus, SectionView,
+    BodyId, Conflict, ConsultationId, ConsultationKind, ConsultationStatus, ErrorCode, Field,
+    FieldState, FieldUpdate, FormError, ItemId, ItemRef, ItemView, LangTag, LockReason, Receipt,
+    ReceiptItem, ReceiptSection, RespondPage, ResponseId, ResponseStatus, SectionId, SectionView,
 };
 use sqlx::{Sqlite, SqliteConnection};
 use std::collections::{BTreeMap, HashMap};
@@ -31,8 +31,8 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(sqlx::FromRow)]
 struct Invitee {
     invitation_id: i64,
-    respondent_id: i64,
-    consultation_id: i64,
+    respondent_id: BodyId,
+    consultation_id: ConsultationId,
     name: String,
     group_name: String,
     unit: String,
@@ -90,7 +90,7 @@ where
 
 #[derive(sqlx::FromRow)]
 struct SectionRow {
-    id: i64,
+    id: SectionId,
     title: String,
     description: String,
 }
@@ -110,7 +110,7 @@ impl StoredItem {
 
 #[derive(sqlx::FromRow)]
 struct ResponseRow {
-    id: i64,
+    id: ResponseId,
     status: ResponseStatus,
     general_comment: String,
     general_comment_version: i64,
@@ -123,14 +123,14 @@ struct ResponseRow {
 
 #[derive(sqlx::FromRow)]
 struct AnswerRow {
-    item_id: i64,
+    item_id: ItemId,
     value: String,
     comment: String,
 }
 
 async fn load_sections(
     conn: &mut SqliteConnection,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
 ) -> Result<Vec<SectionRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, title, description FROM section WHERE consultation_id = $1 ORDER BY position",
@@ -142,7 +142,7 @@ async fn load_sections(
 
 async fn load_items(
     conn: &mut SqliteConnection,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
 ) -> Result<Vec<ItemRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT i.id, i.section_id, i.code, i.text, i.kind, i.options_json, i.max_choices,
@@ -157,8 +157,8 @@ async fn load_items(
 
 async fn load_response(
     conn: &mut SqliteConnection,
-    consultation_id: i64,
-    respondent_id: i64,
+    consultation_id: ConsultationId,
+    respondent_id: BodyId,
 ) -> Result<Option<ResponseRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, status, general_comment, general_comment_version, version, submitted_version,
@@ -173,8 +173,8 @@ async fn load_response(
 
 async fn load_answers(
     conn: &mut SqliteConnection,
-    response_id: i64,
-) -> Result<HashMap<i64, AnswerRow>, sqlx::Error> {
+    response_id: ResponseId,
+) -> Result<HashMap<ItemId, AnswerRow>, sqlx::Error> {
     let rows: Vec<AnswerRow> =
         sqlx::query_as("SELECT item_id, value, comment FROM answer WHERE response_id = $1")
             .bind(response_id)
@@ -245,7 +245,7 @@ pub async fn load_page(
         tx.commit().await?;
     }
 
-    let mut by_section: HashMap<i64, Vec<ItemView>> = HashMap::new();
+    let mut by_section: HashMap<SectionId, Vec<ItemView>> = HashMap::new();
     for item in items {
         let (value, comment) = answers
             .get(&item.id)
@@ -424,7 +424,7 @@ pub async fn save(
         return Err(AppError::Locked(reason));
     }
     let items = load_items(&mut tx, invitee.consultation_id).await?;
-    let rules: HashMap<i64, ItemRule> = items
+    let rules: HashMap<ItemId, ItemRule> = items
         .iter()
         .map(|i| Ok((i.id, i.rule()?)))
         .collect::<Result<_, AppError>>()?;
@@ -693,8 +693,8 @@ fn asked(items: &[ItemRow]) -> Result<Vec<Asked>, AppError> {
 }
 
 /// Each item's page when answered without JavaScript, as the page draws them.
-fn item_pages(items: &[ItemRow], asked: &[Asked]) -> HashMap<i64, usize> {
-    let mut sections: Vec<(i64, Vec<&Asked>)> = Vec::new();
+fn item_pages(items: &[ItemRow], asked: &[Asked]) -> HashMap<ItemId, usize> {
+    let mut sections: Vec<(SectionId, Vec<&Asked>)> = Vec::new();
     for (row, a) in items.iter().zip(asked) {
         match sections.last_mut() {
             Some((id, list)) if *id == row.section_id => list.push(a),
@@ -710,7 +710,7 @@ fn item_pages(items: &[ItemRow], asked: &[Asked]) -> HashMap<i64, usize> {
         .collect()
 }
 
-fn unanswered(items: &[ItemRow], stored: &HashMap<i64, AnswerRow>) -> Vec<ItemRef> {
+fn unanswered(items: &[ItemRow], stored: &HashMap<ItemId, AnswerRow>) -> Vec<ItemRef> {
     items
         .iter()
         .filter(|i| stored.get(&i.id).is_none_or(|a| a.value.is_empty()))
@@ -724,7 +724,7 @@ fn unanswered(items: &[ItemRow], stored: &HashMap<i64, AnswerRow>) -> Vec<ItemRe
 /// Every field written after `since`, so the autosave can show other members' answers.
 async fn changed_since(
     conn: &mut SqliteConnection,
-    response_id: i64,
+    response_id: ResponseId,
     since: i64,
     general_version: i64,
     general_comment: &str,
@@ -761,7 +761,7 @@ async fn changed_since(
 async fn submit_anonymously(
     tx: &mut SqliteConnection,
     invitee: &Invitee,
-    draft_id: i64,
+    draft_id: ResponseId,
     written_in: &LangTag,
     now_ms: i64,
 ) -> Result<(), AppError> {
@@ -769,8 +769,8 @@ async fn submit_anonymously(
     let day = now_ms - now_ms.rem_euclid(DAY_MS);
     let id = loop {
         // Positive and within the 53 bits every client can hold exactly.
-        let candidate = (rand::random::<u64>() >> 11) as i64 + 1;
-        let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM response WHERE id = $1")
+        let candidate = ResponseId::new((rand::random::<u64>() >> 11) as i64 + 1);
+        let taken: Option<(ResponseId,)> = sqlx::query_as("SELECT id FROM response WHERE id = $1")
             .bind(candidate)
             .fetch_optional(&mut *tx)
             .await?;
@@ -865,13 +865,13 @@ async fn receipt_for(
     };
     let sections = load_sections(conn, invitee.consultation_id).await?;
     let items = load_items(conn, invitee.consultation_id).await?;
-    let submitted: Vec<(i64, String, String)> = sqlx::query_as(
+    let submitted: Vec<(ItemId, String, String)> = sqlx::query_as(
         "SELECT item_id, value, comment FROM submitted_answer WHERE response_id = $1",
     )
     .bind(response.id)
     .fetch_all(&mut *conn)
     .await?;
-    let submitted: HashMap<i64, (String, String)> = submitted
+    let submitted: HashMap<ItemId, (String, String)> = submitted
         .into_iter()
         .map(|(id, v, c)| (id, (v, c)))
         .collect();

@@ -13,6 +13,7 @@
 use super::audit::{self, Action};
 use super::db::Db;
 use super::error::AppError;
+use crate::model::ConsultationId;
 
 pub const DAY_MS: i64 = 86_400_000;
 
@@ -30,7 +31,7 @@ pub struct Purged {
 /// or still open more than `days` days after its deadline (which it then closes),
 /// whose contact data is still there.
 pub async fn purge_closed(db: &Db, days: u32, now_ms: i64) -> Result<Purged, AppError> {
-    let due: Vec<(i64,)> = sqlx::query_as(
+    let due: Vec<(ConsultationId,)> = sqlx::query_as(
         "SELECT id FROM consultation
          WHERE contacts_purged_at IS NULL
            AND ((status IN ('closed', 'archived') AND closed_at <= $1)
@@ -85,7 +86,7 @@ pub async fn purge_closed(db: &Db, days: u32, now_ms: i64) -> Result<Purged, App
         let detail = format!("{addresses} adresser, {mails} mails, efter {days} dage");
         audit::commit(tx, None, Action::ContactsPurged, Some(id), &detail, now_ms).await?;
         tracing::info!(
-            consultation = id,
+            consultation = id.get(),
             addresses,
             mails,
             "contact data purged after the retention period"

@@ -7,6 +7,7 @@
 //! previous answers out of the count and adds its new ones, and a body moved to
 //! another group or unit takes its answers along.
 
+use crate::model::{ConsultationId, ResponseId};
 use sqlx::SqliteConnection;
 
 /// Adds the submitted answers of the responses `filter` selects to the count (or
@@ -57,7 +58,7 @@ macro_rules! add_up_by_answer {
 /// response to or from the counts.
 pub async fn count(
     conn: &mut SqliteConnection,
-    response_id: i64,
+    response_id: ResponseId,
     sign: Sign,
 ) -> Result<(), sqlx::Error> {
     for sql in [add_up!("rs.id = $1"), add_up_by_answer!("rs.id = $1")] {
@@ -73,7 +74,10 @@ pub async fn count(
 /// Stamps a response with the group and unit of its body as they are now: at
 /// submission, and when the administration moves the body. The caller takes the
 /// response out of the count before and adds it back after, so the count follows.
-pub async fn stamp(conn: &mut SqliteConnection, response_id: i64) -> Result<(), sqlx::Error> {
+pub async fn stamp(
+    conn: &mut SqliteConnection,
+    response_id: ResponseId,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE response
          SET group_name = COALESCE((SELECT r.group_name FROM respondent r WHERE r.id = response.respondent_id), group_name),
@@ -88,7 +92,10 @@ pub async fn stamp(conn: &mut SqliteConnection, response_id: i64) -> Result<(), 
 
 /// Counts a whole consultation afresh from `submitted_answer`: after a bulk load
 /// (the generated demo data) that did not count as it went.
-pub async fn recount(conn: &mut SqliteConnection, consultation_id: i64) -> Result<(), sqlx::Error> {
+pub async fn recount(
+    conn: &mut SqliteConnection,
+    consultation_id: ConsultationId,
+) -> Result<(), sqlx::Error> {
     for table in ["answer_tally", "answer_tally_by_answer"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE consultation_id = $1"))
             .bind(consultation_id)

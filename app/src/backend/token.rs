@@ -2,6 +2,7 @@
 //! respondent gets; the database keeps its SHA-256, so a leaked database does not
 //! leak working links.
 
+use crate::model::BodyId;
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -35,7 +36,7 @@ impl Token {
     /// mail or printout that carries it.
     pub async fn issue(
         conn: &mut sqlx::SqliteConnection,
-        respondent_id: i64,
+        respondent_id: BodyId,
         now_ms: i64,
     ) -> Result<Self, sqlx::Error> {
         let token = Self::generate();

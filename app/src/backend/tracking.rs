@@ -14,12 +14,14 @@ use crate::model::admin::{
     Role,
 };
 use crate::model::listing::{BodyFilter, BodyQuery, PageInfo, PAGE_SIZE};
-use crate::model::{ConsultationKind, ConsultationStatus};
+use crate::model::{
+    BodyId, ConsultationId, ConsultationKind, ConsultationStatus, ItemId, SectionId,
+};
 use sqlx::{FromRow, Row};
 use std::collections::{BTreeMap, HashMap};
 
 pub async fn overview(db: &Db, lang: Lang) -> Result<Vec<ConsultationSummary>, AppError> {
-    let rows: Vec<(i64, String, ConsultationStatus, i64, i64, i64)> = sqlx::query_as(
+    let rows: Vec<(ConsultationId, String, ConsultationStatus, i64, i64, i64)> = sqlx::query_as(
         "SELECT c.id, c.title, c.status, c.deadline,
                 (SELECT COUNT(*) FROM respondent r WHERE r.consultation_id = c.id
                    AND (r.open_link_id IS NULL OR r.state = 'submitted')),
@@ -56,7 +58,7 @@ struct ConsultationRow {
 
 #[derive(sqlx::FromRow)]
 struct BodyRowDb {
-    id: i64,
+    id: BodyId,
     name: String,
     group_name: String,
     unit: String,
@@ -100,7 +102,7 @@ fn like_pattern(search: &str) -> String {
 /// matched in all. Only the page's rows get their mail details read.
 async fn bodies_page(
     db: &Db,
-    id: i64,
+    id: ConsultationId,
     query: &BodyQuery,
     lang: Lang,
 ) -> Result<(Vec<BodyStatus>, PageInfo), AppError> {
@@ -190,7 +192,7 @@ async fn bodies_page(
 }
 
 /// Invited and submitted overall, per group and per unit, counted in the database.
-async fn rates(db: &Db, id: i64) -> Result<(Rate, Vec<Rate>, Vec<Rate>), AppError> {
+async fn rates(db: &Db, id: ConsultationId) -> Result<(Rate, Vec<Rate>, Vec<Rate>), AppError> {
     let counts: Vec<(String, String, i64, i64)> = sqlx::query_as(
         "SELECT r.group_name, r.unit, COUNT(*),
                 SUM(CASE WHEN r.state = 'submitted' THEN 1 ELSE 0 END)
@@ -241,7 +243,7 @@ struct ItemRow {
 /// One consultation's page: its settings, items, rates and one page of its bodies.
 pub async fn consultation(
     db: &Db,
-    id: i64,
+    id: ConsultationId,
     role: Role,
     bodies: &BodyQuery,
     lang: Lang,
@@ -255,7 +257,7 @@ pub async fn consultation(
     .await?
     .ok_or(AppError::NotFound)?;
     let status = c.status;
-    let sections: Vec<(i64, String)> = sqlx::query_as(
+    let sections: Vec<(SectionId, String)> = sqlx::query_as(
         "SELECT id, title FROM section WHERE consultation_id = $1 ORDER BY position",
     )
     .bind(id)
@@ -276,14 +278,14 @@ pub async fn consultation(
     .bind(status == ConsultationStatus::Draft)
     .fetch_all(&db.read)
     .await?;
-    let translated: Vec<(i64, String, String, String)> = sqlx::query_as(
+    let translated: Vec<(ItemId, String, String, String)> = sqlx::query_as(
         "SELECT t.item_id, t.lang, t.text, t.options_json FROM item_translation t
          JOIN item i ON i.id = t.item_id WHERE i.consultation_id = $1 ORDER BY t.lang",
     )
     .bind(id)
     .fetch_all(&db.read)
     .await?;
-    let mut translations: HashMap<i64, Vec<(String, String, Vec<String>)>> = HashMap::new();
+    let mut translations: HashMap<ItemId, Vec<(String, String, Vec<String>)>> = HashMap::new();
     for (item, lang, text, options) in translated {
         let options = serde_json::from_str(&options).unwrap_or_default();
         translations
@@ -293,7 +295,7 @@ pub async fn consultation(
     }
     let (overall, groups, units) = rates(db, id).await?;
     let (page_rows, page) = bodies_page(db, id, bodies, lang).await?;
-    let mut by_section: HashMap<i64, Vec<AdminItem>> = HashMap::new();
+    let mut by_section: HashMap<SectionId, Vec<AdminItem>> = HashMap::new();
     for ItemRow { item, answered } in items {
         let kind = item.item_kind()?;
         let show_if = item.condition().map(|c| (c.item_id, c.any_of));

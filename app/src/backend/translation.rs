@@ -12,14 +12,16 @@ use super::manage::MAX_INTRO_CHARS;
 use super::token::hash_token;
 use crate::model::admin::{LanguageInfo, Msg, Problem, UserView};
 use crate::model::language::best_of;
-use crate::model::{without_bidi_controls, ConsultationKind, LangTag};
+use crate::model::{
+    without_bidi_controls, ConsultationId, ConsultationKind, ItemId, LangTag, SectionId,
+};
 use sqlx::SqliteConnection;
 use std::collections::HashMap;
 
 /// The languages consultation `id` can be read in: Danish first, then the others.
 pub async fn languages(
     conn: &mut SqliteConnection,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
 ) -> Result<Vec<LangTag>, sqlx::Error> {
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT lang FROM consultation_language WHERE consultation_id = $1 ORDER BY lang",
@@ -45,7 +47,7 @@ pub async fn best_for_path(
     wanted: &[LangTag],
 ) -> Result<Option<LangTag>, sqlx::Error> {
     let mut segments = path.trim_start_matches('/').split('/');
-    let found: Option<(i64,)> = match (segments.next(), segments.next()) {
+    let found: Option<(ConsultationId,)> = match (segments.next(), segments.next()) {
         (Some("svar"), Some(token)) => sqlx::query_as(
             "SELECT r.consultation_id FROM invitation i JOIN respondent r ON r.id = i.respondent_id
                  WHERE i.token_hash = $1",
@@ -76,14 +78,14 @@ pub struct Texts {
     pub title: String,
     pub intro: String,
     /// Section id → (title, description).
-    pub sections: HashMap<i64, (String, String)>,
+    pub sections: HashMap<SectionId, (String, String)>,
     /// Item id → (text, options in the item's order).
-    pub items: HashMap<i64, (String, Vec<String>)>,
+    pub items: HashMap<ItemId, (String, Vec<String>)>,
 }
 
 pub async fn texts(
     conn: &mut SqliteConnection,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
     lang: &LangTag,
 ) -> Result<Texts, sqlx::Error> {
     let head: Option<(String, String)> = sqlx::query_as(
@@ -119,13 +121,13 @@ pub async fn texts(
         intro,
         sections: sections
             .into_iter()
-            .map(|(id, title, description)| (id, (title, description)))
+            .map(|(id, title, description)| (SectionId::new(id), (title, description)))
             .collect(),
         items: items
             .into_iter()
             .map(|(id, text, options)| {
                 (
-                    id,
+                    ItemId::new(id),
                     (text, serde_json::from_str(&options).unwrap_or_default()),
                 )
             })
@@ -146,7 +148,7 @@ pub fn or_danish(translated: &str, danish: &str) -> String {
 /// where already there).
 pub async fn add_language(
     conn: &mut SqliteConnection,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
     lang: &LangTag,
     title: &str,
     intro: &str,
@@ -168,7 +170,7 @@ pub async fn add_language(
 
 pub async fn set_section(
     conn: &mut SqliteConnection,
-    section_id: i64,
+    section_id: SectionId,
     lang: &LangTag,
     title: &str,
     description: &str,
@@ -188,7 +190,7 @@ pub async fn set_section(
 
 pub async fn set_item(
     conn: &mut SqliteConnection,
-    item_id: i64,
+    item_id: ItemId,
     lang: &LangTag,
     text: &str,
     options: &[String],
@@ -208,7 +210,7 @@ pub async fn set_item(
 
 /// A survey's further languages for its page: each with its title, intro and how many
 /// items are translated.
-pub async fn list(db: &Db, consultation_id: i64) -> Result<Vec<LanguageInfo>, AppError> {
+pub async fn list(db: &Db, consultation_id: ConsultationId) -> Result<Vec<LanguageInfo>, AppError> {
     let rows: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
         "SELECT l.lang, l.title, l.intro_md,
                 (SELECT COUNT(*) FROM item_translation t JOIN item i ON i.id = t.item_id
@@ -241,7 +243,7 @@ pub async fn list(db: &Db, consultation_id: i64) -> Result<Vec<LanguageInfo>, Ap
 pub async fn save_language(
     db: &Db,
     user: &UserView,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
     tag: &str,
     title: &str,
     intro: &str,

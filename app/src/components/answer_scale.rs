@@ -1,4 +1,4 @@
-use crate::model::ItemKind;
+use crate::model::{ItemId, ItemKind};
 use crate::use_lang;
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// new stored value ("" when nothing is chosen) to `on_pick`.
 #[component]
 pub fn AnswerScale(
-    item_id: i64,
+    item_id: ItemId,
     kind: ItemKind,
     /// What the server had when the page was rendered (for the HTML).
     initial: String,
@@ -74,7 +74,7 @@ pub fn AnswerScale(
 /// A multiple choice's checkboxes, each (stored option, label); the stored value is
 /// the JSON array of the chosen options, in the options' order.
 fn boxes(
-    item_id: i64,
+    item_id: ItemId,
     options: Vec<(String, String)>,
     initial: &str,
     value: RwSignal<String>,

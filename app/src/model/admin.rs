@@ -2,6 +2,9 @@
 //! their response tracking, the outbox, sheet-import previews and the audit log.
 
 use crate::i18n::Key;
+use crate::model::{
+    BodyId, ConsultationId, DraftId, ItemId, MailId, OpenLinkId, SectionId, UserId,
+};
 use serde::{Deserialize, Serialize};
 
 /// What a signed-in user may do. Checked on the server for every page and action.
@@ -52,7 +55,7 @@ impl Role {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UserView {
-    pub id: i64,
+    pub id: UserId,
     pub email: String,
     pub name: String,
     pub role: Role,
@@ -275,7 +278,7 @@ impl Msg {
 /// A consultation in the overview.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConsultationSummary {
-    pub id: i64,
+    pub id: ConsultationId,
     pub title: String,
     pub status: crate::model::ConsultationStatus,
     pub deadline: String,
@@ -319,7 +322,7 @@ impl BodyState {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BodyStatus {
-    pub id: i64,
+    pub id: BodyId,
     pub name: String,
     pub group: String,
     pub unit: String,
@@ -366,7 +369,7 @@ pub struct SendProgress {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AdminItem {
-    pub id: i64,
+    pub id: ItemId,
     pub code: String,
     pub text: String,
     /// How many responses hold an answer or comment to it (such items stay).
@@ -374,14 +377,14 @@ pub struct AdminItem {
     pub kind: super::ItemKind,
     pub required: bool,
     /// Asked only when item `.0` is answered with one of `.1`.
-    pub show_if: Option<(i64, Vec<String>)>,
+    pub show_if: Option<(ItemId, Vec<String>)>,
     /// (language tag, text, options) in each further language it is translated into.
     pub translations: Vec<(String, String, Vec<String>)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AdminSection {
-    pub id: i64,
+    pub id: SectionId,
     pub title: String,
     pub items: Vec<AdminItem>,
 }
@@ -389,7 +392,7 @@ pub struct AdminSection {
 /// One consultation as its administration page shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AdminConsultation {
-    pub id: i64,
+    pub id: ConsultationId,
     pub survey: bool,
     /// A survey's open links, one per unit (filled in by the server function, which
     /// knows the deployment's address).
@@ -435,7 +438,7 @@ pub struct LanguageInfo {
 /// One open link as the administration sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpenLinkInfo {
-    pub id: i64,
+    pub id: OpenLinkId,
     pub group_name: String,
     pub unit: String,
     /// The whole link, as printed on the poster.
@@ -449,7 +452,7 @@ pub struct OpenLinkInfo {
 /// A survey's posters for print.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Posters {
-    pub consultation_id: i64,
+    pub consultation_id: ConsultationId,
     pub title: String,
     pub deadline: String,
     pub posters: Vec<Poster>,
@@ -465,7 +468,7 @@ pub struct Poster {
 /// A mail in the outbox, as the administrator's outbox page lists it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OutboxRow {
-    pub id: i64,
+    pub id: MailId,
     pub kind: String,
     pub recipients: String,
     pub subject: String,
@@ -508,8 +511,8 @@ pub struct OutboxPage {
 /// A parsed sheet awaiting confirmation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImportPreview {
-    pub draft_id: i64,
-    pub consultation_id: i64,
+    pub draft_id: DraftId,
+    pub consultation_id: ConsultationId,
     pub consultation_title: String,
     pub file_name: String,
     /// The first rows of the sheet ([`PREVIEW_ROWS`] at most) …
@@ -583,7 +586,7 @@ pub struct AuditEntry {
     pub at: String,
     pub user: String,
     pub action: String,
-    pub consultation: Option<i64>,
+    pub consultation: Option<ConsultationId>,
     pub detail: String,
 }
 

@@ -6,7 +6,7 @@
 //! hidden are not required) and by the browser (which shows and hides sections in
 //! place). The client is never trusted: it only draws what the server will decide.
 
-use super::{AnswerValue, ItemKind};
+use super::{AnswerValue, ItemId, ItemKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -14,14 +14,14 @@ use std::collections::HashSet;
 /// includes one of `any_of`. An item whose deciding item is itself hidden is hidden.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Condition {
-    pub item_id: i64,
+    pub item_id: ItemId,
     pub any_of: Vec<String>,
 }
 
 impl Condition {
     /// The stored form (`item.show_if_item`, `item.show_if_any`): `None` without a
     /// deciding item or when the options cannot be read.
-    pub fn from_parts(item_id: Option<i64>, any_of_json: &str) -> Option<Self> {
+    pub fn from_parts(item_id: Option<ItemId>, any_of_json: &str) -> Option<Self> {
         Some(Self {
             item_id: item_id?,
             any_of: serde_json::from_str(any_of_json).ok()?,
@@ -40,7 +40,7 @@ impl Condition {
 
 /// What the evaluation needs of an item.
 pub trait Conditional {
-    fn item_id(&self) -> i64;
+    fn item_id(&self) -> ItemId;
     fn item_kind(&self) -> &ItemKind;
     fn condition(&self) -> Option<&Condition>;
 }
@@ -48,13 +48,13 @@ pub trait Conditional {
 /// An item as the evaluation sees it, for callers that hold items in another shape.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Asked {
-    pub id: i64,
+    pub id: ItemId,
     pub kind: ItemKind,
     pub condition: Option<Condition>,
 }
 
 impl Conditional for Asked {
-    fn item_id(&self) -> i64 {
+    fn item_id(&self) -> ItemId {
         self.id
     }
     fn item_kind(&self) -> &ItemKind {
@@ -71,9 +71,9 @@ impl Conditional for Asked {
 /// hides its item.
 pub fn shown<'a, I: Conditional + 'a>(
     items: impl IntoIterator<Item = &'a I>,
-    value_of: impl Fn(i64) -> String,
-) -> HashSet<i64> {
-    let mut kinds: Vec<(i64, &ItemKind)> = Vec::new();
+    value_of: impl Fn(ItemId) -> String,
+) -> HashSet<ItemId> {
+    let mut kinds: Vec<(ItemId, &ItemKind)> = Vec::new();
     let mut shown = HashSet::new();
     for item in items {
         let visible = match item.condition() {
@@ -99,7 +99,7 @@ pub fn shown<'a, I: Conditional + 'a>(
 /// page number (from 0). A survey without conditions is one page.
 pub fn pages<'a, I: Conditional + 'a>(sections: &[Vec<&'a I>]) -> Vec<usize> {
     let mut page = 0;
-    let mut on_page: HashSet<i64> = HashSet::new();
+    let mut on_page: HashSet<ItemId> = HashSet::new();
     let mut numbers = Vec::with_capacity(sections.len());
     for items in sections {
         let depends = items
@@ -123,14 +123,18 @@ mod tests {
 
     type Item = Asked;
 
-    fn choice(id: i64, multi: bool) -> Item {
+    fn id(n: i64) -> ItemId {
+        ItemId::new(n)
+    }
+
+    fn choice(n: i64, multi: bool) -> Item {
         let options = vec![
             "Dagtilbud".to_owned(),
             "Skole".to_owned(),
             "Andet".to_owned(),
         ];
         Item {
-            id,
+            id: id(n),
             kind: if multi {
                 ItemKind::Multi { options, max: None }
             } else {
@@ -140,22 +144,22 @@ mod tests {
         }
     }
 
-    fn when(id: i64, on: i64, any_of: &[&str]) -> Item {
+    fn when(n: i64, on: i64, any_of: &[&str]) -> Item {
         Item {
-            id,
+            id: id(n),
             kind: ItemKind::Likert5,
             condition: Some(Condition {
-                item_id: on,
+                item_id: id(on),
                 any_of: any_of.iter().map(|s| (*s).to_owned()).collect(),
             }),
         }
     }
 
-    fn answers<'a>(pairs: &'a [(i64, &'a str)]) -> impl Fn(i64) -> String + 'a {
-        move |id| {
+    fn answers<'a>(pairs: &'a [(i64, &'a str)]) -> impl Fn(ItemId) -> String + 'a {
+        move |item| {
             pairs
                 .iter()
-                .find(|(i, _)| *i == id)
+                .find(|(i, _)| *i == item.get())
                 .map(|(_, v)| (*v).to_owned())
                 .unwrap_or_default()
         }
@@ -169,7 +173,10 @@ mod tests {
             when(3, 1, &["Skole"]),
         ];
         let set = |v: &[(i64, &str)]| {
-            let mut s: Vec<i64> = shown(&items, answers(v)).into_iter().collect();
+            let mut s: Vec<i64> = shown(&items, answers(v))
+                .into_iter()
+                .map(ItemId::get)
+                .collect();
             s.sort();
             s
         };
@@ -191,14 +198,14 @@ mod tests {
             when(3, 1, &["Skole"]),
         ];
         let set = shown(&items, answers(&[(1, r#"["Dagtilbud","Skole"]"#)]));
-        assert!(set.contains(&2) && set.contains(&3));
+        assert!(set.contains(&id(2)) && set.contains(&id(3)));
     }
 
     #[test]
     fn hidden_deciders_hide_what_depends_on_them_and_later_items_cannot_decide() {
         let mut second = choice(2, false);
         second.condition = Some(Condition {
-            item_id: 1,
+            item_id: id(1),
             any_of: vec!["Skole".into()],
         });
         let items = [
@@ -212,12 +219,15 @@ mod tests {
             &items,
             answers(&[(1, "Dagtilbud"), (2, "Andet"), (5, "Skole")]),
         );
-        assert!(!set.contains(&2));
+        assert!(!set.contains(&id(2)));
         assert!(
-            !set.contains(&3),
+            !set.contains(&id(3)),
             "its decider is hidden, whatever it holds"
         );
-        assert!(!set.contains(&4), "a condition on a later item never holds");
+        assert!(
+            !set.contains(&id(4)),
+            "a condition on a later item never holds"
+        );
     }
 
     #[test]
@@ -245,14 +255,14 @@ mod tests {
         ) {
             let options = ["Dagtilbud", "Skole", "Andet"];
             let items: Vec<Item> = links.iter().enumerate().map(|(i, (back, any))| {
-                let id = i as i64 + 1;
+                let n = i as i64 + 1;
                 let condition = (*back > 0 && i >= *back).then(|| Condition {
-                    item_id: id - *back as i64,
+                    item_id: id(n - *back as i64),
                     any_of: any.iter().map(|o| options[*o].to_owned()).collect(),
                 });
-                Item { id, kind: choice(id, false).kind, condition }
+                Item { id: id(n), kind: choice(n, false).kind, condition }
             }).collect();
-            let value = |id: i64| options.get(picks[id as usize - 1]).map(|s| (*s).to_owned()).unwrap_or_default();
+            let value = |item: ItemId| options.get(picks[item.get() as usize - 1]).map(|s| (*s).to_owned()).unwrap_or_default();
             let set = shown(&items, value);
             for item in &items {
                 let expected = match &item.condition {

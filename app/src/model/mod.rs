@@ -5,6 +5,7 @@ pub mod admin;
 mod answer;
 mod comment;
 mod email;
+mod id;
 pub mod language;
 pub mod listing;
 pub mod logic;
@@ -16,6 +17,9 @@ pub use comment::{
     is_bidi_control, without_bidi_controls, Comment, CommentError, COMMENT_MAX_CHARS,
 };
 pub use email::{split_addresses, Email};
+pub use id::{
+    BodyId, ConsultationId, DraftId, ItemId, MailId, OpenLinkId, ResponseId, SectionId, UserId,
+};
 pub use language::LangTag;
 pub use page::*;
 

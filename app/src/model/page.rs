@@ -1,7 +1,7 @@
 //! What the respondent page is made of, as the server hands it to the view (and, by
 //! hydration, to the browser), and what the autosave sends and gets back.
 
-use super::ResponseStatus;
+use super::{ItemId, ResponseStatus, SectionId};
 use serde::{Deserialize, Serialize};
 
 /// Everything the respondent page shows. Built by the backend from the database, and
@@ -63,7 +63,7 @@ impl RespondPage {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SectionView {
-    pub id: i64,
+    pub id: SectionId,
     pub title: String,
     pub description: String,
     pub items: Vec<ItemView>,
@@ -71,7 +71,7 @@ pub struct SectionView {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ItemView {
-    pub id: i64,
+    pub id: ItemId,
     pub code: String,
     pub text: String,
     pub allow_comment: bool,
@@ -87,7 +87,7 @@ pub struct ItemView {
 }
 
 impl super::logic::Conditional for ItemView {
-    fn item_id(&self) -> i64 {
+    fn item_id(&self) -> ItemId {
         self.id
     }
     fn item_kind(&self) -> &super::ItemKind {
@@ -141,15 +141,15 @@ pub enum Notice {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemRef {
-    pub id: i64,
+    pub id: ItemId,
     pub code: String,
 }
 
 /// Which field an error or conflict belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Field {
-    Value(i64),
-    Comment(i64),
+    Value(ItemId),
+    Comment(ItemId),
     GeneralComment,
     /// The form as a whole (e.g. an item that is not part of this hearing).
     Form,
@@ -185,7 +185,7 @@ pub struct FormError {
 /// comment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conflict {
-    pub item_id: Option<i64>,
+    pub item_id: Option<ItemId>,
     pub code: String,
     pub theirs: FieldState,
 }
@@ -194,7 +194,7 @@ pub struct Conflict {
 /// general comment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldChange {
-    pub item_id: Option<i64>,
+    pub item_id: Option<ItemId>,
     pub value: String,
     pub comment: String,
     /// What the browser believes the server had before this change.
@@ -205,7 +205,7 @@ pub struct FieldChange {
 /// other members' answers and keep its fingerprints current.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldUpdate {
-    pub item_id: Option<i64>,
+    pub item_id: Option<ItemId>,
     pub state: FieldState,
 }
 

@@ -3,7 +3,7 @@
 //! counts, so the report page, the memo and every export agree to the last digit.
 
 use super::admin::Rate;
-use super::{Bucket, ItemKind, Polarity};
+use super::{Bucket, ConsultationId, ItemId, ItemKind, Polarity};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -300,7 +300,7 @@ pub enum Breakdown {
     Group,
     Unit,
     /// By the answer to item `id`.
-    Answer(i64),
+    Answer(ItemId),
 }
 
 impl Breakdown {
@@ -336,11 +336,11 @@ pub struct ReportQuery {
     pub unit: Option<String>,
     /// The item whose comments are shown when there are too many to show them all;
     /// [`GENERAL`] for the general comments.
-    pub expand: Option<i64>,
+    pub expand: Option<ItemId>,
 }
 
 /// [`ReportQuery::expand`] for the general comments (no item has id 0).
-pub const GENERAL: i64 = 0;
+pub const GENERAL: ItemId = ItemId::new(0);
 
 /// One body's comment, with who wrote it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -357,7 +357,7 @@ pub struct CommentEntry {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ItemReport {
-    pub id: i64,
+    pub id: ItemId,
     pub code: String,
     pub section: String,
     pub text: String,
@@ -387,7 +387,7 @@ pub struct MissingBody {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
-    pub consultation_id: i64,
+    pub consultation_id: ConsultationId,
     pub title: String,
     pub status: super::ConsultationStatus,
     pub deadline: String,
@@ -398,7 +398,7 @@ pub struct Report {
     /// Every unit, for choosing one to see beside the whole.
     pub units: Vec<String>,
     /// The single-choice questions a survey can be broken down by (id, code and text).
-    pub background_items: Vec<(i64, String)>,
+    pub background_items: Vec<(ItemId, String)>,
     /// Invited and answered, overall (within the filter).
     pub overall: Rate,
     /// Invited and answered per column.
@@ -579,7 +579,11 @@ mod tests {
         for sort in [ReportSort::Catalogue, ReportSort::Contested] {
             assert_eq!(ReportSort::parse(sort.as_str()), sort);
         }
-        for by in [Breakdown::Group, Breakdown::Unit, Breakdown::Answer(12)] {
+        for by in [
+            Breakdown::Group,
+            Breakdown::Unit,
+            Breakdown::Answer(ItemId::new(12)),
+        ] {
             assert_eq!(Breakdown::parse(&by.value()), by);
         }
         assert_eq!(ReportSort::parse("<script>"), ReportSort::Catalogue);

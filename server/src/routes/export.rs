@@ -6,6 +6,7 @@ use app::backend::error::AppError;
 use app::backend::export::{self, CsvDialect};
 use app::edge::state::AppState;
 use app::i18n::Lang;
+use app::model::ConsultationId;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -27,7 +28,7 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 pub async fn download(
     State(state): State<AppState>,
     Staff(user): Staff,
-    Path((id, file)): Path<(i64, String)>,
+    Path((id, file)): Path<(ConsultationId, String)>,
     Query(query): Query<ExportQuery>,
     headers: HeaderMap,
     lang: Lang,

@@ -369,7 +369,7 @@ async fn only_administrators_keep_accounts() {
 }
 
 /// The raw links queued for a body, oldest first.
-async fn links(app: &TestApp, id: i64) -> Vec<String> {
+async fn links(app: &TestApp, id: ConsultationId) -> Vec<String> {
     sqlx::query_as::<_, (String,)>(
         "SELECT link FROM outbox WHERE consultation_id = $1 AND link IS NOT NULL ORDER BY id",
     )
@@ -558,8 +558,8 @@ async fn a_consultation_left_open_is_purged_the_same_time_after_its_deadline() {
     assert!(!link_works(&app, &token, now).await);
 }
 
-async fn app_item(app: &TestApp, id: i64) -> i64 {
-    let (item,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM item WHERE consultation_id = $1")
+async fn app_item(app: &TestApp, id: ConsultationId) -> ItemId {
+    let (item,): (ItemId,) = sqlx::query_as("SELECT MIN(id) FROM item WHERE consultation_id = $1")
         .bind(id)
         .fetch_one(&app.db.read)
         .await

@@ -13,7 +13,11 @@ fn set_cookie(res: &reqwest::Response) -> String {
 }
 
 /// Creates a draft hearing from the template through the UI; returns its id.
-pub async fn create_hearing_via_ui(app: &TestApp, client: &reqwest::Client, title: &str) -> i64 {
+pub async fn create_hearing_via_ui(
+    app: &TestApp,
+    client: &reqwest::Client,
+    title: &str,
+) -> ConsultationId {
     let res = app.post_create(client, title, "template", None).await;
     assert_eq!(res.status().as_u16(), 303);
     let target = location(&res);

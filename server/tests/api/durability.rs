@@ -66,7 +66,7 @@ async fn an_acknowledged_submit_survives_kill_minus_nine() {
     )
     .await
     .unwrap();
-    let items: Vec<(i64,)> = sqlx::query_as("SELECT id FROM item ORDER BY id")
+    let items: Vec<(ItemId,)> = sqlx::query_as("SELECT id FROM item ORDER BY id")
         .fetch_all(&db.read)
         .await
         .unwrap();

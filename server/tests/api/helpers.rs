@@ -9,8 +9,8 @@ use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
 use app::backend::template::DEVELOPMENT_PLAN;
 use app::backend::{now_ms, token::fingerprint};
 use app::model::admin::Role;
-use app::model::ConsultationStatus;
-use app::model::Email;
+pub use app::model::{BodyId, ConsultationId, ItemId};
+use app::model::{ConsultationStatus, Email};
 use reqwest::redirect::Policy;
 use server::startup::{Application, ServeOptions};
 use tempfile::TempDir;
@@ -20,8 +20,8 @@ pub const DAY_MS: i64 = 24 * 3_600_000;
 pub struct TestApp {
     pub address: String,
     pub db: Db,
-    pub consultation_id: i64,
-    pub item_ids: Vec<i64>,
+    pub consultation_id: ConsultationId,
+    pub item_ids: Vec<ItemId>,
     /// Keeps the database's folder alive as long as the app.
     dir: TempDir,
 }
@@ -72,7 +72,7 @@ async fn spawn(smtp_port: Option<u16>, options: ServeOptions) -> TestApp {
     )
     .await
     .expect("hearing");
-    let item_ids: Vec<(i64,)> =
+    let item_ids: Vec<(ItemId,)> =
         sqlx::query_as("SELECT id FROM item WHERE consultation_id = $1 ORDER BY id")
             .bind(consultation_id)
             .fetch_all(&db.read)
@@ -208,7 +208,7 @@ impl TestApp {
     pub async fn upload(
         &self,
         client: &reqwest::Client,
-        consultation: i64,
+        consultation: ConsultationId,
         kind: &str,
         file_name: &str,
         bytes: Vec<u8>,
@@ -291,7 +291,7 @@ impl TestApp {
     }
 
     /// The stored working copy of one answer, if any.
-    pub async fn answer(&self, token_item: i64) -> Option<(String, String)> {
+    pub async fn answer(&self, token_item: ItemId) -> Option<(String, String)> {
         sqlx::query_as("SELECT value, comment FROM answer WHERE item_id = $1")
             .bind(token_item)
             .fetch_optional(&self.db.read)
@@ -300,7 +300,7 @@ impl TestApp {
     }
 
     /// The submitted value of one item.
-    pub async fn submitted_value(&self, item: i64) -> String {
+    pub async fn submitted_value(&self, item: ItemId) -> String {
         let (value,): (String,) =
             sqlx::query_as("SELECT value FROM submitted_answer WHERE item_id = $1")
                 .bind(item)
@@ -323,7 +323,7 @@ impl TestApp {
 /// Form fields for one item, as the page would post them, with the fingerprint the
 /// page showed (an empty answer unless given).
 pub fn item_fields(
-    id: i64,
+    id: ItemId,
     value: &str,
     comment: &str,
     seen: Option<&str>,
@@ -339,7 +339,7 @@ pub fn item_fields(
 }
 
 /// Form fields for one item, answered on a page that showed `page`.
-pub fn fields_seen_on(page: &str, id: i64, value: &str, comment: &str) -> Vec<(String, String)> {
+pub fn fields_seen_on(page: &str, id: ItemId, value: &str, comment: &str) -> Vec<(String, String)> {
     item_fields(
         id,
         value,
@@ -370,7 +370,7 @@ pub fn fingerprint_in(html: &str, name: &str) -> String {
 }
 
 /// Whether the radio `v<id>` with `value` is rendered checked.
-pub fn is_checked(html: &str, id: i64, value: &str) -> bool {
+pub fn is_checked(html: &str, id: ItemId, value: &str) -> bool {
     html.split("<input").any(|input| {
         let tag = input.split('>').next().unwrap_or_default();
         tag.contains(&format!("name=\"v{id}\""))

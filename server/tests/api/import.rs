@@ -10,7 +10,7 @@ fn sample(name: &str) -> Vec<u8> {
         .expect("sample sheet")
 }
 
-async fn count(app: &TestApp, sql: &str, id: i64) -> i64 {
+async fn count(app: &TestApp, sql: &str, id: ConsultationId) -> i64 {
     let (n,): (i64,) = sqlx::query_as(sql)
         .bind(id)
         .fetch_one(&app.db.read)
@@ -142,7 +142,7 @@ async fn a_hearing_can_be_created_from_a_sheet_in_any_encoding_or_xlsx() {
             .await;
         assert_eq!(res.status().as_u16(), 303, "{name}");
         let preview = location(&res);
-        let id: i64 = preview.split('/').nth(3).unwrap().parse().unwrap();
+        let id: ConsultationId = preview.split('/').nth(3).unwrap().parse().unwrap();
         let (_, page) = fetch(&c, &app.url(&preview)).await;
         assert!(page.contains(&format!("{items} rækker er klar")), "{name}");
         app.admin_post(&c, &format!("{preview}/gem"), &[]).await;

@@ -9,7 +9,10 @@ use std::time::Duration;
 const SETTLE: Duration = Duration::from_secs(20);
 
 /// A signed-in manager with a draft hearing that has three bodies.
-pub async fn hearing_with_bodies(app: &TestApp, bodies: &[(&str, &str)]) -> (reqwest::Client, i64) {
+pub async fn hearing_with_bodies(
+    app: &TestApp,
+    bodies: &[(&str, &str)],
+) -> (reqwest::Client, ConsultationId) {
     let c = client();
     app.sign_in_as(&c, Role::Manager).await;
     let id = create_hearing_via_ui(app, &c, "Udviklingsplan 2027").await;
@@ -151,7 +154,7 @@ async fn reminders_go_only_to_bodies_that_have_not_submitted_and_receipts_follow
     let link = sink.to("a@x.dk")[0].link().unwrap();
     let token = link.rsplit('/').next().unwrap().to_owned();
     let (_, page) = app.get_page(&client(), &token).await;
-    let (first_item,): (i64,) =
+    let (first_item,): (ItemId,) =
         sqlx::query_as("SELECT MIN(id) FROM item WHERE consultation_id = $1")
             .bind(id)
             .fetch_one(&app.db.read)

@@ -454,7 +454,7 @@ async fn generated_data_adds_up() {
     .unwrap();
     assert_eq!(r.overall.invited, 120);
     assert_eq!(r.overall.submitted, 120);
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+    let rows: Vec<(ItemId, String, String)> = sqlx::query_as(
         "SELECT sa.item_id, sa.value, sa.comment FROM submitted_answer sa
          JOIN response rs ON rs.id = sa.response_id WHERE rs.consultation_id = $1",
     )
@@ -462,8 +462,8 @@ async fn generated_data_adds_up() {
     .fetch_all(&app.db.read)
     .await
     .unwrap();
-    let mut naive: HashMap<(i64, String), u32> = HashMap::new();
-    let mut comments: HashMap<i64, u32> = HashMap::new();
+    let mut naive: HashMap<(ItemId, String), u32> = HashMap::new();
+    let mut comments: HashMap<ItemId, u32> = HashMap::new();
     for (item, value, comment) in rows {
         *naive.entry((item, value)).or_default() += 1;
         if !comment.is_empty() {

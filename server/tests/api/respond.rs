@@ -37,7 +37,7 @@ async fn the_page_shows_the_hearing_to_the_body_behind_the_link() {
 async fn bad_links_all_get_the_same_plain_page() {
     let app = spawn_app().await;
     let revoked = app.add_body("Tilbagekaldt").await;
-    let respondent_id: (i64,) =
+    let respondent_id: (BodyId,) =
         sqlx::query_as("SELECT id FROM respondent WHERE name = 'Tilbagekaldt'")
             .fetch_one(&app.db.read)
             .await
@@ -245,7 +245,7 @@ async fn bad_values_are_reported_next_to_the_field_and_nothing_is_written() {
 async fn an_item_of_another_consultation_is_refused() {
     let app = spawn_app().await;
     let token = app.add_body("BUPL").await;
-    let foreign = app.item_ids.iter().max().unwrap() + 1000;
+    let foreign = ItemId::new(app.item_ids.iter().max().unwrap().get() + 1000);
     let mut form = item_fields(app.item_ids[0], "agree", "", None);
     form.extend(item_fields(foreign, "agree", "", None));
     form.push(intent("save"));
@@ -331,7 +331,7 @@ async fn after_the_deadline_the_page_is_read_only_and_writes_are_refused() {
 }
 
 /// An autosave's changes: one item answered, from an empty field.
-fn one_change(item: i64, value: &str) -> serde_json::Value {
+fn one_change(item: ItemId, value: &str) -> serde_json::Value {
     json!([{"item_id": item, "value": value, "comment": "", "fingerprint": fingerprint("", "")}])
 }
 
@@ -366,7 +366,7 @@ async fn autosave_saves_one_answer_and_reports_other_members_changes() {
     let updates = reply["Saved"]["updates"].as_array().unwrap();
     assert!(updates
         .iter()
-        .any(|u| u["item_id"] == a && u["state"]["value"] == "agree"));
+        .any(|u| u["item_id"] == a.get() && u["state"]["value"] == "agree"));
 
     // ... and changing a from the stale fingerprint is a conflict, reported, not written.
     let reply = autosave(&app, &token, 0, one_change(a, "disagree")).await;

@@ -2,7 +2,9 @@
 //! cannot link back to a person, the minimum group size in the report and the
 //! exports, and the item kinds through the form post.
 
-use crate::helpers::{client, fetch, intent, item_fields, spawn_app, TestApp, DAY_MS};
+use crate::helpers::{
+    client, fetch, intent, item_fields, spawn_app, ConsultationId, ItemId, TestApp, DAY_MS,
+};
 use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
 use app::backend::template::{Template, STAFF_WELLBEING};
 use app::backend::{now_ms, open_link};
@@ -11,7 +13,10 @@ use app::model::ConsultationStatus;
 use rand::seq::SliceRandom;
 
 /// An open staff survey with `units` (name, staff) and every person's token.
-async fn staff_survey(app: &TestApp, units: &[(&str, usize)]) -> (i64, Vec<(String, String)>) {
+async fn staff_survey(
+    app: &TestApp,
+    units: &[(&str, usize)],
+) -> (ConsultationId, Vec<(String, String)>) {
     let id = open_survey(app, &STAFF_WELLBEING).await;
     let mut people = Vec::new();
     for (unit, staff) in units {
@@ -21,7 +26,7 @@ async fn staff_survey(app: &TestApp, units: &[(&str, usize)]) -> (i64, Vec<(Stri
 }
 
 /// An open survey of `template`, with no one invited yet.
-async fn open_survey(app: &TestApp, template: &Template) -> i64 {
+async fn open_survey(app: &TestApp, template: &Template) -> ConsultationId {
     create_hearing(
         &app.db,
         template,
@@ -34,7 +39,12 @@ async fn open_survey(app: &TestApp, template: &Template) -> i64 {
 }
 
 /// Invites `staff` people of `unit` to survey `id`: (unit, token) each.
-async fn invite(app: &TestApp, id: i64, unit: &str, staff: usize) -> Vec<(String, String)> {
+async fn invite(
+    app: &TestApp,
+    id: ConsultationId,
+    unit: &str,
+    staff: usize,
+) -> Vec<(String, String)> {
     let mut people = Vec::new();
     for n in 0..staff {
         let name = format!("{unit} medarbejder {n}");
@@ -58,7 +68,7 @@ async fn invite(app: &TestApp, id: i64, unit: &str, staff: usize) -> Vec<(String
 }
 
 /// The survey's items: (id, kind name).
-async fn items(app: &TestApp, id: i64) -> Vec<(i64, String)> {
+async fn items(app: &TestApp, id: ConsultationId) -> Vec<(ItemId, String)> {
     sqlx::query_as("SELECT id, kind FROM item WHERE consultation_id = $1 ORDER BY id")
         .bind(id)
         .fetch_all(&app.db.read)
@@ -67,7 +77,7 @@ async fn items(app: &TestApp, id: i64) -> Vec<(i64, String)> {
 }
 
 /// A whole answer to the staff survey, leaning by `seed`, submitted by form post.
-fn answers(items: &[(i64, String)], seed: usize) -> Vec<(String, String)> {
+fn answers(items: &[(ItemId, String)], seed: usize) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
     for (n, (id, kind)) in items.iter().enumerate() {
         let value = match kind.as_str() {
@@ -167,7 +177,7 @@ async fn anonymous_answers_keep_no_link_to_the_person_who_gave_them() {
 }
 
 /// Everyone in Nordskolen (8), Sydskolen (7) and Østskolen (3) has answered.
-async fn three_units_answered() -> (TestApp, i64) {
+async fn three_units_answered() -> (TestApp, ConsultationId) {
     let app = spawn_app().await;
     let (id, people) = staff_survey(
         &app,
@@ -301,7 +311,7 @@ async fn a_survey_from_a_sheet_asks_its_required_question_and_takes_ticked_boxes
     let (_, page) = fetch(&c, &app.url(&preview)).await;
     assert!(page.contains("enkeltvalg") && page.contains("Klub, fritidscenter"));
     app.admin_post(&c, &format!("{preview}/gem"), &[]).await;
-    let id: i64 = preview.split('/').nth(3).unwrap().parse().unwrap();
+    let id: ConsultationId = preview.split('/').nth(3).unwrap().parse().unwrap();
     let (kind, anonymous): (String, bool) =
         sqlx::query_as("SELECT kind, anonymous FROM consultation WHERE id = $1")
             .bind(id)
@@ -374,7 +384,11 @@ async fn a_survey_from_a_sheet_asks_its_required_question_and_takes_ticked_boxes
 
 /// An open survey with one open link for `unit` (with `access_code`), made through
 /// the administration's form; returns the survey and the link's path.
-async fn open_link_survey(app: &TestApp, unit: &str, access_code: &str) -> (i64, String) {
+async fn open_link_survey(
+    app: &TestApp,
+    unit: &str,
+    access_code: &str,
+) -> (ConsultationId, String) {
     let (id, _) = staff_survey(app, &[]).await;
     let c = client();
     app.sign_in_as(&c, Role::Manager).await;
@@ -559,7 +573,11 @@ async fn one_unit_beside_the_whole_is_suppressed_as_among_all_units() {
 
 /// A survey created from `sheet` by a signed-in `c`, saved from the preview and
 /// opened: its id and the preview page, for checking what the preview showed.
-async fn survey_from_sheet(app: &TestApp, c: &reqwest::Client, sheet: &str) -> (i64, String) {
+async fn survey_from_sheet(
+    app: &TestApp,
+    c: &reqwest::Client,
+    sheet: &str,
+) -> (ConsultationId, String) {
     let (id, page) = draft_from_sheet(app, c, sheet).await;
     sqlx::query("UPDATE consultation SET status = 'open' WHERE id = $1")
         .bind(id)
@@ -570,7 +588,11 @@ async fn survey_from_sheet(app: &TestApp, c: &reqwest::Client, sheet: &str) -> (
 }
 
 /// [`survey_from_sheet`], left a draft.
-async fn draft_from_sheet(app: &TestApp, c: &reqwest::Client, sheet: &str) -> (i64, String) {
+async fn draft_from_sheet(
+    app: &TestApp,
+    c: &reqwest::Client,
+    sheet: &str,
+) -> (ConsultationId, String) {
     let res = app
         .post_create(
             c,
@@ -582,7 +604,7 @@ async fn draft_from_sheet(app: &TestApp, c: &reqwest::Client, sheet: &str) -> (i
     let preview = crate::helpers::location(&res);
     let (_, page) = fetch(c, &app.url(&preview)).await;
     app.admin_post(c, &format!("{preview}/gem"), &[]).await;
-    let id: i64 = preview.split('/').nth(3).unwrap().parse().unwrap();
+    let id: ConsultationId = preview.split('/').nth(3).unwrap().parse().unwrap();
     (id, page)
 }
 
@@ -659,7 +681,7 @@ async fn without_javascript_the_parent_survey_goes_page_by_page_and_drops_hidden
     let res = app.post_form(&c, token, &pairs).await;
     assert_eq!(res.status().as_u16(), 303);
     assert!(crate::helpers::location(&res).ends_with("/kvittering"));
-    let answered: Vec<(i64,)> = sqlx::query_as(
+    let answered: Vec<(ItemId,)> = sqlx::query_as(
         "SELECT a.item_id FROM submitted_answer a JOIN response r ON r.id = a.response_id
          WHERE r.consultation_id = $1",
     )
@@ -667,7 +689,7 @@ async fn without_javascript_the_parent_survey_goes_page_by_page_and_drops_hidden
     .fetch_all(&app.db.read)
     .await
     .unwrap();
-    let answered: Vec<i64> = answered.into_iter().map(|(i,)| i).collect();
+    let answered: Vec<ItemId> = answered.into_iter().map(|(i,)| i).collect();
     assert!(answered.contains(&offer) && answered.contains(&school));
     assert!(
         !answered.contains(&daycare),
@@ -718,10 +740,11 @@ async fn a_required_question_hidden_by_the_logic_does_not_stop_the_submission() 
     pairs.push(intent("confirm_submit"));
     let res = app.post_form(&client(), &tokens[1], &pairs).await;
     assert_eq!(res.status().as_u16(), 303);
-    let kept: Vec<(i64,)> = sqlx::query_as("SELECT item_id FROM submitted_answer ORDER BY item_id")
-        .fetch_all(&app.db.read)
-        .await
-        .unwrap();
+    let kept: Vec<(ItemId,)> =
+        sqlx::query_as("SELECT item_id FROM submitted_answer ORDER BY item_id")
+            .fetch_all(&app.db.read)
+            .await
+            .unwrap();
     assert_eq!(kept, vec![(lead,), (wellbeing,)]);
 }
 
@@ -798,7 +821,7 @@ async fn a_translated_survey_is_read_in_the_readers_language_and_counted_in_dani
 
     // A hearing has only Danish: the browser's English changes nothing.
     let (hearing, bodies) = staff_survey(&app, &[("Vestskolen", 1)]).await;
-    assert!(hearing > 0);
+    assert!(hearing > ConsultationId::default());
     let res = client()
         .get(app.url(&format!("/svar/{}", bodies[0].1)))
         .header("accept-language", "en")
@@ -1121,8 +1144,8 @@ async fn one_units_printed_page_sets_it_beside_the_whole_and_a_survey_speaks_of_
 /// An item's stored settings: (kind, options, max, required, decider, shown on).
 async fn settings_of(
     app: &TestApp,
-    item: i64,
-) -> (String, String, Option<i64>, bool, Option<i64>, String) {
+    item: ItemId,
+) -> (String, String, Option<i64>, bool, Option<ItemId>, String) {
     sqlx::query_as(
         "SELECT kind, options_json, max_choices, required, show_if_item, show_if_any FROM item WHERE id = $1",
     )
@@ -1161,7 +1184,7 @@ async fn the_builder_sets_a_questions_kind_options_logic_and_translation() {
     );
     assert!(page.contains("Enkeltvalg · vises") || page.contains("Enkeltvalg"));
 
-    let settings = |item: i64, extra: &[(&str, &str)]| {
+    let settings = |item: ItemId, extra: &[(&str, &str)]| {
         let mut form: Vec<(String, String)> = vec![
             ("action".into(), "settings".into()),
             ("item".into(), item.to_string()),
@@ -1275,7 +1298,7 @@ async fn the_builder_sets_a_questions_kind_options_logic_and_translation() {
         .await
         .unwrap()
         .contains("Flytningen ville sætte et spørgsmål før spørgsmål 1"));
-    let order: Vec<(i64,)> = sqlx::query_as(
+    let order: Vec<(ItemId,)> = sqlx::query_as(
         "SELECT i.id FROM item i JOIN section s ON s.id = i.section_id
          WHERE i.consultation_id = $1 ORDER BY s.position, i.position",
     )

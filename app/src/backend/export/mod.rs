@@ -18,7 +18,7 @@ use super::error::AppError;
 use super::report::{self, Comments};
 use crate::i18n::{Key, Lang};
 use crate::model::report::{suppressed_text, ItemReport, Report, ReportQuery, Tally};
-use crate::model::ConsultationKind;
+use crate::model::{BodyId, ConsultationId, ConsultationKind, ItemId};
 use futures::{Stream, StreamExt, TryStreamExt};
 use std::collections::HashMap;
 use std::io::Write;
@@ -45,7 +45,7 @@ pub struct BodyAnswers {
 
 #[derive(sqlx::FromRow)]
 struct BodyRow {
-    id: i64,
+    id: BodyId,
     body: String,
     group_name: String,
     unit: String,
@@ -70,15 +70,15 @@ const BODIES_PER_READ: i64 = 250;
 /// while it waits — eight stalled downloads would otherwise hold all eight.
 pub fn submitted_bodies<'a>(
     db: &'a Db,
-    id: i64,
+    id: ConsultationId,
     items: &[CatalogueItem],
 ) -> impl Stream<Item = Result<BodyAnswers, sqlx::Error>> + Send + 'a {
-    let position: HashMap<i64, usize> = items
+    let position: HashMap<ItemId, usize> = items
         .iter()
         .enumerate()
         .map(|(i, item)| (item.id, i))
         .collect();
-    let first = Some((String::new(), String::new(), 0_i64));
+    let first = Some((String::new(), String::new(), BodyId::default()));
     futures::stream::try_unfold(first, move |after| async move {
         let Some((group, name, body_id)) = after else {
             return Ok::<_, sqlx::Error>(None);
@@ -116,7 +116,7 @@ pub fn submitted_bodies<'a>(
     .try_flatten()
     .map(move |row: Result<BodyRow, sqlx::Error>| {
         let row = row?;
-        let given: Vec<(i64, String, String)> =
+        let given: Vec<(ItemId, String, String)> =
             serde_json::from_str(&row.answers).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
         let mut answers = vec![(String::new(), String::new()); position.len()];
         for (item, value, comment) in given {
@@ -155,7 +155,7 @@ pub fn answer_headers(lang: Lang) -> [&'static str; 10] {
 pub async fn log_export(
     db: &Db,
     user: &crate::model::admin::UserView,
-    id: i64,
+    id: ConsultationId,
     what: &str,
 ) -> Result<(), AppError> {
     super::audit::record_alone(
@@ -199,7 +199,7 @@ pub fn file_chunks(
 }
 
 /// The consultation's title, or not found.
-pub async fn title(db: &Db, id: i64) -> Result<String, AppError> {
+pub async fn title(db: &Db, id: ConsultationId) -> Result<String, AppError> {
     let row: Option<(String,)> = sqlx::query_as("SELECT title FROM consultation WHERE id = $1")
         .bind(id)
         .fetch_optional(&db.read)
@@ -209,7 +209,7 @@ pub async fn title(db: &Db, id: i64) -> Result<String, AppError> {
 
 /// The title of a hearing, whose answers are exported body by body. A survey's are
 /// not (each person's answers could name them in a small unit): not found.
-pub async fn per_body_title(db: &Db, id: i64) -> Result<String, AppError> {
+pub async fn per_body_title(db: &Db, id: ConsultationId) -> Result<String, AppError> {
     let row: Option<(String, ConsultationKind)> =
         sqlx::query_as("SELECT title, kind FROM consultation WHERE id = $1")
             .bind(id)
@@ -222,7 +222,7 @@ pub async fn per_body_title(db: &Db, id: i64) -> Result<String, AppError> {
 }
 
 /// The figures behind "opsummering": every item's tallies overall and per group.
-pub async fn summary(db: &Db, id: i64, lang: Lang) -> Result<Report, AppError> {
+pub async fn summary(db: &Db, id: ConsultationId, lang: Lang) -> Result<Report, AppError> {
     report::report(
         db,
         id,
@@ -517,7 +517,7 @@ impl BodiesCsv {
     pub fn stream(
         &'static self,
         db: Db,
-        id: i64,
+        id: ConsultationId,
         title: String,
         dialect: CsvDialect,
         lang: Lang,
@@ -600,7 +600,7 @@ mod tests {
             tally.record(&buckets, &[i], 1);
         }
         Report {
-            consultation_id: 1,
+            consultation_id: ConsultationId::new(1),
             title: "Høring".into(),
             status: crate::model::ConsultationStatus::Closed,
             deadline: String::new(),
@@ -622,7 +622,7 @@ mod tests {
             min_group_size: 1,
             survey: false,
             items: vec![ItemReport {
-                id: 7,
+                id: ItemId::new(7),
                 code: "1.1".into(),
                 section: "Digitalisering".into(),
                 text: "=HYPERLINK(\"http://x\")".into(),

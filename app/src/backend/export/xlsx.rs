@@ -13,6 +13,7 @@ use crate::backend::db::Db;
 use crate::backend::error::AppError;
 use crate::i18n::{Key, Lang};
 use crate::model::report::Report;
+use crate::model::ConsultationId;
 use futures::StreamExt;
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
@@ -25,7 +26,11 @@ fn xlsx_error(e: XlsxError) -> AppError {
 ///
 /// A survey's workbook holds the summary only, suppressed like the report: each
 /// person's answers could name them in a small unit.
-pub async fn workbook(db: &Db, id: i64, lang: Lang) -> Result<tempfile::NamedTempFile, AppError> {
+pub async fn workbook(
+    db: &Db,
+    id: ConsultationId,
+    lang: Lang,
+) -> Result<tempfile::NamedTempFile, AppError> {
     let title = title(db, id).await?;
     let summary = super::summary(db, id, lang).await?;
     if summary.survey {

@@ -14,7 +14,7 @@ use crate::backend::token::Token;
 use crate::i18n::Lang;
 use crate::model::admin::{MailState, OutboxRow, SendProgress};
 use crate::model::listing::{PageInfo, PAGE_SIZE};
-use crate::model::Receipt;
+use crate::model::{BodyId, ConsultationId, MailId, Receipt};
 use rand::RngCore;
 use sqlx::SqliteConnection;
 
@@ -55,8 +55,8 @@ fn message_id() -> String {
 async fn enqueue(
     conn: &mut SqliteConnection,
     kind: MailKind,
-    consultation_id: i64,
-    respondent_id: i64,
+    consultation_id: ConsultationId,
+    respondent_id: BodyId,
     recipients: &[String],
     mail: &Composed,
     link: Option<&str>,
@@ -93,7 +93,7 @@ struct ConsultationMail {
 
 async fn consultation_mail(
     conn: &mut SqliteConnection,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
 ) -> Result<ConsultationMail, sqlx::Error> {
     sqlx::query_as(
         "SELECT title, deadline, sender_name, contact_text FROM consultation WHERE id = $1",
@@ -105,7 +105,7 @@ async fn consultation_mail(
 
 async fn recipients(
     conn: &mut SqliteConnection,
-    respondent_id: i64,
+    respondent_id: BodyId,
 ) -> Result<Vec<String>, sqlx::Error> {
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT email FROM respondent_email WHERE respondent_id = $1 ORDER BY email",
@@ -124,7 +124,7 @@ pub enum Audience<'a> {
     /// Bodies without a submitted response (reminders).
     NotSubmitted,
     /// These bodies, whatever their state (resending one invitation).
-    Only(&'a [i64]),
+    Only(&'a [BodyId]),
 }
 
 /// Queues invitations or reminders, each with a fresh personal link (the raw token
@@ -134,7 +134,7 @@ pub enum Audience<'a> {
 /// a week's worth of working links. Returns how many mails were queued.
 pub async fn enqueue_links(
     conn: &mut SqliteConnection,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
     kind: MailKind,
     audience: Audience<'_>,
     base_url: &str,
@@ -147,13 +147,13 @@ pub async fn enqueue_links(
         Audience::NotSubmitted => "AND r.state <> 'submitted'".to_owned(),
         Audience::Only(ids) => format!(
             "AND r.id IN ({})",
-            ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+            ids.iter().map(BodyId::to_string).collect::<Vec<_>>().join(",")
         ),
     };
     if matches!(audience, Audience::Only(ids) if ids.is_empty()) {
         return Ok(0);
     }
-    let bodies: Vec<(i64, String)> = sqlx::query_as(&format!(
+    let bodies: Vec<(BodyId, String)> = sqlx::query_as(&format!(
         "SELECT r.id, r.name FROM respondent r WHERE r.consultation_id = $1 {filter} ORDER BY r.id"
     ))
     .bind(consultation_id)
@@ -214,7 +214,7 @@ pub const SUPERSEDED_LINK_GRACE_MS: i64 = 7 * 86_400_000;
 /// Sets the end of every working link of a body that has none yet.
 async fn supersede_links(
     conn: &mut SqliteConnection,
-    respondent_id: i64,
+    respondent_id: BodyId,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -231,8 +231,8 @@ async fn supersede_links(
 /// Queues the receipt of a submission (inside the submission's transaction).
 pub async fn enqueue_receipt(
     conn: &mut SqliteConnection,
-    consultation_id: i64,
-    respondent_id: i64,
+    consultation_id: ConsultationId,
+    respondent_id: BodyId,
     receipt: &Receipt,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
@@ -273,7 +273,7 @@ pub async fn enqueue_receipt(
 /// A mail the worker has claimed, ready to send.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Claimed {
-    pub id: i64,
+    pub id: MailId,
     pub recipients: String,
     pub subject: String,
     pub body_text: String,
@@ -402,7 +402,10 @@ pub async fn next_due(db: &Db) -> Result<Option<i64>, sqlx::Error> {
 }
 
 /// How far the mails of one consultation (or all, with `None`) have got.
-pub async fn progress(db: &Db, consultation_id: Option<i64>) -> Result<SendProgress, sqlx::Error> {
+pub async fn progress(
+    db: &Db,
+    consultation_id: Option<ConsultationId>,
+) -> Result<SendProgress, sqlx::Error> {
     let (total, sent, failed, retrying): (i64, i64, i64, i64) = sqlx::query_as(
         "SELECT COUNT(*),
                 COALESCE(SUM(CASE WHEN sent_at IS NOT NULL THEN 1 ELSE 0 END), 0),
@@ -433,7 +436,7 @@ pub async fn list(
         .await?;
     let page = PageInfo::new(page, u32::try_from(total).unwrap_or(u32::MAX));
     type Row = (
-        i64,
+        MailId,
         String,
         String,
         String,

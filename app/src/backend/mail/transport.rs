@@ -2,6 +2,8 @@
 //! development and the demo — as `.eml` files in a folder, listed on the outbox page.
 
 use super::outbox::{Claimed, Outcome};
+#[cfg(test)]
+use crate::model::MailId;
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::PoolConfig;
@@ -196,7 +198,7 @@ mod tests {
     #[test]
     fn messages_carry_the_link_and_the_fixed_message_id() {
         let mail = Claimed {
-            id: 1,
+            id: MailId::new(1),
             recipients: r#"["a@x.dk","b@x.dk"]"#.into(),
             subject: "Høring: Plan".into(),
             body_text: "Link: {{link}}".into(),

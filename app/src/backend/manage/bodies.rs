@@ -10,7 +10,9 @@ use super::super::tally::{self, Sign};
 use super::super::token::Token;
 use super::{check_len, field, state};
 use crate::model::admin::{BodyRow, Msg, Problem, UserView};
-use crate::model::{split_addresses, ConsultationStatus, Email};
+use crate::model::{
+    split_addresses, BodyId, ConsultationId, ConsultationStatus, Email, ResponseId,
+};
 use sqlx::SqliteConnection;
 
 /// A body entered by hand, validated like a sheet row.
@@ -61,11 +63,11 @@ pub fn parse_body(values: &[(String, String)]) -> Result<BodyRow, Vec<Problem>> 
 pub async fn add_body(
     db: &Db,
     user: &UserView,
-    id: i64,
+    id: ConsultationId,
     body: &BodyRow,
     base_url: &str,
     now_ms: i64,
-) -> Result<Result<i64, Problem>, AppError> {
+) -> Result<Result<BodyId, Problem>, AppError> {
     let mut tx = db.write.begin().await?;
     let (status, _) = state(&mut tx, id).await?;
     if let Some(problem) = name_taken(&mut tx, id, &body.name, None).await? {
@@ -90,8 +92,8 @@ pub async fn add_body(
 /// Queues one body's invitation mail with its personal link.
 async fn invite(
     conn: &mut SqliteConnection,
-    id: i64,
-    body_id: i64,
+    id: ConsultationId,
+    body_id: BodyId,
     base_url: &str,
     now_ms: i64,
 ) -> Result<i64, sqlx::Error> {
@@ -110,9 +112,9 @@ async fn invite(
 /// another body than `except` already has `name`.
 async fn name_taken(
     conn: &mut SqliteConnection,
-    id: i64,
+    id: ConsultationId,
     name: &str,
-    except: Option<i64>,
+    except: Option<BodyId>,
 ) -> Result<Option<Problem>, sqlx::Error> {
     let taken: Option<(i64,)> = sqlx::query_as(
         "SELECT id FROM respondent
@@ -128,11 +130,11 @@ async fn name_taken(
 
 pub async fn insert_body(
     conn: &mut SqliteConnection,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
     body: &BodyRow,
     now_ms: i64,
-) -> Result<i64, sqlx::Error> {
-    let (body_id,): (i64,) = sqlx::query_as(
+) -> Result<BodyId, sqlx::Error> {
+    let (body_id,): (BodyId,) = sqlx::query_as(
         "INSERT INTO respondent (consultation_id, name, group_name, unit, created_at)
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -149,7 +151,7 @@ pub async fn insert_body(
 
 async fn add_emails(
     conn: &mut SqliteConnection,
-    body_id: i64,
+    body_id: BodyId,
     emails: &[String],
 ) -> Result<(), sqlx::Error> {
     for email in emails {
@@ -171,8 +173,8 @@ async fn add_emails(
 pub async fn update_body(
     db: &Db,
     user: &UserView,
-    id: i64,
-    body_id: i64,
+    id: ConsultationId,
+    body_id: BodyId,
     body: &BodyRow,
     now_ms: i64,
 ) -> Result<Result<(), Problem>, AppError> {
@@ -181,7 +183,7 @@ pub async fn update_body(
     if let Some(problem) = name_taken(&mut tx, id, &body.name, Some(body_id)).await? {
         return Ok(Err(problem));
     }
-    let response: Option<(i64,)> =
+    let response: Option<(ResponseId,)> =
         sqlx::query_as("SELECT id FROM response WHERE consultation_id = $1 AND respondent_id = $2")
             .bind(id)
             .bind(body_id)
@@ -222,8 +224,8 @@ pub async fn update_body(
 pub async fn remove_body(
     db: &Db,
     user: &UserView,
-    id: i64,
-    body_id: i64,
+    id: ConsultationId,
+    body_id: BodyId,
     now_ms: i64,
 ) -> Result<Result<(), Problem>, AppError> {
     let mut tx = db.write.begin().await?;
@@ -243,7 +245,11 @@ pub async fn remove_body(
     Ok(Ok(()))
 }
 
-async fn body_name(conn: &mut SqliteConnection, id: i64, body_id: i64) -> Result<String, AppError> {
+async fn body_name(
+    conn: &mut SqliteConnection,
+    id: ConsultationId,
+    body_id: BodyId,
+) -> Result<String, AppError> {
     let row: Option<(String,)> =
         sqlx::query_as("SELECT name FROM respondent WHERE id = $1 AND consultation_id = $2")
             .bind(body_id)
@@ -259,8 +265,8 @@ async fn body_name(conn: &mut SqliteConnection, id: i64, body_id: i64) -> Result
 pub async fn reinvite(
     db: &Db,
     user: &UserView,
-    id: i64,
-    body_id: i64,
+    id: ConsultationId,
+    body_id: BodyId,
     replace: bool,
     base_url: &str,
     now_ms: i64,
@@ -298,7 +304,7 @@ pub async fn reinvite(
 pub async fn remind(
     db: &Db,
     user: Option<&UserView>,
-    id: i64,
+    id: ConsultationId,
     base_url: &str,
     now_ms: i64,
 ) -> Result<Result<i64, Problem>, AppError> {
@@ -338,7 +344,7 @@ pub async fn remind(
 /// Sends the automatic reminders that are due: open consultations whose deadline is
 /// at most `reminder_days` away and that have not had theirs.
 pub async fn send_due_reminders(db: &Db, base_url: &str, now_ms: i64) -> Result<usize, AppError> {
-    let due: Vec<(i64,)> = sqlx::query_as(
+    let due: Vec<(ConsultationId,)> = sqlx::query_as(
         "SELECT id FROM consultation
          WHERE status = 'open' AND reminder_days IS NOT NULL AND auto_reminded_at IS NULL
            AND deadline > $1 AND deadline - reminder_days * 86400000 <= $1",
@@ -365,10 +371,10 @@ pub struct NewRespondent<'a> {
 /// the link. It goes through [`insert_body`], as every other way of adding a body.
 pub async fn add_respondent(
     db: &Db,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
     respondent: &NewRespondent<'_>,
     now_ms: i64,
-) -> Result<(i64, Token), sqlx::Error> {
+) -> Result<(BodyId, Token), sqlx::Error> {
     let body = BodyRow {
         row: 0,
         name: respondent.name.to_owned(),
@@ -386,7 +392,7 @@ pub async fn add_respondent(
 /// Stops a body's link from working, at once.
 pub async fn revoke_invitations(
     db: &Db,
-    respondent_id: i64,
+    respondent_id: BodyId,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     let mut conn = db.write.acquire().await?;
@@ -395,7 +401,7 @@ pub async fn revoke_invitations(
 
 async fn revoke_links(
     conn: &mut SqliteConnection,
-    respondent_id: i64,
+    respondent_id: BodyId,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(

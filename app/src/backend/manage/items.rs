@@ -9,17 +9,19 @@ use super::super::rules::Act;
 use super::super::translation;
 use super::state;
 use crate::model::admin::{ItemTranslation, Msg, Problem, ShowIf, UserView};
-use crate::model::{without_bidi_controls, ConsultationKind, ItemKind, LangTag};
+use crate::model::{
+    without_bidi_controls, ConsultationId, ConsultationKind, ItemId, ItemKind, LangTag, SectionId,
+};
 use sqlx::SqliteConnection;
 
 /// What can be done to one item.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ItemEdit {
     Add { section: String, text: String },
-    Text { item: i64, text: String },
-    Up { item: i64 },
-    Down { item: i64 },
-    Remove { item: i64 },
+    Text { item: ItemId, text: String },
+    Up { item: ItemId },
+    Down { item: ItemId },
+    Remove { item: ItemId },
     Settings(ItemSettings),
 }
 
@@ -28,7 +30,7 @@ pub enum ItemEdit {
 /// in the words of the item sheet's columns, so both are checked by the same rules.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ItemSettings {
-    pub item: i64,
+    pub item: ItemId,
     /// The kind by its sheet name (`likert5`, `flervalg` …).
     pub kind: String,
     /// The options, one per line (so an option may contain `|` or a comma).
@@ -48,7 +50,7 @@ pub struct ItemSettings {
 pub async fn edit_items(
     db: &Db,
     user: &UserView,
-    id: i64,
+    id: ConsultationId,
     edit: &ItemEdit,
     now_ms: i64,
 ) -> Result<Result<Msg, Problem>, AppError> {
@@ -61,8 +63,8 @@ pub async fn edit_items(
     {
         return Ok(Err(problem));
     }
-    let item_section = |item: i64| {
-        sqlx::query_as::<_, (i64, i64)>(
+    let item_section = |item: ItemId| {
+        sqlx::query_as::<_, (SectionId, i64)>(
             "SELECT section_id, position FROM item WHERE id = $1 AND consultation_id = $2",
         )
         .bind(item)
@@ -109,7 +111,7 @@ pub async fn edit_items(
                 .fetch_optional(&mut *tx)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let neighbour: Option<(i64, i64)> = if matches!(edit, ItemEdit::Up { .. }) {
+            let neighbour: Option<(ItemId, i64)> = if matches!(edit, ItemEdit::Up { .. }) {
                 sqlx::query_as("SELECT id, position FROM item WHERE section_id = $1 AND position < $2 ORDER BY position DESC LIMIT 1")
             } else {
                 sqlx::query_as("SELECT id, position FROM item WHERE section_id = $1 AND position > $2 ORDER BY position LIMIT 1")
@@ -201,7 +203,7 @@ const SETTINGS_FIELD: &str = "items";
 /// caller's transaction is dropped).
 async fn set_settings(
     tx: &mut SqliteConnection,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
     s: &ItemSettings,
 ) -> Result<Result<(), Problem>, AppError> {
     let problem = |msg: Msg, arg: &str| Ok(Err(Problem::with(SETTINGS_FIELD, msg, arg)));
@@ -301,17 +303,17 @@ async fn set_settings(
 /// choice question that comes before the item at `place` (section and item position).
 async fn asked_when(
     tx: &mut SqliteConnection,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
     place: (i64, i64),
     picked: &[String],
-) -> Result<Result<Option<(i64, Vec<String>)>, Problem>, AppError> {
+) -> Result<Result<Option<(ItemId, Vec<String>)>, Problem>, AppError> {
     let problem = |msg: Msg, arg: &str| Ok(Err(Problem::with(SETTINGS_FIELD, msg, arg)));
     let mut decider = None;
     let mut numbers = Vec::new();
     for pick in picked {
         let parsed = pick
             .split_once(':')
-            .and_then(|(item, n)| Some((item.parse::<i64>().ok()?, n.parse::<usize>().ok()?)));
+            .and_then(|(item, n)| Some((item.parse::<ItemId>().ok()?, n.parse::<usize>().ok()?)));
         let Some((item, n)) = parsed else {
             return problem(Msg::ConditionUnreadable, pick);
         };
@@ -395,7 +397,7 @@ pub struct NewItem<'a> {
 /// code gets the next free number. Returns the codes.
 pub async fn add_items(
     conn: &mut SqliteConnection,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
     items: &[NewItem<'_>],
 ) -> Result<Vec<String>, sqlx::Error> {
     let mut codes = Vec::new();
@@ -419,11 +421,11 @@ pub async fn add_items(
         .filter_map(|c| c.parse::<i64>().ok())
         .max()
         .unwrap_or(0);
-    let mut added: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+    let mut added: std::collections::HashMap<String, ItemId> = std::collections::HashMap::new();
     for item in items {
         let (section, code, text) = (item.section, item.code, item.text);
         let kind = item.kind.unwrap_or(&own_scale);
-        let found: Option<(i64,)> = sqlx::query_as(
+        let found: Option<(SectionId,)> = sqlx::query_as(
             "SELECT id FROM section WHERE consultation_id = $1 AND lower(title) = lower($2)",
         )
         .bind(consultation_id)
@@ -433,7 +435,7 @@ pub async fn add_items(
         let section_id = match found {
             Some((sid,)) => sid,
             None => {
-                let (sid,): (i64,) = sqlx::query_as(
+                let (sid,): (SectionId,) = sqlx::query_as(
                     "INSERT INTO section (consultation_id, position, title)
                      VALUES ($1, (SELECT COALESCE(MAX(position), -1) + 1 FROM section WHERE consultation_id = $1), $2)
                      RETURNING id",
@@ -459,7 +461,7 @@ pub async fn add_items(
         let decider = match item.show_if {
             Some(condition) => match added.get(&condition.code) {
                 Some(id) => Some(*id),
-                None => sqlx::query_as::<_, (i64,)>(
+                None => sqlx::query_as::<_, (ItemId,)>(
                     "SELECT id FROM item WHERE consultation_id = $1 AND code = $2",
                 )
                 .bind(consultation_id)
@@ -474,7 +476,7 @@ pub async fn add_items(
             || "[]".to_owned(),
             |c| serde_json::to_string(&c.any_of).unwrap_or_else(|_| "[]".to_owned()),
         );
-        let (id,): (i64,) = sqlx::query_as(
+        let (id,): (ItemId,) = sqlx::query_as(
             "INSERT INTO item (consultation_id, section_id, position, code, text, kind, options_json,
                                max_choices, required, allow_comment, show_if_item, show_if_any)
              VALUES ($1, $2, (SELECT COALESCE(MAX(position), -1) + 1 FROM item WHERE section_id = $2),

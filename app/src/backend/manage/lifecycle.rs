@@ -10,7 +10,9 @@ use super::super::template::Template;
 use super::super::translation;
 use super::state;
 use crate::model::admin::{Msg, Problem, UserView};
-use crate::model::{ConsultationKind, ConsultationStatus, LangTag};
+use crate::model::{
+    ConsultationId, ConsultationKind, ConsultationStatus, ItemId, LangTag, SectionId,
+};
 use sqlx::SqliteConnection;
 
 /// Where a new consultation's content comes from.
@@ -31,7 +33,7 @@ pub async fn create(
     deadline_ms: i64,
     source: Source,
     now_ms: i64,
-) -> Result<i64, AppError> {
+) -> Result<ConsultationId, AppError> {
     let blank = |kind| Template {
         kind,
         anonymous: kind == ConsultationKind::Survey,
@@ -75,7 +77,7 @@ pub async fn create_hearing(
     status: ConsultationStatus,
     deadline_ms: i64,
     now_ms: i64,
-) -> Result<i64, sqlx::Error> {
+) -> Result<ConsultationId, sqlx::Error> {
     let mut tx = db.write.begin().await?;
     let id = insert_from_template(&mut tx, template, status, deadline_ms, now_ms).await?;
     tx.commit().await?;
@@ -90,8 +92,8 @@ async fn insert_from_template(
     status: ConsultationStatus,
     deadline_ms: i64,
     now_ms: i64,
-) -> Result<i64, sqlx::Error> {
-    let (consultation_id,): (i64,) = sqlx::query_as(
+) -> Result<ConsultationId, sqlx::Error> {
+    let (consultation_id,): (ConsultationId,) = sqlx::query_as(
         "INSERT INTO consultation (kind, title, intro_md, status, deadline, created_at, updated_at,
                                    closed_at, anonymous)
          VALUES ($1, $2, $3, $4, $5, $6, $6,
@@ -106,11 +108,11 @@ async fn insert_from_template(
     .bind(template.anonymous)
     .fetch_one(&mut *conn)
     .await?;
-    let mut added: Vec<(String, i64)> = Vec::new();
+    let mut added: Vec<(String, ItemId)> = Vec::new();
     let mut asked = Vec::new();
     let mut made = Vec::new();
     for (s, section) in template.sections.iter().enumerate() {
-        let (section_id,): (i64,) = sqlx::query_as(
+        let (section_id,): (SectionId,) = sqlx::query_as(
             "INSERT INTO section (consultation_id, position, title, description)
              VALUES ($1, $2, $3, $4) RETURNING id",
         )
@@ -130,7 +132,7 @@ async fn insert_from_template(
         for (i, item) in section.items.iter().enumerate() {
             let kind = item.kind();
             let code = format!("{}.{}", s + 1, i + 1);
-            let (id,): (i64,) = sqlx::query_as(
+            let (id,): (ItemId,) = sqlx::query_as(
                 "INSERT INTO item (consultation_id, section_id, position, code, text, kind,
                                    options_json, max_choices, allow_comment, show_if_item, show_if_any)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
@@ -191,7 +193,12 @@ async fn insert_from_template(
 
 /// Next year's hearing starts from last year's: the same text, sections, items and
 /// bodies, as a new draft without answers, links or notes.
-pub async fn duplicate(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result<i64, AppError> {
+pub async fn duplicate(
+    db: &Db,
+    user: &UserView,
+    id: ConsultationId,
+    now_ms: i64,
+) -> Result<ConsultationId, AppError> {
     let mut tx = db.write.begin().await?;
     let (_, deadline) = state(&mut tx, id).await?;
     let year_ms = 365 * 24 * 3_600_000;
@@ -199,7 +206,7 @@ pub async fn duplicate(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result
     while new_deadline <= now_ms {
         new_deadline += year_ms;
     }
-    let (copy,): (i64,) = sqlx::query_as(
+    let (copy,): (ConsultationId,) = sqlx::query_as(
         "INSERT INTO consultation (kind, title, intro_md, status, deadline, anonymous, min_group_size,
                                    sender_name, contact_text, reminder_days, created_by, created_at, updated_at)
          SELECT kind, title || ' (kopi)', intro_md, 'draft', $1, anonymous, min_group_size,
@@ -212,14 +219,14 @@ pub async fn duplicate(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result
     .bind(id)
     .fetch_one(&mut *tx)
     .await?;
-    let sections: Vec<(i64, i64, String, String)> = sqlx::query_as(
+    let sections: Vec<(SectionId, i64, String, String)> = sqlx::query_as(
         "SELECT id, position, title, description FROM section WHERE consultation_id = $1 ORDER BY position",
     )
     .bind(id)
     .fetch_all(&mut *tx)
     .await?;
     for (old_section, position, title, description) in sections {
-        let (new_section,): (i64,) = sqlx::query_as(
+        let (new_section,): (SectionId,) = sqlx::query_as(
             "INSERT INTO section (consultation_id, position, title, description) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(copy)
@@ -318,7 +325,7 @@ pub async fn duplicate(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result
 pub async fn open(
     db: &Db,
     user: &UserView,
-    id: i64,
+    id: ConsultationId,
     new_deadline: Option<i64>,
     base_url: &str,
     now_ms: i64,
@@ -389,7 +396,12 @@ pub async fn open(
     Ok(Ok(queued))
 }
 
-pub async fn close(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result<(), AppError> {
+pub async fn close(
+    db: &Db,
+    user: &UserView,
+    id: ConsultationId,
+    now_ms: i64,
+) -> Result<(), AppError> {
     let mut tx = db.write.begin().await?;
     state(&mut tx, id).await?;
     sqlx::query(
@@ -406,7 +418,7 @@ pub async fn close(db: &Db, user: &UserView, id: i64, now_ms: i64) -> Result<(),
 /// Moves a consultation's deadline; returns false when there is no such consultation.
 pub async fn set_deadline(
     db: &Db,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
     deadline_ms: i64,
     now_ms: i64,
 ) -> Result<bool, sqlx::Error> {
@@ -422,7 +434,7 @@ pub async fn set_deadline(
 /// Changes a consultation's status; returns false when there is no such consultation.
 pub async fn set_status(
     db: &Db,
-    consultation_id: i64,
+    consultation_id: ConsultationId,
     status: ConsultationStatus,
     now_ms: i64,
 ) -> Result<bool, sqlx::Error> {

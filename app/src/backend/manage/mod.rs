@@ -17,7 +17,7 @@ pub use settings::*;
 use super::db::Db;
 use super::error::AppError;
 use crate::model::admin::{Msg, Problem};
-use crate::model::{without_bidi_controls, ConsultationKind, ConsultationStatus};
+use crate::model::{without_bidi_controls, ConsultationId, ConsultationKind, ConsultationStatus};
 use sqlx::SqliteConnection;
 
 /// A typed field, trimmed and without bidi controls: a name or a title with a
@@ -40,7 +40,7 @@ fn check_len(problems: &mut Vec<Problem>, name: &str, text: &str, max: usize) {
 /// Whether consultation `id` is a hearing or a survey; `None` when there is none.
 pub async fn kind(
     conn: &mut SqliteConnection,
-    id: i64,
+    id: ConsultationId,
 ) -> Result<Option<ConsultationKind>, sqlx::Error> {
     let row: Option<(ConsultationKind,)> =
         sqlx::query_as("SELECT kind FROM consultation WHERE id = $1")
@@ -53,7 +53,7 @@ pub async fn kind(
 /// Status and deadline, for the checks every action makes.
 async fn state(
     conn: &mut SqliteConnection,
-    id: i64,
+    id: ConsultationId,
 ) -> Result<(ConsultationStatus, i64), AppError> {
     let row: Option<(ConsultationStatus, i64)> =
         sqlx::query_as("SELECT status, deadline FROM consultation WHERE id = $1")
@@ -64,7 +64,7 @@ async fn state(
 }
 
 /// The current deadline, to let an unchanged past deadline through validation.
-pub async fn current_deadline(db: &Db, id: i64) -> Result<i64, AppError> {
+pub async fn current_deadline(db: &Db, id: ConsultationId) -> Result<i64, AppError> {
     let mut conn = db.read.acquire().await?;
     Ok(state(&mut conn, id).await?.1)
 }

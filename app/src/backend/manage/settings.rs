@@ -7,6 +7,7 @@ use super::super::db::Db;
 use super::super::error::AppError;
 use super::{check_len, field, state};
 use crate::model::admin::{Msg, Problem, UserView};
+use crate::model::ConsultationId;
 
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_INTRO_CHARS: usize = 20_000;
@@ -100,7 +101,7 @@ pub fn parse_settings(
 pub async fn update_settings(
     db: &Db,
     user: &UserView,
-    id: i64,
+    id: ConsultationId,
     settings: &Settings,
     now_ms: i64,
 ) -> Result<(), AppError> {

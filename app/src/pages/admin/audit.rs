@@ -37,7 +37,7 @@ fn Audit(data: Loaded<(Vec<AuditEntry>, PageInfo)>) -> impl IntoView {
                                             <td>{r.at}</td>
                                             <td>{r.user}</td>
                                             <td>{r.action}</td>
-                                            <td>{r.consultation.map(|id| view! { <a class="cell-link" href=format!("/admin/hoering/{id}")>{id}</a> })}</td>
+                                            <td>{r.consultation.map(|id| view! { <a class="cell-link" href=format!("/admin/hoering/{id}")>{id.to_string()}</a> })}</td>
                                             <td>{r.detail}</td>
                                         </tr>
                                     }).collect_view()}

@@ -2,7 +2,7 @@ use super::frame::{AdminFrame, Session};
 use super::item_settings::{settings_line, Decider, ItemSettingsForm};
 use super::overview::{rate_text, status_label};
 use super::{
-    echo_for, loaded, path_number, ActionButton, DeadlineField, Loaded, Pager, Problems, TableWrap,
+    echo_for, loaded, path_id, ActionButton, DeadlineField, Loaded, Pager, Problems, TableWrap,
     TextField,
 };
 use crate::api::admin_hearing;
@@ -10,7 +10,7 @@ use crate::components::{textarea_text, Addresses, PageTitle};
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{AdminConsultation, BodyState, FormEcho, Rate, SendProgress};
 use crate::model::listing::{BodyFilter, BodyQuery};
-use crate::model::{ConsultationStatus, ItemKind};
+use crate::model::{ConsultationId, ConsultationStatus, ItemId, ItemKind};
 use crate::use_lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -18,7 +18,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn ConsultationPage() -> impl IntoView {
     let query = use_query_map();
-    let id = path_number("id");
+    let id = path_id("id");
     let data = Resource::new(
         move || (id(), BodyQuery::from_params(|name| query.read().get(name))),
         |(id, bodies)| admin_hearing(id, bodies),
@@ -143,7 +143,7 @@ fn Actions(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView {
 
 /// "312 af 1.000 sendt", kept current while JavaScript is on.
 #[component]
-fn Progress(id: i64, initial: SendProgress) -> impl IntoView {
+fn Progress(id: ConsultationId, initial: SendProgress) -> impl IntoView {
     let lang = use_lang();
     let progress = RwSignal::new(initial);
     #[cfg(feature = "hydrate")]
@@ -505,7 +505,7 @@ fn Items(c: AdminConsultation, echo: Option<FormEcho>, draft: bool) -> impl Into
     // A survey's questions, each with the choice questions before it (what it can be
     // shown on), for the builder's settings.
     let mut deciders: Vec<Decider> = Vec::new();
-    let mut before: std::collections::HashMap<i64, Vec<Decider>> = Default::default();
+    let mut before: std::collections::HashMap<ItemId, Vec<Decider>> = Default::default();
     for item in c.sections.iter().flat_map(|s| &s.items) {
         before.insert(item.id, deciders.clone());
         if matches!(item.kind, ItemKind::Single { .. } | ItemKind::Multi { .. }) {
@@ -550,7 +550,7 @@ fn Items(c: AdminConsultation, echo: Option<FormEcho>, draft: bool) -> impl Into
                                                         <details class="item-edit" open=open>
                                                             <summary>{lang.t(Key::Edit)}</summary>
                                                             <form method="post" action=action.clone() class="stack">
-                                                                <input type="hidden" name="item" value=item.id/>
+                                                                <input type="hidden" name="item" value=item.id.to_string()/>
                                                                 <label for=format!("t-{}", item.id)>{lang.t(Key::ItemTextLabel)}</label>
                                                                 <textarea id=format!("t-{}", item.id) name="text" rows="3">{textarea_text(&item.text)}</textarea>
                                                                 <button type="submit" name="action" value="text">{lang.t(Key::Save)}</button>
@@ -559,7 +559,7 @@ fn Items(c: AdminConsultation, echo: Option<FormEcho>, draft: bool) -> impl Into
                                                                 .then(|| {
                                                                     view! {
                                                                         <form method="post" action=action.clone() class="inline-form">
-                                                                            <input type="hidden" name="item" value=item.id/>
+                                                                            <input type="hidden" name="item" value=item.id.to_string()/>
                                                                             <button type="submit" name="action" value="up">{lang.t(Key::MoveUp)}</button>
                                                                             <button type="submit" name="action" value="down">{lang.t(Key::MoveDown)}</button>
                                                                             <button type="submit" name="action" value="remove">{lang.t(Key::Remove)}</button>

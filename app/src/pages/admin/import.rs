@@ -1,5 +1,5 @@
 use super::frame::AdminFrame;
-use super::{loaded, path_number, problem_text, ActionButton, Loaded, TableWrap};
+use super::{loaded, path_id, problem_text, ActionButton, Loaded, TableWrap};
 use crate::api::admin_import;
 use crate::components::PageTitle;
 use crate::i18n::Key;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 /// its row number, and save (only when there are no problems) or discard.
 #[component]
 pub fn ImportPage() -> impl IntoView {
-    let (id, draft) = (path_number("id"), path_number("draft"));
+    let (id, draft) = (path_id("id"), path_id("draft"));
     let data = Resource::new(
         move || (id(), draft()),
         |(id, draft)| admin_import(id, draft),

@@ -7,12 +7,12 @@
 use crate::components::textarea_text;
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{AdminItem, FormEcho, LanguageInfo};
-use crate::model::ItemKind;
+use crate::model::{ItemId, ItemKind};
 use crate::use_lang;
 use leptos::prelude::*;
 
 /// An earlier choice question a question can be shown on: (id, code, options).
-pub type Decider = (i64, String, Vec<String>);
+pub type Decider = (ItemId, String, Vec<String>);
 
 /// Every kind the builder offers: (sheet name, label).
 const KINDS: [(&str, Key); 6] = [
@@ -141,7 +141,7 @@ pub fn ItemSettingsForm(
     );
     view! {
         <form method="post" action=action class="stack item-settings">
-            <input type="hidden" name="item" value=id/>
+            <input type="hidden" name="item" value=id.to_string()/>
             <div class="field">
                 <label for=type_id.clone()>{lang.t(Key::TypeLabel)}</label>
                 <select id=type_id name="type">

@@ -9,7 +9,7 @@ use super::report::{
     column_names, CommentList, KeyFigures, MissingList, RatesTable, ReportOverview, TallyBar,
     TallyTable,
 };
-use super::{loaded, path_number, Loaded, TableWrap};
+use super::{loaded, path_id, Loaded, TableWrap};
 use crate::api::admin_memo;
 use crate::components::PageTitle;
 use crate::i18n::{Key, Lang};
@@ -19,7 +19,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn MemoPage() -> impl IntoView {
-    let data = Resource::new(path_number("id"), admin_memo);
+    let data = Resource::new(path_id("id"), admin_memo);
     view! { <AdminFrame render=move |_| view! { <MemoLoader data=data/> }.into_any()/> }
 }
 

@@ -41,16 +41,19 @@ use crate::model::listing::PageInfo;
 use crate::use_lang;
 use leptos::prelude::*;
 
-/// The number in the page's path parameter `name`; 0 when it is not one, which the
-/// server answers with "not found".
-fn path_number(name: &'static str) -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+/// The id in the page's path parameter `name`; the default (0) when it is not one,
+/// which the server answers with "not found".
+fn path_id<T>(name: &'static str) -> impl Fn() -> T + Copy + Send + Sync + 'static
+where
+    T: std::str::FromStr + Default,
+{
     let params = leptos_router::hooks::use_params_map();
     move || {
         params
             .read()
             .get(name)
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
+            .and_then(|v| v.parse::<T>().ok())
+            .unwrap_or_default()
     }
 }
 

@@ -3,7 +3,7 @@
 //! unit with the title, the deadline, the short link, its QR code and the access code.
 
 use super::frame::AdminFrame;
-use super::{echo_for, loaded, path_number, Loaded, Problems, TableWrap, TextField};
+use super::{echo_for, loaded, path_id, Loaded, Problems, TableWrap, TextField};
 use crate::api::admin_posters;
 use crate::components::PageTitle;
 use crate::i18n::Key;
@@ -67,7 +67,7 @@ pub fn OpenLinks(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView 
 
 #[component]
 pub fn PostersPage() -> impl IntoView {
-    let data = Resource::new(path_number("id"), admin_posters);
+    let data = Resource::new(path_id("id"), admin_posters);
     view! { <AdminFrame render=move |_| view! { <PostersLoader data=data/> }.into_any()/> }
 }
 

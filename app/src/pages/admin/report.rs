@@ -5,7 +5,7 @@
 
 use super::frame::{AdminFrame, Session};
 use super::overview::rate_text;
-use super::{echo_for, loaded, path_number, Loaded, Problems, TableWrap};
+use super::{echo_for, loaded, path_id, Loaded, Problems, TableWrap};
 use crate::api::admin_report;
 use crate::components::{textarea_text, PageTitle};
 use crate::html::escape;
@@ -16,7 +16,7 @@ use crate::model::report::{
     key_figures, suppressed_text, Breakdown, CommentEntry, ItemReport, KeyFigure, Report,
     ReportQuery, ReportSort, Standing, Tally, GENERAL,
 };
-use crate::model::{ItemKind, LangTag};
+use crate::model::{ItemId, ItemKind, LangTag};
 use crate::use_lang;
 use crate::wire::report;
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ use leptos_router::hooks::use_query_map;
 
 /// The report as the reader sees it now, with the comments of `target` (an item, or
 /// [`GENERAL`]) shown, scrolled to `anchor`.
-fn expand_href(base: &str, query: &ReportQuery, target: i64, anchor: &str) -> String {
+fn expand_href(base: &str, query: &ReportQuery, target: ItemId, anchor: &str) -> String {
     let mut pairs = vec![
         (report::SORT, query.sort.as_str().to_owned()),
         (report::BREAKDOWN, query.breakdown.value()),
@@ -43,7 +43,7 @@ fn expand_href(base: &str, query: &ReportQuery, target: i64, anchor: &str) -> St
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let query = use_query_map();
-    let id = path_number("id");
+    let id = path_id("id");
     let data = Resource::new(
         move || (id(), read_query(&query.read())),
         |(id, query)| admin_report(id, query),
@@ -415,7 +415,7 @@ pub fn ReportOverview(report: Report) -> impl IntoView {
         }
         .into_any();
     }
-    let lists: Vec<(Standing, Vec<(i64, String)>)> = Standing::ALL
+    let lists: Vec<(Standing, Vec<(ItemId, String)>)> = Standing::ALL
         .into_iter()
         .map(|standing| {
             let items = report

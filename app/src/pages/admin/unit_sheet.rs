@@ -8,7 +8,7 @@
 use super::frame::AdminFrame;
 use super::overview::rate_text;
 use super::report::figure_line;
-use super::{loaded, path_number, Loaded, TableWrap};
+use super::{loaded, path_id, Loaded, TableWrap};
 use crate::api::admin_unit_sheet;
 use crate::components::PageTitle;
 use crate::i18n::Key;
@@ -23,7 +23,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn UnitSheetPage() -> impl IntoView {
     let query = use_query_map();
-    let id = path_number("id");
+    let id = path_id("id");
     let data = Resource::new(
         move || (id(), query.read().get(report::UNIT).unwrap_or_default()),
         |(id, unit)| admin_unit_sheet(id, unit),

@@ -1,5 +1,5 @@
 use super::frame::{AdminFrame, Session};
-use super::{echo_for, loaded, path_number, ActionButton, Loaded, Problems, TableWrap, TextField};
+use super::{echo_for, loaded, path_id, ActionButton, Loaded, Problems, TableWrap, TextField};
 use crate::api::{admin_user, admin_users};
 use crate::components::{Addresses, PageTitle};
 use crate::i18n::{Key, Lang};
@@ -89,7 +89,7 @@ fn RoleChoice(checked: Role) -> impl IntoView {
 /// sessions, giving it a new password, disabling or enabling it.
 #[component]
 pub fn UserPage() -> impl IntoView {
-    let id = path_number("user");
+    let id = path_id("user");
     let data = Resource::new(id, admin_user);
     view! { <AdminFrame render=move |s| view! { <User session=s data=data/> }.into_any()/> }
 }

@@ -5,7 +5,9 @@
 //! anything unsaved.
 
 use crate::api::{autosave, ApiError};
-use crate::model::{Conflict, Field as FieldId, FieldChange, FieldState, FormError, SaveReply};
+use crate::model::{
+    Conflict, Field as FieldId, FieldChange, FieldState, FormError, ItemId, SaveReply,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeSet;
@@ -15,7 +17,7 @@ use std::time::Duration;
 /// comment).
 #[derive(Clone, Copy)]
 pub struct FieldSignals {
-    pub item_id: Option<i64>,
+    pub item_id: Option<ItemId>,
     pub value: RwSignal<String>,
     pub comment: RwSignal<String>,
     pub fingerprint: RwSignal<String>,
@@ -25,7 +27,7 @@ pub struct FieldSignals {
 }
 
 impl FieldSignals {
-    pub fn new(item_id: Option<i64>, state: &FieldState, conflict: Option<Conflict>) -> Self {
+    pub fn new(item_id: Option<ItemId>, state: &FieldState, conflict: Option<Conflict>) -> Self {
         Self {
             item_id,
             value: RwSignal::new(state.value.clone()),
@@ -92,7 +94,7 @@ pub struct Autosave {
     pub errors: RwSignal<Vec<FormError>>,
     outcome: RwSignal<Outcome>,
     /// Fields changed and not yet sent.
-    pending: RwSignal<BTreeSet<Option<i64>>>,
+    pending: RwSignal<BTreeSet<Option<ItemId>>>,
     in_flight: RwSignal<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -116,7 +118,7 @@ impl Autosave {
         }
     }
 
-    pub fn field(&self, item_id: Option<i64>) -> Option<FieldSignals> {
+    pub fn field(&self, item_id: Option<ItemId>) -> Option<FieldSignals> {
         self.fields
             .with_value(|fields| fields.iter().find(|f| f.item_id == item_id).copied())
     }
@@ -137,12 +139,12 @@ impl Autosave {
         self.in_flight.get_untracked() || self.pending.with_untracked(|p| !p.is_empty())
     }
 
-    pub fn is_pending(&self, item_id: Option<i64>) -> bool {
+    pub fn is_pending(&self, item_id: Option<ItemId>) -> bool {
         self.pending.with_untracked(|p| p.contains(&item_id))
     }
 
     /// Notes a change and saves it after `delay` of quiet.
-    pub fn schedule(self, item_id: Option<i64>, delay: Duration) {
+    pub fn schedule(self, item_id: Option<ItemId>, delay: Duration) {
         self.errors
             .update(|errors| errors.retain(|e| !field_of(e.field, item_id)));
         self.pending.update(|p| {
@@ -156,7 +158,7 @@ impl Autosave {
     }
 
     /// Drops a field's unsent change (the member took the other member's answer).
-    pub fn discard(self, item_id: Option<i64>) {
+    pub fn discard(self, item_id: Option<ItemId>) {
         self.pending.update(|p| {
             p.remove(&item_id);
         });
@@ -199,7 +201,7 @@ impl Autosave {
         });
     }
 
-    fn requeue(self, changes: &[FieldChange], except: &[Option<i64>]) {
+    fn requeue(self, changes: &[FieldChange], except: &[Option<ItemId>]) {
         self.pending.update(|p| {
             p.extend(
                 changes
@@ -232,7 +234,7 @@ impl Autosave {
                 self.outcome.set(Outcome::Saved);
             }
             Ok(SaveReply::Conflict { conflicts, .. }) => {
-                let ids: Vec<Option<i64>> = conflicts.iter().map(|c| c.item_id).collect();
+                let ids: Vec<Option<ItemId>> = conflicts.iter().map(|c| c.item_id).collect();
                 for conflict in conflicts {
                     if let Some(field) = self.field(conflict.item_id) {
                         field.conflict.set(Some(conflict));
@@ -242,7 +244,7 @@ impl Autosave {
                 self.outcome.set(Outcome::Conflict);
             }
             Ok(SaveReply::Invalid { errors }) => {
-                let ids: Vec<Option<i64>> = sent
+                let ids: Vec<Option<ItemId>> = sent
                     .iter()
                     .map(|c| c.item_id)
                     .filter(|id| errors.iter().any(|e| field_of(e.field, *id)))
@@ -261,7 +263,7 @@ impl Autosave {
 }
 
 /// Whether an error belongs to the field of `item_id` (`None` = general comment).
-pub fn field_of(field: FieldId, item_id: Option<i64>) -> bool {
+pub fn field_of(field: FieldId, item_id: Option<ItemId>) -> bool {
     match (field, item_id) {
         (FieldId::Value(a) | FieldId::Comment(a), Some(b)) => a == b,
         (FieldId::GeneralComment, None) => true,

@@ -13,7 +13,7 @@ use crate::components::{textarea_text, AnswerScale, LanguageSwitch, Main, PageTi
 use crate::i18n::{Key, Lang};
 use crate::model::logic::{self, Asked};
 use crate::model::{
-    ErrorCode, Field as FieldId, FieldState, ItemKind, ItemRef, LockReason, Notice,
+    ErrorCode, Field as FieldId, FieldState, ItemId, ItemKind, ItemRef, LockReason, Notice,
     RespondPage as PageData, ResponseStatus, COMMENT_MAX_CHARS,
 };
 use crate::use_lang;
@@ -81,7 +81,7 @@ fn error_summary(lang: Lang, data: &PageData) -> Vec<(Option<String>, String)> {
     } else {
         Key::ProposalNo
     };
-    let code = |id: i64| {
+    let code = |id: ItemId| {
         data.items()
             .find(|i| i.id == id)
             .map(|i| lang.fill(label, &[("code", &i.code)]))
@@ -114,7 +114,7 @@ fn notice_for(data: &PageData) -> Option<Notice> {
     }
     let query = use_query_map().get_untracked();
     let refs = |ids: &str| -> Vec<ItemRef> {
-        let ids: Vec<i64> = ids.split(',').filter_map(|id| id.parse().ok()).collect();
+        let ids: Vec<ItemId> = ids.split(',').filter_map(|id| id.parse().ok()).collect();
         data.items()
             .filter(|i| ids.contains(&i.id))
             .map(|i| ItemRef {
@@ -142,8 +142,8 @@ fn notice_for(data: &PageData) -> Option<Notice> {
 }
 
 /// The items shown by the answers the page was made with.
-fn shown_now(data: &PageData) -> HashSet<i64> {
-    let values: std::collections::HashMap<i64, &str> = data
+fn shown_now(data: &PageData) -> HashSet<ItemId> {
+    let values: std::collections::HashMap<ItemId, &str> = data
         .items()
         .map(|i| (i.id, i.state.value.as_str()))
         .collect();
@@ -155,7 +155,7 @@ fn shown_now(data: &PageData) -> HashSet<i64> {
 /// The page to show without JavaScript: where the first problem is, else where the
 /// server or the address says, within the pages there are.
 fn current_page(data: &PageData, pages: &[usize]) -> usize {
-    let page_of = |id: i64| {
+    let page_of = |id: ItemId| {
         data.sections
             .iter()
             .zip(pages)
@@ -186,7 +186,8 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
     let lang = use_lang();
     provide_context(ContentLang(data.content_lang.clone()));
     let editable = data.lock.is_none();
-    let conflict_for = |id: Option<i64>| data.conflicts.iter().find(|c| c.item_id == id).cloned();
+    let conflict_for =
+        |id: Option<ItemId>| data.conflicts.iter().find(|c| c.item_id == id).cloned();
     let item_fields: Vec<FieldSignals> = data
         .items()
         .map(|i| FieldSignals::new(Some(i.id), &i.state, conflict_for(Some(i.id))))
@@ -209,7 +210,7 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
             condition: i.show_if.clone(),
         })
         .collect();
-    let values: Vec<(i64, RwSignal<String>)> = item_fields
+    let values: Vec<(ItemId, RwSignal<String>)> = item_fields
         .iter()
         .filter_map(|f| f.item_id.map(|id| (id, f.value)))
         .collect();
@@ -227,7 +228,7 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
     let paged = pages.iter().any(|p| *p > 0);
     let live = RwSignal::new(false);
     Effect::new(move |_| live.set(true));
-    let page_of_item: Vec<(i64, usize)> = data
+    let page_of_item: Vec<(ItemId, usize)> = data
         .sections
         .iter()
         .zip(&pages)
@@ -235,7 +236,7 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
         .collect();
     let on_screen = {
         let page_of_item = page_of_item.clone();
-        move |id: i64| {
+        move |id: ItemId| {
             shown.read().contains(&id)
                 && (live.get() || page_of_item.iter().any(|(i, p)| *i == id && *p == page))
         }
@@ -359,7 +360,7 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                     .sections
                     .iter()
                     .map(|section| {
-                        let ids: Vec<i64> = section.items.iter().map(|i| i.id).collect();
+                        let ids: Vec<ItemId> = section.items.iter().map(|i| i.id).collect();
                         let hidden = {
                             let on_screen = on_screen.clone();
                             move || !ids.iter().any(|id| on_screen(*id))
@@ -656,7 +657,7 @@ fn field_errors(autosave: Autosave, lang: Lang, field: FieldId) -> impl Fn() -> 
 fn ItemCard(
     /// Hidden by the skip logic, or on another page.
     hidden: Signal<bool>,
-    item_id: i64,
+    item_id: ItemId,
     code: String,
     text: String,
     allow_comment: bool,
@@ -827,7 +828,7 @@ fn CommentField(
 /// checked box) and, with it, saves as the respondent goes.
 #[component]
 fn ItemInput(
-    item_id: i64,
+    item_id: ItemId,
     kind: ItemKind,
     option_labels: Vec<String>,
     initial: String,

@@ -7,6 +7,7 @@ use app::backend::manage;
 use app::backend::now_ms;
 use app::edge::state::AppState;
 use app::model::admin::Msg;
+use app::model::{BodyId, ConsultationId};
 use app::wire::path;
 use axum::extract::{Path, State};
 use axum::http::{request::Parts, StatusCode};
@@ -52,7 +53,7 @@ async fn add_body(State(state): State<AppState>, post: ManagerPost) -> Response 
 async fn edit_body(
     State(state): State<AppState>,
     Manager(user): Manager,
-    Path((id, body_id)): Path<(i64, i64)>,
+    Path((id, body_id)): Path<(ConsultationId, BodyId)>,
     parts: Parts,
     Form(fields): Form<Fields>,
 ) -> Response {
@@ -80,7 +81,7 @@ async fn edit_body(
 async fn body_action(
     State(state): State<AppState>,
     Manager(user): Manager,
-    Path((id, body, action)): Path<(i64, i64, String)>,
+    Path((id, body, action)): Path<(ConsultationId, BodyId, String)>,
 ) -> Response {
     let now = now_ms();
     let base_url = &state.settings.base_url;

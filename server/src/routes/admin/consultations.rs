@@ -11,7 +11,7 @@ use app::backend::template::Template;
 use app::backend::{now_ms, sheet};
 use app::edge::state::AppState;
 use app::model::admin::{Msg, Problem};
-use app::model::ConsultationKind;
+use app::model::{ConsultationId, ConsultationKind, ItemId};
 use app::wire::path;
 use axum::extract::{Multipart, State};
 use axum::http::{request::Parts, StatusCode};
@@ -213,7 +213,7 @@ async fn remind(State(state): State<AppState>, ManagerAt(user, id): ManagerAt) -
 
 async fn items(State(state): State<AppState>, post: ManagerPost) -> Response {
     let (user, id, parts, fields) = post.into_parts();
-    let item = value(&fields, "item").parse::<i64>().unwrap_or(0);
+    let item = value(&fields, "item").parse::<ItemId>().unwrap_or_default();
     let text = value(&fields, "text").to_owned();
     let edit = match value(&fields, "action") {
         "add" => ItemEdit::Add {
@@ -264,7 +264,7 @@ async fn items(State(state): State<AppState>, post: ManagerPost) -> Response {
 /// Whether consultation `id` is a survey, for the wording of an outcome; a lookup
 /// that fails words it as a hearing (the action itself has already succeeded or
 /// answered for itself).
-async fn is_survey(state: &AppState, id: i64) -> bool {
+async fn is_survey(state: &AppState, id: ConsultationId) -> bool {
     let Ok(mut conn) = state.db.read.acquire().await else {
         return false;
     };

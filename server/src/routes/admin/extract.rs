@@ -8,6 +8,7 @@ use app::backend::now_ms;
 use app::edge::request;
 use app::edge::state::AppState;
 use app::model::admin::UserView;
+use app::model::ConsultationId;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request};
 use axum::http::{request::Parts, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -69,14 +70,14 @@ role_extractor!(
 );
 
 /// A manager acting on one consultation (`…/{id}/…`).
-pub struct ManagerAt(pub UserView, pub i64);
+pub struct ManagerAt(pub UserView, pub ConsultationId);
 
 impl FromRequestParts<AppState> for ManagerAt {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
         let Manager(user) = Manager::from_request_parts(parts, state).await?;
-        let Path(id) = Path::<i64>::from_request_parts(parts, state)
+        let Path(id) = Path::<ConsultationId>::from_request_parts(parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
         Ok(ManagerAt(user, id))
@@ -88,13 +89,13 @@ impl FromRequestParts<AppState> for ManagerAt {
 /// and the form's fields.
 pub struct ManagerPost {
     user: UserView,
-    id: i64,
+    id: ConsultationId,
     parts: Parts,
     fields: Fields,
 }
 
 impl ManagerPost {
-    pub fn into_parts(self) -> (UserView, i64, Parts, Fields) {
+    pub fn into_parts(self) -> (UserView, ConsultationId, Parts, Fields) {
         (self.user, self.id, self.parts, self.fields)
     }
 }

@@ -8,6 +8,7 @@ use app::backend::import_draft::{self, ImportKind};
 use app::backend::now_ms;
 use app::edge::state::AppState;
 use app::model::admin::{Msg, Problem};
+use app::model::{ConsultationId, DraftId};
 use app::wire::path;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{request::Parts, StatusCode};
@@ -27,7 +28,7 @@ pub fn routes() -> Router<AppState> {
 async fn upload(
     State(state): State<AppState>,
     Manager(user): Manager,
-    Path(id): Path<i64>,
+    Path(id): Path<ConsultationId>,
     parts: Parts,
     multipart: Multipart,
 ) -> Response {
@@ -79,7 +80,7 @@ async fn upload(
 async fn confirm_import(
     State(state): State<AppState>,
     Manager(user): Manager,
-    Path((id, draft, action)): Path<(i64, i64, String)>,
+    Path((id, draft, action)): Path<(ConsultationId, DraftId, String)>,
 ) -> Response {
     let page = path::consultation(id);
     match action.as_str() {

@@ -5,6 +5,7 @@ use super::reply::{unprocessable, value};
 use app::backend::{now_ms, report};
 use app::edge::state::AppState;
 use app::model::admin::Msg;
+use app::model::ItemId;
 use app::wire::path;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -19,7 +20,7 @@ pub fn routes() -> Router<AppState> {
 /// The administration's note on one item, from the report page.
 async fn save_note(State(state): State<AppState>, post: ManagerPost) -> Response {
     let (user, id, parts, fields) = post.into_parts();
-    let Ok(item) = value(&fields, "item").parse::<i64>() else {
+    let Ok(item) = value(&fields, "item").parse::<ItemId>() else {
         return StatusCode::BAD_REQUEST.into_response();
     };
     let page = path::report(id);

@@ -7,6 +7,7 @@ use app::backend::error::AppError;
 use app::backend::{now_ms, open_link, translation};
 use app::edge::state::AppState;
 use app::model::admin::{Msg, Problem};
+use app::model::ConsultationId;
 use app::wire::path;
 use axum::extract::State;
 use axum::response::Response;
@@ -52,7 +53,7 @@ async fn save_language(State(state): State<AppState>, post: ManagerPost) -> Resp
 async fn finish(
     result: Result<Result<(), Problem>, AppError>,
     again: Again<'_>,
-    id: i64,
+    id: ConsultationId,
     done: Msg,
 ) -> Response {
     settle(result, again, |()| {

@@ -12,7 +12,7 @@ use app::backend::now_ms;
 use app::edge::request;
 use app::edge::state::AppState;
 use app::model::admin::{Msg, Problem, Role};
-use app::model::Email;
+use app::model::{Email, UserId};
 use axum::extract::{Path, State};
 use axum::http::{request::Parts, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -76,14 +76,14 @@ async fn add_user(
     .await
 }
 
-fn user_page(id: i64) -> String {
+fn user_page(id: UserId) -> String {
     format!("/admin/brugere/{id}")
 }
 
 async fn change_role(
     State(state): State<AppState>,
     Admin(by): Admin,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
     Form(fields): Form<Fields>,
 ) -> Response {
     let page = user_page(id);
@@ -105,7 +105,7 @@ async fn change_role(
 async fn set_disabled(
     State(state): State<AppState>,
     Admin(by): Admin,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
     Form(fields): Form<Fields>,
 ) -> Response {
     let page = user_page(id);
@@ -124,7 +124,7 @@ async fn set_disabled(
 async fn end_sessions(
     State(state): State<AppState>,
     Admin(by): Admin,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
 ) -> Response {
     match accounts::end_sessions(&state.db, &by, id, now_ms()).await {
         Ok(_) if id == by.id => Redirect::to("/admin/log-ind?besked=SignedOut").into_response(),
@@ -140,7 +140,7 @@ async fn end_sessions(
 async fn reset_password(
     State(state): State<AppState>,
     Admin(by): Admin,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
     parts: Parts,
     Form(fields): Form<Fields>,
 ) -> Response {
