@@ -99,4 +99,33 @@ if ! have pdftoppm; then
   apt_install poppler-utils
 fi
 
+# --- PostgreSQL for the integration suite's second pass ---------------------------------
+# The suite runs on both engines. It uses the server SAMRAD_TEST_PG names, or one on
+# 127.0.0.1:5432 that takes the user postgres without a password (as CI's machines
+# have); where there is none, Debian's PostgreSQL is installed and a cluster started
+# with a password for postgres, and the address is written to target/test-pg.env.
+pg_env=target/test-pg.env
+pg_up() { timeout 5 psql "$1/postgres" -Atqc 'SELECT 1' >/dev/null 2>&1; }
+if [ -n "${SAMRAD_TEST_PG:-}" ]; then
+  echo "export SAMRAD_TEST_PG=$SAMRAD_TEST_PG" > "$pg_env"
+else
+  have psql || apt_install postgresql-client
+  if pg_up "postgres://postgres@127.0.0.1:5432"; then
+    echo "export SAMRAD_TEST_PG=postgres://postgres@127.0.0.1:5432" > "$pg_env"
+  elif pg_up "postgres://postgres:samrad-test@127.0.0.1:5432"; then
+    echo "export SAMRAD_TEST_PG=postgres://postgres:samrad-test@127.0.0.1:5432" > "$pg_env"
+  else
+    log "installing and starting PostgreSQL (Debian's packages) for the tests"
+    dpkg -s postgresql >/dev/null 2>&1 || apt_install postgresql
+    cluster=$(pg_lsclusters -h 2>/dev/null | awk 'NR==1 {print $1" "$2}')
+    [ -n "$cluster" ] || { $SUDO pg_createcluster "$(ls /usr/lib/postgresql | sort -V | tail -n 1)" main; cluster=$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}'); }
+    # shellcheck disable=SC2086
+    $SUDO pg_ctlcluster $cluster start || true
+    for _ in $(seq 30); do pg_isready -h 127.0.0.1 -q && break; sleep 1; done
+    $SUDO -u postgres psql -qc "ALTER USER postgres PASSWORD 'samrad-test'" 2>/dev/null \
+      || su postgres -c "psql -qc \"ALTER USER postgres PASSWORD 'samrad-test'\""
+    echo "export SAMRAD_TEST_PG=postgres://postgres:samrad-test@127.0.0.1:5432" > "$pg_env"
+  fi
+fi
+
 log "ready"

@@ -27,8 +27,18 @@ if [ ! -s target/toolchain.env ]; then
   cargo clippy -p app --lib --target wasm32-unknown-unknown --features hydrate --profile wasm-release -- -D warnings
   cargo clippy -p app --lib --target wasm32-unknown-unknown --features hydrate,admin-ui --profile wasm-release -- -D warnings
 fi
-echo "== unit and integration tests"
+echo "== unit and integration tests (SQLite)"
 cargo test --release --workspace
+echo "== integration tests on PostgreSQL (each test in a database of its own)"
+# shellcheck disable=SC1091
+. target/test-pg.env
+drop_test_databases() {
+  psql "$SAMRAD_TEST_PG/postgres" -Atqc "SELECT datname FROM pg_database WHERE datname LIKE 'samrad_test_%'" \
+    | while read -r name; do psql "$SAMRAD_TEST_PG/postgres" -qc "DROP DATABASE IF EXISTS $name" >/dev/null; done
+}
+drop_test_databases
+SAMRAD_TEST_ENGINE=postgres cargo test --release -p server --test api
+drop_test_databases
 echo "== end-to-end (Playwright, Chromium, phone viewport, JavaScript on and off)"
 (cd end2end && npx playwright test)
 echo "== page weight"

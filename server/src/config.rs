@@ -72,14 +72,15 @@ impl ServeConfig {
 
 #[derive(Args, Clone, Debug)]
 pub struct DbConfig {
-    /// The SQLite database file (created if missing).
+    /// Where the data lives: a SQLite file (created if missing; a path or
+    /// `sqlite://path`), or a PostgreSQL database (`postgres://user:password@host/db`).
     #[arg(
         long,
         env = "SAMRAD_DATABASE",
         default_value = "data/samrad.db",
         global = true
     )]
-    pub database: PathBuf,
+    pub database: String,
 }
 
 /// E-mail settings. Without `--smtp-host` mails are written as `.eml` files to

@@ -2,7 +2,7 @@
 
 use app::backend::auth::{self, Password, PASSWORD_MIN_CHARS};
 use app::backend::dates::{local_date, parse_local};
-use app::backend::db::Db;
+use app::backend::db::{Db, Location};
 use app::backend::{demo, demo_survey, manage, now_ms};
 use app::model::admin::Role;
 use app::model::{ConsultationId, ConsultationStatus, Email};
@@ -61,6 +61,17 @@ enum Command {
     /// Staff accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Copy a whole installation into an empty database, ids kept, each table's rows
+    /// counted at the end: from the SQLite file to PostgreSQL when moving to several
+    /// instances, or back for a one-file backup. Both are migrated first.
+    Copy {
+        /// The database to read: a SQLite file or a postgres:// address.
+        #[arg(long)]
+        from: String,
+        /// The empty database to fill: a postgres:// address or a SQLite file.
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -97,31 +108,42 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
-    let path = &cli.db.database;
-    if let Command::Demo { reset: true, .. } = &cli.command {
-        for suffix in ["", "-wal", "-shm"] {
-            let file = format!("{}{suffix}", path.display());
-            match std::fs::remove_file(&file) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(format!("cannot delete {file}: {e}"))
+    if let Command::Copy { from, to } = &cli.command {
+        return copy_installation(from, to).await;
+    }
+    let location = Location::parse(&cli.db.database);
+    let shown = location.display();
+    if let Location::File(path) = &location {
+        if let Command::Demo { reset: true, .. } = &cli.command {
+            for suffix in ["", "-wal", "-shm"] {
+                let file = format!("{}{suffix}", path.display());
+                match std::fs::remove_file(&file) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(format!("cannot delete {file}: {e}"))
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
         }
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+    } else if let Command::Demo { reset: true, .. } = &cli.command {
+        return Err(
+            "--reset deletes a SQLite file; on PostgreSQL, load the demo into an empty database"
+                .into(),
+        );
     }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    }
-    let db = Db::open(path)
+    let db = Db::connect(&location)
         .await
-        .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+        .map_err(|e| format!("cannot open {shown}: {e}"))?;
     db.migrate()
         .await
         .map_err(|e| format!("migration failed: {e}"))?;
     match cli.command {
         Command::Migrate => {
-            println!("Database {} is up to date.", path.display());
+            println!("Database {shown} is up to date.");
             Ok(())
         }
         Command::Serve(config) => {
@@ -162,9 +184,8 @@ async fn run(cli: Cli) -> Result<(), String> {
                 send_timeout: Default::default(),
             };
             println!(
-                "Demo hearing {} loaded into {}.",
-                loaded.consultation_id,
-                path.display()
+                "Demo hearing {} loaded into {shown}.",
+                loaded.consultation_id
             );
             println!("Administration: {}/admin", settings.base_url);
             for (email, password, role) in demo::USERS {
@@ -208,6 +229,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("{id}");
             Ok(())
         }
+        Command::Copy { .. } => unreachable!("copy opens its own databases, above"),
         Command::User(UserCommand::Add { email, name, role }) => {
             add_user(&db, &email, &name, &role).await
         }
@@ -267,6 +289,38 @@ async fn add_user(db: &Db, email: &str, name: &str, role: &str) -> Result<(), St
         )),
         Err(e) => Err(e.to_string()),
     }
+}
+
+/// `samrad copy`: opens and migrates both databases, copies, prints the row counts.
+async fn copy_installation(from: &str, to: &str) -> Result<(), String> {
+    let (from, to) = (Location::parse(from), Location::parse(to));
+    if from == to {
+        return Err("--from and --to name the same database".into());
+    }
+    let mut opened = Vec::new();
+    for location in [&from, &to] {
+        if let Location::File(path) = location {
+            if location == &from && !path.exists() {
+                return Err(format!("there is no database file {}", path.display()));
+            }
+        }
+        let db = Db::connect(location)
+            .await
+            .map_err(|e| format!("cannot open {}: {e}", location.display()))?;
+        db.migrate()
+            .await
+            .map_err(|e| format!("migration of {} failed: {e}", location.display()))?;
+        opened.push(db);
+    }
+    let counts = app::backend::copy::copy(&opened[0], &opened[1])
+        .await
+        .map_err(|e| format!("nothing was copied: {e}"))?;
+    println!("Copied {} to {}:", from.display(), to.display());
+    for (table, rows) in &counts {
+        println!("  {table:<24} {rows:>9} rows");
+    }
+    println!("Every table's row count matches.");
+    Ok(())
 }
 
 /// The outcome of an update of one consultation, as the CLI reports it.

@@ -14,7 +14,7 @@ use super::token::hash_token;
 use crate::i18n::Lang;
 use crate::model::admin::{Msg, Problem, Role, StaffAccount, UserView};
 use crate::model::UserId;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 #[derive(sqlx::FromRow)]
 struct AccountRow {
@@ -77,7 +77,7 @@ pub async fn one(db: &Db, id: UserId, now_ms: i64, lang: Lang) -> Result<StaffAc
 }
 
 /// The account as it is now, inside the transaction that will change it.
-async fn target(conn: &mut SqliteConnection, id: UserId) -> Result<(UserView, bool), AppError> {
+async fn target(conn: &mut AnyConnection, id: UserId) -> Result<(UserView, bool), AppError> {
     let row: Option<(String, String, String, Option<i64>)> =
         sqlx::query_as("SELECT email, name, role, disabled_at FROM app_user WHERE id = $1")
             .bind(id)
@@ -96,7 +96,7 @@ async fn target(conn: &mut SqliteConnection, id: UserId) -> Result<(UserView, bo
 }
 
 /// Whether `id` is the last enabled administrator (so it must stay one).
-async fn is_last_admin(conn: &mut SqliteConnection, id: UserId) -> Result<bool, sqlx::Error> {
+async fn is_last_admin(conn: &mut AnyConnection, id: UserId) -> Result<bool, sqlx::Error> {
     let (others,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM app_user
          WHERE role = 'admin' AND disabled_at IS NULL AND id <> $1",
@@ -108,7 +108,7 @@ async fn is_last_admin(conn: &mut SqliteConnection, id: UserId) -> Result<bool, 
 }
 
 async fn end_all_sessions(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: UserId,
     except_hash: Option<&str>,
 ) -> Result<u64, sqlx::Error> {
@@ -294,7 +294,7 @@ pub async fn change_own_password(
     Ok(Ok(()))
 }
 
-async fn set_hash(conn: &mut SqliteConnection, id: UserId, hash: &str) -> Result<(), sqlx::Error> {
+async fn set_hash(conn: &mut AnyConnection, id: UserId, hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE app_user SET password_hash = $1 WHERE id = $2")
         .bind(hash)
         .bind(id)

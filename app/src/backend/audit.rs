@@ -9,7 +9,7 @@ use crate::i18n::{Key, Lang};
 use crate::model::admin::{AuditEntry, UserView};
 use crate::model::listing::{PageInfo, PAGE_SIZE};
 use crate::model::ConsultationId;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// What was done; stored by name so the log stays readable in the database too, and
 /// shown by its label on the audit page.
@@ -71,7 +71,7 @@ actions! {
 /// Records an action inside the caller's transaction. `user` is `None` for what the
 /// system does by itself (automatic reminders).
 pub async fn record(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user: Option<&UserView>,
     action: Action,
     consultation_id: Option<ConsultationId>,
@@ -95,7 +95,7 @@ pub async fn record(
 
 /// Records the action in the transaction that made it, and commits both.
 pub async fn commit(
-    mut tx: sqlx::Transaction<'_, sqlx::Sqlite>,
+    mut tx: sqlx::Transaction<'_, sqlx::Any>,
     user: Option<&UserView>,
     action: Action,
     consultation_id: Option<ConsultationId>,

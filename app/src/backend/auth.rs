@@ -347,8 +347,10 @@ pub async fn sign_in(
 }
 
 /// Writes a password attempt down as a failure before the password is checked, in
-/// the one transaction that counts the earlier ones (the writer is a single
-/// connection): parallel attempts see each other, and only a success takes it back.
+/// the one transaction that counts the earlier ones (SQLite's writer is a single
+/// connection; on PostgreSQL the transaction first waits for others on the same
+/// account and client): parallel attempts see each other, and only a success takes
+/// it back.
 /// `None` when the account or the client must wait.
 pub(super) async fn count_attempt(
     db: &Db,
@@ -358,6 +360,11 @@ pub(super) async fn count_attempt(
 ) -> Result<Option<i64>, AppError> {
     let since = now_ms - THROTTLE_WINDOW_MS;
     let mut tx = db.write.begin().await?;
+    for key in [email_key, client] {
+        db.engine
+            .serialize_on(&mut tx, &format!("sign-in {key}"))
+            .await?;
+    }
     let (per_account, last_failure, per_client): (i64, Option<i64>, i64) = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM login_failure WHERE email = $1 AND at > $3),
                 (SELECT MAX(at) FROM login_failure WHERE email = $1 AND at > $3),

@@ -5,11 +5,11 @@
 
 use crate::model::admin::BodyState;
 use crate::model::BodyId;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// Moves the body to `to`, unless it is there or further already.
 pub async fn advance(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     respondent_id: BodyId,
     to: BodyState,
 ) -> Result<(), sqlx::Error> {

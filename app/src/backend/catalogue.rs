@@ -1,7 +1,7 @@
 //! A consultation's items as the report and the exports read them, and an item's kind
 //! read back from its stored columns.
 
-use super::db::Db;
+use super::db::{Db, Flag};
 use super::error::AppError;
 use crate::model::logic::Condition;
 use crate::model::{ConsultationId, ItemId, ItemKind, SectionId};
@@ -53,7 +53,9 @@ pub struct StoredItem {
     pub text: String,
     #[sqlx(flatten)]
     pub kind: StoredKind,
+    #[sqlx(try_from = "Flag")]
     pub allow_comment: bool,
+    #[sqlx(try_from = "Flag")]
     pub required: bool,
     pub show_if_item: Option<ItemId>,
     pub show_if_any: String,
@@ -79,6 +81,7 @@ struct Row {
     #[sqlx(flatten)]
     kind: StoredKind,
     admin_note: String,
+    #[sqlx(try_from = "Flag")]
     conditional: bool,
 }
 

@@ -1,48 +1,315 @@
-//! The database handle. SQLite by default: WAL so readers never wait for the writer,
-//! `synchronous=FULL` so an acknowledged write survives a crash or power cut, foreign
-//! keys on. All writes go through a one-connection pool, so concurrent writers queue
-//! in the pool instead of failing with `database is locked`.
+//! The database handle, on either engine.
+//!
+//! **SQLite** (the embedded default, one file): WAL so readers never wait for the
+//! writer, `synchronous=FULL` so an acknowledged write survives a crash or power cut,
+//! foreign keys on. All writes go through a one-connection pool, so concurrent writers
+//! queue in the pool instead of failing with `database is locked`.
+//!
+//! **PostgreSQL** (the scale-out engine, several instances on one database): both
+//! pools are ordinary pools on the server; the places where SQLite's single writer
+//! made a write safe take row locks instead (see [`Engine::lock_row`]).
+//!
+//! One code path for both: every query is written once, in SQL both engines run, and
+//! executed through sqlx's `Any` driver on the engine the address names. The few
+//! places where the dialects differ ask [`Db::engine`] (see the README, "Two engines").
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
-use std::path::Path;
+use sqlx::any::{AnyPoolOptions, AnyTypeInfoKind};
+use sqlx::{Any, AnyPool, Decode, Executor, Type, ValueRef};
+use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+/// Which engine a database is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+impl Engine {
+    /// ` FOR UPDATE` where a transaction must lock the rows it read before it writes
+    /// them (PostgreSQL, where writers run side by side); nothing on SQLite, whose one
+    /// writer connection already serialises every write.
+    pub fn lock_rows(self) -> &'static str {
+        match self {
+            Self::Sqlite => "",
+            Self::Postgres => " FOR UPDATE",
+        }
+    }
+
+    /// ` FOR UPDATE SKIP LOCKED`: rows another instance is claiming are passed over.
+    pub fn skip_locked(self) -> &'static str {
+        match self {
+            Self::Sqlite => "",
+            Self::Postgres => " FOR UPDATE SKIP LOCKED",
+        }
+    }
+
+    /// Makes the calling transaction wait for any other one that took the same `key`
+    /// (until it ends): a count followed by an insert that must see every earlier
+    /// insert, such as sign-in throttling. On SQLite the single writer already does.
+    pub async fn serialize_on(
+        self,
+        conn: &mut sqlx::AnyConnection,
+        key: &str,
+    ) -> Result<(), sqlx::Error> {
+        if self == Self::Postgres {
+            sqlx::query(
+                "SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS locked",
+            )
+            .bind(key)
+            .execute(conn)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// The aggregate that gathers JSON values into one JSON array.
+    pub fn json_array_agg(self) -> &'static str {
+        match self {
+            Self::Sqlite => "json_group_array",
+            Self::Postgres => "json_agg",
+        }
+    }
+
+    /// The function that makes a JSON array of its arguments.
+    pub fn json_array(self) -> &'static str {
+        match self {
+            Self::Sqlite => "json_array",
+            Self::Postgres => "json_build_array",
+        }
+    }
+
+    /// The aggregate that joins texts with a separator.
+    pub fn string_agg(self) -> &'static str {
+        match self {
+            Self::Sqlite => "group_concat",
+            Self::Postgres => "string_agg",
+        }
+    }
+}
+
+/// Where the data lives: a SQLite file, or a PostgreSQL server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    File(PathBuf),
+    Server(String),
+}
+
+impl Location {
+    /// `postgres://…` or `postgresql://…` is a server; anything else is a file path
+    /// (with or without `sqlite://`).
+    pub fn parse(raw: &str) -> Self {
+        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            Self::Server(raw.to_owned())
+        } else {
+            let path = raw
+                .strip_prefix("sqlite://")
+                .or_else(|| raw.strip_prefix("sqlite:"))
+                .unwrap_or(raw);
+            Self::File(PathBuf::from(path))
+        }
+    }
+
+    /// How it is shown in messages: a server's address without its password.
+    pub fn display(&self) -> String {
+        match self {
+            Self::File(path) => path.display().to_string(),
+            Self::Server(url) => without_password(url),
+        }
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct Db {
     /// For reads; several connections, each sees the last committed state.
-    pub read: SqlitePool,
-    /// For every write transaction; exactly one connection.
-    pub write: SqlitePool,
+    pub read: AnyPool,
+    /// For every write transaction; on SQLite exactly one connection.
+    pub write: AnyPool,
+    pub engine: Engine,
 }
 
 impl Db {
+    /// Opens the SQLite file at `path`, creating it if missing.
     pub async fn open(path: &Path) -> Result<Self, sqlx::Error> {
-        private_file(path)?;
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        let write = SqlitePoolOptions::new()
-            .max_connections(1)
-            .acquire_timeout(Duration::from_secs(30))
-            .connect_with(options.clone())
-            .await?;
-        let read = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options.read_only(true))
-            .await?;
-        Ok(Self { read, write })
+        Self::connect(&Location::File(path.to_owned())).await
     }
 
-    /// Brings the schema up to date. Safe to run on every start.
+    pub async fn connect(location: &Location) -> Result<Self, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        match location {
+            Location::File(path) => Self::sqlite(path).await,
+            Location::Server(url) => Self::postgres(url).await,
+        }
+    }
+
+    async fn sqlite(path: &Path) -> Result<Self, sqlx::Error> {
+        private_file(path)?;
+        // The driver reads `sqlite://<path>?mode=…`, percent-decoding the path.
+        let file = path
+            .to_string_lossy()
+            .replace('%', "%25")
+            .replace('?', "%3F")
+            .replace('#', "%23");
+        let url = |mode: &str| format!("sqlite://{file}?mode={mode}");
+        // The pragmas every connection needs; the journal mode is the file's, set once
+        // by the writer.
+        const PRAGMAS: &str =
+            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+        let write = AnyPoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute(PRAGMAS).await?;
+                    conn.execute("PRAGMA journal_mode = WAL;").await?;
+                    Ok(())
+                })
+            })
+            .connect(&url("rwc"))
+            .await?;
+        let read = AnyPoolOptions::new()
+            .max_connections(8)
+            .after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute(PRAGMAS).await?;
+                    Ok(())
+                })
+            })
+            .connect(&url("ro"))
+            .await?;
+        Ok(Self {
+            read,
+            write,
+            engine: Engine::Sqlite,
+        })
+    }
+
+    async fn postgres(url: &str) -> Result<Self, sqlx::Error> {
+        let pool = AnyPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect(url)
+            .await?;
+        Ok(Self {
+            read: pool.clone(),
+            write: pool,
+            engine: Engine::Postgres,
+        })
+    }
+
+    /// Brings the schema up to date, from the engine's own migrations. Safe to run on
+    /// every start, and from several instances at once (PostgreSQL: the migrator
+    /// takes an advisory lock).
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
-        sqlx::migrate!("../migrations/sqlite")
-            .run(&self.write)
-            .await
+        match self.engine {
+            Engine::Sqlite => {
+                sqlx::migrate!("../migrations/sqlite")
+                    .run(&self.write)
+                    .await
+            }
+            Engine::Postgres => {
+                sqlx::migrate!("../migrations/postgres")
+                    .run(&self.write)
+                    .await
+            }
+        }
+    }
+
+    /// Closes both pools (a test that reopens the database, a copy that is done).
+    pub async fn close(&self) {
+        self.read.close().await;
+        self.write.close().await;
+    }
+}
+
+/// A yes/no value read on either engine, as an integer or a BOOLEAN. The `Any` driver
+/// cannot read a SQLite column declared BOOLEAN at all, so such a column is selected
+/// as `CAST(required AS INTEGER) AS required` (which PostgreSQL reads the same way);
+/// a yes/no expression (`x IS NOT NULL AS conditional`) comes as an integer from
+/// SQLite and a BOOLEAN from PostgreSQL. For rows: `#[sqlx(try_from = "Flag")]` on a
+/// `bool` field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flag(pub bool);
+
+impl From<Flag> for bool {
+    fn from(flag: Flag) -> Self {
+        flag.0
+    }
+}
+
+impl Type<Any> for Flag {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <bool as Type<Any>>::type_info()
+    }
+
+    fn compatible(_: &sqlx::any::AnyTypeInfo) -> bool {
+        true
+    }
+}
+
+impl<'r> Decode<'r, Any> for Flag {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        if value.type_info().kind() == AnyTypeInfoKind::Bool {
+            <bool as Decode<Any>>::decode(value).map(Flag)
+        } else {
+            <i64 as Decode<Any>>::decode(value).map(|n| Flag(n != 0))
+        }
+    }
+}
+
+/// A type stored as one of a fixed set of words in a TEXT column (a status, a kind):
+/// encoded as its word, decoded from it, and an unknown word is an error rather than
+/// a default.
+macro_rules! stored_as_text {
+    ($($name:ty),+ $(,)?) => {$(
+        impl sqlx::Type<sqlx::Any> for $name {
+            fn type_info() -> sqlx::any::AnyTypeInfo {
+                <&str as sqlx::Type<sqlx::Any>>::type_info()
+            }
+        }
+
+        impl<'q> sqlx::Encode<'q, sqlx::Any> for $name {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+                let word: &'q str = self.as_str();
+                <&'q str as sqlx::Encode<'q, sqlx::Any>>::encode(word, buf)
+            }
+        }
+
+        impl<'r> sqlx::Decode<'r, sqlx::Any> for $name {
+            fn decode(
+                value: sqlx::any::AnyValueRef<'r>,
+            ) -> Result<Self, sqlx::error::BoxDynError> {
+                let word = <&str as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
+                <$name>::parse(word)
+                    .ok_or_else(|| format!("unknown {} {word:?}", stringify!($name)).into())
+            }
+        }
+    )+};
+}
+
+stored_as_text!(
+    crate::model::ConsultationKind,
+    crate::model::ConsultationStatus,
+    crate::model::ResponseStatus,
+    crate::model::admin::BodyState,
+);
+
+/// `postgres://user:secret@host/db` as `postgres://user:***@host/db`, so an address
+/// can be printed and logged.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    match authority.rsplit_once('@') {
+        Some((user, host)) if user.contains(':') => {
+            let name = user.split(':').next().unwrap_or_default();
+            format!("{scheme}://{name}:***@{host}{path}")
+        }
+        _ => url.to_owned(),
     }
 }
 
@@ -57,4 +324,29 @@ fn private_file(path: &Path) -> std::io::Result<()> {
         .mode(0o600)
         .open(path)?;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_names_its_engine_and_hides_its_password() {
+        assert_eq!(
+            Location::parse("data/samrad.db"),
+            Location::File("data/samrad.db".into())
+        );
+        assert_eq!(
+            Location::parse("sqlite://data/x.db"),
+            Location::File("data/x.db".into())
+        );
+        let server = Location::parse("postgres://samrad:hemmelig@db.kommune.dk/samrad");
+        assert!(matches!(server, Location::Server(_)));
+        assert_eq!(
+            server.display(),
+            "postgres://samrad:***@db.kommune.dk/samrad"
+        );
+        let plain = Location::parse("postgres://127.0.0.1:5432/samrad");
+        assert_eq!(plain.display(), "postgres://127.0.0.1:5432/samrad");
+    }
 }

@@ -119,7 +119,7 @@ pub async fn save(
 }
 
 async fn load(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     user: &UserView,
     consultation_id: ConsultationId,
     draft_id: DraftId,

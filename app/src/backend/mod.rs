@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod body_state;
 pub mod catalogue;
+pub mod copy;
 pub mod dates;
 pub mod db;
 pub mod demo;

@@ -149,6 +149,9 @@ pub async fn start(
     }
     let key = client_key(client);
     let mut tx = db.write.begin().await?;
+    db.engine
+        .serialize_on(&mut tx, &format!("open-start {key}"))
+        .await?;
     let (recent,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM open_start WHERE client_key = $1 AND started_at > $2")
             .bind(&key)
@@ -328,7 +331,7 @@ pub async fn create(
 
 /// Writes a new open link with a fresh code, and returns the code.
 pub async fn insert(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     id: ConsultationId,
     group: &str,
     unit: &str,

@@ -352,7 +352,7 @@ async fn tallied(
         _ => "group_name",
     };
     Ok(sqlx::query_as(&format!(
-        "SELECT item_id, {column}, value, SUM(answers), SUM(commented)
+        "SELECT item_id, {column}, value, CAST(SUM(answers) AS BIGINT), CAST(SUM(commented) AS BIGINT)
          FROM answer_tally
          WHERE consultation_id = $1 AND answers > 0 AND ($2 IS NULL OR group_name = $2)
          GROUP BY item_id, {column}, value"
@@ -382,7 +382,8 @@ async fn by_answer(
     lang: Lang,
 ) -> Result<(Vec<Column>, Vec<Counted>), AppError> {
     let by_answer: Vec<Counted> = sqlx::query_as(
-        "SELECT item_id, background_value, value, SUM(answers), SUM(commented)
+        "SELECT item_id, background_value, value, CAST(SUM(answers) AS BIGINT),
+                CAST(SUM(commented) AS BIGINT)
          FROM answer_tally_by_answer
          WHERE consultation_id = $1 AND background_item = $2 AND answers > 0
            AND ($3 IS NULL OR group_name = $3)

@@ -9,7 +9,7 @@
 use super::body_state;
 use super::catalogue::StoredItem;
 use super::dates::format_datetime;
-use super::db::Db;
+use super::db::{Db, Flag};
 use super::error::AppError;
 use super::form::{validate, Change, Intent, ItemRule, Posting, RawField, Target};
 use super::tally::{self, Sign};
@@ -25,7 +25,7 @@ use crate::model::{
     FieldState, FieldUpdate, FormError, ItemId, ItemRef, ItemView, LangTag, LockReason, Receipt,
     ReceiptItem, ReceiptSection, RespondPage, ResponseId, ResponseStatus, SectionId, SectionView,
 };
-use sqlx::{Sqlite, SqliteConnection};
+use sqlx::{Any, AnyConnection};
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(sqlx::FromRow)]
@@ -42,6 +42,7 @@ struct Invitee {
     opens_at: Option<i64>,
     deadline: i64,
     /// The consultation is an anonymous survey: see [`submit_anonymously`].
+    #[sqlx(try_from = "Flag")]
     anonymous: bool,
     kind: ConsultationKind,
     min_group_size: i64,
@@ -70,12 +71,12 @@ async fn find_invitee<'e, E>(
     now_ms: i64,
 ) -> Result<Option<Invitee>, sqlx::Error>
 where
-    E: sqlx::Executor<'e, Database = Sqlite>,
+    E: sqlx::Executor<'e, Database = Any>,
 {
     sqlx::query_as(
         "SELECT i.id AS invitation_id, r.id AS respondent_id, c.id AS consultation_id,
                 r.name, r.group_name, r.unit, c.title, c.intro_md, c.status, c.opens_at, c.deadline,
-                c.anonymous, c.kind, c.min_group_size, r.state
+                CAST(c.anonymous AS INTEGER) AS anonymous, c.kind, c.min_group_size, r.state
          FROM invitation i
          JOIN respondent r ON r.id = i.respondent_id
          JOIN consultation c ON c.id = r.consultation_id
@@ -129,7 +130,7 @@ struct AnswerRow {
 }
 
 async fn load_sections(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     consultation_id: ConsultationId,
 ) -> Result<Vec<SectionRow>, sqlx::Error> {
     sqlx::query_as(
@@ -141,12 +142,13 @@ async fn load_sections(
 }
 
 async fn load_items(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     consultation_id: ConsultationId,
 ) -> Result<Vec<ItemRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT i.id, i.section_id, i.code, i.text, i.kind, i.options_json, i.max_choices,
-                i.allow_comment, i.required, i.show_if_item, i.show_if_any
+                CAST(i.allow_comment AS INTEGER) AS allow_comment,
+                CAST(i.required AS INTEGER) AS required, i.show_if_item, i.show_if_any
          FROM item i JOIN section s ON s.id = i.section_id
          WHERE i.consultation_id = $1 ORDER BY s.position, i.position",
     )
@@ -155,16 +157,22 @@ async fn load_items(
     .await
 }
 
+/// The body's response; `lock` is [`Engine::lock_rows`] where the caller is about to
+/// write it (two members saving at once through two instances then take turns, so
+/// the second sees the first's version and merges or reports the conflict).
+///
+/// [`Engine::lock_rows`]: super::db::Engine::lock_rows
 async fn load_response(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     consultation_id: ConsultationId,
     respondent_id: BodyId,
+    lock: &str,
 ) -> Result<Option<ResponseRow>, sqlx::Error> {
-    sqlx::query_as(
+    sqlx::query_as(&format!(
         "SELECT id, status, general_comment, general_comment_version, version, submitted_version,
                 submission_no, submitted_general_comment, submitted_at
-         FROM response WHERE consultation_id = $1 AND respondent_id = $2",
-    )
+         FROM response WHERE consultation_id = $1 AND respondent_id = $2{lock}"
+    ))
     .bind(consultation_id)
     .bind(respondent_id)
     .fetch_optional(conn)
@@ -172,7 +180,7 @@ async fn load_response(
 }
 
 async fn load_answers(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     response_id: ResponseId,
 ) -> Result<HashMap<ItemId, AnswerRow>, sqlx::Error> {
     let rows: Vec<AnswerRow> =
@@ -224,7 +232,13 @@ pub async fn load_page(
         true => translation::Texts::default(),
         false => translation::texts(&mut conn, invitee.consultation_id, &content).await?,
     };
-    let response = load_response(&mut conn, invitee.consultation_id, invitee.respondent_id).await?;
+    let response = load_response(
+        &mut conn,
+        invitee.consultation_id,
+        invitee.respondent_id,
+        "",
+    )
+    .await?;
     let answers = match &response {
         Some(r) => load_answers(&mut conn, r.id).await?,
         None => HashMap::new(),
@@ -443,9 +457,15 @@ pub async fn save(
     .execute(&mut *tx)
     .await?;
     body_state::advance(&mut tx, invitee.respondent_id, BodyState::Draft).await?;
-    let response = load_response(&mut tx, invitee.consultation_id, invitee.respondent_id)
-        .await?
-        .ok_or_else(|| AppError::Internal("response vanished inside its transaction".into()))?;
+    let lock = db.engine.lock_rows();
+    let response = load_response(
+        &mut tx,
+        invitee.consultation_id,
+        invitee.respondent_id,
+        lock,
+    )
+    .await?
+    .ok_or_else(|| AppError::Internal("response vanished inside its transaction".into()))?;
     let answers = load_answers(&mut tx, response.id).await?;
 
     let code_of = |target: Target| match target {
@@ -723,7 +743,7 @@ fn unanswered(items: &[ItemRow], stored: &HashMap<ItemId, AnswerRow>) -> Vec<Ite
 
 /// Every field written after `since`, so the autosave can show other members' answers.
 async fn changed_since(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     response_id: ResponseId,
     since: i64,
     general_version: i64,
@@ -759,7 +779,7 @@ async fn changed_since(
 /// counts under. The draft is deleted, and the respondent keeps only "has answered",
 /// so reminders skip it. Nothing about the answers is logged or mailed.
 async fn submit_anonymously(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     invitee: &Invitee,
     draft_id: ResponseId,
     written_in: &LangTag,
@@ -848,7 +868,7 @@ pub async fn load_receipt(
 }
 
 async fn receipt_for(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     invitee: &Invitee,
     lang: Lang,
 ) -> Result<Option<Receipt>, AppError> {
@@ -856,7 +876,7 @@ async fn receipt_for(
         return Ok(Some(anonymous_receipt(invitee, lang)));
     }
     let Some(response) =
-        load_response(conn, invitee.consultation_id, invitee.respondent_id).await?
+        load_response(conn, invitee.consultation_id, invitee.respondent_id, "").await?
     else {
         return Ok(None);
     };

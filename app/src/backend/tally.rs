@@ -8,7 +8,7 @@
 //! another group or unit takes its answers along.
 
 use crate::model::{ConsultationId, ResponseId};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// Adds the submitted answers of the responses `filter` selects to the count (or
 /// takes them out, with a negative `sign`), under the group and unit each response
@@ -57,7 +57,7 @@ macro_rules! add_up_by_answer {
 /// Adds (`Sign::Add`) or removes (`Sign::Remove`) the submitted answers of one
 /// response to or from the counts.
 pub async fn count(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     response_id: ResponseId,
     sign: Sign,
 ) -> Result<(), sqlx::Error> {
@@ -74,10 +74,7 @@ pub async fn count(
 /// Stamps a response with the group and unit of its body as they are now: at
 /// submission, and when the administration moves the body. The caller takes the
 /// response out of the count before and adds it back after, so the count follows.
-pub async fn stamp(
-    conn: &mut SqliteConnection,
-    response_id: ResponseId,
-) -> Result<(), sqlx::Error> {
+pub async fn stamp(conn: &mut AnyConnection, response_id: ResponseId) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE response
          SET group_name = COALESCE((SELECT r.group_name FROM respondent r WHERE r.id = response.respondent_id), group_name),
@@ -93,7 +90,7 @@ pub async fn stamp(
 /// Counts a whole consultation afresh from `submitted_answer`: after a bulk load
 /// (the generated demo data) that did not count as it went.
 pub async fn recount(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     consultation_id: ConsultationId,
 ) -> Result<(), sqlx::Error> {
     for table in ["answer_tally", "answer_tally_by_answer"] {

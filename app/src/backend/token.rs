@@ -35,7 +35,7 @@ impl Token {
     /// A new working link for a body: stored as its hash, returned raw for the one
     /// mail or printout that carries it.
     pub async fn issue(
-        conn: &mut sqlx::SqliteConnection,
+        conn: &mut sqlx::AnyConnection,
         respondent_id: BodyId,
         now_ms: i64,
     ) -> Result<Self, sqlx::Error> {

@@ -123,13 +123,14 @@ async fn bodies_page(
             .bind(state)
             .bind(not_submitted)
     };
+    let string_agg = db.engine.string_agg();
     let page_sql = format!(
         "SELECT b.id, b.name, b.group_name, b.unit, b.state,
                 CASE b.state
                   WHEN 'submitted' THEN (SELECT p.submitted_at FROM response p WHERE p.respondent_id = b.id)
                   WHEN 'draft' THEN (SELECT p.updated_at FROM response p WHERE p.respondent_id = b.id)
                   ELSE (SELECT MIN(opened_at) FROM invitation i WHERE i.respondent_id = b.id) END AS since,
-                (SELECT group_concat(email, ', ') FROM respondent_email e WHERE e.respondent_id = b.id) AS emails,
+                (SELECT {string_agg}(email, ', ') FROM respondent_email e WHERE e.respondent_id = b.id) AS emails,
                 (SELECT MIN(sent_at) FROM outbox o WHERE o.respondent_id = b.id AND o.kind = 'invitation') AS invited_at,
                 (SELECT MAX(sent_at) FROM outbox o WHERE o.respondent_id = b.id AND o.kind = 'reminder') AS reminded_at,
                 (SELECT COUNT(*) FROM outbox o WHERE o.respondent_id = b.id AND o.sent_at IS NULL AND o.failed_at IS NULL) AS pending,
@@ -268,9 +269,10 @@ pub async fn consultation(
     let items: Vec<ItemRow> = sqlx::query_as(
         "SELECT i.id, i.section_id, i.code, i.text,
                 CASE WHEN $2 THEN 0 ELSE
-                  (SELECT COALESCE(SUM(t.answers), 0) FROM answer_tally t
+                  (SELECT CAST(COALESCE(SUM(t.answers), 0) AS BIGINT) FROM answer_tally t
                    WHERE t.consultation_id = $1 AND t.item_id = i.id AND t.value <> '') END AS answered,
-                i.kind, i.options_json, i.max_choices, i.allow_comment, i.required, i.show_if_item,
+                i.kind, i.options_json, i.max_choices, CAST(i.allow_comment AS INTEGER) AS allow_comment,
+                CAST(i.required AS INTEGER) AS required, i.show_if_item,
                 i.show_if_any
          FROM item i WHERE i.consultation_id = $1 ORDER BY i.position",
     )

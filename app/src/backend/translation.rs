@@ -15,12 +15,12 @@ use crate::model::language::best_of;
 use crate::model::{
     without_bidi_controls, ConsultationId, ConsultationKind, ItemId, LangTag, SectionId,
 };
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use std::collections::HashMap;
 
 /// The languages consultation `id` can be read in: Danish first, then the others.
 pub async fn languages(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     consultation_id: ConsultationId,
 ) -> Result<Vec<LangTag>, sqlx::Error> {
     let rows: Vec<(String,)> = sqlx::query_as(
@@ -84,7 +84,7 @@ pub struct Texts {
 }
 
 pub async fn texts(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     consultation_id: ConsultationId,
     lang: &LangTag,
 ) -> Result<Texts, sqlx::Error> {
@@ -147,7 +147,7 @@ pub fn or_danish(translated: &str, danish: &str) -> String {
 /// Offers `lang` for the consultation, with its title and intro where given (kept
 /// where already there).
 pub async fn add_language(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     consultation_id: ConsultationId,
     lang: &LangTag,
     title: &str,
@@ -169,7 +169,7 @@ pub async fn add_language(
 }
 
 pub async fn set_section(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     section_id: SectionId,
     lang: &LangTag,
     title: &str,
@@ -189,7 +189,7 @@ pub async fn set_section(
 }
 
 pub async fn set_item(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     item_id: ItemId,
     lang: &LangTag,
     text: &str,

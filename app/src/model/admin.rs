@@ -288,7 +288,6 @@ pub struct ConsultationSummary {
 
 /// Where a consulted body is with its response.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum BodyState {
     NotOpened,
     Opened,
@@ -308,6 +307,10 @@ impl BodyState {
             Self::Draft => "draft",
             Self::Submitted => "submitted",
         }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw)
     }
 
     pub fn label(self) -> Key {

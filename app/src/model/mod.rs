@@ -27,9 +27,8 @@ use serde::{Deserialize, Serialize};
 
 /// Whether a consultation is a hearing of bodies or a survey of people.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-// Stored as the same words in TEXT columns: rows decode straight into the type, so
-// a store query never hands on a raw string to be parsed later.
-#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
+// Stored as the same words in TEXT columns: rows decode straight into the type
+// (`backend::db`), so a store query never hands on a raw string to be parsed later.
 #[serde(rename_all = "snake_case")]
 pub enum ConsultationKind {
     Hearing,
@@ -43,11 +42,16 @@ impl ConsultationKind {
             Self::Survey => "survey",
         }
     }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        [Self::Hearing, Self::Survey]
+            .into_iter()
+            .find(|k| k.as_str() == raw)
+    }
 }
 
 /// Life cycle of a consultation. Only `Open` accepts answers, and only before the deadline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 #[serde(rename_all = "snake_case")]
 pub enum ConsultationStatus {
     Draft,
@@ -80,7 +84,6 @@ impl ConsultationStatus {
 /// A response is a draft until it has been submitted once; after that it stays
 /// submitted, and later edits are a working copy until they are submitted again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 #[serde(rename_all = "snake_case")]
 pub enum ResponseStatus {
     Draft,
@@ -93,6 +96,12 @@ impl ResponseStatus {
             Self::Draft => "draft",
             Self::Submitted => "submitted",
         }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        [Self::Draft, Self::Submitted]
+            .into_iter()
+            .find(|s| s.as_str() == raw)
     }
 }
 

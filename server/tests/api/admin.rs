@@ -446,9 +446,9 @@ async fn the_stored_words_decode_into_their_types_and_back() {
     let app = spawn_app().await;
     async fn round_trip<T>(app: &TestApp, value: T, word: &str)
     where
-        T: for<'r> sqlx::Decode<'r, sqlx::Sqlite>
-            + sqlx::Encode<'static, sqlx::Sqlite>
-            + sqlx::Type<sqlx::Sqlite>
+        T: for<'r> sqlx::Decode<'r, sqlx::Any>
+            + sqlx::Encode<'static, sqlx::Any>
+            + sqlx::Type<sqlx::Any>
             + PartialEq
             + std::fmt::Debug
             + Copy

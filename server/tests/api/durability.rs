@@ -1,49 +1,16 @@
 //! An acknowledged submission must survive `kill -9` of the server process.
 
 use crate::helpers::*;
-use app::backend::db::Db;
 use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
 use app::backend::now_ms;
 use app::backend::template::DEVELOPMENT_PLAN;
 use app::model::ConsultationStatus;
-use std::path::Path;
-use std::process::Child;
-use std::time::{Duration, Instant};
-
-/// Starts the real binary on a port of its own choosing and returns it with the port
-/// (read from its first line of output), once it answers.
-async fn start_server(database: &Path) -> (Child, u16) {
-    let (mut child, line) = launch(database, &[]);
-    let port: u16 = line
-        .trim()
-        .rsplit(':')
-        .next()
-        .and_then(|p| p.parse().ok())
-        .expect("port in first line");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while Instant::now() < deadline {
-        if let Ok(res) = client()
-            .get(format!("http://127.0.0.1:{port}/healthz"))
-            .send()
-            .await
-        {
-            if res.status().is_success() {
-                return (child, port);
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    panic!("server did not come up on port {port}");
-}
 
 #[tokio::test]
 async fn an_acknowledged_submit_survives_kill_minus_nine() {
     let dir = tempfile::tempdir().unwrap();
-    let database = dir.path().join("kill.db");
-    let db = Db::open(&database).await.unwrap();
-    db.migrate().await.unwrap();
+    let database = fresh_database(dir.path(), "kill.db").await;
+    let db = open_database(&database).await;
     let consultation = create_hearing(
         &db,
         &DEVELOPMENT_PLAN,

@@ -3,7 +3,7 @@
 //! follow redirects.
 
 use app::backend::auth::{create_user, Password};
-use app::backend::db::Db;
+use app::backend::db::{Db, Location};
 use app::backend::mail::transport::{MailConfig, SmtpConfig, Tls};
 use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
 use app::backend::template::DEVELOPMENT_PLAN;
@@ -57,12 +57,56 @@ pub async fn spawn_app_serving(options: ServeOptions) -> TestApp {
     spawn(None, options).await
 }
 
-async fn spawn(smtp_port: Option<u16>, options: ServeOptions) -> TestApp {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = Db::open(&dir.path().join("test.db"))
+/// Which engine the suite runs on: SQLite unless `SAMRAD_TEST_ENGINE=postgres`.
+pub fn on_postgres() -> bool {
+    std::env::var("SAMRAD_TEST_ENGINE").is_ok_and(|e| e == "postgres")
+}
+
+/// A fresh, empty database for one test, as `--database` names it: a SQLite file
+/// `file` in `dir`, or on PostgreSQL a database of its own on the server that
+/// `SAMRAD_TEST_PG` names (by default the local one), so tests never share data.
+pub async fn fresh_database(dir: &std::path::Path, file: &str) -> String {
+    if !on_postgres() {
+        return dir.join(file).to_str().expect("a UTF-8 path").to_owned();
+    }
+    use sqlx::{Connection, Executor};
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let server = std::env::var("SAMRAD_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned());
+    let name = format!(
+        "samrad_test_{}_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        rand::random::<u32>()
+    );
+    sqlx::any::install_default_drivers();
+    let mut admin = sqlx::AnyConnection::connect(&format!("{server}/postgres"))
+        .await
+        .expect("the test PostgreSQL server");
+    admin
+        // Byte order and ASCII-only case folding, as SQLite compares text.
+        .execute(
+            format!("CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
+                .as_str(),
+        )
+        .await
+        .expect("create test database");
+    admin.close().await.ok();
+    format!("{server}/{name}")
+}
+
+/// Opens and migrates the database `fresh_database` named.
+pub async fn open_database(database: &str) -> Db {
+    let db = Db::connect(&Location::parse(database))
         .await
         .expect("open db");
     db.migrate().await.expect("migrate");
+    db
+}
+
+async fn spawn(smtp_port: Option<u16>, options: ServeOptions) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = open_database(&fresh_database(dir.path(), "test.db").await).await;
     let consultation_id = create_hearing(
         &db,
         &DEVELOPMENT_PLAN,
@@ -382,19 +426,10 @@ pub fn is_checked(html: &str, id: ItemId, value: &str) -> bool {
 /// Starts the real binary on `database` with the extra environment `env`, on a port
 /// of its own choosing; returns it with its first line of output, which names the
 /// address it listens on.
-pub fn launch(
-    database: &std::path::Path,
-    env: &[(&str, &std::ffi::OsStr)],
-) -> (std::process::Child, String) {
+pub fn launch(database: &str, env: &[(&str, &std::ffi::OsStr)]) -> (std::process::Child, String) {
     use std::io::BufRead;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_samrad"))
-        .args([
-            "--database",
-            database.to_str().expect("a UTF-8 path"),
-            "serve",
-            "--addr",
-            "127.0.0.1:0",
-        ])
+        .args(["--database", database, "serve", "--addr", "127.0.0.1:0"])
         .env("RUST_LOG", "warn")
         .envs(env.iter().copied())
         .stdout(std::process::Stdio::piped())
@@ -405,4 +440,32 @@ pub fn launch(
         .read_line(&mut line)
         .expect("first line");
     (child, line)
+}
+
+/// Starts the real binary on a port of its own choosing and returns it with the port
+/// (read from its first line of output), once it answers.
+pub async fn start_server(database: &str) -> (std::process::Child, u16) {
+    let (mut child, line) = launch(database, &[]);
+    let port: u16 = line
+        .trim()
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("port in first line");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while std::time::Instant::now() < deadline {
+        if let Ok(res) = client()
+            .get(format!("http://127.0.0.1:{port}/healthz"))
+            .send()
+            .await
+        {
+            if res.status().is_success() {
+                return (child, port);
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("server did not come up on port {port}");
 }

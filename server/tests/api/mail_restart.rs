@@ -2,7 +2,6 @@
 
 use crate::helpers::*;
 use crate::smtp::SmtpSink;
-use app::backend::db::Db;
 use app::backend::demo::admin_with_draft;
 use app::backend::manage;
 use app::backend::now_ms;
@@ -14,14 +13,13 @@ use std::time::{Duration, Instant};
 
 const BODIES: usize = 300;
 
-/// A draft hearing with `BODIES` bodies, opened: every invitation is in the outbox.
-async fn opened_hearing(database: &Path) {
-    let db = Db::open(database).await.unwrap();
-    db.migrate().await.unwrap();
+/// A draft hearing with `bodies` bodies, opened: every invitation is in the outbox.
+pub async fn opened_hearing(database: &str, bodies: usize) {
+    let db = open_database(database).await;
     let (user, hearing) = admin_with_draft(&db, "Plan", now_ms() + 7 * DAY_MS, now_ms())
         .await
         .unwrap();
-    for n in 0..BODIES {
+    for n in 0..bodies {
         let body = BodyRow {
             row: 0,
             name: format!("Bestyrelse {n}"),
@@ -38,12 +36,13 @@ async fn opened_hearing(database: &Path) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(queued, BODIES as i64);
+    assert_eq!(queued, bodies as i64);
     db.read.close().await;
     db.write.close().await;
 }
 
-fn start(database: &Path, smtp: u16, dir: &Path) -> Child {
+/// The real binary on `database`, sending through the SMTP server on `smtp`.
+pub fn start(database: &str, smtp: u16, dir: &Path) -> Child {
     let port = smtp.to_string();
     let folder = dir.join("mail");
     let (child, line) = launch(
@@ -61,7 +60,7 @@ fn start(database: &Path, smtp: u16, dir: &Path) -> Child {
     child
 }
 
-async fn wait_for(sink: &SmtpSink, at_least: usize) {
+pub async fn wait_for(sink: &SmtpSink, at_least: usize) {
     let until = Instant::now() + Duration::from_secs(30);
     while sink.received().len() < at_least && Instant::now() < until {
         tokio::time::sleep(Duration::from_millis(5)).await;
@@ -72,8 +71,8 @@ async fn wait_for(sink: &SmtpSink, at_least: usize) {
 /// Message-IDs) per recipient once everything is sent.
 async fn send_out_with_restart(stop: fn(&mut Child)) -> (usize, HashMap<String, (usize, usize)>) {
     let dir = tempfile::tempdir().unwrap();
-    let database = dir.path().join("mail.db");
-    opened_hearing(&database).await;
+    let database = fresh_database(dir.path(), "mail.db").await;
+    opened_hearing(&database, BODIES).await;
     let sink = SmtpSink::start().await;
     let mut server = start(&database, sink.port, dir.path());
     wait_for(&sink, BODIES / 3).await;
@@ -82,7 +81,7 @@ async fn send_out_with_restart(stop: fn(&mut Child)) -> (usize, HashMap<String, 
     assert!(at_stop < BODIES, "stopped in the middle ({at_stop} sent)");
     let mut server = start(&database, sink.port, dir.path());
     wait_for(&sink, BODIES).await;
-    let db = Db::open(&database).await.unwrap();
+    let db = open_database(&database).await;
     let until = Instant::now() + Duration::from_secs(30);
     loop {
         let (open,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")

@@ -16,7 +16,7 @@ use crate::model::admin::{MailState, OutboxRow, SendProgress};
 use crate::model::listing::{PageInfo, PAGE_SIZE};
 use crate::model::{BodyId, ConsultationId, MailId, Receipt};
 use rand::RngCore;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// Mails are written in the consultation's language: Danish, until a consultation can
 /// carry another.
@@ -53,7 +53,7 @@ fn message_id() -> String {
 
 #[allow(clippy::too_many_arguments)]
 async fn enqueue(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     kind: MailKind,
     consultation_id: ConsultationId,
     respondent_id: BodyId,
@@ -92,7 +92,7 @@ struct ConsultationMail {
 }
 
 async fn consultation_mail(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     consultation_id: ConsultationId,
 ) -> Result<ConsultationMail, sqlx::Error> {
     sqlx::query_as(
@@ -104,7 +104,7 @@ async fn consultation_mail(
 }
 
 async fn recipients(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     respondent_id: BodyId,
 ) -> Result<Vec<String>, sqlx::Error> {
     let rows: Vec<(String,)> = sqlx::query_as(
@@ -133,7 +133,7 @@ pub enum Audience<'a> {
 /// middle of a draft are not locked out, and then stop — a body never has more than
 /// a week's worth of working links. Returns how many mails were queued.
 pub async fn enqueue_links(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     consultation_id: ConsultationId,
     kind: MailKind,
     audience: Audience<'_>,
@@ -213,7 +213,7 @@ pub const SUPERSEDED_LINK_GRACE_MS: i64 = 7 * 86_400_000;
 
 /// Sets the end of every working link of a body that has none yet.
 async fn supersede_links(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     respondent_id: BodyId,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
@@ -230,7 +230,7 @@ async fn supersede_links(
 
 /// Queues the receipt of a submission (inside the submission's transaction).
 pub async fn enqueue_receipt(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     consultation_id: ConsultationId,
     respondent_id: BodyId,
     receipt: &Receipt,
@@ -305,14 +305,17 @@ pub async fn claim(
     lease_ms: i64,
     now_ms: i64,
 ) -> Result<Vec<Claimed>, sqlx::Error> {
-    sqlx::query_as(
+    // On PostgreSQL the due rows are locked as they are picked, and rows another
+    // instance's worker is picking are passed over: two workers never claim one mail.
+    let skip_locked = db.engine.skip_locked();
+    sqlx::query_as(&format!(
         "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
          WHERE id IN (SELECT id FROM outbox
                       WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2
                         AND (claimed_until IS NULL OR claimed_until < $2)
-                      ORDER BY id LIMIT $3)
-         RETURNING id, recipients, subject, body_text, body_html, link, message_id, attempts",
-    )
+                      ORDER BY id LIMIT $3{skip_locked})
+         RETURNING id, recipients, subject, body_text, body_html, link, message_id, attempts"
+    ))
     .bind(now_ms + lease_ms)
     .bind(now_ms)
     .bind(limit)

@@ -13,7 +13,7 @@ use crate::model::admin::{BodyRow, Msg, Problem, UserView};
 use crate::model::{
     split_addresses, BodyId, ConsultationId, ConsultationStatus, Email, ResponseId,
 };
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// A body entered by hand, validated like a sheet row.
 pub fn parse_body(values: &[(String, String)]) -> Result<BodyRow, Vec<Problem>> {
@@ -73,7 +73,10 @@ pub async fn add_body(
     if let Some(problem) = name_taken(&mut tx, id, &body.name, None).await? {
         return Ok(Err(problem));
     }
-    let body_id = insert_body(&mut tx, id, body, now_ms).await?;
+    let body_id = match insert_body(&mut tx, id, body, now_ms).await {
+        Err(e) if lost_name_race(&e) => return Ok(Err(duplicate(&body.name))),
+        inserted => inserted?,
+    };
     if status == ConsultationStatus::Open {
         invite(&mut tx, id, body_id, base_url, now_ms).await?;
     }
@@ -91,7 +94,7 @@ pub async fn add_body(
 
 /// Queues one body's invitation mail with its personal link.
 async fn invite(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: ConsultationId,
     body_id: BodyId,
     base_url: &str,
@@ -111,7 +114,7 @@ async fn invite(
 /// Bodies are told apart by name (case aside) within a consultation: the problem if
 /// another body than `except` already has `name`.
 async fn name_taken(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: ConsultationId,
     name: &str,
     except: Option<BodyId>,
@@ -125,11 +128,22 @@ async fn name_taken(
     .bind(except)
     .fetch_optional(&mut *conn)
     .await?;
-    Ok(taken.map(|_| Problem::with("name", Msg::DuplicateBody, name)))
+    Ok(taken.map(|_| duplicate(name)))
+}
+
+fn duplicate(name: &str) -> Problem {
+    Problem::with("name", Msg::DuplicateBody, name)
+}
+
+/// A write the name index refused: another instance added the same name between
+/// this one's check and its write (on SQLite the single writer rules that out). The
+/// user gets the check's message; the transaction is dropped.
+fn lost_name_race(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(db) if db.is_unique_violation())
 }
 
 pub async fn insert_body(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     consultation_id: ConsultationId,
     body: &BodyRow,
     now_ms: i64,
@@ -150,7 +164,7 @@ pub async fn insert_body(
 }
 
 async fn add_emails(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     body_id: BodyId,
     emails: &[String],
 ) -> Result<(), sqlx::Error> {
@@ -192,13 +206,18 @@ pub async fn update_body(
     if let Some((response,)) = response {
         tally::count(&mut tx, response, Sign::Remove).await?;
     }
-    sqlx::query("UPDATE respondent SET name = $1, group_name = $2, unit = $3 WHERE id = $4")
-        .bind(&body.name)
-        .bind(&body.group)
-        .bind(&body.unit)
-        .bind(body_id)
-        .execute(&mut *tx)
-        .await?;
+    let renamed =
+        sqlx::query("UPDATE respondent SET name = $1, group_name = $2, unit = $3 WHERE id = $4")
+            .bind(&body.name)
+            .bind(&body.group)
+            .bind(&body.unit)
+            .bind(body_id)
+            .execute(&mut *tx)
+            .await;
+    match renamed {
+        Err(e) if lost_name_race(&e) => return Ok(Err(duplicate(&body.name))),
+        renamed => renamed?,
+    };
     if let Some((response,)) = response {
         tally::stamp(&mut tx, response).await?;
         tally::count(&mut tx, response, Sign::Add).await?;
@@ -246,7 +265,7 @@ pub async fn remove_body(
 }
 
 async fn body_name(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: ConsultationId,
     body_id: BodyId,
 ) -> Result<String, AppError> {
@@ -313,6 +332,22 @@ pub async fn remind(
     if let Some(problem) = Act::Remind.check(status, "status") {
         return Ok(Err(problem));
     }
+    // The automatic reminder is claimed before it is queued: with several instances
+    // on one database, every one of them finds it due, and only the one whose update
+    // finds it still unsent goes on (the others wait for its row lock, then find it
+    // sent).
+    if user.is_none() {
+        let claimed = sqlx::query(
+            "UPDATE consultation SET auto_reminded_at = $1 WHERE id = $2 AND auto_reminded_at IS NULL",
+        )
+        .bind(now_ms)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if claimed.rows_affected() == 0 {
+            return Ok(Ok(0));
+        }
+    }
     let queued = enqueue_links(
         &mut tx,
         id,
@@ -322,13 +357,6 @@ pub async fn remind(
         now_ms,
     )
     .await?;
-    if user.is_none() {
-        sqlx::query("UPDATE consultation SET auto_reminded_at = $1 WHERE id = $2")
-            .bind(now_ms)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-    }
     audit::commit(
         tx,
         user,
@@ -342,7 +370,9 @@ pub async fn remind(
 }
 
 /// Sends the automatic reminders that are due: open consultations whose deadline is
-/// at most `reminder_days` away and that have not had theirs.
+/// at most `reminder_days` away and that have not had theirs. Returns for how many
+/// consultations this instance queued reminders (another instance may have taken
+/// some of the due ones).
 pub async fn send_due_reminders(db: &Db, base_url: &str, now_ms: i64) -> Result<usize, AppError> {
     let due: Vec<(ConsultationId,)> = sqlx::query_as(
         "SELECT id FROM consultation
@@ -352,10 +382,13 @@ pub async fn send_due_reminders(db: &Db, base_url: &str, now_ms: i64) -> Result<
     .bind(now_ms)
     .fetch_all(&db.read)
     .await?;
+    let mut sent = 0;
     for (id,) in &due {
-        remind(db, None, *id, base_url, now_ms).await?.ok();
+        if let Ok(queued) = remind(db, None, *id, base_url, now_ms).await? {
+            sent += usize::from(queued > 0);
+        }
     }
-    Ok(due.len())
+    Ok(sent)
 }
 
 /// A consulted body to add with [`add_respondent`].
@@ -400,7 +433,7 @@ pub async fn revoke_invitations(
 }
 
 async fn revoke_links(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     respondent_id: BodyId,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {

@@ -12,7 +12,7 @@ use crate::model::admin::{ItemTranslation, Msg, Problem, ShowIf, UserView};
 use crate::model::{
     without_bidi_controls, ConsultationId, ConsultationKind, ItemId, ItemKind, LangTag, SectionId,
 };
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// What can be done to one item.
 #[derive(Clone, Debug, PartialEq)]
@@ -202,7 +202,7 @@ const SETTINGS_FIELD: &str = "items";
 /// Checks and stores a question's settings; on a problem nothing is written (the
 /// caller's transaction is dropped).
 async fn set_settings(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     consultation_id: ConsultationId,
     s: &ItemSettings,
 ) -> Result<Result<(), Problem>, AppError> {
@@ -302,7 +302,7 @@ async fn set_settings(
 /// The condition the settings form's ticked answers make: all must be options of one
 /// choice question that comes before the item at `place` (section and item position).
 async fn asked_when(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     consultation_id: ConsultationId,
     place: (i64, i64),
     picked: &[String],
@@ -396,7 +396,7 @@ pub struct NewItem<'a> {
 /// Appends items; sections are matched by title or created at the end, and an empty
 /// code gets the next free number. Returns the codes.
 pub async fn add_items(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     consultation_id: ConsultationId,
     items: &[NewItem<'_>],
 ) -> Result<Vec<String>, sqlx::Error> {

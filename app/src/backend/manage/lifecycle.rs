@@ -13,7 +13,7 @@ use crate::model::admin::{Msg, Problem, UserView};
 use crate::model::{
     ConsultationId, ConsultationKind, ConsultationStatus, ItemId, LangTag, SectionId,
 };
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// Where a new consultation's content comes from.
 #[derive(Clone, Copy)]
@@ -87,7 +87,7 @@ pub async fn create_hearing(
 /// Inserts a consultation with the template's sections and items, numbered
 /// `<section>.<item>`.
 async fn insert_from_template(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     template: &Template,
     status: ConsultationStatus,
     deadline_ms: i64,

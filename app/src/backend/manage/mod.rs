@@ -18,7 +18,7 @@ use super::db::Db;
 use super::error::AppError;
 use crate::model::admin::{Msg, Problem};
 use crate::model::{without_bidi_controls, ConsultationId, ConsultationKind, ConsultationStatus};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// A typed field, trimmed and without bidi controls: a name or a title with a
 /// right-to-left override would read differently in every list and mail it is shown
@@ -39,7 +39,7 @@ fn check_len(problems: &mut Vec<Problem>, name: &str, text: &str, max: usize) {
 
 /// Whether consultation `id` is a hearing or a survey; `None` when there is none.
 pub async fn kind(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: ConsultationId,
 ) -> Result<Option<ConsultationKind>, sqlx::Error> {
     let row: Option<(ConsultationKind,)> =
@@ -52,7 +52,7 @@ pub async fn kind(
 
 /// Status and deadline, for the checks every action makes.
 async fn state(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: ConsultationId,
 ) -> Result<(ConsultationStatus, i64), AppError> {
     let row: Option<(ConsultationStatus, i64)> =
