@@ -37,7 +37,8 @@ drop_test_databases() {
     | while read -r name; do psql "$SAMRAD_TEST_PG/postgres" -qc "DROP DATABASE IF EXISTS $name" >/dev/null; done
 }
 drop_test_databases
-SAMRAD_TEST_ENGINE=postgres cargo test --release -p server --test api
+# --workspace, as above, so the features and the build are the same (no rebuild).
+SAMRAD_TEST_ENGINE=postgres cargo test --release --workspace --test api
 drop_test_databases
 echo "== end-to-end (Playwright, Chromium, phone viewport, JavaScript on and off)"
 (cd end2end && npx playwright test)

@@ -184,3 +184,115 @@ async fn two_instances_send_every_mail_once() {
         assert_eq!(distinct.len(), 1, "{to}: one reminder (one Message-ID)");
     }
 }
+
+/// A burst of submissions spread over two instances, one of them killed (`kill -9`)
+/// in the middle of it: every submission that was acknowledged (303) is stored, with
+/// all its answers, whichever instance took it; the ones cut off can be sent again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_killed_instance_loses_no_acknowledged_submission() {
+    if !on_postgres() {
+        return;
+    }
+    const BODIES: usize = 60;
+    let dir = tempfile::tempdir().unwrap();
+    let database = fresh_database(dir.path(), "unused").await;
+    let db = open_database(&database).await;
+    let hearing = create_hearing(
+        &db,
+        &DEVELOPMENT_PLAN,
+        ConsultationStatus::Open,
+        now_ms() + 7 * DAY_MS,
+        now_ms(),
+    )
+    .await
+    .unwrap();
+    let mut tokens = Vec::new();
+    for n in 0..BODIES {
+        let name = format!("Bestyrelse {n}");
+        let body = NewRespondent {
+            name: &name,
+            group: "Skolebestyrelse",
+            unit: "",
+            emails: &[],
+        };
+        let (_, token) = add_respondent(&db, hearing, &body, now_ms()).await.unwrap();
+        tokens.push(token.as_str().to_owned());
+    }
+    let items: Vec<(ItemId,)> = sqlx::query_as("SELECT id FROM item ORDER BY id")
+        .fetch_all(&db.read)
+        .await
+        .unwrap();
+    let (mut a, port_a) = start_server(&database).await;
+    let (mut b, port_b) = start_server(&database).await;
+    let acknowledged_by_a = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let posts: Vec<_> = tokens
+        .into_iter()
+        .enumerate()
+        .map(|(n, token)| {
+            let port = if n % 2 == 0 { port_a } else { port_b };
+            let mut form: Vec<(String, String)> = items
+                .iter()
+                .flat_map(|(id,)| item_fields(*id, "agree", &format!("Svar {n}"), None))
+                .collect();
+            form.push(intent("submit"));
+            let by_a = acknowledged_by_a.clone();
+            tokio::spawn(async move {
+                // Spread over about 1.2 s, so the kill falls inside the burst.
+                tokio::time::sleep(Duration::from_millis(20 * n as u64)).await;
+                let sent = client()
+                    .post(format!("http://127.0.0.1:{port}/svar/{token}"))
+                    .form(&form)
+                    .send()
+                    .await;
+                let ok = matches!(sent, Ok(res) if res.status().as_u16() == 303);
+                if ok && port == port_a {
+                    by_a.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                }
+                (n, ok)
+            })
+        })
+        .collect();
+    // Killed once it has acknowledged a few, with more on their way to it.
+    let until = std::time::Instant::now() + Duration::from_secs(10);
+    while acknowledged_by_a.load(std::sync::atomic::Ordering::SeqCst) < 5
+        && std::time::Instant::now() < until
+    {
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    a.kill().unwrap();
+    a.wait().unwrap();
+    let mut acknowledged = Vec::new();
+    for post in posts {
+        let (n, ok) = post.await.unwrap();
+        if ok {
+            acknowledged.push(n);
+        }
+    }
+    assert!(
+        acknowledged.iter().filter(|n| *n % 2 == 1).count() == BODIES / 2,
+        "the surviving instance acknowledged all of its half"
+    );
+    let by_a = acknowledged.iter().filter(|n| *n % 2 == 0).count();
+    assert!(
+        (5..BODIES / 2).contains(&by_a),
+        "the kill fell inside the killed instance's part of the burst ({by_a} acknowledged)"
+    );
+    for n in &acknowledged {
+        let (submissions, answers): (i64, i64) = sqlx::query_as(
+            "SELECT rs.submission_no,
+                    (SELECT COUNT(*) FROM submitted_answer sa WHERE sa.response_id = rs.id)
+             FROM response rs JOIN respondent r ON r.id = rs.respondent_id WHERE r.name = $1",
+        )
+        .bind(format!("Bestyrelse {n}"))
+        .fetch_one(&db.read)
+        .await
+        .unwrap();
+        assert_eq!(
+            (submissions, answers),
+            (1, 42),
+            "body {n}'s acknowledged submission"
+        );
+    }
+    b.kill().unwrap();
+    b.wait().unwrap();
+}
