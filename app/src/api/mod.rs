@@ -102,6 +102,7 @@ pub fn api_error_to(
         AppError::SignedOut => (StatusCode::UNAUTHORIZED, ApiError::SignedOut),
         AppError::Forbidden => (StatusCode::FORBIDDEN, ApiError::Forbidden),
         AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server),
+        AppError::Contention => (StatusCode::SERVICE_UNAVAILABLE, ApiError::Server),
     };
     if let Some(response) = response {
         response.set_status(status);

@@ -13,6 +13,7 @@
 //! executed through sqlx's `Any` driver on the engine the address names. The few
 //! places where the dialects differ ask [`Db::engine`] (see the README, "Two engines").
 
+use super::error::AppError;
 use sqlx::any::{AnyPoolOptions, AnyTypeInfoKind};
 use sqlx::{Any, AnyPool, Decode, Executor, Type, ValueRef};
 use std::path::{Path, PathBuf};
@@ -84,6 +85,28 @@ impl Engine {
         match self {
             Self::Sqlite => "group_concat",
             Self::Postgres => "string_agg",
+        }
+    }
+}
+
+/// Runs `attempt` again, three times in all, while the database breaks it off for
+/// colliding with another transaction (PostgreSQL, under concurrent writers: two
+/// submissions counting into the same tallies in a different order can deadlock).
+/// Nothing of a broken-off attempt was written, so running it again is safe.
+pub async fn retrying<T, F, Fut>(mut attempt: F) -> Result<T, AppError>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, AppError>>,
+{
+    let mut tries = 1;
+    loop {
+        match attempt().await {
+            Err(AppError::Contention) if tries < 3 => {
+                tokio::time::sleep(Duration::from_millis(rand::random::<u64>() % (20 * tries)))
+                    .await;
+                tries += 1;
+            }
+            done => return done,
         }
     }
 }
@@ -329,6 +352,39 @@ fn private_file(path: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_collision_is_tried_again_three_times_in_all() {
+        let tries = std::cell::Cell::new(0);
+        let outcome = retrying(|| {
+            tries.set(tries.get() + 1);
+            let n = tries.get();
+            async move {
+                if n < 3 {
+                    Err(AppError::Contention)
+                } else {
+                    Ok(n)
+                }
+            }
+        })
+        .await;
+        assert!(matches!(outcome, Ok(3)));
+        tries.set(0);
+        let outcome: Result<(), _> = retrying(|| {
+            tries.set(tries.get() + 1);
+            async { Err(AppError::Contention) }
+        })
+        .await;
+        assert!(matches!(outcome, Err(AppError::Contention)));
+        assert_eq!(tries.get(), 3, "and no more");
+        let outcome: Result<(), _> = retrying(|| {
+            tries.set(tries.get() + 1);
+            async { Err(AppError::NotFound) }
+        })
+        .await;
+        assert!(matches!(outcome, Err(AppError::NotFound)));
+        assert_eq!(tries.get(), 4, "other errors are not retried");
+    }
 
     #[test]
     fn an_address_names_its_engine_and_hides_its_password() {

@@ -21,21 +21,36 @@ pub enum AppError {
     /// Signed in, but the role does not allow it.
     #[error("forbidden")]
     Forbidden,
+    /// The database broke a transaction off because it collided with another one
+    /// (PostgreSQL: a deadlock or a serialisation failure); nothing of it was
+    /// written. Retried where it can happen (`db::retrying`); shown as "try again"
+    /// only when the retries collide too.
+    #[error("transaction collided with another one")]
+    Contention,
     #[error("internal error: {0}")]
     Internal(String),
 }
 
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
-        Self::Internal(format!("database: {e}"))
+        match &e {
+            sqlx::Error::Database(db)
+                if matches!(db.code().as_deref(), Some("40001" | "40P01")) =>
+            {
+                Self::Contention
+            }
+            _ => Self::Internal(format!("database: {e}")),
+        }
     }
 }
 
 impl AppError {
     /// Logs an internal error where it is turned into a response.
     pub fn log(&self) {
-        if let Self::Internal(detail) = self {
-            tracing::error!(%detail, "request failed");
+        match self {
+            Self::Internal(detail) => tracing::error!(%detail, "request failed"),
+            Self::Contention => tracing::warn!("request failed: database contention"),
+            _ => {}
         }
     }
 }

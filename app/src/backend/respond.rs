@@ -9,7 +9,7 @@
 use super::body_state;
 use super::catalogue::StoredItem;
 use super::dates::format_datetime;
-use super::db::{Db, Flag};
+use super::db::{retrying, Db, Flag};
 use super::error::AppError;
 use super::form::{validate, Change, Intent, ItemRule, Posting, RawField, Target};
 use super::tally::{self, Sign};
@@ -421,8 +421,19 @@ pub enum SaveResult {
 /// Saves (and, with a submit intent, submits) a body's answers in one transaction.
 /// `posting.page` is the page a survey answered without JavaScript was posted from:
 /// going on from it (or submitting while later pages are now shown) moves to the next
-/// page with something to ask.
+/// page with something to ask. A transaction the database broke off for colliding
+/// with another one is run again ([`retrying`]).
 pub async fn save(
+    db: &Db,
+    token: &str,
+    fields: &BTreeMap<Target, RawField>,
+    posting: &Posting,
+    now_ms: i64,
+) -> Result<SaveResult, AppError> {
+    retrying(|| save_once(db, token, fields, posting, now_ms)).await
+}
+
+async fn save_once(
     db: &Db,
     token: &str,
     fields: &BTreeMap<Target, RawField>,

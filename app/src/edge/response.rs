@@ -37,6 +37,11 @@ impl axum::response::IntoResponse for AppError {
                 Key::AppName,
                 Key::ServerError,
             ),
+            Self::Contention => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Key::AppName,
+                Key::ServerError,
+            ),
         };
         let lang = Lang::Da;
         let escape = crate::html::escape;
