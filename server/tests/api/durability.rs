@@ -1,25 +1,15 @@
 //! An acknowledged submission must survive `kill -9` of the server process.
 
 use crate::helpers::*;
-use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
+use app::backend::manage::{add_respondent, NewRespondent};
 use app::backend::now_ms;
-use app::backend::template::DEVELOPMENT_PLAN;
-use app::model::ConsultationStatus;
 
 #[tokio::test]
 async fn an_acknowledged_submit_survives_kill_minus_nine() {
     let dir = tempfile::tempdir().unwrap();
     let database = fresh_database(dir.path(), "kill.db").await;
     let db = open_database(&database).await;
-    let consultation = create_hearing(
-        &db,
-        &DEVELOPMENT_PLAN,
-        ConsultationStatus::Open,
-        now_ms() + 7 * DAY_MS,
-        now_ms(),
-    )
-    .await
-    .unwrap();
+    let consultation = open_hearing(&db).await;
     let (_, token) = add_respondent(
         &db,
         consultation,

@@ -95,6 +95,19 @@ pub async fn fresh_database(dir: &std::path::Path, file: &str) -> String {
     format!("{server}/{name}")
 }
 
+/// An open hearing of the built-in template, due in a week, with nobody invited.
+pub async fn open_hearing(db: &Db) -> ConsultationId {
+    create_hearing(
+        db,
+        &DEVELOPMENT_PLAN,
+        ConsultationStatus::Open,
+        now_ms() + 7 * DAY_MS,
+        now_ms(),
+    )
+    .await
+    .expect("hearing")
+}
+
 /// Opens and migrates the database `fresh_database` named.
 pub async fn open_database(database: &str) -> Db {
     let db = Db::connect(&Location::parse(database))

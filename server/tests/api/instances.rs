@@ -6,11 +6,10 @@ use crate::mail_restart::{opened_hearing, start, wait_for};
 use crate::smtp::SmtpSink;
 use app::backend::auth::user_by_id;
 use app::backend::demo::admin_with_draft;
-use app::backend::manage::{add_respondent, create_hearing, NewRespondent};
+use app::backend::manage::{add_respondent, NewRespondent};
 use app::backend::now_ms;
-use app::backend::template::DEVELOPMENT_PLAN;
 use app::backend::token::fingerprint;
-use app::model::{ConsultationStatus, UserId};
+use app::model::UserId;
 use serde_json::json;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -29,15 +28,7 @@ async fn sessions_and_conflicts_hold_across_instances() {
     admin_with_draft(&db, "Plan", now_ms() + 7 * DAY_MS, now_ms())
         .await
         .unwrap();
-    let hearing = create_hearing(
-        &db,
-        &DEVELOPMENT_PLAN,
-        ConsultationStatus::Open,
-        now_ms() + 7 * DAY_MS,
-        now_ms(),
-    )
-    .await
-    .unwrap();
+    let hearing = open_hearing(&db).await;
     let (_, token) = add_respondent(
         &db,
         hearing,
@@ -197,15 +188,7 @@ async fn a_killed_instance_loses_no_acknowledged_submission() {
     let dir = tempfile::tempdir().unwrap();
     let database = fresh_database(dir.path(), "unused").await;
     let db = open_database(&database).await;
-    let hearing = create_hearing(
-        &db,
-        &DEVELOPMENT_PLAN,
-        ConsultationStatus::Open,
-        now_ms() + 7 * DAY_MS,
-        now_ms(),
-    )
-    .await
-    .unwrap();
+    let hearing = open_hearing(&db).await;
     let mut tokens = Vec::new();
     for n in 0..BODIES {
         let name = format!("Bestyrelse {n}");
