@@ -2,6 +2,8 @@
 //! what it needs of this.
 #![allow(dead_code)]
 
+pub mod served;
+
 use app::backend::db::Db;
 use tempfile::TempDir;
 

@@ -11,6 +11,7 @@ mod instances;
 mod listing;
 mod mail;
 mod mail_restart;
+mod process;
 mod report;
 mod respond;
 mod security;
