@@ -3,7 +3,8 @@
 //! **SQLite** (the embedded default, one file): WAL so readers never wait for the
 //! writer, `synchronous=FULL` so an acknowledged write survives a crash or power cut,
 //! foreign keys on. All writes go through a one-connection pool, so concurrent writers
-//! queue in the pool instead of failing with `database is locked`.
+//! queue in the pool instead of failing with `database is locked`; the respondents'
+//! saves, the bulk of the writes, share commits ([`Db::transact`], group commit).
 //!
 //! **PostgreSQL** (the scale-out engine, several instances on one database): both
 //! pools are ordinary pools on the server; the places where SQLite's single writer
@@ -14,8 +15,9 @@
 //! places where the dialects differ ask [`Db::engine`] (see the README, "Two engines").
 
 use super::error::AppError;
+use super::group_commit::{GroupCommit, Work};
 use sqlx::any::{AnyPoolOptions, AnyTypeInfoKind};
-use sqlx::{Any, AnyPool, Decode, Executor, Type, ValueRef};
+use sqlx::{Any, AnyConnection, AnyPool, Decode, Executor, Type, ValueRef};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -149,6 +151,8 @@ pub struct Db {
     /// For every write transaction; on SQLite exactly one connection.
     pub write: AnyPool,
     pub engine: Engine,
+    /// SQLite's writer task for [`Db::transact`]; none on PostgreSQL.
+    group: Option<GroupCommit>,
 }
 
 impl Db {
@@ -202,6 +206,7 @@ impl Db {
             .await?;
         Ok(Self {
             read,
+            group: Some(GroupCommit::start(write.clone())),
             write,
             engine: Engine::Sqlite,
         })
@@ -217,7 +222,23 @@ impl Db {
             read: pool.clone(),
             write: pool,
             engine: Engine::Postgres,
+            group: None,
         })
+    }
+
+    /// Runs `work` in a write transaction and returns its result once that is
+    /// committed; an error from `work` writes nothing of it. On SQLite the work shares
+    /// its commit with the others waiting (see [`super::group_commit`]), so it must
+    /// not begin or end transactions itself.
+    pub async fn transact<T: Send + 'static>(&self, work: Work<T>) -> Result<T, AppError> {
+        if let Some(group) = &self.group {
+            return group.run(work).await;
+        }
+        let mut tx = self.write.begin().await?;
+        let conn: &mut AnyConnection = &mut tx;
+        let result = work(conn).await?;
+        tx.commit().await?;
+        Ok(result)
     }
 
     /// Brings the schema up to date, from the engine's own migrations. Safe to run on

@@ -33,7 +33,13 @@ pub enum AppError {
 
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
-        match &e {
+        Self::from(&e)
+    }
+}
+
+impl From<&sqlx::Error> for AppError {
+    fn from(e: &sqlx::Error) -> Self {
+        match e {
             sqlx::Error::Database(db)
                 if matches!(db.code().as_deref(), Some("40001" | "40P01")) =>
             {

@@ -14,6 +14,7 @@ pub mod demo_survey;
 pub mod error;
 pub mod export;
 pub mod form;
+pub mod group_commit;
 pub mod import;
 pub mod import_draft;
 pub mod mail;

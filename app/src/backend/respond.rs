@@ -48,6 +48,9 @@ struct Invitee {
     min_group_size: i64,
     /// The respondent's progress (`body_state`): submitted once answered.
     state: BodyState,
+    /// A person has opened this link before.
+    #[sqlx(try_from = "Flag")]
+    opened: bool,
 }
 
 impl Invitee {
@@ -76,7 +79,8 @@ where
     sqlx::query_as(
         "SELECT i.id AS invitation_id, r.id AS respondent_id, c.id AS consultation_id,
                 r.name, r.group_name, r.unit, c.title, c.intro_md, c.status, c.opens_at, c.deadline,
-                CAST(c.anonymous AS INTEGER) AS anonymous, c.kind, c.min_group_size, r.state
+                CAST(c.anonymous AS INTEGER) AS anonymous, c.kind, c.min_group_size, r.state,
+                i.opened_at IS NOT NULL AS opened
          FROM invitation i
          JOIN respondent r ON r.id = i.respondent_id
          JOIN consultation c ON c.id = r.consultation_id
@@ -210,6 +214,35 @@ pub enum Seen {
     Unverified,
 }
 
+/// Notes that a person opened the link: once, and off the page's path — the page does
+/// not wait for the write, which joins the next group commit. It is the body's
+/// progress for the administration, not an answer; a crash in between loses only
+/// the note, and the next visit makes it again.
+fn record_opening(db: Db, invitation_id: i64, respondent_id: BodyId, now_ms: i64) {
+    tokio::spawn(async move {
+        let recorded = db
+            .transact(Box::new(move |conn: &mut AnyConnection| {
+                Box::pin(async move {
+                    let first = sqlx::query(
+                        "UPDATE invitation SET opened_at = $1 WHERE id = $2 AND opened_at IS NULL",
+                    )
+                    .bind(now_ms)
+                    .bind(invitation_id)
+                    .execute(&mut *conn)
+                    .await?;
+                    if first.rows_affected() == 1 {
+                        body_state::advance(conn, respondent_id, BodyState::Opened).await?;
+                    }
+                    Ok(())
+                })
+            }))
+            .await;
+        if let Err(error) = recorded {
+            error.log();
+        }
+    });
+}
+
 /// Builds the respondent page from what is stored, and — when `seen` says a person
 /// looks at it — notes that the link was opened.
 pub async fn load_page(
@@ -245,18 +278,13 @@ pub async fn load_page(
     };
     drop(conn);
 
-    if seen == Seen::ByBrowser {
-        let mut tx = db.write.begin().await?;
-        let first_open =
-            sqlx::query("UPDATE invitation SET opened_at = $1 WHERE id = $2 AND opened_at IS NULL")
-                .bind(now_ms)
-                .bind(invitee.invitation_id)
-                .execute(&mut *tx)
-                .await?;
-        if first_open.rows_affected() == 1 {
-            body_state::advance(&mut tx, invitee.respondent_id, BodyState::Opened).await?;
-        }
-        tx.commit().await?;
+    if seen == Seen::ByBrowser && !invitee.opened {
+        record_opening(
+            db.clone(),
+            invitee.invitation_id,
+            invitee.respondent_id,
+            now_ms,
+        );
     }
 
     let mut by_section: HashMap<SectionId, Vec<ItemView>> = HashMap::new();
@@ -430,25 +458,34 @@ pub async fn save(
     posting: &Posting,
     now_ms: i64,
 ) -> Result<SaveResult, AppError> {
-    retrying(|| save_once(db, token, fields, posting, now_ms)).await
+    let engine = db.engine;
+    retrying(|| {
+        let (token, fields, posting) = (token.to_owned(), fields.clone(), posting.clone());
+        db.transact(Box::new(move |conn: &mut AnyConnection| {
+            Box::pin(async move { save_in(conn, engine, &token, &fields, &posting, now_ms).await })
+        }))
+    })
+    .await
 }
 
-async fn save_once(
-    db: &Db,
+/// The save itself, inside the transaction [`Db::transact`] gives it: everything it
+/// writes is kept when it returns `Ok`, and nothing when it returns an error.
+async fn save_in(
+    conn: &mut AnyConnection,
+    engine: super::db::Engine,
     token: &str,
     fields: &BTreeMap<Target, RawField>,
     posting: &Posting,
     now_ms: i64,
 ) -> Result<SaveResult, AppError> {
     let (intent, page) = (posting.intent, posting.page);
-    let mut tx = db.write.begin().await?;
-    let invitee = find_invitee(&mut *tx, token, now_ms)
+    let invitee = find_invitee(&mut *conn, token, now_ms)
         .await?
         .ok_or(AppError::InvalidLink)?;
     if let Some(reason) = invitee.lock(now_ms) {
         return Err(AppError::Locked(reason));
     }
-    let items = load_items(&mut tx, invitee.consultation_id).await?;
+    let items = load_items(&mut *conn, invitee.consultation_id).await?;
     let rules: HashMap<ItemId, ItemRule> = items
         .iter()
         .map(|i| Ok((i.id, i.rule()?)))
@@ -465,19 +502,19 @@ async fn save_once(
     .bind(invitee.consultation_id)
     .bind(invitee.respondent_id)
     .bind(now_ms)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    body_state::advance(&mut tx, invitee.respondent_id, BodyState::Draft).await?;
-    let lock = db.engine.lock_rows();
+    body_state::advance(&mut *conn, invitee.respondent_id, BodyState::Draft).await?;
+    let lock = engine.lock_rows();
     let response = load_response(
-        &mut tx,
+        &mut *conn,
         invitee.consultation_id,
         invitee.respondent_id,
         lock,
     )
     .await?
     .ok_or_else(|| AppError::Internal("response vanished inside its transaction".into()))?;
-    let answers = load_answers(&mut tx, response.id).await?;
+    let answers = load_answers(&mut *conn, response.id).await?;
 
     let code_of = |target: Target| match target {
         Target::Item(id) => rules.get(&id).map(|r| r.code.clone()).unwrap_or_default(),
@@ -530,29 +567,17 @@ async fn save_once(
     };
     let mut general_comment = response.general_comment.clone();
     let mut general_version = response.general_comment_version;
+    let mut answers_written = Vec::with_capacity(writes.len());
     for change in &writes {
         match change.target {
-            Target::Item(id) => {
-                sqlx::query(
-                    "INSERT INTO answer (response_id, item_id, value, comment, changed_version)
-                     VALUES ($1, $2, $3, $4, $5)
-                     ON CONFLICT (response_id, item_id) DO UPDATE
-                     SET value = excluded.value, comment = excluded.comment, changed_version = excluded.changed_version",
-                )
-                .bind(response.id)
-                .bind(id)
-                .bind(&change.value)
-                .bind(&change.comment)
-                .bind(version)
-                .execute(&mut *tx)
-                .await?;
-            }
+            Target::Item(id) => answers_written.push((id, *change)),
             Target::General => {
                 general_comment = change.comment.clone();
                 general_version = version;
             }
         }
     }
+    write_answers(&mut *conn, response.id, version, &answers_written).await?;
     sqlx::query(
         "UPDATE response SET version = $1, general_comment = $2, general_comment_version = $3, updated_at = $4
          WHERE id = $5",
@@ -562,7 +587,7 @@ async fn save_once(
     .bind(general_version)
     .bind(now_ms)
     .bind(response.id)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
 
     // Only a submission or a page turned without JavaScript needs to know what the
@@ -570,7 +595,7 @@ async fn save_once(
     let turning = page.is_some() && matches!(intent, Intent::Next | Intent::Back);
     if submitting || turning {
         let asked = asked(&items)?;
-        let stored = load_answers(&mut tx, response.id).await?;
+        let stored = load_answers(&mut *conn, response.id).await?;
         let shown = logic::shown(&asked, |id| {
             stored.get(&id).map(|a| a.value.clone()).unwrap_or_default()
         });
@@ -589,7 +614,6 @@ async fn save_once(
                 _ => ((from + 1)..=last).find(|p| has_shown(*p)),
             };
             if let Some(page) = target {
-                tx.commit().await?;
                 return Ok(SaveResult::Moved { version, page });
             }
         }
@@ -610,14 +634,12 @@ async fn save_once(
                 })
                 .collect();
             if !missing.is_empty() {
-                tx.commit().await?;
                 return Ok(SaveResult::Incomplete {
                     version,
                     errors: missing,
                 });
             }
             if intent == Intent::Submit && !unanswered.is_empty() {
-                tx.commit().await?;
                 return Ok(SaveResult::NeedsConfirmation {
                     version,
                     unanswered,
@@ -628,23 +650,22 @@ async fn save_once(
                 sqlx::query("DELETE FROM answer WHERE response_id = $1 AND item_id = $2")
                     .bind(response.id)
                     .bind(hidden.id)
-                    .execute(&mut *tx)
+                    .execute(&mut *conn)
                     .await?;
             }
-            let available = translation::languages(&mut tx, invitee.consultation_id).await?;
+            let available = translation::languages(&mut *conn, invitee.consultation_id).await?;
             let written_in = best_of(&available, &posting.wanted);
             if invitee.anonymous {
-                submit_anonymously(&mut tx, &invitee, response.id, &written_in, now_ms).await?;
-                tx.commit().await?;
+                submit_anonymously(&mut *conn, &invitee, response.id, &written_in, now_ms).await?;
                 return Ok(SaveResult::Submitted {
                     version,
                     submission_no: 1,
                 });
             }
-            tally::count(&mut tx, response.id, Sign::Remove).await?;
+            tally::count(&mut *conn, response.id, Sign::Remove).await?;
             sqlx::query("DELETE FROM submitted_answer WHERE response_id = $1")
                 .bind(response.id)
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await?;
             sqlx::query(
                 "INSERT INTO submitted_answer (response_id, item_id, value, comment)
@@ -652,10 +673,10 @@ async fn save_once(
                  WHERE response_id = $1 AND (value <> '' OR comment <> '')",
             )
             .bind(response.id)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
-            tally::stamp(&mut tx, response.id).await?;
-            tally::count(&mut tx, response.id, Sign::Add).await?;
+            tally::stamp(&mut *conn, response.id).await?;
+            tally::count(&mut *conn, response.id, Sign::Add).await?;
             sqlx::query(
                 "UPDATE response SET status = 'submitted', submitted_version = version,
                         submission_no = submission_no + 1, submitted_general_comment = general_comment,
@@ -665,14 +686,14 @@ async fn save_once(
             .bind(now_ms)
             .bind(written_in.as_str())
             .bind(response.id)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
-            body_state::advance(&mut tx, invitee.respondent_id, BodyState::Submitted).await?;
+            body_state::advance(&mut *conn, invitee.respondent_id, BodyState::Submitted).await?;
             // The receipt mail is queued in the submission's own transaction: no
             // submission without its receipt, no receipt for a submission that failed.
-            if let Some(receipt) = receipt_for(&mut tx, &invitee, Lang::Da).await? {
+            if let Some(receipt) = receipt_for(&mut *conn, &invitee, Lang::Da).await? {
                 super::mail::outbox::enqueue_receipt(
-                    &mut tx,
+                    &mut *conn,
                     invitee.consultation_id,
                     invitee.respondent_id,
                     &receipt,
@@ -680,7 +701,6 @@ async fn save_once(
                 )
                 .await?;
             }
-            tx.commit().await?;
             return Ok(SaveResult::Submitted {
                 version,
                 submission_no: response.submission_no + 1,
@@ -691,7 +711,7 @@ async fn save_once(
     let updates = match posting.since_version {
         Some(since) => {
             changed_since(
-                &mut tx,
+                &mut *conn,
                 response.id,
                 since,
                 general_version,
@@ -701,12 +721,43 @@ async fn save_once(
         }
         None => Vec::new(),
     };
-    tx.commit().await?;
     Ok(SaveResult::Saved {
         version,
         merged,
         updates,
     })
+}
+
+/// Rows per statement when answers are written: a whole hearing page in one
+/// statement, far below both engines' limits on bound values.
+const ANSWERS_PER_STATEMENT: usize = 100;
+
+/// Writes changed answers with a few multi-row upserts instead of one statement per
+/// answer: a submission of 42 answers is then one statement, not 42.
+async fn write_answers(
+    conn: &mut AnyConnection,
+    response_id: ResponseId,
+    version: i64,
+    answers: &[(ItemId, &Change)],
+) -> Result<(), sqlx::Error> {
+    for chunk in answers.chunks(ANSWERS_PER_STATEMENT) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|n| format!("($1, ${}, ${}, ${}, $2)", 3 * n + 3, 3 * n + 4, 3 * n + 5))
+            .collect();
+        let sql = format!(
+            "INSERT INTO answer (response_id, item_id, value, comment, changed_version)
+             VALUES {}
+             ON CONFLICT (response_id, item_id) DO UPDATE
+             SET value = excluded.value, comment = excluded.comment, changed_version = excluded.changed_version",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(response_id).bind(version);
+        for (id, change) in chunk {
+            query = query.bind(*id).bind(&change.value).bind(&change.comment);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
 /// The items as the skip logic sees them.

@@ -267,6 +267,11 @@ async fn a_link_checker_does_not_open_the_link_and_a_browser_does() {
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 200);
+    // Noted off the page's path: the page does not wait for it.
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while state().await != "opened" && std::time::Instant::now() < until {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
     assert_eq!(state().await, "opened");
 }
 
