@@ -33,9 +33,12 @@ use tower_http::trace::TraceLayer;
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 /// How long shutdown waits for the mail worker's batch in hand.
 const WORKER_GRACE: Duration = Duration::from_secs(30);
-/// Brotli/gzip level for the pages rendered per request: level 4 compresses a page
-/// in about a millisecond, the default (11) takes tens of them for a few per cent.
-const PAGE_COMPRESSION: CompressionLevel = CompressionLevel::Precise(4);
+/// Brotli/gzip level for the pages rendered per request. Level 1 is brotli's fast
+/// path, with small tables: under load (`cargo bench --bench respondents`) level 4
+/// spent a tenth of the server's CPU in the encoder and in clearing its larger tables
+/// per response, for pages a few per cent smaller; the default (11) takes tens of
+/// milliseconds a page.
+const PAGE_COMPRESSION: CompressionLevel = CompressionLevel::Precise(1);
 
 /// The browser bundles and the stylesheet, sent as the `.br` or `.gz` files
 /// scripts/build.sh compressed once at the best level, when the browser takes them.
