@@ -2,6 +2,7 @@
 //! what it needs of this.
 #![allow(dead_code)]
 
+pub mod respondent;
 pub mod served;
 
 use app::backend::db::Db;

@@ -28,6 +28,9 @@ impl Served {
                 ("SAMRAD_SMTP_HOST", "127.0.0.1".as_ref()),
                 ("SAMRAD_SMTP_PORT", port_text.as_ref()),
                 ("SAMRAD_SMTP_TLS", "none".as_ref()),
+                // Every client of a benchmark comes from 127.0.0.1, where real phones
+                // come from many addresses.
+                ("SAMRAD_MAX_CONNECTIONS_PER_ADDRESS", "4096".as_ref()),
             ],
         );
         let port = line
