@@ -14,6 +14,8 @@ pub mod demo_survey;
 pub mod error;
 pub mod export;
 pub mod form;
+#[cfg(test)]
+mod fuzz;
 pub mod group_commit;
 pub mod import;
 pub mod import_draft;
