@@ -327,6 +327,7 @@ texts! {
     NoticeInvalid => "Ikke gemt: ret de markerede felter og prøv igen. Intet er ændret.",
         "Not saved: correct the marked fields and try again. Nothing was changed.";
     NoticeRefused => "Ikke gemt: høringen tager ikke længere imod svar.", "Not saved: the hearing no longer accepts answers.";
+    NoticeNotStored => "Ikke gemt: serveren kan ikke gemme lige nu, og intet er ændret. Dine svar står stadig her på siden — prøv igen om lidt.", "Not saved: the server cannot store anything just now, and nothing has changed. Your answers are still here on the page — try again in a little while.";
     ConfirmTitle => "{n} forslag er ikke besvaret", "{n} proposals are not answered";
     ConfirmText => "Et høringssvar må gerne have ubesvarede forslag. Svarene er gemt som kladde. Vil I indsende alligevel?",
         "A response may leave proposals unanswered. The answers are saved as a draft. Do you want to submit anyway?";
@@ -852,6 +853,7 @@ fn arabic(key: Key) -> Option<&'static str> {
         NoticeConflict => "لم يتم الحفظ: غيّر عضو آخر الإجابات نفسها بعد أن فتحت الصفحة. راجع الاختلافات عند الأسئلة المعلّمة، ثم احفظ مرة أخرى.",
         NoticeInvalid => "لم يتم الحفظ: صحّح الحقول المعلّمة وحاول مرة أخرى. لم يتغير شيء.",
         NoticeRefused => "لم يتم الحفظ: لم يعد يتم قبول الإجابات.",
+        NoticeNotStored => "لم يتم الحفظ: لا يستطيع الخادم الحفظ الآن، ولم يتغير شيء. إجاباتك لا تزال هنا على الصفحة — حاول مرة أخرى بعد قليل.",
         ConfirmTitle => "{n} من الأسئلة بلا إجابة",
         ConfirmText => "يمكن ترك بعض الأسئلة بلا إجابة. تم حفظ الإجابات كمسودة. هل تريد الإرسال على أي حال؟",
         ConflictTitle => "غيّر عضو آخر هذه الإجابة",

@@ -103,6 +103,7 @@ pub fn api_error_to(
         AppError::Forbidden => (StatusCode::FORBIDDEN, ApiError::Forbidden),
         AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server),
         AppError::Contention => (StatusCode::SERVICE_UNAVAILABLE, ApiError::Server),
+        AppError::StorageFull => (StatusCode::INSUFFICIENT_STORAGE, ApiError::Server),
     };
     if let Some(response) = response {
         response.set_status(status);

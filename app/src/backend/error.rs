@@ -27,6 +27,10 @@ pub enum AppError {
     /// only when the retries collide too.
     #[error("transaction collided with another one")]
     Contention,
+    /// The database cannot grow: the disk (or SQLite's page limit) is full. Nothing
+    /// of the write was kept; the person is told so and keeps what they typed.
+    #[error("database storage full")]
+    StorageFull,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -45,9 +49,18 @@ impl From<&sqlx::Error> for AppError {
             {
                 Self::Contention
             }
+            sqlx::Error::Database(db) if db.code().as_deref().is_some_and(is_storage_full) => {
+                Self::StorageFull
+            }
             _ => Self::Internal(format!("database: {e}")),
         }
     }
+}
+
+/// PostgreSQL's `disk_full` (its codes have five characters), or SQLite's
+/// `SQLITE_FULL` (a number whose low byte is 13, whatever its extended part).
+fn is_storage_full(code: &str) -> bool {
+    code == "53100" || (code.len() < 5 && code.parse::<i32>().is_ok_and(|c| c & 0xff == 13))
 }
 
 impl AppError {
@@ -56,7 +69,22 @@ impl AppError {
         match self {
             Self::Internal(detail) => tracing::error!(%detail, "request failed"),
             Self::Contention => tracing::warn!("request failed: database contention"),
+            Self::StorageFull => tracing::error!("request failed: the database's disk is full"),
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_storage_full;
+
+    #[test]
+    fn a_full_disk_is_known_on_both_engines_and_nothing_else_is() {
+        assert!(is_storage_full("13"));
+        assert!(is_storage_full("53100"));
+        for other in ["5", "19", "2067", "40001", "23505", "53200", "08006", ""] {
+            assert!(!is_storage_full(other), "{other}");
         }
     }
 }

@@ -42,6 +42,11 @@ impl axum::response::IntoResponse for AppError {
                 Key::AppName,
                 Key::ServerError,
             ),
+            Self::StorageFull => (
+                StatusCode::INSUFFICIENT_STORAGE,
+                Key::AppName,
+                Key::ServerError,
+            ),
         };
         let lang = Lang::Da;
         let escape = crate::html::escape;

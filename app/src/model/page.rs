@@ -137,6 +137,9 @@ pub enum Notice {
     Invalid,
     /// A write came in after the deadline or after closing.
     Refused,
+    /// The server could not store anything just now (its disk is full, or the
+    /// database was busy); nothing changed, and the page keeps what was typed.
+    NotStored,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -140,6 +140,17 @@ pub async fn post_form(
             );
             rerender(&state, &token, lang, parts, r).await
         }
+        // Nothing was written, through no fault of the person: the page again with
+        // everything they typed, and why.
+        Err(error @ (AppError::StorageFull | AppError::Contention)) => {
+            error.log();
+            let status = match error {
+                AppError::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
+                _ => StatusCode::SERVICE_UNAVAILABLE,
+            };
+            let r = rejection(status, Notice::NotStored, Vec::new(), Vec::new());
+            rerender(&state, &token, lang, parts, r).await
+        }
         // The page itself says the link does not work, with a 404.
         Err(AppError::InvalidLink) => render(&state, parts, None, StatusCode::NOT_FOUND).await,
         Err(error) => {

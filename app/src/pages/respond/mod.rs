@@ -574,6 +574,8 @@ fn NoticeBox(notice: Option<Notice>, problems: Vec<(Option<String>, String)>) ->
         .into_any(),
         Notice::Refused => view! { <div class="notice notice-error" role="alert"><p>{lang.t(Key::NoticeRefused)}</p></div> }
             .into_any(),
+        Notice::NotStored => view! { <div class="notice notice-error" role="alert"><p>{lang.t(Key::NoticeNotStored)}</p></div> }
+            .into_any(),
     };
     Some(body)
 }
