@@ -55,6 +55,7 @@ export async function ready(page: Page, js: boolean) {
 export const STAFF = {
   admin: ['admin@samrad.local', 'demo-admin-2027'],
   manager: ['sagsbehandler@samrad.local', 'demo-manager-2027'],
+  leader: ['leder.nordskolen@samrad.local', 'demo-leader-2027'],
 } as const;
 
 /** Signs in through the sign-in form and waits for the overview. */

@@ -83,7 +83,7 @@ enum UserCommand {
         email: String,
         #[arg(long)]
         name: String,
-        /// admin, manager or viewer.
+        /// admin, manager, viewer or leader (a leader gets institutions on the users page).
         #[arg(long, default_value = "manager")]
         role: String,
     },
@@ -263,7 +263,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 async fn add_user(db: &Db, email: &str, name: &str, role: &str) -> Result<(), String> {
     let email = Email::parse(email).ok_or(format!("{email:?} is not a valid e-mail address"))?;
     let role = Role::parse(role).ok_or(format!(
-        "unknown role {role:?}; use admin, manager or viewer"
+        "unknown role {role:?}; use admin, manager, viewer or leader"
     ))?;
     let raw = match std::env::var("SAMRAD_USER_PASSWORD") {
         Ok(password) => password,

@@ -7,8 +7,8 @@ use super::ApiError;
 #[cfg(feature = "ssr")]
 use crate::model::admin::UserView;
 use crate::model::admin::{
-    AdminConsultation, AuditEntry, ConsultationSummary, ImportPreview, OutboxPage, Posters,
-    SendProgress, SessionView, StaffAccount,
+    AdminConsultation, AuditEntry, Home, ImportPreview, OutboxPage, Posters, SendProgress,
+    SessionView, StaffAccount,
 };
 use crate::model::{ConsultationId, DraftId, UserId};
 use leptos::prelude::*;
@@ -21,18 +21,23 @@ struct Call {
     lang: crate::i18n::Lang,
     session: Option<String>,
     response: Option<leptos_axum::ResponseOptions>,
+    /// The page or endpoint asked for, for the audit log when it is refused.
+    path: String,
 }
 
 #[cfg(feature = "ssr")]
 impl Call {
     fn capture() -> Self {
-        let session = use_context::<http::request::Parts>()
+        let parts = use_context::<http::request::Parts>();
+        let session = parts
+            .as_ref()
             .and_then(|parts| crate::edge::request::session_id(&parts.headers).map(str::to_owned));
         Self {
             state: expect_context(),
             lang: super::request_lang(),
             session,
             response: use_context(),
+            path: parts.map(|p| p.uri.path().to_owned()).unwrap_or_default(),
         }
     }
 
@@ -57,14 +62,22 @@ impl Call {
         }
     }
 
-    /// The user, if the role allows what `may` asks.
+    /// The user, if the role allows what `may` asks; a refusal is audited.
     async fn allowed(&self, may: impl Fn(&UserView) -> bool) -> Result<UserView, ApiError> {
         let user = self.user().await?;
         if may(&user) {
             Ok(user)
         } else {
-            Err(self.fail(crate::backend::error::AppError::Forbidden))
+            let now = crate::backend::now_ms();
+            let refused =
+                crate::backend::leaders::refuse(&self.state.db, &user, None, &self.path, now);
+            Err(self.fail(refused.await))
         }
+    }
+
+    /// A user who reads every consultation: anyone but a leader.
+    async fn reader(&self) -> Result<UserView, ApiError> {
+        self.allowed(|u| u.role.reads_everything()).await
     }
 }
 
@@ -92,13 +105,23 @@ pub async fn admin_session() -> Result<SessionView, ApiError> {
     })
 }
 
+/// The start page: every consultation for the staff; for a leader, page `page` of
+/// their own units in the consultations that cover them.
 #[server(endpoint = "admin/overview")]
-pub async fn admin_overview() -> Result<Vec<ConsultationSummary>, ApiError> {
+pub async fn admin_overview(page: u32) -> Result<Home, ApiError> {
+    use crate::model::admin::Role;
     let call = Call::capture();
-    call.user().await?;
-    crate::backend::tracking::overview(&call.state.db, call.lang)
-        .await
-        .map_err(|e| call.fail(e))
+    let user = call.user().await?;
+    let db = &call.state.db;
+    let home = match user.role {
+        Role::Leader => crate::backend::leaders::home(db, &user, page, call.lang)
+            .await
+            .map(Home::Leader),
+        _ => crate::backend::tracking::overview(db, call.lang)
+            .await
+            .map(Home::Staff),
+    };
+    home.map_err(|e| call.fail(e))
 }
 
 #[server(endpoint = "admin/consultation")]
@@ -107,7 +130,7 @@ pub async fn admin_hearing(
     bodies: crate::model::listing::BodyQuery,
 ) -> Result<AdminConsultation, ApiError> {
     let call = Call::capture();
-    let user = call.user().await?;
+    let user = call.reader().await?;
     let db = &call.state.db;
     let mut c = crate::backend::tracking::consultation(db, id, user.role, &bodies, call.lang)
         .await
@@ -128,7 +151,7 @@ pub async fn admin_hearing(
 #[server(endpoint = "admin/posters")]
 pub async fn admin_posters(id: ConsultationId) -> Result<Posters, ApiError> {
     let call = Call::capture();
-    call.user().await?;
+    call.reader().await?;
     let base = &call.state.settings.base_url;
     crate::backend::open_link::posters(&call.state.db, id, base, call.lang)
         .await
@@ -139,7 +162,7 @@ pub async fn admin_posters(id: ConsultationId) -> Result<Posters, ApiError> {
 #[server(endpoint = "admin/progress")]
 pub async fn admin_progress(id: ConsultationId) -> Result<SendProgress, ApiError> {
     let call = Call::capture();
-    call.user().await?;
+    call.reader().await?;
     crate::backend::mail::outbox::progress(&call.state.db, Some(id))
         .await
         .map_err(|e| call.fail(e.into()))
@@ -182,14 +205,20 @@ pub async fn admin_users() -> Result<Vec<StaffAccount>, ApiError> {
         .map_err(|e| call.fail(e))
 }
 
+/// One account, and the institution names known from the consultations (offered
+/// when a leader is given an institution).
 #[server(endpoint = "admin/user")]
-pub async fn admin_user(id: UserId) -> Result<StaffAccount, ApiError> {
+pub async fn admin_user(id: UserId) -> Result<(StaffAccount, Vec<String>), ApiError> {
     let call = Call::capture();
     call.allowed(|u| u.role.can_administer()).await?;
     let now = crate::backend::now_ms();
-    crate::backend::accounts::one(&call.state.db, id, now, call.lang)
-        .await
-        .map_err(|e| call.fail(e))
+    let db = &call.state.db;
+    let load = async {
+        let account = crate::backend::accounts::one(db, id, now, call.lang).await?;
+        let known = crate::backend::leaders::known_units(db).await?;
+        Ok((account, known))
+    };
+    load.await.map_err(|e| call.fail(e))
 }
 
 #[server(endpoint = "admin/audit")]
@@ -212,7 +241,7 @@ pub async fn admin_report(
 ) -> Result<crate::model::report::Report, ApiError> {
     use crate::backend::report::{report, Comments};
     let call = Call::capture();
-    let user = call.user().await?;
+    let user = call.reader().await?;
     report(
         &call.state.db,
         id,
@@ -228,30 +257,33 @@ pub async fn admin_report(
 
 /// One unit beside the whole, for its printed page: the figures only — no comments
 /// (free text is never shown for one unit) and no list of who has not answered.
+/// The staff may see any unit; a leader only their own (see `backend::leaders`).
 #[server(endpoint = "admin/unit-sheet")]
 pub async fn admin_unit_sheet(
     id: ConsultationId,
     unit: String,
 ) -> Result<crate::model::report::Report, ApiError> {
+    use crate::backend::leaders;
     use crate::backend::report::{report, Comments};
     use crate::model::report::ReportQuery;
     let call = Call::capture();
-    call.user().await?;
-    let query = ReportQuery {
-        unit: Some(unit).filter(|u| !u.is_empty()),
-        ..ReportQuery::default()
+    let user = call.user().await?;
+    let db = &call.state.db;
+    let now = crate::backend::now_ms();
+    let load = async {
+        leaders::check_unit(db, &user, id, &unit, now).await?;
+        let query = ReportQuery {
+            unit: Some(unit).filter(|u| !u.is_empty()),
+            ..ReportQuery::default()
+        };
+        let sheet = report(db, id, &query, Comments::None, false, call.lang, now).await?;
+        Ok(if user.role.reads_everything() {
+            sheet
+        } else {
+            leaders::for_leader(sheet)
+        })
     };
-    report(
-        &call.state.db,
-        id,
-        &query,
-        Comments::None,
-        false,
-        call.lang,
-        crate::backend::now_ms(),
-    )
-    .await
-    .map_err(|e| call.fail(e))
+    load.await.map_err(|e| call.fail(e))
 }
 
 /// The printable memo: catalogue order, every comment, every note.
@@ -259,7 +291,7 @@ pub async fn admin_unit_sheet(
 pub async fn admin_memo(id: ConsultationId) -> Result<crate::model::report::Report, ApiError> {
     use crate::backend::report::{report, Comments};
     let call = Call::capture();
-    call.user().await?;
+    call.reader().await?;
     report(
         &call.state.db,
         id,

@@ -10,11 +10,13 @@ use super::auth::{self, count_attempt, hash_password, judge_attempt, Password};
 use super::dates::format_datetime;
 use super::db::Db;
 use super::error::AppError;
+use super::leaders;
 use super::token::hash_token;
 use crate::i18n::Lang;
 use crate::model::admin::{Msg, Problem, Role, StaffAccount, UserView};
 use crate::model::UserId;
 use sqlx::AnyConnection;
+use std::collections::HashMap;
 
 #[derive(sqlx::FromRow)]
 struct AccountRow {
@@ -41,6 +43,7 @@ impl AccountRow {
             sessions: self.sessions,
             created: format_datetime(self.created_at, lang),
             last_sign_in: self.last_sign_in_at.map(|at| format_datetime(at, lang)),
+            units: Vec::new(),
         })
     }
 }
@@ -50,7 +53,8 @@ const ACCOUNT_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.created_at, u.di
      (SELECT COUNT(*) FROM user_session s WHERE s.user_id = u.id AND s.last_seen_at >= $1
         AND s.created_at >= $2) AS sessions";
 
-/// Every staff account, enabled ones first. A municipality has tens of staff, not
+/// Every staff account, enabled ones first, leaders with their units. A
+/// municipality has tens of staff and a few hundred leaders, not tens of
 /// thousands: one page.
 pub async fn list(db: &Db, now_ms: i64, lang: Lang) -> Result<Vec<StaffAccount>, AppError> {
     let rows: Vec<AccountRow> = sqlx::query_as(&format!(
@@ -61,7 +65,22 @@ pub async fn list(db: &Db, now_ms: i64, lang: Lang) -> Result<Vec<StaffAccount>,
     .bind(now_ms - auth::ABSOLUTE_TIMEOUT_MS)
     .fetch_all(&db.read)
     .await?;
-    Ok(rows.into_iter().filter_map(|r| r.view(lang)).collect())
+    let units: Vec<(UserId, String)> =
+        sqlx::query_as("SELECT user_id, unit FROM leader_unit ORDER BY unit")
+            .fetch_all(&db.read)
+            .await?;
+    let mut by_user: HashMap<UserId, Vec<String>> = HashMap::new();
+    for (user, unit) in units {
+        by_user.entry(user).or_default().push(unit);
+    }
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| r.view(lang))
+        .map(|mut account| {
+            account.units = by_user.remove(&account.user.id).unwrap_or_default();
+            account
+        })
+        .collect())
 }
 
 pub async fn one(db: &Db, id: UserId, now_ms: i64, lang: Lang) -> Result<StaffAccount, AppError> {
@@ -73,7 +92,9 @@ pub async fn one(db: &Db, id: UserId, now_ms: i64, lang: Lang) -> Result<StaffAc
     .bind(id)
     .fetch_optional(&db.read)
     .await?;
-    row.and_then(|r| r.view(lang)).ok_or(AppError::NotFound)
+    let mut account = row.and_then(|r| r.view(lang)).ok_or(AppError::NotFound)?;
+    account.units = leaders::units_of(db, id).await?;
+    Ok(account)
 }
 
 /// The account as it is now, inside the transaction that will change it.
@@ -123,6 +144,9 @@ async fn end_all_sessions(
 }
 
 /// Gives an account another role. An administrator who is the last one keeps the role.
+/// A leader who becomes anything else loses their units: the role that reads
+/// everything needs none, and a later return to leader starts from none rather than
+/// from a list nobody has looked at since.
 pub async fn change_role(
     db: &Db,
     by: &UserView,
@@ -143,7 +167,15 @@ pub async fn change_role(
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    let detail = format!("{}: {} → {}", user.email, user.role.as_str(), role.as_str());
+    let units = sqlx::query("DELETE FROM leader_unit WHERE user_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    let mut detail = format!("{}: {} → {}", user.email, user.role.as_str(), role.as_str());
+    if units > 0 {
+        detail.push_str(&format!(" ({units} institutioner fjernet)"));
+    }
     audit::commit(tx, Some(by), Action::RoleChanged, None, &detail, now_ms).await?;
     Ok(Ok(()))
 }

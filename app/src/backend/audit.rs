@@ -66,6 +66,9 @@ actions! {
     Exported => "exported", AuditExported;
     ContactsPurged => "contacts_purged", AuditContactsPurged;
     OpenLinkCreated => "open_link_created", AuditOpenLinkCreated;
+    UnitAssigned => "unit_assigned", AuditUnitAssigned;
+    UnitRemoved => "unit_removed", AuditUnitRemoved;
+    AccessRefused => "access_refused", AuditAccessRefused;
 }
 
 /// Records an action inside the caller's transaction. `user` is `None` for what the

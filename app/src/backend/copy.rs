@@ -17,6 +17,7 @@ use sqlx::{Any, Row, ValueRef};
 /// silently left behind.
 const TABLES: &[(&str, &str)] = &[
     ("app_user", "id"),
+    ("leader_unit", "user_id, unit"),
     ("consultation", "id"),
     ("section", "id"),
     ("item", "id"),

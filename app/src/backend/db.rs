@@ -249,7 +249,8 @@ impl Db {
             Engine::Sqlite => {
                 sqlx::migrate!("../migrations/sqlite")
                     .run(&self.write)
-                    .await
+                    .await?;
+                Ok(self.allow_leader_role().await?)
             }
             Engine::Postgres => {
                 sqlx::migrate!("../migrations/postgres")
@@ -259,12 +260,62 @@ impl Db {
         }
     }
 
+    /// Lets SQLite's `app_user.role` take 'leader', once. SQLite cannot change a CHECK
+    /// constraint in place, and sqlx runs every SQLite migration in a transaction,
+    /// where foreign keys cannot be switched off — and with them on, dropping the old
+    /// table would delete every session and unlink every audit entry. So the table is
+    /// rebuilt here, on a connection with foreign keys off, in one transaction.
+    async fn allow_leader_role(&self) -> Result<(), sqlx::Error> {
+        let (current,): (String,) = sqlx::query_as(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'app_user'",
+        )
+        .fetch_one(&self.write)
+        .await?;
+        if current.contains("'leader'") {
+            return Ok(());
+        }
+        let mut conn = self.write.acquire().await?;
+        conn.execute("PRAGMA foreign_keys = OFF").await?;
+        let rebuilt = async {
+            let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+            for statement in ROLE_CHECK_REBUILD {
+                tx.execute(*statement).await?;
+            }
+            tx.commit().await
+        }
+        .await;
+        conn.execute("PRAGMA foreign_keys = ON").await?;
+        rebuilt
+    }
+
     /// Closes both pools (a test that reopens the database, a copy that is done).
     pub async fn close(&self) {
         self.read.close().await;
         self.write.close().await;
     }
 }
+
+/// The rebuild of SQLite's `app_user` that adds 'leader' to its roles (SQLite's
+/// documented way to change a constraint: new table, copy, drop, rename), columns in
+/// the same order. See [`Db::allow_leader_role`] for why it is not a migration.
+const ROLE_CHECK_REBUILD: &[&str] = &[
+    "CREATE TABLE app_user_rebuilt (
+        id              INTEGER PRIMARY KEY,
+        email           TEXT    NOT NULL UNIQUE,
+        name            TEXT    NOT NULL,
+        password_hash   TEXT    NOT NULL,
+        role            TEXT    NOT NULL CHECK (role IN ('admin', 'manager', 'viewer', 'leader')),
+        created_at      BIGINT  NOT NULL,
+        disabled_at     BIGINT,
+        last_sign_in_at BIGINT
+    )",
+    "INSERT INTO app_user_rebuilt
+        (id, email, name, password_hash, role, created_at, disabled_at, last_sign_in_at)
+     SELECT id, email, name, password_hash, role, created_at, disabled_at, last_sign_in_at
+     FROM app_user",
+    "DROP TABLE app_user",
+    "ALTER TABLE app_user_rebuilt RENAME TO app_user",
+];
 
 /// A yes/no value read on either engine, as an integer or a BOOLEAN. The `Any` driver
 /// cannot read a SQLite column declared BOOLEAN at all, so such a column is selected

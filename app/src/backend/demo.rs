@@ -92,12 +92,38 @@ pub struct Demo {
     pub bodies: Vec<DemoBody>,
 }
 
-/// The demo's staff accounts, one per role: (e-mail, password, role). Printed by
-/// `samrad demo`; for trying the product, never for a real deployment.
-pub const USERS: [(&str, &str, &str); 3] = [
+/// The demo's staff accounts, one per role and two leaders: (e-mail, password,
+/// role). Printed by `samrad demo`; for trying the product, never for a real
+/// deployment.
+pub const USERS: [(&str, &str, &str); 5] = [
     ("admin@samrad.local", "demo-admin-2027", "admin"),
     ("sagsbehandler@samrad.local", "demo-manager-2027", "manager"),
     ("laeser@samrad.local", "demo-viewer-2027", "viewer"),
+    (
+        "leder.nordskolen@samrad.local",
+        "demo-leader-2027",
+        "leader",
+    ),
+    (
+        "leder.boernehuse@samrad.local",
+        "demo-leader-2027",
+        "leader",
+    ),
+];
+
+/// The leaders' names and institutions: a school leader, and a daycare leader with
+/// a children's house and a nursery (both in the staff and the parents' surveys).
+const LEADERS: [(&str, &str, &[&str]); 2] = [
+    (
+        "leder.nordskolen@samrad.local",
+        "Lars Skoleleder",
+        &["Nordskolen"],
+    ),
+    (
+        "leder.boernehuse@samrad.local",
+        "Dorte Dagtilbudsleder",
+        &["Børnehuset Kastanjen", "Vuggestuen Spiren"],
+    ),
 ];
 
 /// Loads the demo into an empty, migrated database.
@@ -108,14 +134,25 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<Demo, AppErr
         };
         let password = Password::parse(password)
             .map_err(|_| AppError::Internal("demo password too short".into()))?;
-        let name = match role {
-            Role::Admin => "Anne Administrator",
-            Role::Manager => "Søren Sagsbehandler",
-            Role::Viewer => "Lise Læser",
+        let leader = LEADERS.iter().find(|(e, ..)| *e == email.as_str());
+        let name = match (role, leader) {
+            (Role::Admin, _) => "Anne Administrator",
+            (Role::Manager, _) => "Søren Sagsbehandler",
+            (Role::Viewer, _) => "Lise Læser",
+            (Role::Leader, Some((_, name, _))) => name,
+            (Role::Leader, None) => "Leder",
         };
-        create_user(db, None, &email, name, password, role, now_ms)
-            .await?
-            .ok();
+        let Ok(user) = create_user(db, None, &email, name, password, role, now_ms).await? else {
+            continue;
+        };
+        for unit in leader.map_or(&[][..], |(.., units)| units) {
+            sqlx::query("INSERT INTO leader_unit (user_id, unit, assigned_at) VALUES ($1, $2, $3)")
+                .bind(user)
+                .bind(*unit)
+                .bind(now_ms)
+                .execute(&db.write)
+                .await?;
+        }
     }
     let (consultation_id, item_ids) =
         development_plan(db, ConsultationStatus::Open, deadline_ms, now_ms).await?;

@@ -19,6 +19,7 @@ mod fuzz;
 pub mod group_commit;
 pub mod import;
 pub mod import_draft;
+pub mod leaders;
 pub mod mail;
 pub mod manage;
 pub mod markdown;

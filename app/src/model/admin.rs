@@ -17,16 +17,20 @@ pub enum Role {
     Manager,
     /// Reads consultations and reports; changes nothing (e.g. the committee secretary).
     Viewer,
+    /// A school's or daycare's leader: sees only the units assigned to them, each
+    /// beside the whole municipality, for the MED committee and the board.
+    Leader,
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Admin, Role::Manager, Role::Viewer];
+    pub const ALL: [Role; 4] = [Role::Admin, Role::Manager, Role::Viewer, Role::Leader];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Admin => "admin",
             Self::Manager => "manager",
             Self::Viewer => "viewer",
+            Self::Leader => "leader",
         }
     }
 
@@ -39,6 +43,7 @@ impl Role {
             Self::Admin => Key::RoleAdmin,
             Self::Manager => Key::RoleManager,
             Self::Viewer => Key::RoleViewer,
+            Self::Leader => Key::RoleLeader,
         }
     }
 
@@ -50,6 +55,12 @@ impl Role {
     /// Users and the audit log.
     pub fn can_administer(self) -> bool {
         self == Self::Admin
+    }
+
+    /// Every consultation, report, memo and export. A leader reads only their own
+    /// units' pages, through [`crate::backend`]'s unit check.
+    pub fn reads_everything(self) -> bool {
+        self != Self::Leader
     }
 }
 
@@ -70,6 +81,8 @@ pub struct StaffAccount {
     pub sessions: i64,
     pub created: String,
     pub last_sign_in: Option<String>,
+    /// A leader's units (none for the other roles).
+    pub units: Vec<String>,
 }
 
 /// The signed-in user (if any) and what a rejected form posted, for the page frame.
@@ -204,6 +217,10 @@ messages! {
     LanguageTagUnknown => MsgLanguageTagUnknown,
     TranslatedOptions => MsgTranslatedOptions,
     UnitMissing => MsgUnitMissing,
+    UnitsOnlyForLeaders => MsgUnitsOnlyForLeaders,
+    UnitAlreadyAssigned => MsgUnitAlreadyAssigned,
+    UnitAssigned => MsgUnitAssigned,
+    UnitRemoved => MsgUnitRemoved,
     OpenLinkExists => MsgOpenLinkExists,
     OpenLinkCreated => MsgOpenLinkCreated,
     PasswordShort => MsgPasswordShort,
@@ -282,6 +299,36 @@ pub struct ConsultationSummary {
     pub title: String,
     pub status: crate::model::ConsultationStatus,
     pub deadline: String,
+    pub invited: i64,
+    pub submitted: i64,
+}
+
+/// The start page of whoever signed in: the staff's list of every consultation, or
+/// a leader's own units in the consultations that cover them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Home {
+    Staff(Vec<ConsultationSummary>),
+    Leader(LeaderHome),
+}
+
+/// A leader's units, and one row per consultation and unit of theirs it covers,
+/// newest first, a page at a time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeaderHome {
+    pub units: Vec<String>,
+    pub rows: Vec<LeaderRow>,
+    pub page: crate::model::listing::PageInfo,
+}
+
+/// One of a leader's units in one consultation, with the unit's response rate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeaderRow {
+    pub consultation_id: ConsultationId,
+    pub title: String,
+    pub survey: bool,
+    pub status: crate::model::ConsultationStatus,
+    pub deadline: String,
+    pub unit: String,
     pub invited: i64,
     pub submitted: i64,
 }
@@ -605,6 +652,9 @@ mod tests {
         assert!(Role::Manager.can_run_consultations());
         assert!(!Role::Viewer.can_run_consultations());
         assert!(!Role::Manager.can_administer());
+        assert!(Role::Viewer.reads_everything());
+        assert!(!Role::Leader.reads_everything());
+        assert!(!Role::Leader.can_run_consultations());
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod engines;
 mod helpers;
 mod import;
 mod instances;
+mod leaders;
 mod listing;
 mod mail;
 mod mail_restart;

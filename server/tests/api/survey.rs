@@ -13,7 +13,7 @@ use app::model::ConsultationStatus;
 use rand::seq::SliceRandom;
 
 /// An open staff survey with `units` (name, staff) and every person's token.
-async fn staff_survey(
+pub(crate) async fn staff_survey(
     app: &TestApp,
     units: &[(&str, usize)],
 ) -> (ConsultationId, Vec<(String, String)>) {
@@ -183,7 +183,7 @@ async fn anonymous_answers_keep_no_link_to_the_person_who_gave_them() {
 }
 
 /// Everyone in Nordskolen (8), Sydskolen (7) and Østskolen (3) has answered.
-async fn three_units_answered() -> (TestApp, ConsultationId) {
+pub(crate) async fn three_units_answered() -> (TestApp, ConsultationId) {
     let app = spawn_app().await;
     let (id, people) = staff_survey(
         &app,

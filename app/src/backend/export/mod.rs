@@ -236,6 +236,26 @@ pub async fn summary(db: &Db, id: ConsultationId, lang: Lang) -> Result<Report, 
     .await
 }
 
+/// One unit beside the whole, as its leader may have it (see
+/// [`super::leaders::for_leader`]): "opsummering" with "I alt" and the unit's column.
+pub async fn unit_summary(
+    db: &Db,
+    id: ConsultationId,
+    unit: &str,
+    lang: Lang,
+) -> Result<Report, AppError> {
+    if unit.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let query = ReportQuery {
+        unit: Some(unit.to_owned()),
+        ..ReportQuery::default()
+    };
+    let sheet =
+        report::report(db, id, &query, Comments::None, false, lang, super::now_ms()).await?;
+    Ok(super::leaders::for_leader(sheet))
+}
+
 /// The columns of "opsummering": every answer category any item has, in the order
 /// they first appear (for a hearing: enig, uenig, ved ikke), then "ikke besvaret".
 /// An item without a category leaves its cells blank.

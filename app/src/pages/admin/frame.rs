@@ -77,7 +77,9 @@ fn AdminNav(user: UserView) -> impl IntoView {
         <header class="admin-nav">
             <nav aria-label=lang.t(Key::AdminMenu)>
                 <a href="/admin" class="brand">{lang.t(Key::AppName)}</a>
-                <a href="/admin">{lang.t(Key::NavConsultations)}</a>
+                <a href="/admin">
+                    {lang.t(if user.role.reads_everything() { Key::NavConsultations } else { Key::LeaderHomeTitle })}
+                </a>
                 {user
                     .role
                     .can_run_consultations()

@@ -12,6 +12,7 @@ mod frame;
 mod import;
 mod item_settings;
 mod languages;
+mod leader;
 mod login;
 mod memo;
 mod open_links;
@@ -143,6 +144,9 @@ fn TextField(
     /// Marked invalid whatever the echo says (a refusal of the whole form).
     #[prop(optional)]
     invalid: bool,
+    /// The id of a `<datalist>` of values to offer.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let lang = use_lang();
     let value = echo
@@ -170,6 +174,7 @@ fn TextField(
                 value=value
                 required=required
                 autocomplete=autocomplete
+                list=list
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=hint.map(|_| hint_id.clone())
             />

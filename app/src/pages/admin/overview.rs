@@ -1,9 +1,10 @@
 use super::frame::{AdminFrame, Session};
-use super::{echo_for, loaded, DeadlineField, Loaded, Problems, TableWrap, TextField};
+use super::leader::LeaderHomeView;
+use super::{echo_for, loaded, page_param, DeadlineField, Loaded, Problems, TableWrap, TextField};
 use crate::api::admin_overview;
 use crate::components::PageTitle;
 use crate::i18n::{Key, Lang};
-use crate::model::admin::{ConsultationSummary, Rate};
+use crate::model::admin::{ConsultationSummary, Home, Rate};
 use crate::model::ConsultationStatus;
 use crate::use_lang;
 use leptos::prelude::*;
@@ -34,24 +35,34 @@ pub fn rate_text(lang: Lang, invited: i64, submitted: i64) -> String {
     )
 }
 
+/// The start page: every consultation for the staff, a leader's own institutions
+/// for a leader (see [`super::leader::LeaderHomeView`]).
 #[component]
 pub fn OverviewPage() -> impl IntoView {
-    let list = Resource::new(|| (), |_| admin_overview());
-    view! { <AdminFrame render=move |s| view! { <Overview session=s list=list/> }.into_any()/> }
+    let home = Resource::new(page_param(), admin_overview);
+    view! {
+        <AdminFrame render=move |s| {
+            if s.user.role.reads_everything() {
+                view! { <Overview session=s home=home/> }.into_any()
+            } else {
+                view! { <LeaderHomeView home=home/> }.into_any()
+            }
+        }/>
+    }
 }
 
 #[component]
-fn Overview(session: Session, list: Loaded<Vec<ConsultationSummary>>) -> impl IntoView {
+fn Overview(session: Session, home: Loaded<Home>) -> impl IntoView {
     let lang = use_lang();
     let may_create = session.user.role.can_run_consultations();
     let echo = echo_for(&session.echo, "create");
     view! {
         <PageTitle text=lang.t(Key::NavConsultations) error=echo.is_some()/>
         <h1>{lang.t(Key::NavConsultations)}</h1>
-        {loaded(list, move |rows| if rows.is_empty() {
-            view! { <p>{lang.t(Key::NoConsultations)}</p> }.into_any()
-        } else {
-            view! { <OverviewTable rows=rows/> }.into_any()
+        {loaded(home, move |home| match home {
+            Home::Staff(rows) if rows.is_empty() => view! { <p>{lang.t(Key::NoConsultations)}</p> }.into_any(),
+            Home::Staff(rows) => view! { <OverviewTable rows=rows/> }.into_any(),
+            Home::Leader(_) => ().into_any(),
         })}
         {may_create
             .then(|| {

@@ -16,7 +16,7 @@ use crate::model::listing::encode_query;
 use crate::model::report::{suppressed_text, Report, Tally};
 use crate::model::ItemKind;
 use crate::use_lang;
-use crate::wire::report;
+use crate::wire::{path, report};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -28,18 +28,25 @@ pub fn UnitSheetPage() -> impl IntoView {
         move || (id(), query.read().get(report::UNIT).unwrap_or_default()),
         |(id, unit)| admin_unit_sheet(id, unit),
     );
-    view! { <AdminFrame render=move |_| view! { <UnitSheetLoader data=data/> }.into_any()/> }
+    view! {
+        <AdminFrame render=move |s| {
+            let leader = !s.user.role.reads_everything();
+            view! { <UnitSheetLoader data=data leader=leader/> }.into_any()
+        }/>
+    }
 }
 
 #[component]
-fn UnitSheetLoader(data: Loaded<Report>) -> impl IntoView {
-    loaded(data, |report| {
-        view! { <UnitSheet report=report/> }.into_any()
+fn UnitSheetLoader(data: Loaded<Report>, leader: bool) -> impl IntoView {
+    loaded(data, move |report| {
+        view! { <UnitSheet report=report leader=leader/> }.into_any()
     })
 }
 
+/// The sheet; `leader` when a leader reads it, who goes back to their own start page
+/// (the report is not theirs to see).
 #[component]
-fn UnitSheet(report: Report) -> impl IntoView {
+fn UnitSheet(report: Report, leader: bool) -> impl IntoView {
     let lang = use_lang();
     let back = format!("/admin/hoering/{}/rapport", report.consultation_id);
     let Some(unit) = report.query.unit.clone() else {
@@ -57,6 +64,8 @@ fn UnitSheet(report: Report) -> impl IntoView {
         Some(_) => lang.t(Key::NoAnswers).to_owned(),
         None => suppressed_text(lang, k),
     };
+    let unit_label = unit.clone();
+    let whole_label = lang.t(Key::UnitSheetWhole);
     let rows = report
         .items
         .iter()
@@ -66,18 +75,31 @@ fn UnitSheet(report: Report) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row"><span class="code">{item.code.clone()}</span> " " {item.text.clone()}</th>
-                    <td>{figure(&item.kind, &mine)}</td>
-                    <td>{figure(&item.kind, &item.overall)}</td>
+                    <td data-label=unit_label.clone()>{figure(&item.kind, &mine)}</td>
+                    <td data-label=whole_label>{figure(&item.kind, &item.overall)}</td>
                 </tr>
             }
         })
         .collect_view();
+    let in_query = encode_query(&[(report::UNIT, unit.clone())]);
+    let (back, back_label) = if leader {
+        (path::ADMIN.to_owned(), Key::BackToMyUnits)
+    } else {
+        (format!("{back}{in_query}"), Key::BackToReport)
+    };
+    let csv = format!(
+        "{}{in_query}",
+        path::export(report.consultation_id, "enhed.csv")
+    );
     view! {
         <PageTitle text=format!("{unit} – {}", report.title)/>
         <article class="memo unit-sheet">
             <p class="screen-only hint">
-                <a href=format!("{back}{}", encode_query(&[(report::UNIT, unit.clone())]))>{lang.t(Key::BackToReport)}</a>
-                " · " {lang.t(Key::MemoPrintHint)}
+                <a href=back>{lang.t(back_label)}</a>
+                " · " {lang.t(Key::UnitPrintHint)}
+            </p>
+            <p class="screen-only">
+                <a href=csv download="">{lang.t(Key::UnitCsvLink)}</a>
             </p>
             <header class="memo-title">
                 <p class="eyebrow">{report.title.clone()}</p>

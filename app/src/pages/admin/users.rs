@@ -45,7 +45,10 @@ fn Users(session: Session, data: Loaded<Vec<StaffAccount>>) -> impl IntoView {
                                             <tr class:muted=a.disabled>
                                                 <td><a class="cell-link" href=format!("/admin/brugere/{}", a.user.id)>{a.user.name.clone()}</a></td>
                                                 <td><Addresses text=a.user.email.clone()/></td>
-                                                <td>{lang.t(a.user.role.label())}</td>
+                                                <td>
+                                                    {lang.t(a.user.role.label())}
+                                                    {(!a.units.is_empty()).then(|| view! { <span class="hint">" (" {a.units.join(", ")} ")"</span> })}
+                                                </td>
                                                 <td>{status_text(lang, &a)}</td>
                                                 <td class="nowrap">{a.last_sign_in.clone().unwrap_or_else(|| lang.t(Key::NeverSignedIn).to_owned())}</td>
                                             </tr>
@@ -68,7 +71,7 @@ fn Users(session: Session, data: Loaded<Vec<StaffAccount>>) -> impl IntoView {
     }
 }
 
-/// The three roles as radio buttons.
+/// The roles as radio buttons.
 #[component]
 fn RoleChoice(checked: Role) -> impl IntoView {
     let lang = use_lang();
@@ -81,7 +84,54 @@ fn RoleChoice(checked: Role) -> impl IntoView {
                     {lang.t(r.label())}
                 </label>
             }).collect_view()}
+            <p class="hint">{lang.t(Key::RoleLeaderHint)}</p>
         </fieldset>
+    }
+}
+
+/// A leader's institutions: each with a button that takes it away, and a field
+/// (offering the names the consultations know) that gives one more.
+#[component]
+fn LeaderUnits(
+    base: String,
+    units: Vec<String>,
+    known: Vec<String>,
+    echo: Option<crate::model::admin::FormEcho>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section class="card" aria-labelledby="institutioner">
+            <h2 id="institutioner">{lang.t(Key::LeaderUnitsTitle)}</h2>
+            <p class="hint">{lang.t(Key::LeaderUnitsHint)}</p>
+            {if units.is_empty() {
+                view! { <p>{lang.t(Key::LeaderUnitsNone)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="unit-list">
+                        {units.into_iter().map(|unit| {
+                            let label = lang.fill(Key::RemoveUnit, &[("unit", &unit)]);
+                            view! {
+                                <li>
+                                    <span>{unit.clone()}</span>
+                                    <form method="post" action=format!("{base}/institutioner/fjern") class="inline-form">
+                                        <input type="hidden" name="unit" value=unit/>
+                                        <button type="submit" class="link-button" aria-label=label>{lang.t(Key::Remove)}</button>
+                                    </form>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <form method="post" action=format!("{base}/institutioner") class="stack">
+                <Problems echo=echo.clone()/>
+                <TextField name="unit" label=Key::UnitLabel required=true echo=echo list="kendte-institutioner"/>
+                <datalist id="kendte-institutioner">
+                    {known.into_iter().map(|u| view! { <option value=u></option> }).collect_view()}
+                </datalist>
+                <button type="submit">{lang.t(Key::AddUnit)}</button>
+            </form>
+        </section>
     }
 }
 
@@ -95,16 +145,17 @@ pub fn UserPage() -> impl IntoView {
 }
 
 #[component]
-fn User(session: Session, data: Loaded<StaffAccount>) -> impl IntoView {
+fn User(session: Session, data: Loaded<(StaffAccount, Vec<String>)>) -> impl IntoView {
     let lang = use_lang();
     let echo = echo_for(&session.echo, "reset");
+    let unit_echo = echo_for(&session.echo, "unit");
     let me = session.user.id;
     view! {
-        {loaded(data, move |a| {
+        {loaded(data, move |(a, known)| {
             let base = format!("/admin/brugere/{}", a.user.id);
             let title = lang.fill(Key::ManageUser, &[("name", &a.user.name)]);
             view! {
-                <PageTitle text=title.clone() error=echo.is_some()/>
+                <PageTitle text=title.clone() error=echo.is_some() || unit_echo.is_some()/>
                 <p><a href="/admin/brugere">{lang.t(Key::BackToUsers)}</a></p>
                 <h1>{title}</h1>
                 <dl class="facts">
@@ -123,6 +174,10 @@ fn User(session: Session, data: Loaded<StaffAccount>) -> impl IntoView {
                         <button type="submit">{lang.t(Key::SaveRole)}</button>
                     </form>
                 </section>
+                // Also shown to say why a post for a user who is no longer a leader was refused.
+                {(a.user.role == Role::Leader || unit_echo.is_some()).then(|| view! {
+                    <LeaderUnits base=base.clone() units=a.units.clone() known=known echo=unit_echo.clone()/>
+                })}
                 <section class="card" aria-labelledby="ny-adgangskode">
                     <h2 id="ny-adgangskode">{lang.t(Key::ResetPasswordTitle)}</h2>
                     <form method="post" action=format!("{base}/adgangskode") class="stack">

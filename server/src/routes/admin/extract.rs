@@ -4,6 +4,8 @@
 use super::super::render::render_with;
 use super::reply::Fields;
 use app::backend::auth::SessionLookup;
+use app::backend::error::AppError;
+use app::backend::leaders;
 use app::backend::now_ms;
 use app::edge::request;
 use app::edge::state::AppState;
@@ -34,7 +36,7 @@ impl FromRequestParts<AppState> for Staff {
 }
 
 /// An extractor for a signed-in staff member whose role passes `$allowed`; anyone
-/// else gets the 403 page.
+/// else gets the 403 page, and the refusal is audited.
 macro_rules! role_extractor {
     ($(#[$doc:meta])* $name:ident, $allowed:ident) => {
         $(#[$doc])*
@@ -51,7 +53,7 @@ macro_rules! role_extractor {
                 if user.role.$allowed() {
                     Ok($name(user))
                 } else {
-                    Err(forbidden(state, parts.clone()).await)
+                    Err(refuse(state, &user, parts.clone()).await)
                 }
             }
         }
@@ -67,6 +69,11 @@ role_extractor!(
     /// An administrator.
     Admin,
     can_administer
+);
+role_extractor!(
+    /// A staff member who reads every consultation (anyone but a leader).
+    Reader,
+    reads_everything
 );
 
 /// A manager acting on one consultation (`…/{id}/…`).
@@ -119,7 +126,17 @@ impl FromRequest<AppState> for ManagerPost {
     }
 }
 
-async fn forbidden(state: &AppState, parts: Parts) -> Response {
+/// Audits the refused request and answers with the 403 page.
+pub async fn refuse(state: &AppState, user: &UserView, parts: Parts) -> Response {
+    let what = parts.uri.path().to_owned();
+    match leaders::refuse(&state.db, user, None, &what, now_ms()).await {
+        AppError::Forbidden => forbidden(state, parts).await,
+        other => other.into_response(),
+    }
+}
+
+/// The 403 page.
+pub async fn forbidden(state: &AppState, parts: Parts) -> Response {
     render_with(
         state,
         parts,

@@ -13,7 +13,7 @@ mod reply;
 mod session;
 mod users;
 
-pub use extract::Staff;
+pub use extract::{forbidden, Reader, Staff};
 
 use app::edge::state::AppState;
 use axum::Router;

@@ -8,6 +8,7 @@ use super::reply::{
 use crate::routes::client_addr::ClientAddr;
 use app::backend::accounts::{self, ChangeRefused};
 use app::backend::auth::{self, Password};
+use app::backend::leaders;
 use app::backend::now_ms;
 use app::edge::request;
 use app::edge::state::AppState;
@@ -26,6 +27,11 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/brugere/{user}/spaerring", post(set_disabled))
         .route("/admin/brugere/{user}/log-ud", post(end_sessions))
         .route("/admin/brugere/{user}/adgangskode", post(reset_password))
+        .route("/admin/brugere/{user}/institutioner", post(assign_unit))
+        .route(
+            "/admin/brugere/{user}/institutioner/fjern",
+            post(unassign_unit),
+        )
         .route("/admin/adgangskode", post(change_own_password))
 }
 
@@ -100,6 +106,40 @@ async fn change_role(
         };
         back(target, Msg::RoleChanged, None)
     })
+}
+
+/// Gives a leader one more unit; a refusal shows the user page again with what was
+/// typed and why.
+async fn assign_unit(
+    State(state): State<AppState>,
+    Admin(by): Admin,
+    Path(id): Path<UserId>,
+    parts: Parts,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let page = user_page(id);
+    let result = leaders::assign(&state.db, &by, id, value(&fields, "unit"), now_ms()).await;
+    let again = Again {
+        state: &state,
+        parts,
+        page: page.clone(),
+        form: "unit",
+        fields,
+    };
+    settle(result, again, |()| back(&page, Msg::UnitAssigned, None)).await
+}
+
+async fn unassign_unit(
+    State(state): State<AppState>,
+    Admin(by): Admin,
+    Path(id): Path<UserId>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let page = user_page(id);
+    match leaders::unassign(&state.db, &by, id, value(&fields, "unit"), now_ms()).await {
+        Ok(()) => back(&page, Msg::UnitRemoved, None),
+        Err(e) => e.into_response(),
+    }
 }
 
 async fn set_disabled(
