@@ -14,8 +14,11 @@ test('a leader sees their own institution beside the whole and nothing else', as
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mine institutioner');
   await expect(page.getByText('Dine institutioner: Nordskolen.')).toBeVisible();
   const cards = page.locator('.leader-card');
-  // The hearing (Nordskolen's board), the staff survey and the parents' survey.
-  await expect(cards).toHaveCount(3);
+  // The hearing (Nordskolen's board), the staff survey and the parents' survey (and
+  // what other tests of the run have opened for Nordskolen).
+  for (const id of [state().consultation, survey, state().parentSurvey]) {
+    await expect(cards.locator(`a[href^="/admin/hoering/${id}/enhed?institution=Nordskolen"]`)).toHaveCount(1);
+  }
   await shot(page, testInfo, 'leader-home', true);
   if (js) expect(await violations(page)).toEqual([]);
 
@@ -28,6 +31,8 @@ test('a leader sees their own institution beside the whole and nothing else', as
   await expect(page.locator('.unit-sheet-table thead')).toContainText('Hele kommunen');
   await expect(page.locator('.unit-sheet-table tbody tr').first()).toContainText('% positive');
   await expect(page.locator('body')).not.toContainText('Engskolen');
+  // The administration's targets, and where Nordskolen and the whole stand.
+  await expect(page.locator('.unit-sheet-table tbody tr', { hasText: '2.1' })).toContainText('Mål: ≥ 60 % positive');
   await shot(page, testInfo, 'leader-sheet', true);
   if (js) expect(await violations(page)).toEqual([]);
 

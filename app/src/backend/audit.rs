@@ -69,6 +69,7 @@ actions! {
     UnitAssigned => "unit_assigned", AuditUnitAssigned;
     UnitRemoved => "unit_removed", AuditUnitRemoved;
     AccessRefused => "access_refused", AuditAccessRefused;
+    TargetChanged => "target_changed", AuditTargetChanged;
 }
 
 /// Records an action inside the caller's transaction. `user` is `None` for what the
@@ -128,7 +129,7 @@ pub async fn page(db: &Db, page: u32, lang: Lang) -> Result<(Vec<AuditEntry>, Pa
     let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log")
         .fetch_one(&db.read)
         .await?;
-    let page = PageInfo::new(page, u32::try_from(total).unwrap_or(u32::MAX));
+    let page = PageInfo::counted(page, total);
     let rows: Vec<(i64, String, String, Option<ConsultationId>, String)> = sqlx::query_as(
         "SELECT at, user_email, action, consultation_id, detail
          FROM audit_log ORDER BY id DESC LIMIT $1 OFFSET $2",

@@ -9,6 +9,7 @@ use crate::model::{ConsultationId, ItemId, ItemKind, SectionId};
 /// One item of the catalogue, with its area, kind and the administration's note.
 pub struct CatalogueItem {
     pub id: ItemId,
+    pub section_id: SectionId,
     pub section: String,
     pub code: String,
     pub text: String,
@@ -75,6 +76,7 @@ impl StoredItem {
 #[derive(sqlx::FromRow)]
 struct Row {
     id: ItemId,
+    section_id: SectionId,
     section: String,
     code: String,
     text: String,
@@ -88,7 +90,7 @@ struct Row {
 /// Consultation `id`'s items in catalogue order.
 pub async fn items(db: &Db, id: ConsultationId) -> Result<Vec<CatalogueItem>, AppError> {
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT i.id, s.title AS section, i.code, i.text, i.kind, i.options_json, i.max_choices,
+        "SELECT i.id, s.id AS section_id, s.title AS section, i.code, i.text, i.kind, i.options_json, i.max_choices,
                 i.admin_note, i.show_if_item IS NOT NULL AS conditional
          FROM item i JOIN section s ON s.id = i.section_id
          WHERE i.consultation_id = $1
@@ -103,6 +105,7 @@ pub async fn items(db: &Db, id: ConsultationId) -> Result<Vec<CatalogueItem>, Ap
                 kind: r.kind.read(r.id)?,
                 conditional: r.conditional,
                 id: r.id,
+                section_id: r.section_id,
                 section: r.section,
                 code: r.code,
                 text: r.text,

@@ -44,6 +44,7 @@ const TABLES: &[(&str, &str)] = &[
     ("import_draft", "id"),
     ("consultation_language", "consultation_id, lang"),
     ("section_translation", "section_id, lang"),
+    ("target", "id"),
     ("item_translation", "item_id, lang"),
 ];
 

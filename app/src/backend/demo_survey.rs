@@ -128,6 +128,7 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<DemoSurvey, 
             submit(db, token.as_str(), &fields, Vec::new(), now_ms).await?;
         }
     }
+    targets(db, id, now_ms).await?;
     let (parent_survey_id, parent_links) = parents(db, &mut rng, deadline_ms, now_ms).await?;
     Ok(DemoSurvey {
         consultation_id: id,
@@ -135,6 +136,33 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<DemoSurvey, 
         parent_survey_id,
         parent_links,
     })
+}
+
+/// "Hvad er godt nok?": a mean of at least 3.8 for the first area, 60 % positive on
+/// the nearest leader's recognition (2.1), and an NPS of at least 10 (6.1).
+async fn targets(db: &Db, id: ConsultationId, now_ms: i64) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO target (consultation_id, section_id, metric, threshold, updated_at)
+         SELECT $1, id, 'mean', 380, $2 FROM section WHERE consultation_id = $1 AND position = 0",
+    )
+    .bind(id)
+    .bind(now_ms)
+    .execute(&db.write)
+    .await?;
+    for (code, metric, threshold) in [("2.1", "positive", 6000), ("6.1", "nps", 1000)] {
+        sqlx::query(
+            "INSERT INTO target (consultation_id, item_id, metric, threshold, updated_at)
+             SELECT $1, id, $2, $3, $4 FROM item WHERE consultation_id = $1 AND code = $5",
+        )
+        .bind(id)
+        .bind(metric)
+        .bind(threshold)
+        .bind(now_ms)
+        .bind(code)
+        .execute(&db.write)
+        .await?;
+    }
+    Ok(())
 }
 
 /// The parents' survey: an open link per unit, and answers started through each

@@ -120,6 +120,19 @@ pub async fn unassign(
     Ok(())
 }
 
+/// One consultation and one of the leader's units it covers, with the unit's rate.
+#[derive(sqlx::FromRow)]
+struct CoveredRow {
+    id: ConsultationId,
+    title: String,
+    kind: ConsultationKind,
+    status: ConsultationStatus,
+    deadline: i64,
+    unit: String,
+    invited: i64,
+    submitted: i64,
+}
+
 /// The consultations that cover the leader's units (drafts are not shown to
 /// anyone outside the administration), a row per consultation and unit.
 pub async fn home(db: &Db, user: &UserView, page: u32, lang: Lang) -> Result<LeaderHome, AppError> {
@@ -134,22 +147,13 @@ pub async fn home(db: &Db, user: &UserView, page: u32, lang: Lang) -> Result<Lea
     .bind(user.id)
     .fetch_one(&db.read)
     .await?;
-    let page = PageInfo::new(page, u32::try_from(total).unwrap_or(u32::MAX));
-    type Row = (
-        ConsultationId,
-        String,
-        ConsultationKind,
-        ConsultationStatus,
-        i64,
-        String,
-        i64,
-        i64,
-    );
+    let page = PageInfo::counted(page, total);
     // Counted as the report counts: an open link's answer counts once submitted.
-    let rows: Vec<Row> = sqlx::query_as(&format!(
+    let rows: Vec<CoveredRow> = sqlx::query_as(&format!(
         "SELECT c.id, c.title, c.kind, c.status, c.deadline, r.unit,
-                SUM(CASE WHEN r.open_link_id IS NULL OR r.state = 'submitted' THEN 1 ELSE 0 END),
-                SUM(CASE WHEN r.state = 'submitted' THEN 1 ELSE 0 END)
+                SUM(CASE WHEN r.open_link_id IS NULL OR r.state = 'submitted' THEN 1 ELSE 0 END)
+                    AS invited,
+                SUM(CASE WHEN r.state = 'submitted' THEN 1 ELSE 0 END) AS submitted
          {COVERED}
          GROUP BY c.id, c.title, c.kind, c.status, c.deadline, r.unit
          ORDER BY c.status = 'archived', c.deadline DESC, c.id DESC, r.unit
@@ -162,20 +166,16 @@ pub async fn home(db: &Db, user: &UserView, page: u32, lang: Lang) -> Result<Lea
     .await?;
     let rows = rows
         .into_iter()
-        .map(
-            |(consultation_id, title, kind, status, deadline, unit, invited, submitted)| {
-                LeaderRow {
-                    consultation_id,
-                    title,
-                    survey: kind == ConsultationKind::Survey,
-                    status,
-                    deadline: format_datetime(deadline, lang),
-                    unit,
-                    invited,
-                    submitted,
-                }
-            },
-        )
+        .map(|row| LeaderRow {
+            consultation_id: row.id,
+            title: row.title,
+            survey: row.kind == ConsultationKind::Survey,
+            status: row.status,
+            deadline: format_datetime(row.deadline, lang),
+            unit: row.unit,
+            invited: row.invited,
+            submitted: row.submitted,
+        })
         .collect();
     Ok(LeaderHome { units, rows, page })
 }
@@ -243,6 +243,7 @@ pub fn for_leader(mut report: Report) -> Report {
     report.general_comments.clear();
     report.general_comment_count = 0;
     report.missing.clear();
+    report.areas.clear();
     report.can_edit_notes = false;
     for item in &mut report.items {
         item.comments.clear();

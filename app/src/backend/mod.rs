@@ -30,6 +30,7 @@ pub mod retention;
 pub mod rules;
 pub mod sheet;
 pub mod tally;
+pub mod targets;
 pub mod template;
 pub mod token;
 pub mod tracking;

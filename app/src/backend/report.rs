@@ -8,16 +8,18 @@
 //! rows into the columns the reader asked for.
 
 use super::audit::{self, Action};
-use super::catalogue::items;
+use super::catalogue::{items, CatalogueItem};
 use super::dates::format_datetime;
 use super::db::Db;
 use super::error::AppError;
+use super::targets::Targets;
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{Msg, Problem, Rate, UserView};
 use crate::model::report::{
     contested_order, min_group_size, suppressed, Breakdown, CommentEntry, ItemReport, MissingBody,
     Report, ReportQuery, ReportSort, Tally, COMMENTS_INLINE_MAX, GENERAL, MISSING_INLINE_MAX,
 };
+use crate::model::target::{AreaTarget, Metric, TargetView};
 use crate::model::{
     Bucket, ConsultationId, ConsultationKind, ConsultationStatus, ItemId, ItemKind,
 };
@@ -73,6 +75,16 @@ pub async fn report(
     };
     let group = query.group.as_deref();
     let catalogue = items(db, id).await?;
+    let targets = if survey {
+        super::targets::load(db, id).await?
+    } else {
+        Targets::default()
+    };
+    let areas = if survey {
+        area_targets(&catalogue, &targets)
+    } else {
+        Vec::new()
+    };
     // A survey's single-choice questions are its background questions.
     let background_items: Vec<(ItemId, String)> = catalogue
         .iter()
@@ -243,6 +255,16 @@ pub async fn report(
             };
             let mut overall = Tally::of(buckets.len(), 0);
             breakdown.iter().for_each(|t| overall.add(t));
+            let overall = (!hide.total).then_some(overall);
+            let target =
+                targets
+                    .for_item(row.id, row.section_id, &kind)
+                    .map(|(target, from_area)| TargetView {
+                        target,
+                        from_area,
+                        whole: overall.as_ref().and_then(|t| target.judge(&kind, t)),
+                        column: None,
+                    });
             let mut comments = item_comments.remove(&row.id).unwrap_or_default();
             for c in &mut comments {
                 c.answer = c.answer.take().and_then(|v| kind.answer_label(lang, &v));
@@ -255,7 +277,7 @@ pub async fn report(
                 code: row.code,
                 section: row.section,
                 text: row.text,
-                overall: (!hide.total).then_some(overall),
+                overall,
                 breakdown: breakdown
                     .into_iter()
                     .zip(&hide.cells)
@@ -264,6 +286,7 @@ pub async fn report(
                 comment_count,
                 comments,
                 note: row.note,
+                target,
                 kind,
             }
         })
@@ -330,7 +353,31 @@ pub async fn report(
         missing_count,
         can_edit_notes,
         generated: format_datetime(now_ms, lang),
+        areas,
     })
+}
+
+/// A survey's areas in catalogue order, with the figures their questions have.
+fn area_targets(catalogue: &[CatalogueItem], targets: &Targets) -> Vec<AreaTarget> {
+    let mut areas: Vec<AreaTarget> = Vec::new();
+    for item in catalogue {
+        if areas.last().is_none_or(|a| a.section_id != item.section_id) {
+            areas.push(AreaTarget {
+                section_id: item.section_id,
+                title: item.section.clone(),
+                metrics: Vec::new(),
+                target: targets.for_area(item.section_id),
+            });
+        }
+        if let Some(area) = areas.last_mut() {
+            for metric in Metric::for_kind(&item.kind) {
+                if !area.metrics.contains(&metric) {
+                    area.metrics.push(metric);
+                }
+            }
+        }
+    }
+    areas
 }
 
 /// A breakdown column: the value the counts name it by, and its rate as shown.
@@ -456,6 +503,10 @@ fn beside_the_whole(
     let at = columns.iter().position(|c| c.name == unit);
     for item in &mut items {
         item.breakdown = at.map(|i| item.breakdown[i].clone()).into_iter().collect();
+        let cell = item.breakdown.first().cloned().flatten();
+        if let (Some(view), Some(cell)) = (item.target.as_mut(), cell) {
+            view.column = view.target.judge(&item.kind, &cell);
+        }
     }
     (at.map(|i| columns[i].clone()).into_iter().collect(), items)
 }

@@ -22,6 +22,11 @@ pub struct PageInfo {
 }
 
 impl PageInfo {
+    /// The page asked for, with the total as the database counts it.
+    pub fn counted(asked: u32, total: i64) -> Self {
+        Self::new(asked, u32::try_from(total).unwrap_or(u32::MAX))
+    }
+
     /// The page asked for, moved into range once the total is known.
     pub fn new(asked: u32, total: u32) -> Self {
         let last = total.div_ceil(PAGE_SIZE).max(1);

@@ -11,6 +11,7 @@ pub mod listing;
 pub mod logic;
 mod page;
 pub mod report;
+pub mod target;
 
 pub use answer::{AgreeValue, AnswerValue, Bucket, ItemKind, Polarity, ValueError, DONT_KNOW};
 pub use comment::{

@@ -371,6 +371,8 @@ pub struct ItemReport {
     /// not the expanded one.
     pub comments: Vec<CommentEntry>,
     pub note: String,
+    /// Its target (a survey's scale questions) and where the figures stand.
+    pub target: Option<super::target::TargetView>,
 }
 
 /// A body that was invited and has not submitted.
@@ -422,6 +424,8 @@ pub struct Report {
     pub survey: bool,
     /// When the memo was produced, for its colophon.
     pub generated: String,
+    /// A survey's areas with their targets, for setting them.
+    pub areas: Vec<super::target::AreaTarget>,
 }
 
 /// The least minimum group size a survey can have: below it, a person's answers

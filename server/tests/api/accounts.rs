@@ -13,26 +13,6 @@ use app::model::Email;
 
 const PASSWORD: &str = "korrekt-hest-batteri";
 
-async fn user_id(app: &TestApp, email: &str) -> i64 {
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM app_user WHERE email = $1")
-        .bind(email)
-        .fetch_one(&app.db.read)
-        .await
-        .unwrap();
-    id
-}
-
-async fn audited(app: &TestApp, action: &str) -> Vec<String> {
-    sqlx::query_as::<_, (String,)>("SELECT detail FROM audit_log WHERE action = $1 ORDER BY id")
-        .bind(action)
-        .fetch_all(&app.db.read)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|(d,)| d)
-        .collect()
-}
-
 /// Whether `client`'s session still opens the administration.
 async fn signed_in_still(app: &TestApp, client: &reqwest::Client) -> bool {
     let res = client.get(app.url("/admin")).send().await.unwrap();

@@ -164,6 +164,28 @@ pub async fn signed_in(role: Role) -> (TestApp, reqwest::Client) {
     (app, client)
 }
 
+/// The audit log's details for `action`, oldest first.
+pub async fn audited(app: &TestApp, action: &str) -> Vec<String> {
+    sqlx::query_as::<_, (String,)>("SELECT detail FROM audit_log WHERE action = $1 ORDER BY id")
+        .bind(action)
+        .fetch_all(&app.db.read)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(d,)| d)
+        .collect()
+}
+
+/// The id of the staff account with `email`.
+pub async fn user_id(app: &TestApp, email: &str) -> i64 {
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM app_user WHERE email = $1")
+        .bind(email)
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    id
+}
+
 /// Where a redirect points.
 pub fn location(res: &reqwest::Response) -> String {
     res.headers()

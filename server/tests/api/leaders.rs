@@ -8,27 +8,6 @@ use crate::survey::{staff_survey, three_units_answered};
 use app::model::admin::Role;
 use app::model::listing::encode_query;
 
-/// The audit log's details for `action`, oldest first.
-async fn audited(app: &TestApp, action: &str) -> Vec<String> {
-    sqlx::query_as::<_, (String,)>("SELECT detail FROM audit_log WHERE action = $1 ORDER BY id")
-        .bind(action)
-        .fetch_all(&app.db.read)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|(d,)| d)
-        .collect()
-}
-
-async fn user_id(app: &TestApp, email: &str) -> i64 {
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM app_user WHERE email = $1")
-        .bind(email)
-        .fetch_one(&app.db.read)
-        .await
-        .unwrap();
-    id
-}
-
 /// Gives the leader `email` the institutions, as an administrator does on the user
 /// page.
 async fn assign(app: &TestApp, admin: &reqwest::Client, email: &str, units: &[&str]) {

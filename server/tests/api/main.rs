@@ -18,3 +18,4 @@ mod respond;
 mod security;
 mod smtp;
 mod survey;
+mod targets;

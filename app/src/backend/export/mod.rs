@@ -653,6 +653,7 @@ mod tests {
                 comment_count: 0,
                 comments: vec![],
                 note: "-ingen".into(),
+                target: None,
             }],
             general_comments: vec![],
             general_comment_count: 0,
@@ -660,6 +661,7 @@ mod tests {
             missing_count: 0,
             can_edit_notes: false,
             generated: String::new(),
+            areas: vec![],
         }
     }
 

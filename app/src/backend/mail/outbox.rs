@@ -437,7 +437,7 @@ pub async fn list(
     let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM outbox")
         .fetch_one(&db.read)
         .await?;
-    let page = PageInfo::new(page, u32::try_from(total).unwrap_or(u32::MAX));
+    let page = PageInfo::counted(page, total);
     type Row = (
         MailId,
         String,

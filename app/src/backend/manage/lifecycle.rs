@@ -256,7 +256,8 @@ pub async fn duplicate(
         .execute(&mut *tx)
         .await?;
     }
-    // The translations go along: the languages, and each item's by its code.
+    // The translations go along: the languages, and each item's by its code; and
+    // the targets, each question's by its code and each area's by its place.
     for copied in [
         "INSERT INTO consultation_language (consultation_id, lang, title, intro_md)
          SELECT $1, lang, title, intro_md FROM consultation_language WHERE consultation_id = $2",
@@ -266,6 +267,15 @@ pub async fn duplicate(
          JOIN item o ON o.id = t.item_id
          JOIN item n ON n.code = o.code AND n.consultation_id = $1
          WHERE o.consultation_id = $2",
+        "INSERT INTO target (consultation_id, item_id, section_id, metric, threshold, updated_at)
+         SELECT $1, new_item.id, new_area.id, t.metric, t.threshold, t.updated_at
+         FROM target t
+         LEFT JOIN item old_item ON old_item.id = t.item_id
+         LEFT JOIN item new_item ON new_item.code = old_item.code AND new_item.consultation_id = $1
+         LEFT JOIN section old_area ON old_area.id = t.section_id
+         LEFT JOIN section new_area
+                ON new_area.position = old_area.position AND new_area.consultation_id = $1
+         WHERE t.consultation_id = $2 AND (new_item.id IS NOT NULL OR new_area.id IS NOT NULL)",
     ] {
         sqlx::query(copied)
             .bind(copy)

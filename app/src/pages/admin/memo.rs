@@ -9,6 +9,7 @@ use super::report::{
     column_names, CommentList, KeyFigures, MissingList, RatesTable, ReportOverview, TallyBar,
     TallyTable,
 };
+use super::targets::TargetLine;
 use super::{loaded, path_id, Loaded, TableWrap};
 use crate::api::admin_memo;
 use crate::components::PageTitle;
@@ -92,6 +93,7 @@ fn Memo(report: Report) -> impl IntoView {
                                 min_group_size=report.min_group_size
                             />
                             <KeyFigures kind=item.kind.clone() tally=item.overall.clone()/>
+                            {item.target.clone().map(|v| view! { <TargetLine view=v/> })}
                             <TallyTable
                                 label=format!("{} {}", item.code, item.text)
                                 names=names.clone()

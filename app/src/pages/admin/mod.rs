@@ -19,6 +19,7 @@ mod open_links;
 mod outbox;
 mod overview;
 mod report;
+mod targets;
 mod unit_sheet;
 mod users;
 

@@ -5,6 +5,7 @@
 
 use super::frame::{AdminFrame, Session};
 use super::overview::rate_text;
+use super::targets::{AreaTargets, ItemTarget};
 use super::{echo_for, loaded, path_id, Loaded, Problems, TableWrap};
 use crate::api::admin_report;
 use crate::components::{textarea_text, PageTitle};
@@ -76,6 +77,7 @@ fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
     let base = format!("/admin/hoering/{}", report.consultation_id);
     let column_names = column_names(lang, &report);
     let note_echo = echo_for(&echo, "note");
+    let target_echo = echo_for(&echo, "target");
     let by_answer =
         matches!(report.query.breakdown, Breakdown::Answer(_)) && report.query.unit.is_none();
     view! {
@@ -116,6 +118,12 @@ fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
                 view! { <RatesTable overall=report.overall.clone() columns=report.columns.clone() names=column_names.clone()/> }
             }}
         </section>
+        <AreaTargets
+            areas=report.areas.clone()
+            base=base.clone()
+            can_edit=report.can_edit_notes
+            echo=target_echo.clone()
+        />
         <p class="hint">{lang.t(Key::RoundingNote)}</p>
         {report
             .items
@@ -129,6 +137,7 @@ fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
                         query=report.query.clone()
                         can_edit=report.can_edit_notes
                         echo=note_echo.clone()
+                        target_echo=target_echo.clone()
                         min_group_size=report.min_group_size
                     />
                 }
@@ -609,6 +618,7 @@ fn ItemSection(
     query: ReportQuery,
     can_edit: bool,
     echo: Option<FormEcho>,
+    target_echo: Option<FormEcho>,
     min_group_size: u32,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -624,6 +634,14 @@ fn ItemSection(
             <h2 id=heading.clone()>{format!("{} {}", item.code, item.text)}</h2>
             <TallyBar tally=item.overall.clone() kind=item.kind.clone() min_group_size=min_group_size/>
             <KeyFigures kind=item.kind.clone() tally=item.overall.clone()/>
+            <ItemTarget
+                item=item.id
+                kind=item.kind.clone()
+                view=item.target.clone()
+                base=base.clone()
+                can_edit=can_edit
+                echo=target_echo
+            />
             <TallyTable
                 label=format!("{} {}", item.code, item.text)
                 names=names

@@ -8,12 +8,14 @@
 use super::frame::AdminFrame;
 use super::overview::rate_text;
 use super::report::figure_line;
+use super::targets::{target_text, StandingText};
 use super::{loaded, path_id, Loaded, TableWrap};
 use crate::api::admin_unit_sheet;
 use crate::components::PageTitle;
 use crate::i18n::Key;
 use crate::model::listing::encode_query;
 use crate::model::report::{suppressed_text, Report, Tally};
+use crate::model::target::Standing;
 use crate::model::ItemKind;
 use crate::use_lang;
 use crate::wire::{path, report};
@@ -72,11 +74,31 @@ fn UnitSheet(report: Report, leader: bool) -> impl IntoView {
         .filter(|i| i.kind != ItemKind::Text)
         .map(|item| {
             let mine = item.breakdown.first().cloned().flatten();
+            // A question with a target says it under the question, and where each
+            // figure stands under the figure.
+            let target = item.target.clone();
+            let goal = target
+                .clone()
+                .map(|v| view! { <span class="target-line">{target_text(lang, &v)}</span> });
+            let standing = move |s: Option<Standing>| {
+                target
+                    .is_some()
+                    .then(|| view! { " " <StandingText standing=s/> })
+            };
             view! {
                 <tr>
-                    <th scope="row"><span class="code">{item.code.clone()}</span> " " {item.text.clone()}</th>
-                    <td data-label=unit_label.clone()>{figure(&item.kind, &mine)}</td>
-                    <td data-label=whole_label>{figure(&item.kind, &item.overall)}</td>
+                    <th scope="row">
+                        <span class="code">{item.code.clone()}</span> " " {item.text.clone()}
+                        {goal}
+                    </th>
+                    <td data-label=unit_label.clone()>
+                        {figure(&item.kind, &mine)}
+                        {standing(item.target.as_ref().and_then(|v| v.column))}
+                    </td>
+                    <td data-label=whole_label>
+                        {figure(&item.kind, &item.overall)}
+                        {standing(item.target.as_ref().and_then(|v| v.whole))}
+                    </td>
                 </tr>
             }
         })
