@@ -70,7 +70,7 @@ impl Call {
         } else {
             let now = crate::backend::now_ms();
             let refused =
-                crate::backend::leaders::refuse(&self.state.db, &user, None, &self.path, now);
+                crate::backend::audit::refused(&self.state.db, &user, None, &self.path, now);
             Err(self.fail(refused.await))
         }
     }

@@ -124,6 +124,30 @@ pub async fn record_alone(
     Ok(commit(tx, user, action, consultation_id, detail, now_ms).await?)
 }
 
+/// Audits a refused request (what was asked for, in `what`) and gives the error
+/// to answer it with: 403, or the audit's own failure.
+pub async fn refused(
+    db: &Db,
+    user: &UserView,
+    consultation: Option<ConsultationId>,
+    what: &str,
+    now_ms: i64,
+) -> AppError {
+    let logged = record_alone(
+        db,
+        Some(user),
+        Action::AccessRefused,
+        consultation,
+        what,
+        now_ms,
+    )
+    .await;
+    match logged {
+        Ok(()) => AppError::Forbidden,
+        Err(e) => e,
+    }
+}
+
 /// One page of the entries, newest first, and how many there are.
 pub async fn page(db: &Db, page: u32, lang: Lang) -> Result<(Vec<AuditEntry>, PageInfo), AppError> {
     let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log")

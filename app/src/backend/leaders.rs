@@ -5,7 +5,7 @@
 //! across consultations, so a leader bound to "Nordskolen" sees Nordskolen in this
 //! year's survey and in last year's hearing alike. A leader reaches a consultation's
 //! figures only through the unit sheet, and only for their own units; every refusal
-//! is audited with what was asked for.
+//! is audited with what was asked for ([`audit::refused`]).
 
 use super::audit::{self, Action};
 use super::dates::format_datetime;
@@ -205,31 +205,7 @@ pub async fn check_unit(
     if mine > 0 {
         Ok(())
     } else {
-        Err(refuse(db, user, Some(id), &format!("enhed «{unit}»"), now_ms).await)
-    }
-}
-
-/// Audits a refused request (what was asked for, in `what`) and gives the error
-/// to answer it with: 403, or the audit's own failure.
-pub async fn refuse(
-    db: &Db,
-    user: &UserView,
-    consultation: Option<ConsultationId>,
-    what: &str,
-    now_ms: i64,
-) -> AppError {
-    let logged = audit::record_alone(
-        db,
-        Some(user),
-        Action::AccessRefused,
-        consultation,
-        what,
-        now_ms,
-    )
-    .await;
-    match logged {
-        Ok(()) => AppError::Forbidden,
-        Err(e) => e,
+        Err(audit::refused(db, user, Some(id), &format!("enhed «{unit}»"), now_ms).await)
     }
 }
 

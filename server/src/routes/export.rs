@@ -6,7 +6,7 @@
 use super::admin::Staff;
 use app::backend::error::AppError;
 use app::backend::export::{self, CsvDialect};
-use app::backend::{leaders, now_ms};
+use app::backend::{audit, leaders, now_ms};
 use app::edge::state::AppState;
 use app::i18n::Lang;
 use app::model::ConsultationId;
@@ -56,7 +56,7 @@ pub async fn download(
         Ok(())
     } else {
         let what = format!("eksport {file}");
-        Err(leaders::refuse(&state.db, &user, Some(id), &what, now_ms()).await)
+        Err(audit::refused(&state.db, &user, Some(id), &what, now_ms()).await)
     };
     if let Err(e) = allowed {
         return e.into_response();

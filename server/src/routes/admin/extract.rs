@@ -3,9 +3,9 @@
 
 use super::super::render::render_with;
 use super::reply::Fields;
+use app::backend::audit;
 use app::backend::auth::SessionLookup;
 use app::backend::error::AppError;
-use app::backend::leaders;
 use app::backend::now_ms;
 use app::edge::request;
 use app::edge::state::AppState;
@@ -70,11 +70,6 @@ role_extractor!(
     Admin,
     can_administer
 );
-role_extractor!(
-    /// A staff member who reads every consultation (anyone but a leader).
-    Reader,
-    reads_everything
-);
 
 /// A manager acting on one consultation (`…/{id}/…`).
 pub struct ManagerAt(pub UserView, pub ConsultationId);
@@ -127,16 +122,16 @@ impl FromRequest<AppState> for ManagerPost {
 }
 
 /// Audits the refused request and answers with the 403 page.
-pub async fn refuse(state: &AppState, user: &UserView, parts: Parts) -> Response {
+async fn refuse(state: &AppState, user: &UserView, parts: Parts) -> Response {
     let what = parts.uri.path().to_owned();
-    match leaders::refuse(&state.db, user, None, &what, now_ms()).await {
+    match audit::refused(&state.db, user, None, &what, now_ms()).await {
         AppError::Forbidden => forbidden(state, parts).await,
         other => other.into_response(),
     }
 }
 
 /// The 403 page.
-pub async fn forbidden(state: &AppState, parts: Parts) -> Response {
+async fn forbidden(state: &AppState, parts: Parts) -> Response {
     render_with(
         state,
         parts,

@@ -13,7 +13,7 @@ mod reply;
 mod session;
 mod users;
 
-pub use extract::{forbidden, Reader, Staff};
+pub use extract::Staff;
 
 use app::edge::state::AppState;
 use axum::Router;
