@@ -153,8 +153,13 @@ fn routes() -> impl IntoView {
             <Route path=path!("/admin/hoering/:id/rapport") view=admin::ReportPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/hoering/:id/notat") view=admin::MemoPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/hoering/:id/enhed") view=admin::UnitSheetPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/hoering/:id/dialogark") view=admin::DialogueSheetPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/hoering/:id/plakater") view=admin::PostersPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/udbakke") view=admin::OutboxPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/pejlemaerker") view=admin::PeriodsPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/pejlemaerker/:period") view=admin::PeriodPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/pejlemaerker/:period/notat") view=admin::NarrativeMemoPage ssr=SsrMode::Async/>
+            <Route path=path!("/admin/pejlemaerke/:id") view=admin::GuidepostStoriesPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/brugere") view=admin::UsersPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/brugere/:user") view=admin::UserPage ssr=SsrMode::Async/>
             <Route path=path!("/admin/adgangskode") view=admin::PasswordPage ssr=SsrMode::Async/>

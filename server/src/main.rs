@@ -3,7 +3,7 @@
 use app::backend::auth::{self, Password, PASSWORD_MIN_CHARS};
 use app::backend::dates::{local_date, parse_local};
 use app::backend::db::{Db, Location};
-use app::backend::{demo, demo_survey, manage, now_ms};
+use app::backend::{demo, demo_stories, demo_survey, manage, now_ms};
 use app::model::admin::Role;
 use app::model::{ConsultationId, ConsultationStatus, Email};
 use clap::{Parser, Subcommand};
@@ -177,6 +177,9 @@ async fn run(cli: Cli) -> Result<(), String> {
             let survey = demo_survey::load(&db, deadline, now)
                 .await
                 .map_err(|e| format!("demo survey failed: {e}"))?;
+            demo_stories::load(&db, survey.consultation_id, deadline, now)
+                .await
+                .map_err(|e| format!("demo stories failed: {e}"))?;
             let settings = app::edge::state::Settings {
                 base_url,
                 mail_folder: None,

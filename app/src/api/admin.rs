@@ -135,6 +135,17 @@ pub async fn admin_hearing(
     let mut c = crate::backend::tracking::consultation(db, id, user.role, &bodies, call.lang)
         .await
         .map_err(|e| call.fail(e))?;
+    c.series = Some(
+        crate::backend::series::panel(db, id)
+            .await
+            .map_err(|e| call.fail(e))?,
+    );
+    if c.may_edit && c.status == crate::model::ConsultationStatus::Draft {
+        let periods = crate::backend::stories::periods(db)
+            .await
+            .map_err(|e| call.fail(e))?;
+        c.periods = periods.into_iter().map(|p| (p.id, p.title)).collect();
+    }
     if c.survey {
         let base = &call.state.settings.base_url;
         c.open_links = crate::backend::open_link::list(db, id, base)
@@ -242,17 +253,15 @@ pub async fn admin_report(
     use crate::backend::report::{report, Comments};
     let call = Call::capture();
     let user = call.reader().await?;
-    report(
-        &call.state.db,
-        id,
-        &query,
-        Comments::Preview,
-        user.role.can_run_consultations(),
-        call.lang,
-        crate::backend::now_ms(),
-    )
-    .await
-    .map_err(|e| call.fail(e))
+    let (db, now) = (&call.state.db, crate::backend::now_ms());
+    let load = async {
+        let can_edit = user.role.can_run_consultations();
+        let mut report =
+            report(db, id, &query, Comments::Preview, can_edit, call.lang, now).await?;
+        crate::backend::series::attach(db, &mut report, call.lang, now).await?;
+        Ok(report)
+    };
+    load.await.map_err(|e| call.fail(e))
 }
 
 /// One unit beside the whole, for its printed page: the figures only — no comments
@@ -276,7 +285,8 @@ pub async fn admin_unit_sheet(
             unit: Some(unit).filter(|u| !u.is_empty()),
             ..ReportQuery::default()
         };
-        let sheet = report(db, id, &query, Comments::None, false, call.lang, now).await?;
+        let mut sheet = report(db, id, &query, Comments::None, false, call.lang, now).await?;
+        crate::backend::series::attach(db, &mut sheet, call.lang, now).await?;
         Ok(if user.role.reads_everything() {
             sheet
         } else {
@@ -292,15 +302,61 @@ pub async fn admin_memo(id: ConsultationId) -> Result<crate::model::report::Repo
     use crate::backend::report::{report, Comments};
     let call = Call::capture();
     call.reader().await?;
-    report(
-        &call.state.db,
-        id,
-        &crate::model::report::ReportQuery::default(),
-        Comments::All,
-        false,
-        call.lang,
-        crate::backend::now_ms(),
-    )
-    .await
-    .map_err(|e| call.fail(e))
+    let (db, now) = (&call.state.db, crate::backend::now_ms());
+    let query = crate::model::report::ReportQuery::default();
+    let load = async {
+        let mut memo = report(db, id, &query, Comments::All, false, call.lang, now).await?;
+        crate::backend::series::attach(db, &mut memo, call.lang, now).await?;
+        Ok(memo)
+    };
+    load.await.map_err(|e| call.fail(e))
+}
+
+/// The periods of guideposts (pejlemærker).
+#[server(endpoint = "admin/periods")]
+pub async fn admin_periods() -> Result<Vec<crate::model::guidepost::PeriodRow>, ApiError> {
+    let call = Call::capture();
+    call.reader().await?;
+    crate::backend::stories::periods(&call.state.db)
+        .await
+        .map_err(|e| call.fail(e))
+}
+
+/// One period with its guideposts.
+#[server(endpoint = "admin/period")]
+pub async fn admin_period(
+    id: crate::model::PeriodId,
+) -> Result<crate::model::guidepost::PeriodView, ApiError> {
+    let call = Call::capture();
+    call.reader().await?;
+    crate::backend::stories::period(&call.state.db, id)
+        .await
+        .map_err(|e| call.fail(e))
+}
+
+/// A guidepost's learning stories, a page at a time (`theme` filters).
+#[server(endpoint = "admin/guidepost")]
+pub async fn admin_guidepost(
+    id: crate::model::GuidepostId,
+    page: u32,
+    theme: Option<String>,
+) -> Result<crate::model::guidepost::GuidepostPage, ApiError> {
+    let call = Call::capture();
+    call.reader().await?;
+    crate::backend::stories::page(&call.state.db, id, page, theme.as_deref())
+        .await
+        .map_err(|e| call.fail(e))
+}
+
+/// The committee memo of a period's guideposts.
+#[server(endpoint = "admin/narrative-memo")]
+pub async fn admin_narrative_memo(
+    id: crate::model::PeriodId,
+) -> Result<crate::model::guidepost::NarrativeMemo, ApiError> {
+    let call = Call::capture();
+    call.reader().await?;
+    let now = crate::backend::now_ms();
+    crate::backend::stories::memo(&call.state.db, id, call.lang, now)
+        .await
+        .map_err(|e| call.fail(e))
 }

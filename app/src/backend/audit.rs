@@ -70,6 +70,8 @@ actions! {
     UnitRemoved => "unit_removed", AuditUnitRemoved;
     AccessRefused => "access_refused", AuditAccessRefused;
     TargetChanged => "target_changed", AuditTargetChanged;
+    SeriesChanged => "series_changed", AuditSeriesChanged;
+    GuidepostChanged => "guidepost_changed", AuditGuidepostChanged;
 }
 
 /// Records an action inside the caller's transaction. `user` is `None` for what the

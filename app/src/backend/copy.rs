@@ -18,7 +18,10 @@ use sqlx::{Any, Row, ValueRef};
 const TABLES: &[(&str, &str)] = &[
     ("app_user", "id"),
     ("leader_unit", "user_id, unit"),
+    ("series", "id"),
     ("consultation", "id"),
+    ("guidepost_period", "id"),
+    ("guidepost", "id"),
     ("section", "id"),
     ("item", "id"),
     ("open_link", "id"),
@@ -45,6 +48,8 @@ const TABLES: &[(&str, &str)] = &[
     ("consultation_language", "consultation_id, lang"),
     ("section_translation", "section_id, lang"),
     ("target", "id"),
+    ("story_tag", "guidepost_id, response_id, tag"),
+    ("story_quote", "id"),
     ("item_translation", "item_id, lang"),
 ];
 

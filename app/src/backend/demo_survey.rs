@@ -129,6 +129,7 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<DemoSurvey, 
         }
     }
     targets(db, id, now_ms).await?;
+    last_year(db, id, deadline_ms, now_ms).await?;
     let (parent_survey_id, parent_links) = parents(db, &mut rng, deadline_ms, now_ms).await?;
     Ok(DemoSurvey {
         consultation_id: id,
@@ -137,6 +138,114 @@ pub async fn load(db: &Db, deadline_ms: i64, now_ms: i64) -> Result<DemoSurvey, 
         parent_links,
     })
 }
+
+/// How much better (or worse) each unit of [`UNITS`] is doing than a year ago.
+const CHANGE_SINCE_LAST_YEAR: [f64; 12] = [
+    0.25, -0.3, 0.1, 0.2, 0.0, -0.15, 0.3, 0.05, -0.2, 0.1, 0.0, 0.0,
+];
+
+/// Last year's edition of the staff survey, answered through the same save path and
+/// closed, and both editions in the series "Trivselsundersøgelsen": a year ago 2.3
+/// was worded otherwise, 4.5 was not asked, and 4.6 was (and is gone this year).
+async fn last_year(
+    db: &Db,
+    this_year: ConsultationId,
+    deadline_ms: i64,
+    now_ms: i64,
+) -> Result<(), AppError> {
+    const YEAR_MS: i64 = 365 * 24 * 3_600_000;
+    let id = create_hearing(
+        db,
+        &STAFF_WELLBEING,
+        ConsultationStatus::Open,
+        deadline_ms,
+        now_ms,
+    )
+    .await?;
+    let last_deadline = deadline_ms - YEAR_MS;
+    for (sql, text, code) in [
+        (
+            "UPDATE item SET text = $1 WHERE consultation_id = $2 AND code = $3",
+            "Ledelsen informerer om beslutninger, der har betydning for mit arbejde.",
+            "2.3",
+        ),
+        (
+            "UPDATE item SET text = $1, code = '4.6' WHERE consultation_id = $2 AND code = $3",
+            "Jeg har et godt fysisk arbejdsmiljø.",
+            "4.5",
+        ),
+    ] {
+        sqlx::query(sql)
+            .bind(text)
+            .bind(id)
+            .bind(code)
+            .execute(&db.write)
+            .await?;
+    }
+    let items = catalogue(db, id).await?;
+    let mut rng = StdRng::seed_from_u64(2025);
+    for ((unit, staff, answering, climate), change) in UNITS.into_iter().zip(CHANGE_SINCE_LAST_YEAR)
+    {
+        let slug: String = unit
+            .to_lowercase()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        // A few more staff answered a year ago.
+        let answered = (answering + 2).min(staff);
+        for n in 0..answered {
+            let email = format!("medarbejder{}@{slug}.example.dk", n + 1);
+            let (_, token) = add_respondent(
+                db,
+                id,
+                &NewRespondent {
+                    name: &format!("Medarbejder {} ({unit})", n + 1),
+                    group: "Medarbejdere",
+                    unit,
+                    emails: &[email.as_str()],
+                },
+                now_ms,
+            )
+            .await?;
+            let fields = answers(&mut rng, &items, climate - change, &OPEN_ANSWERS);
+            submit(db, token.as_str(), &fields, Vec::new(), now_ms).await?;
+        }
+    }
+    let year = super::dates::local_date(last_deadline);
+    sqlx::query(
+        "UPDATE consultation SET title = title || ' ' || $1, status = 'closed', deadline = $2,
+                                 closed_at = $2, created_at = $2 - 30 * 86400000
+         WHERE id = $3",
+    )
+    .bind(year.get(..4).unwrap_or_default())
+    .bind(last_deadline)
+    .bind(id)
+    .execute(&db.write)
+    .await?;
+    let (series,): (crate::model::SeriesId,) = sqlx::query_as(
+        "INSERT INTO series (kind, title, questions_json, created_at) VALUES ('survey', $1, $2, $3)
+         RETURNING id",
+    )
+    .bind("Trivselsundersøgelsen")
+    .bind(serde_json::to_string(&DISCUSSION_QUESTIONS).unwrap_or_default())
+    .bind(now_ms)
+    .fetch_one(&db.write)
+    .await?;
+    sqlx::query("UPDATE consultation SET series_id = $1 WHERE id IN ($2, $3)")
+        .bind(series)
+        .bind(id)
+        .bind(this_year)
+        .execute(&db.write)
+        .await?;
+    Ok(())
+}
+
+/// What the administration asks every MED committee to talk about.
+const DISCUSSION_QUESTIONS: [&str; 3] = [
+    "Hvad vil I fortsætte med, som medarbejderne oplever som en styrke?",
+    "Hvilket af de svageste punkter vil I arbejde med først, og hvordan?",
+    "Hvordan følger I op inden næste undersøgelse, og hvem har ansvaret?",
+];
 
 /// "Hvad er godt nok?": a mean of at least 3.8 for the first area, 60 % positive on
 /// the nearest leader's recognition (2.1), and an NPS of at least 10 (6.1).

@@ -241,6 +241,15 @@ pub fn validate(
 }
 
 fn check_value(id: ItemId, rule: &ItemRule, raw: &str) -> Result<String, FormError> {
+    // Free text is held to a comment's length, and cleaned as one.
+    if rule.kind == ItemKind::Text {
+        return Comment::parse(raw).map(Comment::into_inner).map_err(
+            |CommentError::TooLong { chars }| FormError {
+                field: Field::Value(id),
+                code: ErrorCode::TextTooLong { chars },
+            },
+        );
+    }
     match rule.kind.parse_value(raw) {
         Ok(value) => Ok(value.to_string()),
         Err(ValueError::Empty) => Ok(String::new()),
@@ -355,6 +364,31 @@ mod tests {
     fn bad_names_and_intents_make_the_form_unreadable() {
         assert!(parse_pairs(&pairs(&[("vx1", "agree")])).is_err());
         assert!(parse_pairs(&pairs(&[("intent", "delete")])).is_err());
+    }
+
+    #[test]
+    fn a_free_text_answer_is_held_to_a_comments_length() {
+        let mut rules = rules();
+        let rule = ItemRule {
+            code: "3".into(),
+            kind: ItemKind::Text,
+            allow_comment: false,
+        };
+        rules.insert(ItemId::new(3), rule);
+        let long = "æ".repeat(COMMENT_MAX_CHARS + 1);
+        let form = parse_pairs(&pairs(&[("v3", &long)])).unwrap();
+        assert_eq!(
+            validate(&form.fields, &rules).unwrap_err(),
+            vec![FormError {
+                field: Field::Value(ItemId::new(3)),
+                code: ErrorCode::TextTooLong {
+                    chars: COMMENT_MAX_CHARS + 1
+                }
+            }]
+        );
+        let at_limit = "æ".repeat(COMMENT_MAX_CHARS);
+        let form = parse_pairs(&pairs(&[("v3", &at_limit)])).unwrap();
+        assert_eq!(validate(&form.fields, &rules).unwrap()[0].value, at_limit);
     }
 
     #[test]

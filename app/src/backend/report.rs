@@ -288,6 +288,7 @@ pub async fn report(
                 note: row.note,
                 target,
                 kind,
+                trend: None,
             }
         })
         .collect();
@@ -354,6 +355,7 @@ pub async fn report(
         can_edit_notes,
         generated: format_datetime(now_ms, lang),
         areas,
+        series: None,
     })
 }
 

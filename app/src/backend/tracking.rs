@@ -329,6 +329,8 @@ pub async fn consultation(
         survey,
         open_links: Vec::new(),
         languages: Vec::new(),
+        series: None,
+        periods: Vec::new(),
         intro_html: markdown::render(&c.intro_md),
         title: c.title,
         intro_md: c.intro_md,

@@ -280,6 +280,34 @@ messages! {
     NotYourself => MsgNotYourself,
     ContactsPurged => MsgContactsPurged,
     NoteSaved => MsgNoteSaved,
+    SeriesUnknown => MsgSeriesUnknown,
+    SeriesDuplicateCode => MsgSeriesDuplicateCode,
+    SeriesHoldsSurveys => MsgSeriesHoldsSurveys,
+    SeriesHoldsHearings => MsgSeriesHoldsHearings,
+    SeriesExists => MsgSeriesExists,
+    SeriesSaved => MsgSeriesSaved,
+    SeriesLeft => MsgSeriesLeft,
+    SeriesMissing => MsgSeriesMissing,
+    SeriesQuestionsSaved => MsgSeriesQuestionsSaved,
+    PeriodExists => MsgPeriodExists,
+    PeriodCreated => MsgPeriodCreated,
+    GuidepostAdded => MsgGuidepostAdded,
+    GuidepostSaved => MsgGuidepostSaved,
+    NarrativeSaved => MsgNarrativeSaved,
+    TagTooLong => MsgTagTooLong,
+    TooManyTags => MsgTooManyTags,
+    ThemesSaved => MsgThemesSaved,
+    TooManyCodes => MsgTooManyCodes,
+    NotASurvey => MsgNotASurvey,
+    CodeNotInSurvey => MsgCodeNotInSurvey,
+    QuoteEmptyPart => MsgQuoteEmptyPart,
+    QuoteNotInStory => MsgQuoteNotInStory,
+    QuoteSaved => MsgQuoteSaved,
+    QuoteRemoved => MsgQuoteRemoved,
+    StoriesOnlyInDraft => MsgStoriesOnlyInDraft,
+    PeriodEmpty => MsgPeriodEmpty,
+    StoriesAlreadyAsked => MsgStoriesAlreadyAsked,
+    StoriesAsked => MsgStoriesAsked,
 }
 
 impl Msg {
@@ -455,6 +483,12 @@ pub struct AdminConsultation {
     pub open_links: Vec<OpenLinkInfo>,
     /// A survey's further languages (filled in by the server function, as above).
     pub languages: Vec<LanguageInfo>,
+    /// Its series and how its items stand against the edition before (filled in by
+    /// the server function).
+    pub series: Option<crate::model::series::SeriesPanel>,
+    /// The periods of guideposts a draft can ask learning stories for (filled in by
+    /// the server function).
+    pub periods: Vec<(crate::model::PeriodId, String)>,
     pub title: String,
     pub intro_md: String,
     /// The intro rendered from Markdown, with any HTML in it escaped.

@@ -71,6 +71,14 @@ ids! {
     MailId;
     /// A survey's open link (a poster, a message in the parents' app).
     OpenLinkId;
+    /// The editions of one recurring consultation.
+    SeriesId;
+    /// A period of guideposts (pejlemærker).
+    PeriodId;
+    /// A guidepost (pejlemærke).
+    GuidepostId;
+    /// A quote the administration chose from a learning story.
+    QuoteId;
 }
 
 #[cfg(test)]

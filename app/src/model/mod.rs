@@ -4,13 +4,16 @@
 pub mod admin;
 mod answer;
 mod comment;
+pub mod dialogue;
 mod email;
+pub mod guidepost;
 mod id;
 pub mod language;
 pub mod listing;
 pub mod logic;
 mod page;
 pub mod report;
+pub mod series;
 pub mod target;
 
 pub use answer::{AgreeValue, AnswerValue, Bucket, ItemKind, Polarity, ValueError, DONT_KNOW};
@@ -19,7 +22,8 @@ pub use comment::{
 };
 pub use email::{split_addresses, Email};
 pub use id::{
-    BodyId, ConsultationId, DraftId, ItemId, MailId, OpenLinkId, ResponseId, SectionId, UserId,
+    BodyId, ConsultationId, DraftId, GuidepostId, ItemId, MailId, OpenLinkId, PeriodId, QuoteId,
+    ResponseId, SectionId, SeriesId, UserId,
 };
 pub use language::LangTag;
 pub use page::*;

@@ -173,6 +173,10 @@ pub enum ErrorCode {
     CommentTooLong {
         chars: usize,
     },
+    /// A free-text answer (a learning story's part) longer than a comment may be.
+    TextTooLong {
+        chars: usize,
+    },
     UnknownItem,
     MalformedForm,
 }

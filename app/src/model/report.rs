@@ -373,6 +373,9 @@ pub struct ItemReport {
     pub note: String,
     /// Its target (a survey's scale questions) and where the figures stand.
     pub target: Option<super::target::TargetView>,
+    /// Its figure across the editions of the consultation's series (see
+    /// `backend::series::attach`).
+    pub trend: Option<super::series::ItemTrend>,
 }
 
 /// A body that was invited and has not submitted.
@@ -426,6 +429,8 @@ pub struct Report {
     pub generated: String,
     /// A survey's areas with their targets, for setting them.
     pub areas: Vec<super::target::AreaTarget>,
+    /// The series the consultation is an edition of, with its earlier editions.
+    pub series: Option<super::series::SeriesContext>,
 }
 
 /// The least minimum group size a survey can have: below it, a person's answers

@@ -167,6 +167,21 @@ impl Target {
         })
     }
 
+    /// How far `tally` falls short of the target, as a share of the figure's whole
+    /// range (so a mean 0,4 short and a share 10 points short compare); `None` when
+    /// it has no such figure, 0 or less when the target is met.
+    pub fn shortfall(self, kind: &ItemKind, tally: &Tally) -> Option<f64> {
+        let figure = self.metric.figure(&key_figures(kind, tally))?;
+        let (low, high) = self.metric.range();
+        Some((self.threshold - figure) as f64 / (high - low) as f64)
+    }
+
+    /// The figure the target is on, as shown beside it: "62", "3,6", "-4".
+    pub fn figure_text(self, kind: &ItemKind, tally: &Tally, lang: Lang) -> Option<String> {
+        let figure = self.metric.figure(&key_figures(kind, tally))?;
+        Some(shown(figure, self.metric, lang))
+    }
+
     /// The least good-enough value alone, as typed back into its field: "80", "4,0".
     pub fn number(self, lang: Lang) -> String {
         shown(self.threshold, self.metric, lang)
@@ -293,6 +308,17 @@ mod tests {
         let nobody = likert([0; 5]);
         let target = Target::parse(Metric::Mean, "4").unwrap();
         assert_eq!(target.judge(&kind, &nobody), None);
+        // Shortfalls compare across figures as shares of their ranges.
+        let short = |metric, raw| {
+            Target::parse(metric, raw)
+                .unwrap()
+                .shortfall(&kind, &tally)
+                .unwrap()
+        };
+        assert!((short(Metric::Positive, "80") - 0.10).abs() < 1e-9);
+        assert!((short(Metric::Mean, "4,3") - 0.10).abs() < 1e-9);
+        assert!(short(Metric::Positive, "60") < 0.0, "met");
+        assert_eq!(target.shortfall(&kind, &nobody), None);
     }
 
     #[test]

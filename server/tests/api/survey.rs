@@ -68,7 +68,7 @@ async fn invite(
 }
 
 /// The survey's items: (id, kind name).
-async fn items(app: &TestApp, id: ConsultationId) -> Vec<(ItemId, String)> {
+pub(crate) async fn items(app: &TestApp, id: ConsultationId) -> Vec<(ItemId, String)> {
     sqlx::query_as("SELECT id, kind FROM item WHERE consultation_id = $1 ORDER BY id")
         .bind(id)
         .fetch_all(&app.db.read)
@@ -77,7 +77,7 @@ async fn items(app: &TestApp, id: ConsultationId) -> Vec<(ItemId, String)> {
 }
 
 /// A whole answer to the staff survey, leaning by `seed`, submitted by form post.
-fn answers(items: &[(ItemId, String)], seed: usize) -> Vec<(String, String)> {
+pub(crate) fn answers(items: &[(ItemId, String)], seed: usize) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
     for (n, (id, kind)) in items.iter().enumerate() {
         let value = match kind.as_str() {

@@ -654,6 +654,7 @@ mod tests {
                 comments: vec![],
                 note: "-ingen".into(),
                 target: None,
+                trend: None,
             }],
             general_comments: vec![],
             general_comment_count: 0,
@@ -662,6 +663,7 @@ mod tests {
             can_edit_notes: false,
             generated: String::new(),
             areas: vec![],
+            series: None,
         }
     }
 

@@ -191,8 +191,9 @@ async fn insert_from_template(
     Ok(consultation_id)
 }
 
-/// Next year's hearing starts from last year's: the same text, sections, items and
-/// bodies, as a new draft without answers, links or notes.
+/// Next year's hearing starts from last year's: the same text, sections, items (with
+/// their codes, by which the editions of a series are compared) and bodies, in the
+/// same series, as a new draft without answers, links or notes.
 pub async fn duplicate(
     db: &Db,
     user: &UserView,
@@ -208,9 +209,9 @@ pub async fn duplicate(
     }
     let (copy,): (ConsultationId,) = sqlx::query_as(
         "INSERT INTO consultation (kind, title, intro_md, status, deadline, anonymous, min_group_size,
-                                   sender_name, contact_text, reminder_days, created_by, created_at, updated_at)
+                                   sender_name, contact_text, reminder_days, series_id, created_by, created_at, updated_at)
          SELECT kind, title || ' (kopi)', intro_md, 'draft', $1, anonymous, min_group_size,
-                sender_name, contact_text, reminder_days, $2, $3, $3
+                sender_name, contact_text, reminder_days, series_id, $2, $3, $3
          FROM consultation WHERE id = $4 RETURNING id",
     )
     .bind(new_deadline)

@@ -92,6 +92,8 @@ fn ConsultationView(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoVi
         {c.survey.then(|| view! { <super::languages::Languages c=c.clone() echo=echo.clone()/> })}
         {c.may_edit.then(|| view! { <AddBodies base=base.clone() echo=echo.clone() survey=c.survey/> })}
         {c.may_edit.then(|| view! { <SettingsForm c=c.clone() echo=echo.clone()/> })}
+        <super::series::SeriesCard c=c.clone() echo=echo.clone()/>
+        {(c.may_edit && draft).then(|| view! { <super::guideposts::StoriesCard c=c.clone() echo=echo.clone()/> })}
         <Items c=c.clone() echo=echo.clone() draft=draft/>
     }
 }

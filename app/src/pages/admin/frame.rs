@@ -82,6 +82,10 @@ fn AdminNav(user: UserView) -> impl IntoView {
                 </a>
                 {user
                     .role
+                    .reads_everything()
+                    .then(|| view! { <a href="/admin/pejlemaerker">{lang.t(Key::NavGuideposts)}</a> })}
+                {user
+                    .role
                     .can_run_consultations()
                     .then(|| view! { <a href="/admin/udbakke">{lang.t(Key::NavOutbox)}</a> })}
                 {user

@@ -83,6 +83,9 @@ fn LeaderCard(row: LeaderRow) -> impl IntoView {
                 <dt>{lang.fill(Key::UnitSheetRateOf, &[("unit", &row.unit)])}</dt>
                 <dd>{rate_text(lang, row.invited, row.submitted)}</dd>
             </dl>
+            {row.survey.then(|| view! {
+                <p><a href=super::dialogue::dialogue_href(row.consultation_id, &row.unit)>{lang.t(Key::DialogueLink)}</a></p>
+            })}
         </li>
     }
 }

@@ -9,6 +9,7 @@ use super::report::{
     column_names, CommentList, KeyFigures, MissingList, RatesTable, ReportOverview, TallyBar,
     TallyTable,
 };
+use super::series::{GoneItems, SeriesLine, TrendFigure};
 use super::targets::TargetLine;
 use super::{loaded, path_id, Loaded, TableWrap};
 use crate::api::admin_memo;
@@ -66,6 +67,7 @@ fn Memo(report: Report) -> impl IntoView {
             <header class="memo-title">
                 <p class="eyebrow">{lang.t(Key::MemoTitle)}</p>
                 <h1>{report.title.clone()}</h1>
+                <SeriesLine series=report.series.clone()/>
             </header>
             <ReportOverview report=report.clone()/>
             <section class="memo-process">
@@ -94,6 +96,7 @@ fn Memo(report: Report) -> impl IntoView {
                             />
                             <KeyFigures kind=item.kind.clone() tally=item.overall.clone()/>
                             {item.target.clone().map(|v| view! { <TargetLine view=v/> })}
+                            {item.trend.clone().map(|t| view! { <TrendFigure trend=t/> })}
                             <TallyTable
                                 label=format!("{} {}", item.code, item.text)
                                 names=names.clone()
@@ -116,6 +119,7 @@ fn Memo(report: Report) -> impl IntoView {
                     }
                 }).collect_view()}
             </section>
+            <GoneItems series=report.series.clone()/>
             <section class="memo-general">
                 <h2>{lang.t(Key::GeneralComments)}</h2>
                 <CommentList comments=report.general_comments.clone()/>

@@ -8,7 +8,9 @@
 
 mod audit;
 mod consultation;
+mod dialogue;
 mod frame;
+mod guideposts;
 mod import;
 mod item_settings;
 mod languages;
@@ -19,12 +21,15 @@ mod open_links;
 mod outbox;
 mod overview;
 mod report;
+mod series;
 mod targets;
 mod unit_sheet;
 mod users;
 
 pub use audit::AuditPage;
 pub use consultation::ConsultationPage;
+pub use dialogue::DialogueSheetPage;
+pub use guideposts::{GuidepostStoriesPage, NarrativeMemoPage, PeriodPage, PeriodsPage};
 pub use import::ImportPage;
 pub use login::LoginPage;
 pub use memo::MemoPage;

@@ -5,6 +5,7 @@
 
 use super::frame::{AdminFrame, Session};
 use super::overview::rate_text;
+use super::series::{GoneItems, SeriesLine, TrendFigure};
 use super::targets::{AreaTargets, ItemTarget};
 use super::{echo_for, loaded, path_id, Loaded, Problems, TableWrap};
 use crate::api::admin_report;
@@ -89,6 +90,7 @@ fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
                 {lang.t(if report.survey { Key::SurveyDeadlineLabel } else { Key::DeadlineLabel })} ": "
                 {report.deadline.clone()}
             </p>
+            <SeriesLine series=report.series.clone()/>
             <p class="rate-line">
                 {lang.t(Key::ResponseRate)} ": "
                 <strong>{rate_text(lang, report.overall.invited, report.overall.submitted)}</strong>
@@ -143,6 +145,7 @@ fn ReportView(report: Report, echo: Option<FormEcho>) -> impl IntoView {
                 }
             })
             .collect_view()}
+        <GoneItems series=report.series.clone()/>
         <section class="card" aria-labelledby="general">
             <h2 id="general">{lang.t(Key::GeneralComments)}</h2>
             {if report.general_comments.len() < report.general_comment_count as usize {
@@ -642,6 +645,7 @@ fn ItemSection(
                 can_edit=can_edit
                 echo=target_echo
             />
+            {item.trend.clone().map(|t| view! { <TrendFigure trend=t unit=query.unit.clone()/> })}
             <TallyTable
                 label=format!("{} {}", item.code, item.text)
                 names=names

@@ -5,9 +5,11 @@
 //! exactly as they are among all units; free text is left out, since it is never
 //! attributed to a unit.
 
+use super::dialogue::dialogue_href;
 use super::frame::AdminFrame;
 use super::overview::rate_text;
 use super::report::figure_line;
+use super::series::SeriesLine;
 use super::targets::{target_text, StandingText};
 use super::{loaded, path_id, Loaded, TableWrap};
 use crate::api::admin_unit_sheet;
@@ -85,6 +87,21 @@ fn UnitSheet(report: Report, leader: bool) -> impl IntoView {
                     .is_some()
                     .then(|| view! { " " <StandingText standing=s/> })
             };
+            // The change since the last edition of the series, in a few words.
+            let trend = item.trend.clone();
+            let change = move |unit: bool| {
+                trend.as_ref().and_then(|t| {
+                    t.change(unit).map(|c| {
+                        view! {
+                            " "
+                            <span class="trend-short">
+                                <span aria-hidden="true">{c.mark()} " "</span>
+                                {c.short(t.measure, lang)}
+                            </span>
+                        }
+                    })
+                })
+            };
             view! {
                 <tr>
                     <th scope="row">
@@ -93,10 +110,12 @@ fn UnitSheet(report: Report, leader: bool) -> impl IntoView {
                     </th>
                     <td data-label=unit_label.clone()>
                         {figure(&item.kind, &mine)}
+                        {change(true)}
                         {standing(item.target.as_ref().and_then(|v| v.column))}
                     </td>
                     <td data-label=whole_label>
                         {figure(&item.kind, &item.overall)}
+                        {change(false)}
                         {standing(item.target.as_ref().and_then(|v| v.whole))}
                     </td>
                 </tr>
@@ -122,11 +141,14 @@ fn UnitSheet(report: Report, leader: bool) -> impl IntoView {
             </p>
             <p class="screen-only">
                 <a href=csv download="">{lang.t(Key::UnitCsvLink)}</a>
+                " · "
+                <a href=dialogue_href(report.consultation_id, &unit)>{lang.t(Key::DialogueLink)}</a>
             </p>
             <header class="memo-title">
                 <p class="eyebrow">{report.title.clone()}</p>
                 <h1>{unit.clone()}</h1>
                 <p>{lang.t(Key::UnitSheetLead)}</p>
+                <SeriesLine series=report.series.clone()/>
             </header>
             <dl class="unit-rates">
                 <dt>{lang.fill(Key::UnitSheetRateOf, &[("unit", &unit)])}</dt>

@@ -68,6 +68,10 @@ fn error_text(lang: Lang, code: ErrorCode) -> String {
             Key::ErrCommentTooLong,
             &[("chars", &lang.number(chars)), ("max", &max)],
         ),
+        ErrorCode::TextTooLong { chars } => lang.fill(
+            Key::ErrTextTooLong,
+            &[("chars", &lang.number(chars)), ("max", &max)],
+        ),
         ErrorCode::UnknownItem => lang.t(Key::ErrUnknownItem).to_owned(),
         ErrorCode::MalformedForm => lang.t(Key::ErrMalformed).to_owned(),
     }

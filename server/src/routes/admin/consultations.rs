@@ -8,7 +8,7 @@ use super::reply::{
 use app::backend::import_draft::{self, ImportKind};
 use app::backend::manage::{self, ItemEdit, ItemSettings, Source};
 use app::backend::template::Template;
-use app::backend::{now_ms, sheet};
+use app::backend::{now_ms, series, sheet};
 use app::edge::state::AppState;
 use app::model::admin::{Msg, Problem};
 use app::model::{ConsultationId, ConsultationKind, ItemId};
@@ -28,6 +28,8 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/hoering/{id}/kopier", post(duplicate))
         .route("/admin/hoering/{id}/paamind", post(remind))
         .route("/admin/hoering/{id}/forslag", post(items))
+        .route("/admin/hoering/{id}/serie", post(series))
+        .route("/admin/hoering/{id}/serie/spoergsmaal", post(questions))
 }
 
 async fn create(
@@ -269,4 +271,51 @@ async fn is_survey(state: &AppState, id: ConsultationId) -> bool {
         return false;
     };
     manage::kind(&mut conn, id).await.ok().flatten() == Some(ConsultationKind::Survey)
+}
+
+/// Puts the consultation in a series (chosen or new) or takes it out of one.
+async fn series(State(state): State<AppState>, post: ManagerPost) -> Response {
+    let (user, id, parts, fields) = post.into_parts();
+    let page = path::consultation(id);
+    let choice = match series::Choice::parse(value(&fields, "series"), value(&fields, "title")) {
+        Ok(choice) => choice,
+        Err(problem) => {
+            return unprocessable(&state, parts, &page, "series", fields, vec![problem]).await
+        }
+    };
+    let result = series::assign(&state.db, &user, id, &choice, now_ms()).await;
+    let again = Again {
+        state: &state,
+        parts,
+        page: page.clone(),
+        form: "series",
+        fields,
+    };
+    settle(result, again, |msg| {
+        Redirect::to(&format!("{page}?besked={}#serie", msg.code())).into_response()
+    })
+    .await
+}
+
+/// The discussion questions of the consultation's series, for every unit's dialogue
+/// sheet.
+async fn questions(State(state): State<AppState>, post: ManagerPost) -> Response {
+    let (user, id, parts, fields) = post.into_parts();
+    let page = path::consultation(id);
+    let typed = ["q1", "q2", "q3"].map(|name| (name, value(&fields, name)));
+    let result = match series::parse_questions(typed.into_iter()) {
+        Ok(questions) => series::save_questions(&state.db, &user, id, &questions, now_ms()).await,
+        Err(problem) => Ok(Err(problem)),
+    };
+    let again = Again {
+        state: &state,
+        parts,
+        page: page.clone(),
+        form: "questions",
+        fields,
+    };
+    settle(result, again, |msg| {
+        Redirect::to(&format!("{page}?besked={}#serie", msg.code())).into_response()
+    })
+    .await
 }

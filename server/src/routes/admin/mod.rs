@@ -6,6 +6,7 @@
 mod bodies;
 mod consultations;
 mod extract;
+mod guideposts;
 mod imports;
 mod notes;
 mod open_links;
@@ -28,4 +29,5 @@ pub fn router() -> Router<AppState> {
         .merge(imports::routes())
         .merge(notes::routes())
         .merge(open_links::routes())
+        .merge(guideposts::routes())
 }
