@@ -687,6 +687,7 @@ texts! {
     MsgTooManyCodes => "Højst {arg} spørgsmål pr. pejlemærke.", "At most {arg} questions per guidepost.";
     MsgNotASurvey => "Vælg en spørgeskemaundersøgelse på listen.", "Choose a survey from the list.";
     MsgCodeNotInSurvey => "Spørgsmål {arg} findes ikke i undersøgelsen. Skriv numrene, som de står i rapporten, fx 1.1, 2.3.", "Question {arg} is not in the survey. Write the numbers as they stand in the report, e.g. 1.1, 2.3.";
+    MsgCodesMissing => "Skriv numrene på de spørgsmål, notatet skal vise, fx 1.1, 2.3 – eller vælg »Ingen« som undersøgelse.", "Write the numbers of the questions the memo is to show, e.g. 1.1, 2.3 – or choose “None” as survey.";
     MsgQuoteEmptyPart => "Den del af historien er tom; vælg en anden.", "That part of the story is empty; choose another.";
     MsgQuoteNotInStory => "Citatet skal stå ordret i historien. Kopiér det fra teksten, eller lad feltet stå tomt for at citere hele delen.", "The quote must stand word for word in the story. Copy it from the text, or leave the field empty to quote the whole part.";
     MsgQuoteSaved => "Citatet er valgt til notatet.", "The quote was chosen for the memo.";

@@ -44,7 +44,7 @@ impl Choice {
                     Err(Problem::with(
                         "series_title",
                         Msg::TooLong,
-                        &SERIES_TITLE_MAX.to_string(),
+                        SERIES_TITLE_MAX.to_string(),
                     ))
                 } else {
                     Ok(Self::New(title.to_owned()))
@@ -227,11 +227,17 @@ pub async fn attach(db: &Db, report: &mut Report, lang: Lang, now_ms: i64) -> Re
     };
     let unit = query.unit.is_some();
     // Per earlier edition: each code's kind and figures (whole, unit).
-    let mut history: Vec<HashMap<String, (ItemSig, Option<i32>, Option<i32>)>> = Vec::new();
+    let mut history: Vec<HashMap<String, Past>> = Vec::new();
     for edition in &editions[..at] {
         let earlier =
             self::report(db, edition.id, &query, Comments::None, false, lang, now_ms).await?;
-        history.push(earlier.items.into_iter().map(figures).collect());
+        history.push(
+            earlier
+                .items
+                .into_iter()
+                .map(|i| figures(i, unit))
+                .collect(),
+        );
     }
     let previous = history.last();
     let current: Vec<ItemSig> = report
@@ -245,7 +251,7 @@ pub async fn attach(db: &Db, report: &mut Report, lang: Lang, now_ms: i64) -> Re
         .collect();
     let before: Vec<ItemSig> = previous
         .map(|p| {
-            let mut before: Vec<&ItemSig> = p.values().map(|(sig, ..)| sig).collect();
+            let mut before: Vec<&ItemSig> = p.values().map(|past| &past.sig).collect();
             before.sort_by(|a, b| order(&a.code, &b.code));
             before.into_iter().cloned().collect()
         })
@@ -275,11 +281,11 @@ pub async fn attach(db: &Db, report: &mut Report, lang: Lang, now_ms: i64) -> Re
             .iter()
             .zip(&history)
             .filter_map(|(edition, codes)| {
-                let (sig, whole, in_unit) = codes.get(&item.code)?;
-                (sig.kind == item.kind).then(|| TrendPoint {
+                let past = codes.get(&item.code)?;
+                (past.sig.kind == item.kind).then(|| TrendPoint {
                     edition: edition.label.clone(),
-                    whole: *whole,
-                    unit: *in_unit,
+                    whole: past.whole,
+                    unit: past.unit,
                 })
             })
             .collect();
@@ -325,7 +331,7 @@ pub fn parse_questions<'a>(
             return Err(Problem::with(
                 field,
                 Msg::TooLong,
-                &QUESTION_MAX_CHARS.to_string(),
+                QUESTION_MAX_CHARS.to_string(),
             ));
         }
         if !text.is_empty() {
@@ -373,21 +379,33 @@ pub async fn save_questions(
 }
 
 /// An earlier edition's item: its signature and its figures for the whole and the unit.
-fn figures(
-    item: crate::model::report::ItemReport,
-) -> (String, (ItemSig, Option<i32>, Option<i32>)) {
+/// One item as an earlier edition had it: what was asked and its figures.
+struct Past {
+    sig: ItemSig,
+    whole: Option<i32>,
+    unit: Option<i32>,
+}
+
+/// `unit`: whether the report is narrowed to one institution; only then is the
+/// first breakdown column that institution's figure.
+fn figures(item: crate::model::report::ItemReport, unit: bool) -> (String, Past) {
     let value = |t: Option<&crate::model::report::Tally>| {
         let measure = Measure::of(&item.kind)?;
         t.and_then(|t| measure.value(&item.kind, t))
     };
     let whole = value(item.overall.as_ref());
-    let unit = value(item.breakdown.first().and_then(Option::as_ref));
+    let unit = value(
+        item.breakdown
+            .first()
+            .and_then(Option::as_ref)
+            .filter(|_| unit),
+    );
     let sig = ItemSig {
         code: item.code.clone(),
         text: item.text,
         kind: item.kind,
     };
-    (item.code, (sig, whole, unit))
+    (item.code, Past { sig, whole, unit })
 }
 
 /// Codes in reading order: "2.10" after "2.9".

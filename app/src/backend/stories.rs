@@ -21,12 +21,12 @@ use crate::model::guidepost::{
     Story, StoryPart,
 };
 use crate::model::listing::{PageInfo, PAGE_SIZE};
-use crate::model::report::ReportQuery;
+use crate::model::report::{Report, ReportQuery};
 use crate::model::{
     ConsultationId, ConsultationKind, ConsultationStatus, GuidepostId, ItemId, ItemKind, PeriodId,
     QuoteId, ResponseId,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Every period, newest first, with how many guideposts and stories it has.
 pub async fn periods(db: &Db) -> Result<Vec<PeriodRow>, AppError> {
@@ -87,7 +87,9 @@ pub async fn create_period(
     Ok(Ok(id))
 }
 
-/// A period with its guideposts in order.
+/// A period with its guideposts in order. A period holds a handful of guideposts (a
+/// municipality's policy names three to ten), so each is read by the same
+/// [`guidepost`] the stories page uses rather than by a second, joined query.
 pub async fn period(db: &Db, id: PeriodId) -> Result<PeriodView, AppError> {
     let (title,): (String,) = sqlx::query_as("SELECT title FROM guidepost_period WHERE id = $1")
         .bind(id)
@@ -660,11 +662,13 @@ pub async fn ask(
             .enumerate()
             .map(|(p, _)| format!("L{}.{}", n + 1, p + 1))
             .collect();
-        let taken: Option<(ItemId,)> = sqlx::query_as(&format!(
-            "SELECT id FROM item WHERE consultation_id = $1 AND code IN ('{}', '{}', '{}')",
-            codes[0], codes[1], codes[2]
-        ))
+        let taken: Option<(ItemId,)> = sqlx::query_as(
+            "SELECT id FROM item WHERE consultation_id = $1 AND code IN ($2, $3, $4)",
+        )
         .bind(id)
+        .bind(&codes[0])
+        .bind(&codes[1])
+        .bind(&codes[2])
         .fetch_optional(&mut *tx)
         .await?;
         if taken.is_some() {
@@ -727,14 +731,21 @@ pub async fn memo(
 ) -> Result<NarrativeMemo, AppError> {
     let view = self::period(db, period).await?;
     let mut guideposts = Vec::with_capacity(view.guideposts.len());
+    // Guideposts of a period usually draw on the same survey: its report, with the
+    // trends of every earlier edition, is built once.
+    let mut reports: HashMap<ConsultationId, Report> = HashMap::new();
     for gp in view.guideposts {
         let quotes = quotes(db, gp.id).await?;
         let (figures, min_group_size) = match &gp.survey {
             Some((survey, _)) if !gp.codes.is_empty() => {
-                let query = ReportQuery::default();
-                let mut r =
-                    report(db, *survey, &query, Comments::None, false, lang, now_ms).await?;
-                super::series::attach(db, &mut r, lang, now_ms).await?;
+                if !reports.contains_key(survey) {
+                    let query = ReportQuery::default();
+                    let mut r =
+                        report(db, *survey, &query, Comments::None, false, lang, now_ms).await?;
+                    super::series::attach(db, &mut r, lang, now_ms).await?;
+                    reports.insert(*survey, r);
+                }
+                let r = &reports[survey];
                 let k = r.min_group_size;
                 let figures = gp
                     .codes

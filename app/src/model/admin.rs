@@ -300,6 +300,7 @@ messages! {
     TooManyCodes => MsgTooManyCodes,
     NotASurvey => MsgNotASurvey,
     CodeNotInSurvey => MsgCodeNotInSurvey,
+    CodesMissing => MsgCodesMissing,
     QuoteEmptyPart => MsgQuoteEmptyPart,
     QuoteNotInStory => MsgQuoteNotInStory,
     QuoteSaved => MsgQuoteSaved,

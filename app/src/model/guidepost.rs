@@ -84,7 +84,7 @@ pub fn parse_title(field: &str, raw: &str) -> Result<String, Problem> {
 pub fn bounded(field: &str, raw: &str, max: usize) -> Result<String, Problem> {
     let text = raw.trim();
     if text.chars().count() > max {
-        return Err(Problem::with(field, Msg::TooLong, &max.to_string()));
+        return Err(Problem::with(field, Msg::TooLong, max.to_string()));
     }
     Ok(text.to_owned())
 }
@@ -109,7 +109,7 @@ pub fn parse_tags(raw: &str) -> Result<Vec<String>, Problem> {
         return Err(Problem::with(
             "tags",
             Msg::TooManyTags,
-            &TAGS_MAX.to_string(),
+            TAGS_MAX.to_string(),
         ));
     }
     Ok(tags)
@@ -131,7 +131,7 @@ pub fn parse_codes(raw: &str) -> Result<Vec<String>, Problem> {
         return Err(Problem::with(
             "codes",
             Msg::TooManyCodes,
-            &CODES_MAX.to_string(),
+            CODES_MAX.to_string(),
         ));
     }
     Ok(codes)

@@ -297,7 +297,7 @@ pub fn place(
 }
 
 /// A series as its panel on a consultation's page shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeriesPanel {
     /// The series this consultation is in: (id, title).
     pub current: Option<(SeriesId, String)>,

@@ -144,6 +144,34 @@ async fn stories_are_asked_answered_read_tagged_quoted_and_told_to_the_committee
         .await
     );
 
+    // Next year's copy asks the same guideposts: its story questions stay linked (and
+    // attributed), so asking it again is refused as well.
+    let res = app
+        .admin_post(&c, &format!("/admin/hoering/{draft}/kopier"), &[])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let copy = count(&app, "SELECT MAX(id) FROM consultation").await;
+    assert_eq!(
+        count(
+            &app,
+            &format!(
+                "SELECT COUNT(*) FROM item i JOIN consultation c ON c.id = i.consultation_id
+                 WHERE c.id = {copy} AND c.stories_attributed AND i.guidepost_id IS NOT NULL
+                   AND i.story_part IS NOT NULL"
+            )
+        )
+        .await,
+        6
+    );
+    let res = app
+        .admin_post(
+            &c,
+            &format!("/admin/hoering/{copy}/historier"),
+            &[("period", &period_id)],
+        )
+        .await;
+    assert!(location(&res).contains("StoriesAlreadyAsked"));
+
     // Two institutions answer through their personal links; a part over 5,000
     // characters is refused at its field and nothing is saved.
     sqlx::query("UPDATE consultation SET status = 'open' WHERE id = $1")
@@ -314,6 +342,14 @@ async fn stories_are_asked_answered_read_tagged_quoted_and_told_to_the_committee
         &figures,
         &[("survey", &survey_id), ("codes", "1.1, 9.9")],
         "Spørgsmål 9.9 findes ikke i undersøgelsen.",
+    )
+    .await;
+    refused(
+        &app,
+        &c,
+        &figures,
+        &[("survey", &survey_id), ("codes", " ")],
+        "Skriv numrene på de spørgsmål, notatet skal vise",
     )
     .await;
     refused(

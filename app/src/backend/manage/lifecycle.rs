@@ -192,8 +192,9 @@ async fn insert_from_template(
 }
 
 /// Next year's hearing starts from last year's: the same text, sections, items (with
-/// their codes, by which the editions of a series are compared) and bodies, in the
-/// same series, as a new draft without answers, links or notes.
+/// their codes, by which the editions of a series are compared, and the learning
+/// stories' guideposts, so next year's stories are read beside this year's) and
+/// bodies, in the same series, as a new draft without answers, links or notes.
 pub async fn duplicate(
     db: &Db,
     user: &UserView,
@@ -209,9 +210,10 @@ pub async fn duplicate(
     }
     let (copy,): (ConsultationId,) = sqlx::query_as(
         "INSERT INTO consultation (kind, title, intro_md, status, deadline, anonymous, min_group_size,
-                                   sender_name, contact_text, reminder_days, series_id, created_by, created_at, updated_at)
+                                   sender_name, contact_text, reminder_days, series_id, stories_attributed,
+                                   created_by, created_at, updated_at)
          SELECT kind, title || ' (kopi)', intro_md, 'draft', $1, anonymous, min_group_size,
-                sender_name, contact_text, reminder_days, series_id, $2, $3, $3
+                sender_name, contact_text, reminder_days, series_id, stories_attributed, $2, $3, $3
          FROM consultation WHERE id = $4 RETURNING id",
     )
     .bind(new_deadline)
@@ -238,9 +240,10 @@ pub async fn duplicate(
         .await?;
         sqlx::query(
             "INSERT INTO item (consultation_id, section_id, position, code, text, kind, options_json,
-                               max_choices, required, allow_comment, show_if_item, show_if_any)
+                               max_choices, required, allow_comment, show_if_item, show_if_any,
+                               guidepost_id, story_part)
              SELECT $1, $2, position, code, text, kind, options_json, max_choices, required,
-                    allow_comment, show_if_item, show_if_any
+                    allow_comment, show_if_item, show_if_any, guidepost_id, story_part
              FROM item WHERE section_id = $3",
         )
         .bind(copy)

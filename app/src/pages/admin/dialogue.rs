@@ -5,12 +5,10 @@
 //! room to write. Read from the same data as the unit's sheet (`admin_unit_sheet`),
 //! so a leader reaches only their own units' and every figure is suppressed as there.
 
-use super::frame::AdminFrame;
 use super::overview::rate_text;
 use super::series::SeriesLine;
 use super::targets::{target_text, StandingText};
-use super::{loaded, path_id, Loaded};
-use crate::api::admin_unit_sheet;
+use super::unit_sheet::unit_report_page;
 use crate::components::PageTitle;
 use crate::i18n::{Key, Lang};
 use crate::model::dialogue::pick;
@@ -20,27 +18,10 @@ use crate::model::series::Measure;
 use crate::use_lang;
 use crate::wire::{path, report};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn DialogueSheetPage() -> impl IntoView {
-    let query = use_query_map();
-    let id = path_id("id");
-    let data = Resource::new(
-        move || (id(), query.read().get(report::UNIT).unwrap_or_default()),
-        |(id, unit)| admin_unit_sheet(id, unit),
-    );
-    view! {
-        <AdminFrame render=move |s| {
-            let leader = !s.user.role.reads_everything();
-            view! { <DialogueLoader data=data leader=leader/> }.into_any()
-        }/>
-    }
-}
-
-#[component]
-fn DialogueLoader(data: Loaded<Report>, leader: bool) -> impl IntoView {
-    loaded(data, move |report| {
+    unit_report_page(|report, leader| {
         view! { <DialogueSheet report=report leader=leader/> }.into_any()
     })
 }

@@ -21,17 +21,7 @@ pub fn SeriesCard(c: AdminConsultation, echo: Option<FormEcho>) -> impl IntoView
     let lang = use_lang();
     let all_echo = echo.clone();
     let echo = echo_for(&echo, "series");
-    let panel = c.series.clone().unwrap_or_else(|| SeriesPanel {
-        current: None,
-        editions: Vec::new(),
-        previous: None,
-        new: Vec::new(),
-        reworded: Vec::new(),
-        retyped: Vec::new(),
-        gone: Vec::new(),
-        choices: Vec::new(),
-        questions: Vec::new(),
-    });
+    let panel = c.series.clone().unwrap_or_default();
     let chosen = echo
         .as_ref()
         .and_then(|e| e.value("series").map(str::to_owned))

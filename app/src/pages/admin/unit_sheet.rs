@@ -11,7 +11,7 @@ use super::overview::rate_text;
 use super::report::figure_line;
 use super::series::SeriesLine;
 use super::targets::{target_text, StandingText};
-use super::{loaded, path_id, Loaded, TableWrap};
+use super::{loaded, path_id, TableWrap};
 use crate::api::admin_unit_sheet;
 use crate::components::PageTitle;
 use crate::i18n::Key;
@@ -26,6 +26,13 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn UnitSheetPage() -> impl IntoView {
+    unit_report_page(|report, leader| view! { <UnitSheet report=report leader=leader/> }.into_any())
+}
+
+/// A page built on one unit's report (`:id`, `?institution=`): the unit's sheet and
+/// its dialogue sheet read the same data behind the same guard. `sheet` gets the
+/// report and whether a leader reads it.
+pub fn unit_report_page(sheet: fn(Report, bool) -> AnyView) -> impl IntoView {
     let query = use_query_map();
     let id = path_id("id");
     let data = Resource::new(
@@ -35,16 +42,9 @@ pub fn UnitSheetPage() -> impl IntoView {
     view! {
         <AdminFrame render=move |s| {
             let leader = !s.user.role.reads_everything();
-            view! { <UnitSheetLoader data=data leader=leader/> }.into_any()
+            loaded(data, move |report| sheet(report, leader)).into_any()
         }/>
     }
-}
-
-#[component]
-fn UnitSheetLoader(data: Loaded<Report>, leader: bool) -> impl IntoView {
-    loaded(data, move |report| {
-        view! { <UnitSheet report=report leader=leader/> }.into_any()
-    })
 }
 
 /// The sheet; `leader` when a leader reads it, who goes back to their own start page

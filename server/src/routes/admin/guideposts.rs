@@ -185,7 +185,7 @@ async fn survey(
         ) {
             (Err(_), _) => Err(vec![Problem::new("survey", Msg::NotASurvey)]),
             (Ok(_), Ok(codes)) if codes.is_empty() => {
-                Err(vec![Problem::with("codes", Msg::CodeNotInSurvey, "")])
+                Err(vec![Problem::new("codes", Msg::CodesMissing)])
             }
             (Ok(survey), Ok(codes)) => Ok(Change::Survey(Some((survey, codes)))),
             (Ok(_), Err(problem)) => Err(vec![problem]),
