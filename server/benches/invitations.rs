@@ -17,15 +17,8 @@ mod support;
 #[allow(dead_code)]
 mod smtp;
 
-use app::backend::demo::admin_with_draft;
-use app::backend::mail::transport::{MailConfig, SmtpConfig, Tls};
-use app::backend::manage::{self, insert_body};
-use app::backend::now_ms;
-use app::model::admin::BodyRow;
-use server::mail_worker::MailWorker;
-use std::collections::HashMap;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+use support::mailing::{drained, missing_and_duplicated, opened_hearing, worker};
 
 const BODIES: usize = 10_000;
 
@@ -36,83 +29,15 @@ async fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(16);
     let (dir, db) = support::fresh_db().await;
-    let (user, hearing) = admin_with_draft(&db, "Benchmark", now_ms() + 86_400_000 * 30, now_ms())
-        .await
-        .unwrap();
-    let mut tx = db.write.begin().await.unwrap();
-    for n in 0..BODIES {
-        let body = BodyRow {
-            row: 0,
-            name: format!("Bestyrelse {n}"),
-            group: ["Skolebestyrelse", "MED-udvalg", "Forældrebestyrelse"][n % 3].into(),
-            unit: format!("Enhed {}", n % 50),
-            emails: vec![format!("b{n}@x.dk")],
-        };
-        insert_body(&mut tx, hearing, &body, now_ms())
-            .await
-            .unwrap();
-    }
-    tx.commit().await.unwrap();
-
     let sink = smtp::SmtpSink::start().await;
-    let started = Instant::now();
-    let queued = manage::open(
-        &db,
-        &user,
-        hearing,
-        None,
-        "https://samrad.kommune.dk",
-        now_ms(),
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    let queue_time = started.elapsed();
-
-    let config = MailConfig {
-        smtp: Some(SmtpConfig {
-            host: "127.0.0.1".into(),
-            port: sink.port,
-            tls: Tls::None,
-            user: None,
-            password: None,
-        }),
-        folder: dir.path().join("mail"),
-        concurrency,
-        ..MailConfig::default()
-    };
-    let worker = MailWorker::new(
-        db.clone(),
-        config,
-        "https://samrad.kommune.dk".into(),
-        Arc::default(),
-    )
-    .unwrap();
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    let running = tokio::spawn(worker.run(stopped));
-    let sending = Instant::now();
-    loop {
-        let (open,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL",
-        )
-        .fetch_one(&db.read)
-        .await
-        .unwrap();
-        if open == 0 || sending.elapsed() > Duration::from_secs(600) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    let send_time = sending.elapsed();
+    let (queued, queue_time) = opened_hearing(&db, BODIES).await;
+    let (stop, running) = worker(&db, dir.path(), sink.port, concurrency);
+    let send_time = drained(&db, Duration::from_secs(600)).await;
     stop.send(true).unwrap();
     running.await.unwrap();
 
-    let mut per: HashMap<String, usize> = HashMap::new();
-    for mail in sink.received() {
-        *per.entry(mail.to[0].clone()).or_default() += 1;
-    }
-    let duplicated = per.values().filter(|n| **n > 1).count();
-    let missing = BODIES - per.len();
+    let received = sink.received();
+    let (missing, duplicated) = missing_and_duplicated(BODIES, received.iter().map(|m| &m.to[0]));
     let total = queue_time + send_time;
     println!("invitations queued:        {queued}");
     println!(
@@ -131,7 +56,7 @@ async fn main() {
         "total:                     {:.2} s (goal <= 60 s)",
         total.as_secs_f64()
     );
-    println!("received by SMTP server:   {}", sink.received().len());
+    println!("received by SMTP server:   {}", received.len());
     println!("bodies missing a mail:     {missing}");
     println!("bodies with duplicates:    {duplicated}");
     assert_eq!(missing, 0);

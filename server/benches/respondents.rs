@@ -20,7 +20,10 @@
 //! database with the answers it sent; any missing or different one fails the run.
 //!
 //! `SAMRAD_BENCH_SECS` (default 10) sets each level's duration and
-//! `SAMRAD_BENCH_CLIENTS` (default `1,8,32,128`) the levels.
+//! `SAMRAD_BENCH_CLIENTS` (default `1,8,32,128`) the levels. `SAMRAD_BENCH_SLOW=N`
+//! keeps N slow clients beside them all the while, each sending a request's headers
+//! one byte a second and connecting again when the server cuts it off: the others
+//! must be served as before.
 
 mod support;
 
@@ -196,6 +199,34 @@ where
     level
 }
 
+/// A client that sends a request's headers one byte a second, as a phone on a dying
+/// connection (or an attacker) would, and connects again when cut off; counts the
+/// cut-offs.
+async fn slow_client(
+    address: String,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    cut: Arc<AtomicUsize>,
+) {
+    use tokio::io::AsyncWriteExt;
+    let request = b"GET /healthz HTTP/1.1\r\nHost: samrad\r\nUser-Agent: slow\r\n\r\n";
+    while !stop.load(Ordering::Relaxed) {
+        let Ok(mut stream) = tokio::net::TcpStream::connect(&address).await else {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            continue;
+        };
+        for byte in request {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            if stream.write_all(&[*byte]).await.is_err() {
+                cut.fetch_add(1, Ordering::Relaxed);
+                break;
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    }
+}
+
 fn header(what: &str) {
     println!("\n{what}");
     println!(
@@ -228,6 +259,25 @@ async fn main() {
     );
     let sink = smtp::SmtpSink::start().await;
     let mut server = Served::start(&database, sink.port).await;
+    let slow: usize = std::env::var("SAMRAD_BENCH_SLOW")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let slow_stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let slow_cut = Arc::new(AtomicUsize::new(0));
+    let address = server.base.trim_start_matches("http://").to_owned();
+    let slow_tasks: Vec<_> = (0..slow)
+        .map(|_| {
+            tokio::spawn(slow_client(
+                address.clone(),
+                slow_stop.clone(),
+                slow_cut.clone(),
+            ))
+        })
+        .collect();
+    if slow > 0 {
+        println!("{slow} slow clients (one byte a second) beside every level");
+    }
     let acknowledged = Arc::new(Mutex::new(Acknowledged::default()));
     let items = Arc::new(items);
     let kinds: [(&str, &str, Arc<Vec<Body>>, bool); 2] = [
@@ -268,6 +318,16 @@ async fn main() {
         }
     }
 
+    slow_stop.store(true, Ordering::Relaxed);
+    for task in slow_tasks {
+        task.abort();
+    }
+    if slow > 0 {
+        println!(
+            "\nslow clients cut off by the header deadline: {}",
+            slow_cut.load(Ordering::Relaxed)
+        );
+    }
     let (_, peak) = server.rss_mb();
     println!("\nserver peak RSS: {peak:.1} MB");
     println!(

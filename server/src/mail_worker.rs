@@ -1,5 +1,6 @@
 //! The mail worker: sends what the outbox holds, with bounded concurrency and an
-//! optional rate limit, retries transient failures with backoff, and sends the
+//! optional rate limit, retries transient failures with backoff, waits for a relay
+//! that cannot be reached without spending the mails' attempts, and sends the
 //! automatic reminders that fall due. On shutdown it finishes the batch in hand and
 //! records it, so a clean restart neither loses nor repeats a mail.
 
@@ -57,6 +58,8 @@ impl MailWorker {
         let ticker = Mutex::new(ticker);
         let mut last_reminder_check: Option<Instant> = None;
         let batch = (self.config.concurrency.max(1) * 8) as i64;
+        // Batches in a row that reached no relay.
+        let mut relay_down: u32 = 0;
         while !*shutdown.borrow() {
             if last_reminder_check.is_none_or(|t| t.elapsed() >= REMINDER_CHECK) {
                 last_reminder_check = Some(Instant::now());
@@ -104,20 +107,30 @@ impl MailWorker {
                 .buffer_unordered(self.config.concurrency.max(1))
                 .collect()
                 .await;
-            let (sent, other) = outcomes.iter().fold((0, 0), |(s, o), (_, out)| {
-                if *out == Outcome::Sent {
-                    (s + 1, o)
-                } else {
-                    (s, o + 1)
-                }
-            });
-            if other > 0 {
-                tracing::warn!(sent, not_sent = other, "mail batch had failures");
+            let count = |f: fn(&Outcome) -> bool| outcomes.iter().filter(|(_, o)| f(o)).count();
+            let sent = count(|o| *o == Outcome::Sent);
+            let unreachable = count(|o| matches!(o, Outcome::Unreachable(_)));
+            if sent + unreachable < outcomes.len() {
+                tracing::warn!(
+                    sent,
+                    not_sent = outcomes.len() - sent - unreachable,
+                    "mail batch had failures"
+                );
+            }
+            // A batch that reached no relay at all: wait for it, longer each time.
+            if sent == 0 && unreachable > 0 {
+                relay_down = relay_down.saturating_add(1);
+            } else {
+                relay_down = 0;
+            }
+            let relay_wait = outbox::relay_wait_ms(relay_down);
+            if relay_down == 1 {
+                tracing::warn!("the mail relay cannot be reached; mail waits for it");
             }
             if let Err(e) = outbox::record(
                 &self.db,
                 &outcomes,
-                self.config.retry_base_ms,
+                (self.config.retry_base_ms, relay_wait),
                 self.config.smtp.is_none(),
                 now_ms(),
             )
@@ -125,6 +138,14 @@ impl MailWorker {
             {
                 tracing::error!(error = %e, "cannot record mail outcomes");
                 tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+            // One batch at a time probes a relay that is away; the rest of the queue
+            // keeps its attempts.
+            if relay_down > 0 {
+                tokio::select! {
+                    _ = tokio::time::sleep(Duration::from_millis(relay_wait as u64)) => {},
+                    _ = shutdown.changed() => {},
+                }
             }
         }
         tracing::info!("mail worker stopped");

@@ -2,6 +2,7 @@
 //! what it needs of this.
 #![allow(dead_code)]
 
+pub mod mailing;
 pub mod respondent;
 pub mod served;
 

@@ -133,6 +133,54 @@ async fn when_the_mail_server_is_down_nothing_is_marked_sent() {
     assert_eq!(retrying, 1, "kept for a retry");
     let (_, page) = fetch(&c, &app.url(&format!("/admin/hoering/{id}"))).await;
     assert!(page.contains("prøves igen"));
+    let (attempts,): (i64,) = sqlx::query_as("SELECT attempts FROM outbox")
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    assert_eq!(
+        attempts, 0,
+        "a relay that cannot be reached costs no attempt"
+    );
+}
+
+#[tokio::test]
+async fn a_relay_down_for_a_while_and_back_delivers_every_mail_once() {
+    let sink = SmtpSink::start().await;
+    sink.set_down(true);
+    let app = spawn_app_with(Some(sink.port)).await;
+    let bodies: Vec<(String, String)> = (0..12)
+        .map(|n| (format!("Bestyrelse {n}"), format!("b{n}@x.dk")))
+        .collect();
+    let pairs: Vec<(&str, &str)> = bodies
+        .iter()
+        .map(|(n, e)| (n.as_str(), e.as_str()))
+        .collect();
+    let (c, id) = hearing_with_bodies(&app, &pairs).await;
+    app.admin_post(&c, &format!("/admin/hoering/{id}/aabn"), &[])
+        .await;
+    // Down for longer than the worker's first waits: nothing sent, nothing given up,
+    // no attempt spent.
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let (sent, failed, attempts): (i64, i64, Option<i64>) =
+        sqlx::query_as("SELECT COUNT(sent_at), COUNT(failed_at), MAX(attempts) FROM outbox")
+            .fetch_one(&app.db.read)
+            .await
+            .unwrap();
+    assert_eq!((sent, failed, attempts), (0, 0, Some(0)));
+    assert!(sink.received().is_empty());
+    sink.set_down(false);
+    let until = std::time::Instant::now() + SETTLE;
+    while sink.received().len() < bodies.len() && std::time::Instant::now() < until {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    for (_, email) in &bodies {
+        assert_eq!(sink.to(email).len(), 1, "{email} got one invitation");
+    }
+    let (failed,): (i64,) = sqlx::query_as("SELECT COUNT(failed_at) FROM outbox")
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    assert_eq!(failed, 0);
 }
 
 #[tokio::test]

@@ -1,8 +1,11 @@
 //! A small SMTP server for the tests and the benchmark: it speaks enough SMTP for
 //! lettre, keeps every accepted message, and can be told to answer a recipient with a
-//! temporary (451) or permanent (550) refusal.
+//! temporary (451) or permanent (550) refusal, or to go down as a relay does for
+//! maintenance (new connections closed at once, open ones told 421 at their next
+//! command) and come back.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
@@ -61,6 +64,7 @@ pub struct SmtpSink {
     pub port: u16,
     received: Arc<Mutex<Vec<Received>>>,
     rules: Arc<Mutex<Rules>>,
+    down: Arc<AtomicBool>,
 }
 
 impl SmtpSink {
@@ -71,10 +75,15 @@ impl SmtpSink {
             port,
             received: Arc::default(),
             rules: Arc::default(),
+            down: Arc::default(),
         };
         let server = sink.clone();
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
+                if server.is_down() {
+                    drop(stream);
+                    continue;
+                }
                 let session = server.clone();
                 tokio::spawn(async move {
                     let _ = session.serve(stream).await;
@@ -82,6 +91,15 @@ impl SmtpSink {
             }
         });
         sink
+    }
+
+    /// Takes the relay down (`true`) or brings it back.
+    pub fn set_down(&self, down: bool) {
+        self.down.store(down, Ordering::SeqCst);
+    }
+
+    fn is_down(&self) -> bool {
+        self.down.load(Ordering::SeqCst)
     }
 
     /// Answer `recipient` with 451 the next `times` times.
@@ -136,6 +154,12 @@ impl SmtpSink {
         loop {
             line.clear();
             if lines.read_line(&mut line).await? == 0 {
+                return Ok(());
+            }
+            if self.is_down() {
+                write
+                    .write_all(b"421 4.3.2 Service shutting down\r\n")
+                    .await?;
                 return Ok(());
             }
             let command = line.trim_end().to_owned();

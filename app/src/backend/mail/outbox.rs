@@ -327,10 +327,24 @@ pub async fn claim(
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     Sent,
-    /// Worth trying again later (4xx, connection trouble).
+    /// The relay answered this message "not now" (4xx): tried again after a backoff,
+    /// and given up after [`MAX_ATTEMPTS`].
     Transient(String),
     /// The server refused for good (5xx).
     Permanent(String),
+    /// The relay could not be reached or closed the channel (421): nothing was said
+    /// about this message, so the attempt does not count against it — a relay down
+    /// for a day loses no mail — and it waits for the relay as the worker does.
+    Unreachable(String),
+}
+
+/// While the relay is unreachable the worker waits this long before trying again:
+/// a second after the first failed batch, doubling with every batch that reached
+/// nothing, at most a minute, so mail flows within a minute of the relay's return.
+pub fn relay_wait_ms(failed_batches: u32) -> i64 {
+    1_000i64
+        .saturating_mul(1i64 << failed_batches.clamp(1, 7).saturating_sub(1))
+        .min(60_000)
 }
 
 /// How long to wait before attempt `attempts + 1`: doubling from `base_ms`, at most
@@ -343,10 +357,11 @@ pub fn backoff_ms(base_ms: i64, attempts: i64) -> i64 {
 /// Writes the outcomes of a batch in one transaction. A sent mail forgets its link,
 /// unless `keep_links` (the development transport, whose `.eml` files hold the links
 /// anyway and whose outbox page is where the developer follows them).
+/// A mail the relay could not be reached for is due again after `relay_wait_ms`.
 pub async fn record(
     db: &Db,
     outcomes: &[(Claimed, Outcome)],
-    retry_base_ms: i64,
+    (retry_base_ms, relay_wait_ms): (i64, i64),
     keep_links: bool,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
@@ -371,6 +386,18 @@ pub async fn record(
                      WHERE id = $3",
                 )
                 .bind(now_ms + backoff_ms(retry_base_ms, mail.attempts))
+                .bind(error)
+                .bind(mail.id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            Outcome::Unreachable(error) => {
+                sqlx::query(
+                    "UPDATE outbox SET next_attempt_at = $1, claimed_until = NULL, last_error = $2,
+                                       attempts = attempts - 1
+                     WHERE id = $3",
+                )
+                .bind(now_ms + relay_wait_ms)
                 .bind(error)
                 .bind(mail.id)
                 .execute(&mut *tx)
@@ -504,6 +531,15 @@ pub async fn list(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_wait_for_an_unreachable_relay_doubles_to_a_minute() {
+        let waits: Vec<i64> = (0..9).map(relay_wait_ms).collect();
+        assert_eq!(
+            waits,
+            [1_000, 1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000]
+        );
+    }
 
     #[test]
     fn backoff_doubles_and_is_capped() {

@@ -128,6 +128,10 @@ impl Transport {
             Self::Smtp(transport) => match transport.send(message).await {
                 Ok(_) => Outcome::Sent,
                 Err(e) if e.is_permanent() => Outcome::Permanent(e.to_string()),
+                // No reply code at all (refused, reset, timed out, TLS, garbled), or
+                // 421 "closing the channel": the relay is away, not this message's
+                // fault. A client error is about the message itself.
+                Err(e) if relay_away(&e) => Outcome::Unreachable(e.to_string()),
                 Err(e) => Outcome::Transient(e.to_string()),
             },
             Self::Folder(transport) => match transport.send(message).await {
@@ -169,6 +173,14 @@ fn build_message(from: &Mailbox, mail: &Claimed) -> Result<Message, String> {
                 ),
         )
         .map_err(|e| e.to_string())
+}
+
+/// Whether an SMTP error says the relay is away rather than anything of the message.
+fn relay_away(e: &lettre::transport::smtp::Error) -> bool {
+    match e.status() {
+        Some(code) => u16::from(code) == 421,
+        None => !e.is_client(),
+    }
 }
 
 #[cfg(test)]
