@@ -22,7 +22,10 @@ test('the period page lists its guideposts and refuses a period that exists', as
   await openPeriod(page, js);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pejlemærker 2026');
   await expect(page.locator('.guidepost-list > li')).toHaveCount(3);
-  await expect(page.getByRole('link', { name: 'Læs historierne (6)' })).toHaveCount(2);
+  // Not every institution wrote for every guidepost: a story is counted when it was
+  // submitted with something in it.
+  const counts = page.locator('.guidepost-list > li').getByRole('link', { name: /Læs historierne/ });
+  await expect(counts).toHaveText(['Læs historierne (6)', 'Læs historierne (4)', 'Læs historierne (2)']);
   await shot(page, testInfo, 'period');
   if (js) expect(await violations(page)).toEqual([]);
 
@@ -62,13 +65,15 @@ test("a guidepost's stories side by side: themes, a word-for-word quote, the nar
 
   // Bad input: a theme over 40 characters. Refused on that story, the typing kept.
   const long = 'Et tema der er alt for langt til at stå i en liste';
+  const before = await nord.getByLabel('Temaer').inputValue();
   await nord.getByLabel('Temaer').fill(`Højtlæsning, ${long}`);
   await nord.getByRole('button', { name: 'Gem temaer' }).click();
   const nordAgain = page.locator('li.story').filter({ has: page.getByRole('heading', { name: 'Nordskolen' }) });
   await expect(nordAgain.getByText(`Temaet »${long}« er for langt (højst 40 tegn).`)).toBeVisible();
   await expect(nordAgain.getByLabel('Temaer')).toHaveValue(`Højtlæsning, ${long}`);
   await shot(page, testInfo, 'theme-refused');
-  await nordAgain.getByLabel('Temaer').fill('Højtlæsning, Faste rutiner');
+  // Saved as it was, so every project starts from the demo's themes.
+  await nordAgain.getByLabel('Temaer').fill(before);
   await nordAgain.getByRole('button', { name: 'Gem temaer' }).click();
   await expect(page.getByText('Temaerne er gemt.')).toBeVisible();
 

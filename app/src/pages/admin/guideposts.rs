@@ -269,7 +269,7 @@ fn StoryCard(story: Story, base: String, may_edit: bool, echo: Option<FormEcho>)
     let heading_id = format!("{anchor}-h");
     let labelled_by = heading_id.clone();
     view! {
-        <li class="card story" id=anchor aria-labelledby=labelled_by>
+        <li class="card story" id=anchor.clone() aria-labelledby=labelled_by>
             <h2 id=heading_id>{heading}</h2>
             <p class="eyebrow">{story.consultation.clone()}</p>
             {story.parts.iter().map(|(part, _, text)| view! {
@@ -280,7 +280,7 @@ fn StoryCard(story: Story, base: String, may_edit: bool, echo: Option<FormEcho>)
                 <p class="story-tags">{lang.t(Key::ThemesTitle)} ": " {story.tags.join(", ")}</p>
             })}
             {may_edit.then(|| view! {
-                <form method="post" action=format!("{base}/temaer") class="stack">
+                <form method="post" action=format!("{base}/temaer#{anchor}") class="stack">
                     <Problems echo=tag_echo.clone()/>
                     <input type="hidden" name="response" value=response.clone()/>
                     <div class="field">
@@ -292,7 +292,7 @@ fn StoryCard(story: Story, base: String, may_edit: bool, echo: Option<FormEcho>)
                 </form>
                 <details open=quote_echo.is_some()>
                     <summary>{lang.t(Key::QuoteChoose)}</summary>
-                    <form method="post" action=format!("{base}/citat") class="stack">
+                    <form method="post" action=format!("{base}/citat#{anchor}") class="stack">
                         <Problems echo=quote_echo.clone()/>
                         <input type="hidden" name="response" value=response.clone()/>
                         <div class="field">
@@ -385,7 +385,7 @@ fn Narrative(
             <p class="hint">{lang.t(Key::NarrativeHint)}</p>
             {if may_edit {
                 view! {
-                    <form method="post" action=format!("{base}/fortaelling") class="stack">
+                    <form method="post" action=format!("{base}/fortaelling#metafortaelling") class="stack">
                         <Problems echo=echo.clone()/>
                         <label for="f-narrative" class="visually-hidden">{lang.t(Key::NarrativeTitle)}</label>
                         <textarea id="f-narrative" name="narrative" rows="10" maxlength=NARRATIVE_MAX.to_string() aria-invalid=echo.is_some().then_some("true")>
@@ -445,7 +445,7 @@ fn SurveyLink(
             <h2 id="tal">{lang.t(Key::SurveyLinkTitle)}</h2>
             <p>{current}</p>
             {may_edit.then(|| view! {
-                <form method="post" action=format!("{base}/tal") class="stack">
+                <form method="post" action=format!("{base}/tal#tal") class="stack">
                     <Problems echo=echo.clone()/>
                     <div class="field">
                         <label for="f-survey">{lang.t(Key::SurveyLinkSurvey)}</label>
