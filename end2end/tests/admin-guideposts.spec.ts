@@ -32,10 +32,10 @@ test('the period page lists its guideposts and refuses a period that exists', as
   await page.goto('/admin/pejlemaerker');
   await ready(page, js);
   await expect(page.locator('table tbody tr', { hasText: 'Pejlemærker 2026' })).toContainText('3');
-  await page.getByLabel('Periode').fill('pejlemærker 2026');
+  await page.getByRole('textbox', { name: 'Periode' }).fill('pejlemærker 2026');
   await page.getByRole('button', { name: 'Opret periode' }).click();
   await expect(page.getByText('Der findes allerede en periode med navnet »pejlemærker 2026«.')).toBeVisible();
-  await expect(page.getByLabel('Periode')).toHaveValue('pejlemærker 2026');
+  await expect(page.getByRole('textbox', { name: 'Periode' })).toHaveValue('pejlemærker 2026');
   await shot(page, testInfo, 'periods-refused');
   if (js) expect(await violations(page)).toEqual([]);
 });

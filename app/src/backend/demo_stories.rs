@@ -233,15 +233,25 @@ async fn reading(
 ) -> Result<(), AppError> {
     let first = guideposts[0];
     let page = stories::page(db, first, 1, None).await?;
-    let themes: [&[&str]; 6] = [
-        &["Højtlæsning", "Faste rutiner"],
-        &["Samarbejde på tværs"],
-        &["Dialogisk læsning", "Små grupper"],
-        &["Hverdagsrutiner"],
-        &["Motivation"],
-        &["Faste rutiner", "Rim og remser"],
+    let themes: [(&str, &[&str]); 6] = [
+        ("Nordskolen", &["Højtlæsning", "Faste rutiner"]),
+        ("Engskolen", &["Samarbejde på tværs"]),
+        (
+            "Børnehuset Kastanjen",
+            &["Dialogisk læsning", "Små grupper"],
+        ),
+        ("Vuggestuen Spiren", &["Hverdagsrutiner"]),
+        ("Fritidscentret Østen", &["Motivation"]),
+        ("Dagplejen", &["Faste rutiner", "Rim og remser"]),
     ];
-    for (story, tags) in page.stories.iter().zip(themes) {
+    for (unit, tags) in themes {
+        let Some(story) = page
+            .stories
+            .iter()
+            .find(|s| s.unit.as_deref() == Some(unit))
+        else {
+            continue;
+        };
         let tags: Vec<String> = tags.iter().map(|t| (*t).to_owned()).collect();
         stories::tag(db, admin, first, story.response_id, &tags, now_ms).await?;
     }

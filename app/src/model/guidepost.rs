@@ -89,6 +89,27 @@ pub fn bounded(field: &str, raw: &str, max: usize) -> Result<String, Problem> {
     Ok(text.to_owned())
 }
 
+/// Text written with blank lines between paragraphs, as its paragraphs. A browser
+/// sends a textarea's line breaks as CRLF, and a "blank" line may hold spaces.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(current.join("\n"));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current.join("\n"));
+    }
+    paragraphs
+}
+
 /// Themes as typed, separated by commas: trimmed, blanks and repeats (ignoring case)
 /// dropped; refused when one is too long or there are too many.
 pub fn parse_tags(raw: &str) -> Result<Vec<String>, Problem> {
@@ -244,6 +265,15 @@ pub struct MemoGuidepost {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraphs_are_split_at_blank_lines_whatever_the_line_ends() {
+        assert_eq!(
+            paragraphs("Første.\r\nStadig første.\r\n\r\nAnden.\n \n\nTredje.\n"),
+            ["Første.\nStadig første.", "Anden.", "Tredje."]
+        );
+        assert!(paragraphs(" \r\n ").is_empty());
+    }
 
     #[test]
     fn themes_are_split_trimmed_and_deduplicated() {

@@ -11,8 +11,8 @@ use crate::components::{textarea_text, PageTitle};
 use crate::i18n::Key;
 use crate::model::admin::FormEcho;
 use crate::model::guidepost::{
-    GuidepostPage, GuidepostView, NarrativeMemo, PeriodRow, PeriodView, QuoteView, Story, BODY_MAX,
-    NARRATIVE_MAX,
+    paragraphs, GuidepostPage, GuidepostView, NarrativeMemo, PeriodRow, PeriodView, QuoteView,
+    Story, BODY_MAX, NARRATIVE_MAX,
 };
 use crate::model::listing::encode_query;
 use crate::model::report::key_figures;
@@ -407,10 +407,9 @@ fn Narrative(
 /// Text written with blank lines between paragraphs, as paragraphs.
 #[component]
 fn Paragraphs(text: String) -> impl IntoView {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| view! { <p class="narrative">{p.to_owned()}</p> })
+    paragraphs(&text)
+        .into_iter()
+        .map(|p| view! { <p class="narrative">{p}</p> })
         .collect_view()
 }
 
