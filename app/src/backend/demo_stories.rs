@@ -244,12 +244,13 @@ async fn reading(
         ("Fritidscentret Østen", &["Motivation"]),
         ("Dagplejen", &["Faste rutiner", "Rim og remser"]),
     ];
-    for (unit, tags) in themes {
-        let Some(story) = page
-            .stories
+    let story_of = |unit: &str| {
+        page.stories
             .iter()
             .find(|s| s.unit.as_deref() == Some(unit))
-        else {
+    };
+    for (unit, tags) in themes {
+        let Some(story) = story_of(unit) else {
             continue;
         };
         let tags: Vec<String> = tags.iter().map(|t| (*t).to_owned()).collect();
@@ -263,11 +264,7 @@ async fn reading(
         ),
         ("Nordskolen", StoryPart::Learned, ""),
     ] {
-        let Some(story) = page
-            .stories
-            .iter()
-            .find(|s| s.unit.as_deref() == Some(unit))
-        else {
+        let Some(story) = story_of(unit) else {
             continue;
         };
         let Some((_, item, _)) = story.parts.iter().find(|(p, ..)| *p == part) else {
