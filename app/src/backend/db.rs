@@ -16,6 +16,7 @@
 
 use super::error::AppError;
 use super::group_commit::{GroupCommit, Work};
+use super::questionnaire::Questionnaires;
 use sqlx::any::{AnyPoolOptions, AnyTypeInfoKind};
 use sqlx::{Any, AnyConnection, AnyPool, Decode, Executor, Type, ValueRef};
 use std::path::{Path, PathBuf};
@@ -153,6 +154,8 @@ pub struct Db {
     pub engine: Engine,
     /// SQLite's writer task for [`Db::transact`]; none on PostgreSQL.
     group: Option<GroupCommit>,
+    /// The respondents' questionnaires this instance holds.
+    pub questionnaires: Questionnaires,
 }
 
 impl Db {
@@ -209,6 +212,7 @@ impl Db {
             group: Some(GroupCommit::start(write.clone())),
             write,
             engine: Engine::Sqlite,
+            questionnaires: Questionnaires::default(),
         })
     }
 
@@ -223,6 +227,7 @@ impl Db {
             write: pool,
             engine: Engine::Postgres,
             group: None,
+            questionnaires: Questionnaires::default(),
         })
     }
 

@@ -11,14 +11,15 @@ use super::catalogue::StoredItem;
 use super::dates::format_datetime;
 use super::db::{retrying, Db, Flag};
 use super::error::AppError;
-use super::form::{validate, Change, Intent, ItemRule, Posting, RawField, Target};
+use super::form::{validate, Change, Intent, Posting, RawField, Target};
+use super::questionnaire::{Questionnaire, Questionnaires};
 use super::tally::{self, Sign};
 use super::token::{fingerprint, hash_token};
 use super::translation::{self, or_danish};
 use crate::i18n::Lang;
 use crate::model::admin::BodyState;
 use crate::model::language::best_of;
-use crate::model::logic::{self, Asked};
+use crate::model::logic;
 use crate::model::report::min_group_size;
 use crate::model::{
     BodyId, Conflict, ConsultationId, ConsultationKind, ConsultationStatus, ErrorCode, Field,
@@ -51,6 +52,8 @@ struct Invitee {
     /// A person has opened this link before.
     #[sqlx(try_from = "Flag")]
     opened: bool,
+    /// Which questionnaire is stored (see [`Questionnaires`]).
+    catalogue_version: i64,
 }
 
 impl Invitee {
@@ -80,7 +83,7 @@ where
         "SELECT i.id AS invitation_id, r.id AS respondent_id, c.id AS consultation_id,
                 r.name, r.group_name, r.unit, c.title, c.intro_md, c.status, c.opens_at, c.deadline,
                 CAST(c.anonymous AS INTEGER) AS anonymous, c.kind, c.min_group_size, r.state,
-                i.opened_at IS NOT NULL AS opened
+                i.opened_at IS NOT NULL AS opened, c.catalogue_version
          FROM invitation i
          JOIN respondent r ON r.id = i.respondent_id
          JOIN consultation c ON c.id = r.consultation_id
@@ -91,26 +94,6 @@ where
     .bind(now_ms)
     .fetch_optional(executor)
     .await
-}
-
-#[derive(sqlx::FromRow)]
-struct SectionRow {
-    id: SectionId,
-    title: String,
-    description: String,
-}
-
-/// The items as the respondent's page and the save read them.
-type ItemRow = StoredItem;
-
-impl StoredItem {
-    fn rule(&self) -> Result<ItemRule, AppError> {
-        Ok(ItemRule {
-            code: self.code.clone(),
-            kind: self.item_kind()?,
-            allow_comment: self.allow_comment,
-        })
-    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -131,34 +114,6 @@ struct AnswerRow {
     item_id: ItemId,
     value: String,
     comment: String,
-}
-
-async fn load_sections(
-    conn: &mut AnyConnection,
-    consultation_id: ConsultationId,
-) -> Result<Vec<SectionRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, title, description FROM section WHERE consultation_id = $1 ORDER BY position",
-    )
-    .bind(consultation_id)
-    .fetch_all(conn)
-    .await
-}
-
-async fn load_items(
-    conn: &mut AnyConnection,
-    consultation_id: ConsultationId,
-) -> Result<Vec<ItemRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT i.id, i.section_id, i.code, i.text, i.kind, i.options_json, i.max_choices,
-                CAST(i.allow_comment AS INTEGER) AS allow_comment,
-                CAST(i.required AS INTEGER) AS required, i.show_if_item, i.show_if_any
-         FROM item i JOIN section s ON s.id = i.section_id
-         WHERE i.consultation_id = $1 ORDER BY s.position, i.position",
-    )
-    .bind(consultation_id)
-    .fetch_all(conn)
-    .await
 }
 
 /// The body's response; `lock` is [`Engine::lock_rows`] where the caller is about to
@@ -257,10 +212,12 @@ pub async fn load_page(
     let invitee = find_invitee(&mut *conn, token, now_ms)
         .await?
         .ok_or(AppError::InvalidLink)?;
-    let sections = load_sections(&mut conn, invitee.consultation_id).await?;
-    let items = load_items(&mut conn, invitee.consultation_id).await?;
-    let available = translation::languages(&mut conn, invitee.consultation_id).await?;
-    let content = best_of(&available, wanted);
+    let questionnaire = db
+        .questionnaires
+        .get(&mut conn, invitee.consultation_id, invitee.catalogue_version)
+        .await?;
+    let available = &questionnaire.languages;
+    let content = best_of(available, wanted);
     let texts = match content.is_danish() {
         true => translation::Texts::default(),
         false => translation::texts(&mut conn, invitee.consultation_id, &content).await?,
@@ -288,11 +245,11 @@ pub async fn load_page(
     }
 
     let mut by_section: HashMap<SectionId, Vec<ItemView>> = HashMap::new();
-    for item in items {
+    for (item, asked) in questionnaire.items.iter().zip(&questionnaire.asked) {
         let (value, comment) = answers
             .get(&item.id)
             .map_or(("", ""), |a| (a.value.as_str(), a.comment.as_str()));
-        let kind = item.item_kind()?;
+        let kind = asked.kind.clone();
         let (text, option_labels) = match texts.items.get(&item.id) {
             Some((text, options)) => {
                 let labels = (options.len() == kind.options().len()).then(|| options.clone());
@@ -307,20 +264,21 @@ pub async fn load_page(
                 kind,
                 option_labels,
                 required: item.required,
-                show_if: item.condition(),
+                show_if: asked.condition.clone(),
                 id: item.id,
-                code: item.code,
+                code: item.code.clone(),
                 text,
                 allow_comment: item.allow_comment,
                 state: state(value, comment),
             });
     }
-    let sections = sections
-        .into_iter()
+    let sections = questionnaire
+        .sections
+        .iter()
         .map(|s| {
             let (title, description) = match texts.sections.get(&s.id) {
                 Some((t, d)) => (or_danish(t, &s.title), or_danish(d, &s.description)),
-                None => (s.title, s.description),
+                None => (s.title.clone(), s.description.clone()),
             };
             SectionView {
                 id: s.id,
@@ -461,8 +419,12 @@ pub async fn save(
     let engine = db.engine;
     retrying(|| {
         let (token, fields, posting) = (token.to_owned(), fields.clone(), posting.clone());
+        let questionnaires = db.questionnaires.clone();
         db.transact(Box::new(move |conn: &mut AnyConnection| {
-            Box::pin(async move { save_in(conn, engine, &token, &fields, &posting, now_ms).await })
+            Box::pin(async move {
+                let questionnaires = &questionnaires;
+                save_in(conn, engine, questionnaires, &token, &fields, &posting, now_ms).await
+            })
         }))
     })
     .await
@@ -473,6 +435,7 @@ pub async fn save(
 async fn save_in(
     conn: &mut AnyConnection,
     engine: super::db::Engine,
+    questionnaires: &Questionnaires,
     token: &str,
     fields: &BTreeMap<Target, RawField>,
     posting: &Posting,
@@ -485,12 +448,11 @@ async fn save_in(
     if let Some(reason) = invitee.lock(now_ms) {
         return Err(AppError::Locked(reason));
     }
-    let items = load_items(&mut *conn, invitee.consultation_id).await?;
-    let rules: HashMap<ItemId, ItemRule> = items
-        .iter()
-        .map(|i| Ok((i.id, i.rule()?)))
-        .collect::<Result<_, AppError>>()?;
-    let changes = match validate(fields, &rules) {
+    let questionnaire = questionnaires
+        .get(&mut *conn, invitee.consultation_id, invitee.catalogue_version)
+        .await?;
+    let rules = &questionnaire.rules;
+    let changes = match validate(fields, rules) {
         Ok(changes) => changes,
         Err(errors) => return Ok(SaveResult::Invalid(errors)),
     };
@@ -594,13 +556,13 @@ async fn save_in(
     // skip logic shows; an autosave does not.
     let turning = page.is_some() && matches!(intent, Intent::Next | Intent::Back);
     if submitting || turning {
-        let asked = asked(&items)?;
-        let stored = load_answers(&mut *conn, response.id).await?;
-        let shown = logic::shown(&asked, |id| {
+        let asked = &questionnaire.asked;
+        let stored = after_writes(answers, &answers_written);
+        let shown = logic::shown(asked, |id| {
             stored.get(&id).map(|a| a.value.clone()).unwrap_or_default()
         });
         if let Some(from) = page {
-            let pages = item_pages(&items, &asked);
+            let pages = item_pages(&questionnaire);
             let has_shown = |p: usize| {
                 asked
                     .iter()
@@ -618,8 +580,9 @@ async fn save_in(
             }
         }
         if submitting {
-            let items: Vec<ItemRow> = items
-                .into_iter()
+            let items: Vec<&StoredItem> = questionnaire
+                .items
+                .iter()
                 .filter(|i| shown.contains(&i.id))
                 .collect();
             let unanswered = unanswered(&items, &stored);
@@ -647,14 +610,15 @@ async fn save_in(
             }
             // Answers to items the logic hides are discarded, whatever the browser sent.
             for hidden in asked.iter().filter(|a| !shown.contains(&a.id)) {
-                sqlx::query("DELETE FROM answer WHERE response_id = $1 AND item_id = $2")
-                    .bind(response.id)
-                    .bind(hidden.id)
-                    .execute(&mut *conn)
-                    .await?;
+                if stored.contains_key(&hidden.id) {
+                    sqlx::query("DELETE FROM answer WHERE response_id = $1 AND item_id = $2")
+                        .bind(response.id)
+                        .bind(hidden.id)
+                        .execute(&mut *conn)
+                        .await?;
+                }
             }
-            let available = translation::languages(&mut *conn, invitee.consultation_id).await?;
-            let written_in = best_of(&available, &posting.wanted);
+            let written_in = best_of(&questionnaire.languages, &posting.wanted);
             if invitee.anonymous {
                 submit_anonymously(&mut *conn, &invitee, response.id, &written_in, now_ms).await?;
                 return Ok(SaveResult::Submitted {
@@ -662,11 +626,14 @@ async fn save_in(
                     submission_no: 1,
                 });
             }
-            tally::count(&mut *conn, response.id, Sign::Remove).await?;
-            sqlx::query("DELETE FROM submitted_answer WHERE response_id = $1")
-                .bind(response.id)
-                .execute(&mut *conn)
-                .await?;
+            // A response submitted before takes its earlier answers out of the count.
+            if response.submission_no > 0 {
+                tally::count(&mut *conn, response.id, Sign::Remove).await?;
+                sqlx::query("DELETE FROM submitted_answer WHERE response_id = $1")
+                    .bind(response.id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
             sqlx::query(
                 "INSERT INTO submitted_answer (response_id, item_id, value, comment)
                  SELECT response_id, item_id, value, comment FROM answer
@@ -675,12 +642,14 @@ async fn save_in(
             .bind(response.id)
             .execute(&mut *conn)
             .await?;
-            tally::stamp(&mut *conn, response.id).await?;
-            tally::count(&mut *conn, response.id, Sign::Add).await?;
+            // Stamped with the body's group and unit as they are now (see
+            // [`tally::stamp`]), in the same statement.
             sqlx::query(
                 "UPDATE response SET status = 'submitted', submitted_version = version,
                         submission_no = submission_no + 1, submitted_general_comment = general_comment,
-                        submitted_at = $1, lang = $2
+                        submitted_at = $1, lang = $2,
+                        group_name = COALESCE((SELECT r.group_name FROM respondent r WHERE r.id = response.respondent_id), group_name),
+                        unit = COALESCE((SELECT r.unit FROM respondent r WHERE r.id = response.respondent_id), unit)
                  WHERE id = $3",
             )
             .bind(now_ms)
@@ -688,19 +657,30 @@ async fn save_in(
             .bind(response.id)
             .execute(&mut *conn)
             .await?;
+            tally::count(&mut *conn, response.id, Sign::Add).await?;
             body_state::advance(&mut *conn, invitee.respondent_id, BodyState::Submitted).await?;
             // The receipt mail is queued in the submission's own transaction: no
             // submission without its receipt, no receipt for a submission that failed.
-            if let Some(receipt) = receipt_for(&mut *conn, &invitee, Lang::Da).await? {
-                super::mail::outbox::enqueue_receipt(
-                    &mut *conn,
-                    invitee.consultation_id,
-                    invitee.respondent_id,
-                    &receipt,
-                    now_ms,
-                )
-                .await?;
+            let submitted: HashMap<ItemId, (String, String)> = stored
+                .into_iter()
+                .filter(|(id, a)| shown.contains(id) && !(a.value.is_empty() && a.comment.is_empty()))
+                .map(|(id, a)| (id, (a.value, a.comment)))
+                .collect();
+            let receipt = Submission {
+                at: now_ms,
+                number: response.submission_no + 1,
+                general_comment: &general_comment,
+                answers: &submitted,
             }
+            .receipt(&invitee, &questionnaire, Lang::Da);
+            super::mail::outbox::enqueue_receipt(
+                &mut *conn,
+                invitee.consultation_id,
+                invitee.respondent_id,
+                &receipt,
+                now_ms,
+            )
+            .await?;
             return Ok(SaveResult::Submitted {
                 version,
                 submission_no: response.submission_no + 1,
@@ -760,30 +740,35 @@ async fn write_answers(
     Ok(())
 }
 
-/// The items as the skip logic sees them.
-fn asked(items: &[ItemRow]) -> Result<Vec<Asked>, AppError> {
-    items
-        .iter()
-        .map(|i| {
-            Ok(Asked {
-                id: i.id,
-                kind: i.item_kind()?,
-                condition: i.condition(),
-            })
-        })
-        .collect()
+/// The stored answers once `written` is written over `answers`, as the database now
+/// holds them in this transaction.
+fn after_writes(
+    mut answers: HashMap<ItemId, AnswerRow>,
+    written: &[(ItemId, &Change)],
+) -> HashMap<ItemId, AnswerRow> {
+    for (id, change) in written {
+        answers.insert(
+            *id,
+            AnswerRow {
+                item_id: *id,
+                value: change.value.clone(),
+                comment: change.comment.clone(),
+            },
+        );
+    }
+    answers
 }
 
 /// Each item's page when answered without JavaScript, as the page draws them.
-fn item_pages(items: &[ItemRow], asked: &[Asked]) -> HashMap<ItemId, usize> {
-    let mut sections: Vec<(SectionId, Vec<&Asked>)> = Vec::new();
-    for (row, a) in items.iter().zip(asked) {
+fn item_pages(questionnaire: &Questionnaire) -> HashMap<ItemId, usize> {
+    let mut sections: Vec<(SectionId, Vec<&logic::Asked>)> = Vec::new();
+    for (row, a) in questionnaire.items.iter().zip(&questionnaire.asked) {
         match sections.last_mut() {
             Some((id, list)) if *id == row.section_id => list.push(a),
             _ => sections.push((row.section_id, vec![a])),
         }
     }
-    let lists: Vec<Vec<&Asked>> = sections.into_iter().map(|(_, l)| l).collect();
+    let lists: Vec<Vec<&logic::Asked>> = sections.into_iter().map(|(_, l)| l).collect();
     let numbers = logic::pages(&lists);
     lists
         .iter()
@@ -792,7 +777,7 @@ fn item_pages(items: &[ItemRow], asked: &[Asked]) -> HashMap<ItemId, usize> {
         .collect()
 }
 
-fn unanswered(items: &[ItemRow], stored: &HashMap<ItemId, AnswerRow>) -> Vec<ItemRef> {
+fn unanswered(items: &[&StoredItem], stored: &HashMap<ItemId, AnswerRow>) -> Vec<ItemRef> {
     items
         .iter()
         .filter(|i| stored.get(&i.id).is_none_or(|a| a.value.is_empty()))
@@ -926,75 +911,96 @@ pub async fn load_receipt(
     let invitee = find_invitee(&mut *conn, token, now_ms)
         .await?
         .ok_or(AppError::InvalidLink)?;
-    receipt_for(&mut conn, &invitee, lang).await
-}
-
-async fn receipt_for(
-    conn: &mut AnyConnection,
-    invitee: &Invitee,
-    lang: Lang,
-) -> Result<Option<Receipt>, AppError> {
     if invitee.answered_anonymously() {
-        return Ok(Some(anonymous_receipt(invitee, lang)));
+        return Ok(Some(anonymous_receipt(&invitee, lang)));
     }
     let Some(response) =
-        load_response(conn, invitee.consultation_id, invitee.respondent_id, "").await?
+        load_response(&mut conn, invitee.consultation_id, invitee.respondent_id, "").await?
     else {
         return Ok(None);
     };
     let Some(submitted_at) = response.submitted_at else {
         return Ok(None);
     };
-    let sections = load_sections(conn, invitee.consultation_id).await?;
-    let items = load_items(conn, invitee.consultation_id).await?;
-    let submitted: Vec<(ItemId, String, String)> = sqlx::query_as(
+    let questionnaire = db
+        .questionnaires
+        .get(&mut conn, invitee.consultation_id, invitee.catalogue_version)
+        .await?;
+    let answers: Vec<(ItemId, String, String)> = sqlx::query_as(
         "SELECT item_id, value, comment FROM submitted_answer WHERE response_id = $1",
     )
     .bind(response.id)
     .fetch_all(&mut *conn)
     .await?;
-    let submitted: HashMap<ItemId, (String, String)> = submitted
+    let answers: HashMap<ItemId, (String, String)> = answers
         .into_iter()
         .map(|(id, v, c)| (id, (v, c)))
         .collect();
-    // What the logic hid was not asked, so the receipt leaves it out.
-    let shown = logic::shown(&asked(&items)?, |id| {
-        submitted
-            .get(&id)
-            .map(|(v, _)| v.clone())
-            .unwrap_or_default()
-    });
-    let sections = sections
-        .into_iter()
-        .map(|s| {
-            let items = items
-                .iter()
-                .filter(|i| i.section_id == s.id && shown.contains(&i.id))
-                .map(|i| {
-                    let (value, comment) = submitted.get(&i.id).cloned().unwrap_or_default();
-                    Ok(ReceiptItem {
-                        kind: i.item_kind()?,
-                        code: i.code.clone(),
-                        text: i.text.clone(),
-                        value,
-                        comment,
+    let receipt = Submission {
+        at: submitted_at,
+        number: response.submission_no,
+        general_comment: response.submitted_general_comment.as_deref().unwrap_or_default(),
+        answers: &answers,
+    }
+    .receipt(&invitee, &questionnaire, lang);
+    Ok(Some(receipt))
+}
+
+/// A body's latest submission, as its receipt tells it.
+struct Submission<'a> {
+    at: i64,
+    number: i64,
+    general_comment: &'a str,
+    /// Value and comment by item: what was submitted, nothing blank.
+    answers: &'a HashMap<ItemId, (String, String)>,
+}
+
+impl Submission<'_> {
+    fn receipt(
+        &self,
+        invitee: &Invitee,
+        questionnaire: &Questionnaire,
+        lang: Lang,
+    ) -> Receipt {
+        // What the logic hid was not asked, so the receipt leaves it out.
+        let shown = logic::shown(&questionnaire.asked, |id| {
+            self.answers
+                .get(&id)
+                .map(|(v, _)| v.clone())
+                .unwrap_or_default()
+        });
+        let sections = questionnaire
+            .sections
+            .iter()
+            .map(|s| ReceiptSection {
+                items: questionnaire
+                    .items
+                    .iter()
+                    .zip(&questionnaire.asked)
+                    .filter(|(i, _)| i.section_id == s.id && shown.contains(&i.id))
+                    .map(|(i, asked)| {
+                        let (value, comment) = self.answers.get(&i.id).cloned().unwrap_or_default();
+                        ReceiptItem {
+                            kind: asked.kind.clone(),
+                            code: i.code.clone(),
+                            text: i.text.clone(),
+                            value,
+                            comment,
+                        }
                     })
-                })
-                .collect::<Result<_, AppError>>()?;
-            Ok(ReceiptSection {
-                items,
-                title: s.title,
+                    .collect(),
+                title: s.title.clone(),
             })
-        })
-        .collect::<Result<_, AppError>>()?;
-    Ok(Some(Receipt {
-        title: invitee.title.clone(),
-        respondent_name: invitee.name.clone(),
-        submitted_at: format_datetime(submitted_at, lang),
-        submission_no: response.submission_no,
-        deadline: format_datetime(invitee.deadline, lang),
-        sections,
-        general_comment: response.submitted_general_comment.unwrap_or_default(),
-        anonymous: false,
-    }))
+            .collect();
+        Receipt {
+            title: invitee.title.clone(),
+            respondent_name: invitee.name.clone(),
+            submitted_at: format_datetime(self.at, lang),
+            submission_no: self.number,
+            deadline: format_datetime(invitee.deadline, lang),
+            sections,
+            general_comment: self.general_comment.to_owned(),
+            anonymous: false,
+        }
+    }
 }

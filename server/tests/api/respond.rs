@@ -420,6 +420,50 @@ async fn futures_join_all<F: std::future::Future<Output = u16> + Send + 'static>
     out
 }
 
+/// The questionnaire is held in memory per catalogue version (backend/questionnaire.rs);
+/// a change by any writer — here straight in the database, as another instance or the
+/// administration would make it — is on the next page at once, and the next save is
+/// checked against the questionnaire as it is now.
+#[tokio::test]
+async fn a_questionnaire_changed_while_open_is_what_the_next_page_and_save_use() {
+    let app = spawn_app().await;
+    let token = app.add_body("Elevrådet").await;
+    let client = client();
+    let (first, last) = (app.item_ids[0], *app.item_ids.last().unwrap());
+    let (_, html) = app.get_page(&client, &token).await;
+    assert!(html.contains("0 af 42 besvaret"));
+    assert!(!html.contains("class=\"lang-list\""));
+    let change = |sql: &'static str, id: i64| {
+        let db = app.db.write.clone();
+        async move {
+            sqlx::query(sql).bind(id).execute(&db).await.unwrap();
+        }
+    };
+    change("UPDATE item SET text = 'Rettet: lektiecafé alle dage' WHERE id = $1", first.get()).await;
+    change(
+        "UPDATE section SET title = 'Omdøbt indsatsområde' WHERE id = (SELECT section_id FROM item WHERE id = $1)",
+        first.get(),
+    )
+    .await;
+    change(
+        "INSERT INTO consultation_language (consultation_id, lang, title) VALUES ($1, 'en', 'Plan')",
+        app.consultation_id.get(),
+    )
+    .await;
+    change("DELETE FROM item WHERE id = $1", last.get()).await;
+    let (_, html) = app.get_page(&client, &token).await;
+    assert!(html.contains("Rettet: lektiecafé alle dage"), "item text");
+    assert!(html.contains("Omdøbt indsatsområde"), "section title");
+    assert!(html.contains("class=\"lang-list\""), "the language offered");
+    assert!(html.contains("hreflang=\"en\""));
+    assert!(html.contains("0 af 41 besvaret"), "the item removed");
+
+    let reply = autosave(&app, &token, 0, one_change(last, "agree")).await;
+    assert!(reply.get("Invalid").is_some(), "the removed item: {reply}");
+    let reply = autosave(&app, &token, 0, one_change(first, "agree")).await;
+    assert_eq!(reply["Saved"]["version"], 1);
+}
+
 #[tokio::test]
 async fn the_respondent_can_switch_to_english() {
     let app = spawn_app().await;
