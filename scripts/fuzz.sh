@@ -23,6 +23,7 @@ bin=$(mktemp /tmp/samrad-fuzz.XXXXXX)
 log=$(mktemp /tmp/samrad-fuzz-log.XXXXXX)
 trap 'rm -f "$bin" "$log"' EXIT
 cp "$built" "$bin"
+chmod +x "$bin"
 for target in "${targets[@]}"; do
   runs=0
   end=$((SECONDS + seconds))

@@ -30,16 +30,6 @@ pub enum Engine {
 }
 
 impl Engine {
-    /// ` FOR UPDATE` where a transaction must lock the rows it read before it writes
-    /// them (PostgreSQL, where writers run side by side); nothing on SQLite, whose one
-    /// writer connection already serialises every write.
-    pub fn lock_rows(self) -> &'static str {
-        match self {
-            Self::Sqlite => "",
-            Self::Postgres => " FOR UPDATE",
-        }
-    }
-
     /// ` FOR UPDATE SKIP LOCKED`: rows another instance is claiming are passed over.
     pub fn skip_locked(self) -> &'static str {
         match self {

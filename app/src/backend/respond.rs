@@ -116,25 +116,44 @@ struct AnswerRow {
     comment: String,
 }
 
-/// The body's response; `lock` is [`Engine::lock_rows`] where the caller is about to
-/// write it (two members saving at once through two instances then take turns, so
-/// the second sees the first's version and merges or reports the conflict).
-///
-/// [`Engine::lock_rows`]: super::db::Engine::lock_rows
+/// The columns of [`ResponseRow`].
+const RESPONSE_COLUMNS: &str = "id, status, general_comment, general_comment_version, version,
+    submitted_version, submission_no, submitted_general_comment, submitted_at";
+
+/// The body's response, to read.
 async fn load_response(
     conn: &mut AnyConnection,
     consultation_id: ConsultationId,
     respondent_id: BodyId,
-    lock: &str,
 ) -> Result<Option<ResponseRow>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "SELECT id, status, general_comment, general_comment_version, version, submitted_version,
-                submission_no, submitted_general_comment, submitted_at
-         FROM response WHERE consultation_id = $1 AND respondent_id = $2{lock}"
+        "SELECT {RESPONSE_COLUMNS} FROM response WHERE consultation_id = $1 AND respondent_id = $2"
     ))
     .bind(consultation_id)
     .bind(respondent_id)
     .fetch_optional(conn)
+    .await
+}
+
+/// The body's response, to write: created as an empty draft if there is none, and
+/// locked for the rest of the transaction in one statement. The no-op update on a
+/// conflict is what takes the row lock on PostgreSQL (two members saving at once
+/// through two instances then take turns, so the second sees the first's version and
+/// merges or reports the conflict); SQLite's one writer already serialises them.
+async fn take_response(
+    conn: &mut AnyConnection,
+    invitee: &Invitee,
+    now_ms: i64,
+) -> Result<ResponseRow, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "INSERT INTO response (consultation_id, respondent_id, status, updated_at) VALUES ($1, $2, 'draft', $3)
+         ON CONFLICT (consultation_id, respondent_id) DO UPDATE SET updated_at = response.updated_at
+         RETURNING {RESPONSE_COLUMNS}"
+    ))
+    .bind(invitee.consultation_id)
+    .bind(invitee.respondent_id)
+    .bind(now_ms)
+    .fetch_one(conn)
     .await
 }
 
@@ -222,13 +241,7 @@ pub async fn load_page(
         true => translation::Texts::default(),
         false => translation::texts(&mut conn, invitee.consultation_id, &content).await?,
     };
-    let response = load_response(
-        &mut conn,
-        invitee.consultation_id,
-        invitee.respondent_id,
-        "",
-    )
-    .await?;
+    let response = load_response(&mut conn, invitee.consultation_id, invitee.respondent_id).await?;
     let answers = match &response {
         Some(r) => load_answers(&mut conn, r.id).await?,
         None => HashMap::new(),
@@ -416,14 +429,13 @@ pub async fn save(
     posting: &Posting,
     now_ms: i64,
 ) -> Result<SaveResult, AppError> {
-    let engine = db.engine;
     retrying(|| {
         let (token, fields, posting) = (token.to_owned(), fields.clone(), posting.clone());
         let questionnaires = db.questionnaires.clone();
         db.transact(Box::new(move |conn: &mut AnyConnection| {
             Box::pin(async move {
                 let questionnaires = &questionnaires;
-                save_in(conn, engine, questionnaires, &token, &fields, &posting, now_ms).await
+                save_in(conn, questionnaires, &token, &fields, &posting, now_ms).await
             })
         }))
     })
@@ -434,7 +446,6 @@ pub async fn save(
 /// writes is kept when it returns `Ok`, and nothing when it returns an error.
 async fn save_in(
     conn: &mut AnyConnection,
-    engine: super::db::Engine,
     questionnaires: &Questionnaires,
     token: &str,
     fields: &BTreeMap<Target, RawField>,
@@ -457,25 +468,10 @@ async fn save_in(
         Err(errors) => return Ok(SaveResult::Invalid(errors)),
     };
 
-    sqlx::query(
-        "INSERT INTO response (consultation_id, respondent_id, status, updated_at) VALUES ($1, $2, 'draft', $3)
-         ON CONFLICT (consultation_id, respondent_id) DO NOTHING",
-    )
-    .bind(invitee.consultation_id)
-    .bind(invitee.respondent_id)
-    .bind(now_ms)
-    .execute(&mut *conn)
-    .await?;
-    body_state::advance(&mut *conn, invitee.respondent_id, BodyState::Draft).await?;
-    let lock = engine.lock_rows();
-    let response = load_response(
-        &mut *conn,
-        invitee.consultation_id,
-        invitee.respondent_id,
-        lock,
-    )
-    .await?
-    .ok_or_else(|| AppError::Internal("response vanished inside its transaction".into()))?;
+    let response = take_response(&mut *conn, &invitee, now_ms).await?;
+    if invitee.state < BodyState::Draft {
+        body_state::advance(&mut *conn, invitee.respondent_id, BodyState::Draft).await?;
+    }
     let answers = load_answers(&mut *conn, response.id).await?;
 
     let code_of = |target: Target| match target {
@@ -658,7 +654,10 @@ async fn save_in(
             .execute(&mut *conn)
             .await?;
             tally::count(&mut *conn, response.id, Sign::Add).await?;
-            body_state::advance(&mut *conn, invitee.respondent_id, BodyState::Submitted).await?;
+            if invitee.state < BodyState::Submitted {
+                body_state::advance(&mut *conn, invitee.respondent_id, BodyState::Submitted)
+                    .await?;
+            }
             // The receipt mail is queued in the submission's own transaction: no
             // submission without its receipt, no receipt for a submission that failed.
             let submitted: HashMap<ItemId, (String, String)> = stored
@@ -915,7 +914,7 @@ pub async fn load_receipt(
         return Ok(Some(anonymous_receipt(&invitee, lang)));
     }
     let Some(response) =
-        load_response(&mut conn, invitee.consultation_id, invitee.respondent_id, "").await?
+        load_response(&mut conn, invitee.consultation_id, invitee.respondent_id).await?
     else {
         return Ok(None);
     };

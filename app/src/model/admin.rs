@@ -368,8 +368,8 @@ pub struct LeaderRow {
     pub submitted: i64,
 }
 
-/// Where a consulted body is with its response.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a consulted body is with its response; ordered as a body moves through them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum BodyState {
     NotOpened,
     Opened,
