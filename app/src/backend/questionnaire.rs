@@ -94,10 +94,13 @@ impl Questionnaire {
     }
 }
 
+/// Each consultation's questionnaire held, with the catalogue version it is of.
+type Held = HashMap<ConsultationId, (i64, Arc<Questionnaire>)>;
+
 /// The questionnaires this instance holds, by consultation; cheap to clone.
 #[derive(Clone, Debug, Default)]
 pub struct Questionnaires {
-    held: Arc<Mutex<HashMap<ConsultationId, (i64, Arc<Questionnaire>)>>>,
+    held: Arc<Mutex<Held>>,
 }
 
 impl Questionnaires {
@@ -131,7 +134,7 @@ impl Questionnaires {
     }
 
     /// The map; a panic elsewhere while it was held leaves nothing half-done in it.
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<ConsultationId, (i64, Arc<Questionnaire>)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Held> {
         self.held.lock().unwrap_or_else(|e| e.into_inner())
     }
 }

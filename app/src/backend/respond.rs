@@ -233,7 +233,11 @@ pub async fn load_page(
         .ok_or(AppError::InvalidLink)?;
     let questionnaire = db
         .questionnaires
-        .get(&mut conn, invitee.consultation_id, invitee.catalogue_version)
+        .get(
+            &mut conn,
+            invitee.consultation_id,
+            invitee.catalogue_version,
+        )
         .await?;
     let available = &questionnaire.languages;
     let content = best_of(available, wanted);
@@ -460,7 +464,11 @@ async fn save_in(
         return Err(AppError::Locked(reason));
     }
     let questionnaire = questionnaires
-        .get(&mut *conn, invitee.consultation_id, invitee.catalogue_version)
+        .get(
+            &mut *conn,
+            invitee.consultation_id,
+            invitee.catalogue_version,
+        )
         .await?;
     let rules = &questionnaire.rules;
     let changes = match validate(fields, rules) {
@@ -662,7 +670,9 @@ async fn save_in(
             // submission without its receipt, no receipt for a submission that failed.
             let submitted: HashMap<ItemId, (String, String)> = stored
                 .into_iter()
-                .filter(|(id, a)| shown.contains(id) && !(a.value.is_empty() && a.comment.is_empty()))
+                .filter(|(id, a)| {
+                    shown.contains(id) && !(a.value.is_empty() && a.comment.is_empty())
+                })
                 .map(|(id, a)| (id, (a.value, a.comment)))
                 .collect();
             let receipt = Submission {
@@ -923,7 +933,11 @@ pub async fn load_receipt(
     };
     let questionnaire = db
         .questionnaires
-        .get(&mut conn, invitee.consultation_id, invitee.catalogue_version)
+        .get(
+            &mut conn,
+            invitee.consultation_id,
+            invitee.catalogue_version,
+        )
         .await?;
     let answers: Vec<(ItemId, String, String)> = sqlx::query_as(
         "SELECT item_id, value, comment FROM submitted_answer WHERE response_id = $1",
@@ -931,14 +945,15 @@ pub async fn load_receipt(
     .bind(response.id)
     .fetch_all(&mut *conn)
     .await?;
-    let answers: HashMap<ItemId, (String, String)> = answers
-        .into_iter()
-        .map(|(id, v, c)| (id, (v, c)))
-        .collect();
+    let answers: HashMap<ItemId, (String, String)> =
+        answers.into_iter().map(|(id, v, c)| (id, (v, c))).collect();
     let receipt = Submission {
         at: submitted_at,
         number: response.submission_no,
-        general_comment: response.submitted_general_comment.as_deref().unwrap_or_default(),
+        general_comment: response
+            .submitted_general_comment
+            .as_deref()
+            .unwrap_or_default(),
         answers: &answers,
     }
     .receipt(&invitee, &questionnaire, lang);
@@ -955,12 +970,7 @@ struct Submission<'a> {
 }
 
 impl Submission<'_> {
-    fn receipt(
-        &self,
-        invitee: &Invitee,
-        questionnaire: &Questionnaire,
-        lang: Lang,
-    ) -> Receipt {
+    fn receipt(&self, invitee: &Invitee, questionnaire: &Questionnaire, lang: Lang) -> Receipt {
         // What the logic hid was not asked, so the receipt leaves it out.
         let shown = logic::shown(&questionnaire.asked, |id| {
             self.answers

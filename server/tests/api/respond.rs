@@ -439,7 +439,11 @@ async fn a_questionnaire_changed_while_open_is_what_the_next_page_and_save_use()
             sqlx::query(sql).bind(id).execute(&db).await.unwrap();
         }
     };
-    change("UPDATE item SET text = 'Rettet: lektiecafé alle dage' WHERE id = $1", first.get()).await;
+    change(
+        "UPDATE item SET text = 'Rettet: lektiecafé alle dage' WHERE id = $1",
+        first.get(),
+    )
+    .await;
     change(
         "UPDATE section SET title = 'Omdøbt indsatsområde' WHERE id = (SELECT section_id FROM item WHERE id = $1)",
         first.get(),
