@@ -28,6 +28,7 @@ use crate::model::{
 };
 use sqlx::{Any, AnyConnection};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 #[derive(sqlx::FromRow)]
 struct Invitee {
@@ -57,6 +58,17 @@ struct Invitee {
 }
 
 impl Invitee {
+    /// The questionnaire of the link's consultation, as stored now.
+    async fn questionnaire(
+        &self,
+        questionnaires: &Questionnaires,
+        conn: &mut AnyConnection,
+    ) -> Result<Arc<Questionnaire>, AppError> {
+        questionnaires
+            .get(conn, self.consultation_id, self.catalogue_version)
+            .await
+    }
+
     fn answered_anonymously(&self) -> bool {
         self.anonymous && self.state == BodyState::Submitted
     }
@@ -231,14 +243,7 @@ pub async fn load_page(
     let invitee = find_invitee(&mut *conn, token, now_ms)
         .await?
         .ok_or(AppError::InvalidLink)?;
-    let questionnaire = db
-        .questionnaires
-        .get(
-            &mut conn,
-            invitee.consultation_id,
-            invitee.catalogue_version,
-        )
-        .await?;
+    let questionnaire = invitee.questionnaire(&db.questionnaires, &mut conn).await?;
     let available = &questionnaire.languages;
     let content = best_of(available, wanted);
     let texts = match content.is_danish() {
@@ -463,13 +468,7 @@ async fn save_in(
     if let Some(reason) = invitee.lock(now_ms) {
         return Err(AppError::Locked(reason));
     }
-    let questionnaire = questionnaires
-        .get(
-            &mut *conn,
-            invitee.consultation_id,
-            invitee.catalogue_version,
-        )
-        .await?;
+    let questionnaire = invitee.questionnaire(questionnaires, &mut *conn).await?;
     let rules = &questionnaire.rules;
     let changes = match validate(fields, rules) {
         Ok(changes) => changes,
@@ -931,14 +930,7 @@ pub async fn load_receipt(
     let Some(submitted_at) = response.submitted_at else {
         return Ok(None);
     };
-    let questionnaire = db
-        .questionnaires
-        .get(
-            &mut conn,
-            invitee.consultation_id,
-            invitee.catalogue_version,
-        )
-        .await?;
+    let questionnaire = invitee.questionnaire(&db.questionnaires, &mut conn).await?;
     let answers: Vec<(ItemId, String, String)> = sqlx::query_as(
         "SELECT item_id, value, comment FROM submitted_answer WHERE response_id = $1",
     )
