@@ -181,6 +181,28 @@ async fn load_answers(
     Ok(rows.into_iter().map(|a| (a.item_id, a)).collect())
 }
 
+/// The stored answers to `items` only: what an autosave of one answer compares with.
+async fn load_answers_to(
+    conn: &mut AnyConnection,
+    response_id: ResponseId,
+    items: &[ItemId],
+) -> Result<HashMap<ItemId, AnswerRow>, sqlx::Error> {
+    if items.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let params: Vec<String> = (2..items.len() + 2).map(|n| format!("${n}")).collect();
+    let sql = format!(
+        "SELECT item_id, value, comment FROM answer WHERE response_id = $1 AND item_id IN ({})",
+        params.join(", ")
+    );
+    let mut query = sqlx::query_as(&sql).bind(response_id);
+    for item in items {
+        query = query.bind(*item);
+    }
+    let rows: Vec<AnswerRow> = query.fetch_all(conn).await?;
+    Ok(rows.into_iter().map(|a| (a.item_id, a)).collect())
+}
+
 fn state(value: &str, comment: &str) -> FieldState {
     FieldState {
         value: value.to_owned(),
@@ -479,7 +501,17 @@ async fn save_in(
     if invitee.state < BodyState::Draft {
         body_state::advance(&mut *conn, invitee.respondent_id, BodyState::Draft).await?;
     }
-    let answers = load_answers(&mut *conn, response.id).await?;
+    // Only a submission or a page turned without JavaScript needs to know what the
+    // skip logic shows, and so every stored answer; a save compares the fields it got.
+    let submitting = matches!(intent, Intent::Submit | Intent::ConfirmSubmit);
+    let turning = page.is_some() && matches!(intent, Intent::Next | Intent::Back);
+    let answers = match submitting || turning {
+        true => load_answers(&mut *conn, response.id).await?,
+        false => {
+            let items: Vec<ItemId> = changes.iter().filter_map(|c| c.target.item_id()).collect();
+            load_answers_to(&mut *conn, response.id, &items).await?
+        }
+    };
 
     let code_of = |target: Target| match target {
         Target::Item(id) => rules.get(&id).map(|r| r.code.clone()).unwrap_or_default(),
@@ -524,7 +556,6 @@ async fn save_in(
         });
     }
 
-    let submitting = matches!(intent, Intent::Submit | Intent::ConfirmSubmit);
     let version = if writes.is_empty() && !submitting {
         response.version
     } else {
@@ -555,9 +586,6 @@ async fn save_in(
     .execute(&mut *conn)
     .await?;
 
-    // Only a submission or a page turned without JavaScript needs to know what the
-    // skip logic shows; an autosave does not.
-    let turning = page.is_some() && matches!(intent, Intent::Next | Intent::Back);
     if submitting || turning {
         let asked = &questionnaire.asked;
         let stored = after_writes(answers, &answers_written);
