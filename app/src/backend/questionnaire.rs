@@ -118,12 +118,16 @@ impl Questionnaires {
             return Ok(held);
         }
         let loaded = Arc::new(Questionnaire::load(conn, id).await?);
+        self.hold(id, version, loaded.clone());
+        Ok(loaded)
+    }
+
+    fn hold(&self, id: ConsultationId, version: i64, questionnaire: Arc<Questionnaire>) {
         let mut held = self.lock();
-        if held.len() >= CAPACITY {
+        if held.len() >= CAPACITY && !held.contains_key(&id) {
             held.clear();
         }
-        held.insert(id, (version, loaded.clone()));
-        Ok(loaded)
+        held.insert(id, (version, questionnaire));
     }
 
     fn held(&self, id: ConsultationId, version: i64) -> Option<Arc<Questionnaire>> {
@@ -136,5 +140,49 @@ impl Questionnaires {
     /// The map; a panic elsewhere while it was held leaves nothing half-done in it.
     fn lock(&self) -> std::sync::MutexGuard<'_, Held> {
         self.held.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn empty() -> Arc<Questionnaire> {
+        Arc::new(Questionnaire {
+            sections: Vec::new(),
+            items: Vec::new(),
+            rules: HashMap::new(),
+            asked: Vec::new(),
+            languages: vec![LangTag::danish()],
+        })
+    }
+
+    #[test]
+    fn a_questionnaire_is_served_only_at_the_version_it_was_read_at() {
+        let held = Questionnaires::default();
+        let (plan, other) = (ConsultationId::new(7), ConsultationId::new(8));
+        held.hold(plan, 3, empty());
+        assert!(held.held(plan, 3).is_some());
+        assert!(
+            held.held(plan, 4).is_none(),
+            "a changed catalogue is read afresh"
+        );
+        assert!(held.held(other, 3).is_none());
+        held.hold(plan, 4, empty());
+        assert!(held.held(plan, 3).is_none(), "the older one is replaced");
+        assert!(held.held(plan, 4).is_some());
+    }
+
+    #[test]
+    fn past_its_capacity_the_cache_starts_afresh() {
+        let held = Questionnaires::default();
+        for n in 0..CAPACITY as i64 {
+            held.hold(ConsultationId::new(n + 1), 0, empty());
+        }
+        assert_eq!(held.lock().len(), CAPACITY);
+        held.hold(ConsultationId::new(1), 1, empty());
+        assert_eq!(held.lock().len(), CAPACITY, "a new version of one held");
+        held.hold(ConsultationId::new(CAPACITY as i64 + 1), 0, empty());
+        assert_eq!(held.lock().len(), 1);
     }
 }

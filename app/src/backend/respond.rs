@@ -1033,3 +1033,45 @@ impl Submission<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored(item: i64, value: &str, comment: &str) -> (ItemId, AnswerRow) {
+        let item_id = ItemId::new(item);
+        let (value, comment) = (value.to_owned(), comment.to_owned());
+        (
+            item_id,
+            AnswerRow {
+                item_id,
+                value,
+                comment,
+            },
+        )
+    }
+
+    fn change(item: i64, value: &str, comment: &str) -> Change {
+        Change {
+            target: Target::Item(ItemId::new(item)),
+            value: value.to_owned(),
+            comment: comment.to_owned(),
+            fingerprint: String::new(),
+        }
+    }
+
+    #[test]
+    fn what_a_save_wrote_is_read_over_what_was_stored() {
+        let before = HashMap::from([stored(1, "agree", "Godt"), stored(2, "agree", "")]);
+        let (over, new) = (change(2, "", "Uklart"), change(3, "dont_know", ""));
+        let after = after_writes(before, &[(ItemId::new(2), &over), (ItemId::new(3), &new)]);
+        let read = |item: i64| {
+            let a = &after[&ItemId::new(item)];
+            (a.value.as_str(), a.comment.as_str())
+        };
+        assert_eq!(after.len(), 3);
+        assert_eq!(read(1), ("agree", "Godt"), "untouched");
+        assert_eq!(read(2), ("", "Uklart"), "written over, blank value and all");
+        assert_eq!(read(3), ("dont_know", ""), "written for the first time");
+    }
+}
