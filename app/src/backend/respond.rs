@@ -169,34 +169,23 @@ async fn take_response(
     .await
 }
 
+/// The stored answers of a response: to every item, or to the `only` ones (what an
+/// autosave of one answer compares with).
 async fn load_answers(
     conn: &mut AnyConnection,
     response_id: ResponseId,
+    only: Option<&[ItemId]>,
 ) -> Result<HashMap<ItemId, AnswerRow>, sqlx::Error> {
-    let rows: Vec<AnswerRow> =
-        sqlx::query_as("SELECT item_id, value, comment FROM answer WHERE response_id = $1")
-            .bind(response_id)
-            .fetch_all(conn)
-            .await?;
-    Ok(rows.into_iter().map(|a| (a.item_id, a)).collect())
-}
-
-/// The stored answers to `items` only: what an autosave of one answer compares with.
-async fn load_answers_to(
-    conn: &mut AnyConnection,
-    response_id: ResponseId,
-    items: &[ItemId],
-) -> Result<HashMap<ItemId, AnswerRow>, sqlx::Error> {
-    if items.is_empty() {
-        return Ok(HashMap::new());
+    let mut sql = String::from("SELECT item_id, value, comment FROM answer WHERE response_id = $1");
+    if let Some(items) = only {
+        if items.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let params: Vec<String> = (2..items.len() + 2).map(|n| format!("${n}")).collect();
+        sql.push_str(&format!(" AND item_id IN ({})", params.join(", ")));
     }
-    let params: Vec<String> = (2..items.len() + 2).map(|n| format!("${n}")).collect();
-    let sql = format!(
-        "SELECT item_id, value, comment FROM answer WHERE response_id = $1 AND item_id IN ({})",
-        params.join(", ")
-    );
     let mut query = sqlx::query_as(&sql).bind(response_id);
-    for item in items {
+    for item in only.unwrap_or_default() {
         query = query.bind(*item);
     }
     let rows: Vec<AnswerRow> = query.fetch_all(conn).await?;
@@ -274,7 +263,7 @@ pub async fn load_page(
     };
     let response = load_response(&mut conn, invitee.consultation_id, invitee.respondent_id).await?;
     let answers = match &response {
-        Some(r) => load_answers(&mut conn, r.id).await?,
+        Some(r) => load_answers(&mut conn, r.id, None).await?,
         None => HashMap::new(),
     };
     drop(conn);
@@ -465,8 +454,7 @@ pub async fn save(
         let questionnaires = db.questionnaires.clone();
         db.transact(Box::new(move |conn: &mut AnyConnection| {
             Box::pin(async move {
-                let questionnaires = &questionnaires;
-                save_in(conn, questionnaires, &token, &fields, &posting, now_ms).await
+                save_in(conn, &questionnaires, &token, &fields, &posting, now_ms).await
             })
         }))
     })
@@ -505,13 +493,9 @@ async fn save_in(
     // skip logic shows, and so every stored answer; a save compares the fields it got.
     let submitting = matches!(intent, Intent::Submit | Intent::ConfirmSubmit);
     let turning = page.is_some() && matches!(intent, Intent::Next | Intent::Back);
-    let answers = match submitting || turning {
-        true => load_answers(&mut *conn, response.id).await?,
-        false => {
-            let items: Vec<ItemId> = changes.iter().filter_map(|c| c.target.item_id()).collect();
-            load_answers_to(&mut *conn, response.id, &items).await?
-        }
-    };
+    let changed: Vec<ItemId> = changes.iter().filter_map(|c| c.target.item_id()).collect();
+    let only = (!(submitting || turning)).then_some(changed.as_slice());
+    let answers = load_answers(&mut *conn, response.id, only).await?;
 
     let code_of = |target: Target| match target {
         Target::Item(id) => rules.get(&id).map(|r| r.code.clone()).unwrap_or_default(),
