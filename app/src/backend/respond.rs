@@ -486,12 +486,16 @@ async fn save_in(
     };
 
     let response = take_response(&mut *conn, &invitee, now_ms).await?;
-    if invitee.state < BodyState::Draft {
-        body_state::advance(&mut *conn, invitee.respondent_id, BodyState::Draft).await?;
-    }
     // Only a submission or a page turned without JavaScript needs to know what the
     // skip logic shows, and so every stored answer; a save compares the fields it got.
     let submitting = matches!(intent, Intent::Submit | Intent::ConfirmSubmit);
+    // A named submission that goes through writes the response's row and the body's
+    // state once, as submitted; until it is known to go through, those writes wait
+    // (`Draft::keep`), so the common case spends no statement on the draft's.
+    let folded = submitting && !invitee.anonymous;
+    if !folded {
+        draft_state(&mut *conn, &invitee).await?;
+    }
     let turning = page.is_some() && matches!(intent, Intent::Next | Intent::Back);
     let changed: Vec<ItemId> = changes.iter().filter_map(|c| c.target.item_id()).collect();
     let only = (!(submitting || turning)).then_some(changed.as_slice());
@@ -534,6 +538,9 @@ async fn save_in(
         }
     }
     if !conflicts.is_empty() {
+        if folded {
+            draft_state(&mut *conn, &invitee).await?;
+        }
         return Ok(SaveResult::Conflict {
             version: response.version,
             conflicts,
@@ -558,17 +565,16 @@ async fn save_in(
         }
     }
     write_answers(&mut *conn, response.id, version, &answers_written).await?;
-    sqlx::query(
-        "UPDATE response SET version = $1, general_comment = $2, general_comment_version = $3, updated_at = $4
-         WHERE id = $5",
-    )
-    .bind(version)
-    .bind(&general_comment)
-    .bind(general_version)
-    .bind(now_ms)
-    .bind(response.id)
-    .execute(&mut *conn)
-    .await?;
+    let draft = Draft {
+        response_id: response.id,
+        version,
+        general_comment: &general_comment,
+        general_version,
+        now_ms,
+    };
+    if !folded {
+        draft.store(&mut *conn).await?;
+    }
 
     if submitting || turning {
         let asked = &questionnaire.asked;
@@ -591,6 +597,9 @@ async fn save_in(
                 _ => ((from + 1)..=last).find(|p| has_shown(*p)),
             };
             if let Some(page) = target {
+                if folded {
+                    draft.keep(&mut *conn, &invitee).await?;
+                }
                 return Ok(SaveResult::Moved { version, page });
             }
         }
@@ -612,12 +621,18 @@ async fn save_in(
                 })
                 .collect();
             if !missing.is_empty() {
+                if folded {
+                    draft.keep(&mut *conn, &invitee).await?;
+                }
                 return Ok(SaveResult::Incomplete {
                     version,
                     errors: missing,
                 });
             }
             if intent == Intent::Submit && !unanswered.is_empty() {
+                if folded {
+                    draft.keep(&mut *conn, &invitee).await?;
+                }
                 return Ok(SaveResult::NeedsConfirmation {
                     version,
                     unanswered,
@@ -657,12 +672,12 @@ async fn save_in(
             .bind(response.id)
             .execute(&mut *conn)
             .await?;
-            // Stamped with the body's group and unit as they are now (see
-            // [`tally::stamp`]), in the same statement.
+            // The draft's own columns and the submission's, stamped with the body's
+            // group and unit as they are now (see [`tally::stamp`]), in one statement.
             sqlx::query(
-                "UPDATE response SET status = 'submitted', submitted_version = version,
-                        submission_no = submission_no + 1, submitted_general_comment = general_comment,
-                        submitted_at = $1, lang = $2,
+                "UPDATE response SET status = 'submitted', version = $4, submitted_version = $4,
+                        general_comment = $5, submitted_general_comment = $5, general_comment_version = $6,
+                        submission_no = submission_no + 1, submitted_at = $1, updated_at = $1, lang = $2,
                         group_name = COALESCE((SELECT r.group_name FROM respondent r WHERE r.id = response.respondent_id), group_name),
                         unit = COALESCE((SELECT r.unit FROM respondent r WHERE r.id = response.respondent_id), unit)
                  WHERE id = $3",
@@ -670,6 +685,9 @@ async fn save_in(
             .bind(now_ms)
             .bind(written_in.as_str())
             .bind(response.id)
+            .bind(version)
+            .bind(&general_comment)
+            .bind(general_version)
             .execute(&mut *conn)
             .await?;
             tally::count(&mut *conn, response.id, Sign::Add).await?;
@@ -726,6 +744,46 @@ async fn save_in(
         merged,
         updates,
     })
+}
+
+/// The response's draft columns after a save.
+struct Draft<'a> {
+    response_id: ResponseId,
+    version: i64,
+    general_comment: &'a str,
+    general_version: i64,
+    now_ms: i64,
+}
+
+impl Draft<'_> {
+    async fn store(&self, conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE response SET version = $1, general_comment = $2, general_comment_version = $3, updated_at = $4
+             WHERE id = $5",
+        )
+        .bind(self.version)
+        .bind(self.general_comment)
+        .bind(self.general_version)
+        .bind(self.now_ms)
+        .bind(self.response_id)
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    /// Keeps a submission that did not go through as the draft it leaves.
+    async fn keep(&self, conn: &mut AnyConnection, invitee: &Invitee) -> Result<(), sqlx::Error> {
+        self.store(&mut *conn).await?;
+        draft_state(conn, invitee).await
+    }
+}
+
+/// A body whose link has been answered into is at least a draft.
+async fn draft_state(conn: &mut AnyConnection, invitee: &Invitee) -> Result<(), sqlx::Error> {
+    if invitee.state < BodyState::Draft {
+        body_state::advance(conn, invitee.respondent_id, BodyState::Draft).await?;
+    }
+    Ok(())
 }
 
 /// Rows per statement when answers are written: a whole hearing page in one

@@ -103,6 +103,38 @@ async fn consultation_mail(
     .await
 }
 
+/// The consultation's mail texts and the body's addresses in one query: a receipt is
+/// queued inside every submission's transaction, where each statement counts.
+async fn receipt_context(
+    conn: &mut AnyConnection,
+    consultation_id: ConsultationId,
+    respondent_id: BodyId,
+) -> Result<(ConsultationMail, Vec<String>), sqlx::Error> {
+    let rows: Vec<(String, i64, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT c.title, c.deadline, c.sender_name, c.contact_text, e.email
+         FROM consultation c
+         LEFT JOIN respondent_email e ON e.respondent_id = $2
+         WHERE c.id = $1
+         ORDER BY e.email",
+    )
+    .bind(consultation_id)
+    .bind(respondent_id)
+    .fetch_all(conn)
+    .await?;
+    let mut to = Vec::with_capacity(rows.len());
+    let mut consultation = None;
+    for (title, deadline, sender_name, contact_text, email) in rows {
+        to.extend(email);
+        consultation.get_or_insert(ConsultationMail {
+            title,
+            deadline,
+            sender_name,
+            contact_text,
+        });
+    }
+    Ok((consultation.ok_or(sqlx::Error::RowNotFound)?, to))
+}
+
 async fn recipients(
     conn: &mut AnyConnection,
     respondent_id: BodyId,
@@ -236,11 +268,10 @@ pub async fn enqueue_receipt(
     receipt: &Receipt,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
-    let to = recipients(conn, respondent_id).await?;
+    let (consultation, to) = receipt_context(conn, consultation_id, respondent_id).await?;
     if to.is_empty() {
         return Ok(());
     }
-    let consultation = consultation_mail(conn, consultation_id).await?;
     let sender = if consultation.sender_name.trim().is_empty() {
         DEFAULT_SENDER
     } else {
