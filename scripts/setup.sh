@@ -29,6 +29,11 @@ apt_install() {
 }
 
 # --- Rust -------------------------------------------------------------------------
+# A C compiler and make: SQLite, ring and the server's allocator (jemalloc) are built
+# from their C sources.
+if ! have cc || ! have make; then
+  apt_install build-essential
+fi
 if ! have cargo; then
   if have rustup; then
     rustup toolchain install stable --profile minimal
