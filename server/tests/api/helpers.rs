@@ -389,6 +389,16 @@ impl TestApp {
         value
     }
 
+    /// The progress of the body added as `name` (`not_opened` … `submitted`).
+    pub async fn body_state(&self, name: &str) -> String {
+        let (state,): (String,) = sqlx::query_as("SELECT state FROM respondent WHERE name = $1")
+            .bind(name)
+            .fetch_one(&self.db.read)
+            .await
+            .expect("body state");
+        state
+    }
+
     pub async fn answer_count(&self) -> i64 {
         let (n,): (i64,) =
             sqlx::query_as("SELECT COUNT(*) FROM answer WHERE value <> '' OR comment <> ''")

@@ -125,16 +125,8 @@ async fn submitting_with_blanks_asks_first_then_submits_and_resubmits() {
         is_checked(&html, app.item_ids[0], "agree"),
         "the answers were kept as a draft"
     );
-    let state = || async {
-        let (state,): (String,) =
-            sqlx::query_as("SELECT state FROM respondent WHERE name = 'MED-udvalget'")
-                .fetch_one(&app.db.read)
-                .await
-                .unwrap();
-        state
-    };
     assert_eq!(
-        state().await,
+        app.body_state("MED-udvalget").await,
         "draft",
         "a submission asked about is a draft"
     );
@@ -150,7 +142,7 @@ async fn submitting_with_blanks_asks_first_then_submits_and_resubmits() {
     assert_eq!(status, 200);
     assert!(receipt.contains("Tak for jeres høringssvar"));
     assert!(receipt.contains("indsendelse nr. 1"));
-    assert_eq!(state().await, "submitted");
+    assert_eq!(app.body_state("MED-udvalget").await, "submitted");
 
     // Edit after submitting: the working copy changes, the submitted answer does not
     // until it is submitted again, which bumps the version and the submission number.

@@ -249,16 +249,9 @@ async fn a_notice_fills_in_digits_only() {
 async fn a_link_checker_does_not_open_the_link_and_a_browser_does() {
     let app = crate::helpers::spawn_app().await;
     let token = app.add_body("Forældrebestyrelsen").await;
-    let state = || async {
-        let (state,): (String,) = sqlx::query_as("SELECT state FROM respondent")
-            .fetch_one(&app.db.read)
-            .await
-            .unwrap();
-        state
-    };
     let (status, _) = app.get_page(&client(), &token).await;
     assert_eq!(status, 200, "the checker sees the page");
-    assert_eq!(state().await, "not_opened");
+    assert_eq!(app.body_state("Forældrebestyrelsen").await, "not_opened");
     let res = client()
         .get(app.url(&format!("/svar/{token}")))
         .header("sec-fetch-mode", "navigate")
@@ -269,10 +262,12 @@ async fn a_link_checker_does_not_open_the_link_and_a_browser_does() {
     assert_eq!(res.status().as_u16(), 200);
     // Noted off the page's path: the page does not wait for it.
     let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while state().await != "opened" && std::time::Instant::now() < until {
+    while app.body_state("Forældrebestyrelsen").await != "opened"
+        && std::time::Instant::now() < until
+    {
         tokio::time::sleep(std::time::Duration::from_millis(10)).await;
     }
-    assert_eq!(state().await, "opened");
+    assert_eq!(app.body_state("Forældrebestyrelsen").await, "opened");
 }
 
 #[tokio::test]
