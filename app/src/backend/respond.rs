@@ -490,12 +490,9 @@ async fn save_in(
     // skip logic shows, and so every stored answer; a save compares the fields it got.
     let submitting = matches!(intent, Intent::Submit | Intent::ConfirmSubmit);
     // A named submission that goes through writes the response's row and the body's
-    // state once, as submitted; until it is known to go through, those writes wait
-    // (`Draft::keep`), so the common case spends no statement on the draft's.
+    // state once, as submitted; until it is known to go through, the draft's writes
+    // (`Draft::keep`) wait, so the common case spends no statement on them.
     let folded = submitting && !invitee.anonymous;
-    if !folded {
-        draft_state(&mut *conn, &invitee).await?;
-    }
     let turning = page.is_some() && matches!(intent, Intent::Next | Intent::Back);
     let changed: Vec<ItemId> = changes.iter().filter_map(|c| c.target.item_id()).collect();
     let only = (!(submitting || turning)).then_some(changed.as_slice());
@@ -538,9 +535,7 @@ async fn save_in(
         }
     }
     if !conflicts.is_empty() {
-        if folded {
-            draft_state(&mut *conn, &invitee).await?;
-        }
+        draft_state(&mut *conn, &invitee).await?;
         return Ok(SaveResult::Conflict {
             version: response.version,
             conflicts,
@@ -573,7 +568,7 @@ async fn save_in(
         now_ms,
     };
     if !folded {
-        draft.store(&mut *conn).await?;
+        draft.keep(&mut *conn, &invitee).await?;
     }
 
     if submitting || turning {
@@ -756,7 +751,8 @@ struct Draft<'a> {
 }
 
 impl Draft<'_> {
-    async fn store(&self, conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    /// Writes the draft's columns, and moves the body to at least a draft.
+    async fn keep(&self, conn: &mut AnyConnection, invitee: &Invitee) -> Result<(), sqlx::Error> {
         sqlx::query(
             "UPDATE response SET version = $1, general_comment = $2, general_comment_version = $3, updated_at = $4
              WHERE id = $5",
@@ -766,14 +762,8 @@ impl Draft<'_> {
         .bind(self.general_version)
         .bind(self.now_ms)
         .bind(self.response_id)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
-        Ok(())
-    }
-
-    /// Keeps a submission that did not go through as the draft it leaves.
-    async fn keep(&self, conn: &mut AnyConnection, invitee: &Invitee) -> Result<(), sqlx::Error> {
-        self.store(&mut *conn).await?;
         draft_state(conn, invitee).await
     }
 }
