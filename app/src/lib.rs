@@ -4,6 +4,11 @@
 //! compiled twice: with `ssr` for the server (pages rendered to HTML, server functions,
 //! [`backend`]) and with `hydrate` to wasm for the browser, which takes over the
 //! server-rendered page and adds autosave. Every form also works without JavaScript.
+//!
+//! The administration's pages hydrate whole. The respondent's pages are Leptos
+//! *islands*: the server renders them, and only the answer form (an `#[island]`)
+//! comes alive in the browser — so a phone downloads and runs the form's code, not
+//! the router, the page around it or the code that would rebuild it.
 
 #![recursion_limit = "256"]
 
@@ -34,7 +39,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_page_policy();
     let lang = current_lang();
-    let options = bundle_for_request(options);
+    let admin = is_admin_page();
+    let options = bundle_for(options, admin);
     // Mirrored for a right-to-left language chosen (Arabic, Urdu …), also where the
     // chrome around it falls back to English.
     #[cfg(feature = "ssr")]
@@ -52,7 +58,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="data:,"/>
                 <link rel="stylesheet" href=format!("/pkg/{OUTPUT_NAME}.css")/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=!admin/>
                 <leptos_meta::MetaTags/>
             </head>
             <body>
@@ -76,13 +82,24 @@ fn set_page_policy() {
     }
 }
 
+/// Whether this request is for one of the administration's pages, which hydrate whole
+/// with their own bundle; every other page is the respondent's, in islands.
+fn is_admin_page() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .is_some_and(|parts| parts.uri.path().starts_with("/admin"))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        cfg!(feature = "admin-ui")
+    }
+}
+
 /// The administration's pages load the bundle built with `admin-ui`
 /// (`/pkg/samrad_admin.js`); every other page the respondent's (`/pkg/samrad.js`).
-fn bundle_for_request(options: LeptosOptions) -> LeptosOptions {
-    #[cfg(feature = "ssr")]
-    if use_context::<http::request::Parts>()
-        .is_some_and(|parts| parts.uri.path().starts_with("/admin"))
-    {
+fn bundle_for(options: LeptosOptions, admin: bool) -> LeptosOptions {
+    if admin {
         let mut admin = options;
         admin.output_name = format!("{OUTPUT_NAME}_admin").into();
         return admin;
@@ -192,5 +209,10 @@ pub fn hydrate() {
     if let Some(html) = document().document_element() {
         let _ = html.class_list().add_1("js");
     }
+    // The administration's bundle takes over its whole page; the respondent's only
+    // sets up the islands' root, and Leptos' loader then hydrates each island.
+    #[cfg(feature = "admin-ui")]
     leptos::mount::hydrate_body(App);
+    #[cfg(not(feature = "admin-ui"))]
+    leptos::mount::hydrate_islands();
 }

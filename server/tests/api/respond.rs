@@ -516,3 +516,44 @@ async fn markup_in_a_saved_comment_is_shown_as_text_not_run() {
     assert!(!page.contains("</textarea><script>"));
     assert!(page.contains("&lt;/textarea>&lt;script>alert('x')&lt;/script> &amp; &lt;b>fed&lt;/b>"));
 }
+
+/// The respondent's page is islands: it loads the respondent's bundle, and the answer
+/// form is its one island, whose props carry what the form needs (escaped in the
+/// attribute, as any text). The administration's pages hydrate whole with theirs.
+#[tokio::test]
+async fn the_respondent_page_hydrates_only_its_form() {
+    let app = spawn_app().await;
+    let token = app.add_body("Skolebestyrelsen").await;
+    let client = client();
+    let mut form = item_fields(
+        app.item_ids[0],
+        "agree",
+        "\"><script>alert(1)</script>",
+        None,
+    );
+    form.push(intent("save"));
+    app.post_form(&client, &token, &form).await;
+    let (_, page) = app.get_page(&client, &token).await;
+    assert!(page.contains("/pkg/samrad.js") && !page.contains("samrad_admin"));
+    assert_eq!(page.matches("<leptos-island").count(), 1, "one island");
+    let island = &page[page.find("<leptos-island").unwrap()..];
+    assert!(island.starts_with("<leptos-island data-component=\"AnswerForm_"));
+    let props = island
+        .split("data-props=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    assert!(props.contains(&token), "the form's props name its link");
+    assert!(!props.contains('<') && !page.contains("<script>alert(1)"));
+    let form_at = page.find("<form").unwrap();
+    assert!(
+        page.find("<leptos-island").unwrap() < form_at,
+        "the form is inside the island"
+    );
+
+    let sign_in = client.get(app.url("/admin/log-ind")).send().await.unwrap();
+    let admin = sign_in.text().await.unwrap();
+    assert!(admin.contains("/pkg/samrad_admin.js") && !admin.contains("<leptos-island"));
+}

@@ -185,95 +185,14 @@ fn current_page(data: &PageData, pages: &[usize]) -> usize {
         .min(last)
 }
 
+/// The page around the form: who answers, the deadline, the notices and the intro.
+/// Rendered on the server only; the form itself is the island.
 #[component]
 fn HearingForm(data: PageData, token: String) -> impl IntoView {
     let lang = use_lang();
     provide_context(ContentLang(data.content_lang.clone()));
-    let editable = data.lock.is_none();
-    let conflict_for =
-        |id: Option<ItemId>| data.conflicts.iter().find(|c| c.item_id == id).cloned();
-    let item_fields: Vec<FieldSignals> = data
-        .items()
-        .map(|i| FieldSignals::new(Some(i.id), &i.state, conflict_for(Some(i.id))))
-        .collect();
-    let general = FieldSignals::new(None, &data.general, conflict_for(None));
-    let mut all_fields = item_fields.clone();
-    all_fields.push(general);
-    let autosave = Autosave::new(token.clone(), data.version, all_fields, data.errors.clone());
-    let posting = StoredValue::new(false);
-    warn_before_leaving_unsaved(autosave, posting);
-    // Skip logic: which items the answers so far show, as the respondent answers.
-    // Without JavaScript a survey with logic is answered page by page (`page`); once
-    // the page has hydrated (`live`), every section is on one page and shows or hides
-    // in place.
-    let asked: Vec<Asked> = data
-        .items()
-        .map(|i| Asked {
-            id: i.id,
-            kind: i.kind.clone(),
-            condition: i.show_if.clone(),
-        })
-        .collect();
-    let values: Vec<(ItemId, RwSignal<String>)> = item_fields
-        .iter()
-        .filter_map(|f| f.item_id.map(|id| (id, f.value)))
-        .collect();
-    let shown = Memo::new(move |_| {
-        logic::shown(&asked, |id| {
-            values
-                .iter()
-                .find(|(i, _)| *i == id)
-                .map(|(_, v)| v.get())
-                .unwrap_or_default()
-        })
-    });
     let pages = data.pages();
     let page = current_page(&data, &pages);
-    let paged = pages.iter().any(|p| *p > 0);
-    let live = RwSignal::new(false);
-    Effect::new(move |_| live.set(true));
-    let page_of_item: Vec<(ItemId, usize)> = data
-        .sections
-        .iter()
-        .zip(&pages)
-        .flat_map(|(s, p)| s.items.iter().map(move |i| (i.id, *p)))
-        .collect();
-    let on_screen = {
-        let page_of_item = page_of_item.clone();
-        move |id: ItemId| {
-            shown.read().contains(&id)
-                && (live.get() || page_of_item.iter().any(|(i, p)| *i == id && *p == page))
-        }
-    };
-    let later_page_shown = page_of_item
-        .iter()
-        .any(|(id, p)| *p > page && shown.read_untracked().contains(id));
-    let counted = item_fields.clone();
-    let total = Memo::new(move |_| {
-        counted
-            .iter()
-            .filter(|f| f.item_id.is_some_and(|id| shown.read().contains(&id)))
-            .count()
-    });
-    let counted = item_fields.clone();
-    let answered = Memo::new(move |_| {
-        counted
-            .iter()
-            .filter(|f| {
-                f.item_id.is_some_and(|id| shown.read().contains(&id)) && !f.value.read().is_empty()
-            })
-            .count()
-    });
-    let first_unanswered = Memo::new({
-        let on_screen = on_screen.clone();
-        move |_| {
-            item_fields
-                .iter()
-                .filter(|f| f.item_id.is_some_and(&on_screen))
-                .find(|f| f.value.read().is_empty())
-                .and_then(|f| f.item_id)
-        }
-    });
     let notice = notice_for(&data);
     let problems = error_summary(lang, &data);
 
@@ -321,145 +240,245 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                         </section>
                     }
                 })}
-            <form
-                method="post"
-                action=path::respond(&token)
-                class="hearing-form"
-                id="hearing-form"
-                on:submit=move |_| posting.set_value(true)
-            >
-                <div class="progress">
-                    <progress max=move || total.get() value=move || answered.get() aria-labelledby="progress-text"></progress>
-                    <span class="progress-text" id="progress-text">
-                        {move || {
-                            lang.fill(
-                                Key::Progress,
-                                &[("done", &answered.get().to_string()), ("total", &total.get().to_string())],
-                            )
-                        }}
-                        {move || {
-                            (paged && !live.get())
-                                .then(|| {
-                                    let n = (page + 1).to_string();
-                                    let of = (pages.iter().max().copied().unwrap_or(0) + 1).to_string();
-                                    format!(" · {}", lang.fill(Key::PageOf, &[("n", &n), ("pages", &of)]))
-                                })
-                        }}
-                    </span>
-                    {move || match first_unanswered.get() {
-                        Some(id) if editable => {
-                            view! {
-                                <a class="jump" href=format!("#item-{id}") rel="external">
-                                    {lang.t(Key::JumpToUnanswered)}
-                                </a>
-                            }
-                                .into_any()
-                        }
-                        Some(_) => ().into_any(),
-                        None => view! { <span class="jump done">{lang.t(Key::AllAnswered)}</span> }.into_any(),
-                    }}
-                    <SaveIndicator autosave/>
-                </div>
-                {data
-                    .sections
-                    .iter()
-                    .map(|section| {
-                        let ids: Vec<ItemId> = section.items.iter().map(|i| i.id).collect();
-                        let hidden = {
-                            let on_screen = on_screen.clone();
-                            move || !ids.iter().any(|id| on_screen(*id))
-                        };
-                        view! {
-                            <section class="area" hidden=hidden aria-labelledby=format!("area-{}", section.id)>
-                                <h2 id=format!("area-{}", section.id) lang=content_lang()>{section.title.clone()}</h2>
-                                {(!section.description.is_empty())
-                                    .then(|| {
-                                        view! {
-                                            <p class="area-description" lang=content_lang()>
-                                                {section.description.clone()}
-                                            </p>
-                                        }
-                                    })}
-                                {section
-                                    .items
-                                    .iter()
-                                    .map(|item| {
-                                        let field = autosave.field(Some(item.id)).expect("every item has a field");
-                                        let id = item.id;
-                                        let on_screen = on_screen.clone();
-                                        view! {
-                                            <ItemCard
-                                                hidden=Signal::derive(move || !on_screen(id))
-                                                item_id=item.id
-                                                code=item.code.clone()
-                                                text=item.text.clone()
-                                                allow_comment=item.allow_comment
-                                                kind=item.kind.clone()
-                                                option_labels=item.option_labels.clone()
-                                                required=item.required
-                                                initial=item.state.clone()
-                                                field
-                                                autosave
-                                                editable
-                                            />
-                                        }
-                                    })
-                                    .collect_view()}
-                            </section>
-                        }
-                    })
-                    .collect_view()}
-                {(!data.survey)
-                    .then(|| view! { <GeneralComment initial=data.general.clone() field=general autosave editable/> })}
-                {editable
-                    .then(|| {
-                        let by_page = move || paged && !live.get();
-                        view! {
-                            <div class="actions">
-                                {move || {
-                                    (by_page() && page > 0)
-                                        .then(|| {
-                                            view! {
-                                                <button type="submit" name=respond::INTENT value=respond::BACK class="button secondary">
-                                                    {lang.t(Key::FormBack)}
-                                                </button>
-                                            }
-                                        })
-                                }}
-                                <button type="submit" name=respond::INTENT value=respond::SAVE class="button secondary">
-                                    {lang.t(Key::SaveDraft)}
-                                </button>
-                                {move || {
-                                    if by_page() && later_page_shown {
-                                        view! {
-                                            <button type="submit" name=respond::INTENT value=respond::NEXT class="button primary">
-                                                {lang.t(Key::FormNext)}
-                                            </button>
-                                        }
-                                            .into_any()
-                                    } else {
-                                        view! {
-                                            <button type="submit" name=respond::INTENT value=respond::SUBMIT class="button primary">
-                                                {lang.t(Key::Submit)}
-                                            </button>
-                                        }
-                                            .into_any()
-                                    }
-                                }}
-                                {move || {
-                                    by_page()
-                                        .then(|| view! { <input type="hidden" name=respond::PAGE value=page + 1/> })
-                                }}
-                                <p class="hint">
-                                    {lang.t(if data.anonymous { Key::AnonymousActionsHint } else { Key::ActionsHint })}
-                                </p>
-                            </div>
-                        }
-                    })}
-            </form>
+            <AnswerForm data=data.clone() token page/>
         </article>
     }
-    .into_any()
+}
+
+/// The answer form, the part of the respondent's page that lives in the browser: its
+/// fields' state, autosave, the skip logic and the progress. An island, so the
+/// browser gets the page's data as this island's props and hydrates nothing else.
+/// `page` is the page shown without JavaScript (the address and the server's choice,
+/// read around the island).
+#[island]
+fn AnswerForm(data: PageData, token: String, page: usize) -> impl IntoView {
+    // An island has no context from the page around it: the language is read again
+    // (from the document in the browser).
+    let lang = crate::current_lang();
+    provide_context(lang);
+    provide_context(ContentLang(data.content_lang.clone()));
+    let editable = data.lock.is_none();
+    let conflict_for =
+        |id: Option<ItemId>| data.conflicts.iter().find(|c| c.item_id == id).cloned();
+    let item_fields: Vec<FieldSignals> = data
+        .items()
+        .map(|i| FieldSignals::new(Some(i.id), &i.state, conflict_for(Some(i.id))))
+        .collect();
+    let general = FieldSignals::new(None, &data.general, conflict_for(None));
+    let mut all_fields = item_fields.clone();
+    all_fields.push(general);
+    let autosave = Autosave::new(token.clone(), data.version, all_fields, data.errors.clone());
+    let posting = StoredValue::new(false);
+    warn_before_leaving_unsaved(autosave, posting);
+    // Skip logic: which items the answers so far show, as the respondent answers.
+    // Without JavaScript a survey with logic is answered page by page (`page`); once
+    // the page has hydrated (`live`), every section is on one page and shows or hides
+    // in place.
+    let asked: Vec<Asked> = data
+        .items()
+        .map(|i| Asked {
+            id: i.id,
+            kind: i.kind.clone(),
+            condition: i.show_if.clone(),
+        })
+        .collect();
+    let values: Vec<(ItemId, RwSignal<String>)> = item_fields
+        .iter()
+        .filter_map(|f| f.item_id.map(|id| (id, f.value)))
+        .collect();
+    let shown = Memo::new(move |_| {
+        logic::shown(&asked, |id| {
+            values
+                .iter()
+                .find(|(i, _)| *i == id)
+                .map(|(_, v)| v.get())
+                .unwrap_or_default()
+        })
+    });
+    let pages = data.pages();
+    let paged = pages.iter().any(|p| *p > 0);
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    let page_of_item: Vec<(ItemId, usize)> = data
+        .sections
+        .iter()
+        .zip(&pages)
+        .flat_map(|(s, p)| s.items.iter().map(move |i| (i.id, *p)))
+        .collect();
+    let on_screen = {
+        let page_of_item = page_of_item.clone();
+        move |id: ItemId| {
+            shown.read().contains(&id)
+                && (live.get() || page_of_item.iter().any(|(i, p)| *i == id && *p == page))
+        }
+    };
+    let later_page_shown = page_of_item
+        .iter()
+        .any(|(id, p)| *p > page && shown.read_untracked().contains(id));
+    let counted = item_fields.clone();
+    let total = Memo::new(move |_| {
+        counted
+            .iter()
+            .filter(|f| f.item_id.is_some_and(|id| shown.read().contains(&id)))
+            .count()
+    });
+    let counted = item_fields.clone();
+    let answered = Memo::new(move |_| {
+        counted
+            .iter()
+            .filter(|f| {
+                f.item_id.is_some_and(|id| shown.read().contains(&id)) && !f.value.read().is_empty()
+            })
+            .count()
+    });
+    let first_unanswered = Memo::new({
+        let on_screen = on_screen.clone();
+        move |_| {
+            item_fields
+                .iter()
+                .filter(|f| f.item_id.is_some_and(&on_screen))
+                .find(|f| f.value.read().is_empty())
+                .and_then(|f| f.item_id)
+        }
+    });
+    view! {
+        <form
+            method="post"
+            action=path::respond(&token)
+            class="hearing-form"
+            id="hearing-form"
+            on:submit=move |_| posting.set_value(true)
+        >
+            <div class="progress">
+                <progress max=move || total.get() value=move || answered.get() aria-labelledby="progress-text"></progress>
+                <span class="progress-text" id="progress-text">
+                    {move || {
+                        lang.fill(
+                            Key::Progress,
+                            &[("done", &answered.get().to_string()), ("total", &total.get().to_string())],
+                        )
+                    }}
+                    {move || {
+                        (paged && !live.get())
+                            .then(|| {
+                                let n = (page + 1).to_string();
+                                let of = (pages.iter().max().copied().unwrap_or(0) + 1).to_string();
+                                format!(" · {}", lang.fill(Key::PageOf, &[("n", &n), ("pages", &of)]))
+                            })
+                    }}
+                </span>
+                {move || match first_unanswered.get() {
+                    Some(id) if editable => {
+                        view! {
+                            <a class="jump" href=format!("#item-{id}") rel="external">
+                                {lang.t(Key::JumpToUnanswered)}
+                            </a>
+                        }
+                            .into_any()
+                    }
+                    Some(_) => ().into_any(),
+                    None => view! { <span class="jump done">{lang.t(Key::AllAnswered)}</span> }.into_any(),
+                }}
+                <SaveIndicator autosave/>
+            </div>
+            {data
+                .sections
+                .iter()
+                .map(|section| {
+                    let ids: Vec<ItemId> = section.items.iter().map(|i| i.id).collect();
+                    let hidden = {
+                        let on_screen = on_screen.clone();
+                        move || !ids.iter().any(|id| on_screen(*id))
+                    };
+                    view! {
+                        <section class="area" hidden=hidden aria-labelledby=format!("area-{}", section.id)>
+                            <h2 id=format!("area-{}", section.id) lang=content_lang()>{section.title.clone()}</h2>
+                            {(!section.description.is_empty())
+                                .then(|| {
+                                    view! {
+                                        <p class="area-description" lang=content_lang()>
+                                            {section.description.clone()}
+                                        </p>
+                                    }
+                                })}
+                            {section
+                                .items
+                                .iter()
+                                .map(|item| {
+                                    let field = autosave.field(Some(item.id)).expect("every item has a field");
+                                    let id = item.id;
+                                    let on_screen = on_screen.clone();
+                                    view! {
+                                        <ItemCard
+                                            hidden=Signal::derive(move || !on_screen(id))
+                                            item_id=item.id
+                                            code=item.code.clone()
+                                            text=item.text.clone()
+                                            allow_comment=item.allow_comment
+                                            kind=item.kind.clone()
+                                            option_labels=item.option_labels.clone()
+                                            required=item.required
+                                            initial=item.state.clone()
+                                            field
+                                            autosave
+                                            editable
+                                        />
+                                    }
+                                })
+                                .collect_view()}
+                        </section>
+                    }
+                })
+                .collect_view()}
+            {(!data.survey)
+                .then(|| view! { <GeneralComment initial=data.general.clone() field=general autosave editable/> })}
+            {editable
+                .then(|| {
+                    let by_page = move || paged && !live.get();
+                    view! {
+                        <div class="actions">
+                            {move || {
+                                (by_page() && page > 0)
+                                    .then(|| {
+                                        view! {
+                                            <button type="submit" name=respond::INTENT value=respond::BACK class="button secondary">
+                                                {lang.t(Key::FormBack)}
+                                            </button>
+                                        }
+                                    })
+                            }}
+                            <button type="submit" name=respond::INTENT value=respond::SAVE class="button secondary">
+                                {lang.t(Key::SaveDraft)}
+                            </button>
+                            {move || {
+                                if by_page() && later_page_shown {
+                                    view! {
+                                        <button type="submit" name=respond::INTENT value=respond::NEXT class="button primary">
+                                            {lang.t(Key::FormNext)}
+                                        </button>
+                                    }
+                                        .into_any()
+                                } else {
+                                    view! {
+                                        <button type="submit" name=respond::INTENT value=respond::SUBMIT class="button primary">
+                                            {lang.t(Key::Submit)}
+                                        </button>
+                                    }
+                                        .into_any()
+                                }
+                            }}
+                            {move || {
+                                by_page()
+                                    .then(|| view! { <input type="hidden" name=respond::PAGE value=page + 1/> })
+                            }}
+                            <p class="hint">
+                                {lang.t(if data.anonymous { Key::AnonymousActionsHint } else { Key::ActionsHint })}
+                            </p>
+                        </div>
+                    }
+                })}
+        </form>
+    }
 }
 
 /// With anything typed and not yet saved, leaving the page asks first. Posting the
