@@ -27,7 +27,7 @@ use crate::model::{
     ReceiptItem, ReceiptSection, RespondPage, ResponseId, ResponseStatus, SectionId, SectionView,
 };
 use sqlx::{Any, AnyConnection};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 #[derive(sqlx::FromRow)]
@@ -577,62 +577,15 @@ async fn save_in(
         let shown = logic::shown(asked, |id| {
             stored.get(&id).map(|a| a.value.clone()).unwrap_or_default()
         });
-        if let Some(from) = page {
-            let pages = item_pages(&questionnaire);
-            let has_shown = |p: usize| {
-                asked
-                    .iter()
-                    .any(|a| pages.get(&a.id) == Some(&p) && shown.contains(&a.id))
-            };
-            let last = pages.values().copied().max().unwrap_or(0);
-            let target = match intent {
-                Intent::Back => Some((0..from).rev().find(|p| has_shown(*p)).unwrap_or(0)),
-                Intent::Next => Some(((from + 1)..=last).find(|p| has_shown(*p)).unwrap_or(from)),
-                // Later pages with questions come before submitting.
-                _ => ((from + 1)..=last).find(|p| has_shown(*p)),
-            };
-            if let Some(page) = target {
-                if folded {
-                    draft.keep(&mut *conn, &invitee).await?;
-                }
-                return Ok(SaveResult::Moved { version, page });
+        if let Some(stop) =
+            stop_before_storing(intent, page, &questionnaire, &shown, &stored, version)
+        {
+            if folded {
+                draft.keep(&mut *conn, &invitee).await?;
             }
+            return Ok(stop);
         }
         if submitting {
-            let items: Vec<&StoredItem> = questionnaire
-                .items
-                .iter()
-                .filter(|i| shown.contains(&i.id))
-                .collect();
-            let unanswered = unanswered(&items, &stored);
-            // A required item left blank stops the submission, with or without the
-            // respondent's confirmation; the draft is kept.
-            let missing: Vec<FormError> = items
-                .iter()
-                .filter(|i| i.required && unanswered.iter().any(|u| u.id == i.id))
-                .map(|i| FormError {
-                    field: Field::Value(i.id),
-                    code: ErrorCode::Required,
-                })
-                .collect();
-            if !missing.is_empty() {
-                if folded {
-                    draft.keep(&mut *conn, &invitee).await?;
-                }
-                return Ok(SaveResult::Incomplete {
-                    version,
-                    errors: missing,
-                });
-            }
-            if intent == Intent::Submit && !unanswered.is_empty() {
-                if folded {
-                    draft.keep(&mut *conn, &invitee).await?;
-                }
-                return Ok(SaveResult::NeedsConfirmation {
-                    version,
-                    unanswered,
-                });
-            }
             // Answers to items the logic hides are discarded, whatever the browser sent.
             for hidden in asked.iter().filter(|a| !shown.contains(&a.id)) {
                 if stored.contains_key(&hidden.id) {
@@ -806,6 +759,68 @@ async fn write_answers(
         query.execute(&mut *conn).await?;
     }
     Ok(())
+}
+
+/// Where a submission or a page turned without JavaScript stops short of storing a
+/// submission, after the save's own writes: a page with questions left to turn to, a
+/// required item left blank, or (without the respondent's confirmation) blanks to ask
+/// about. `None`: a submission goes through (or nothing stops a save).
+fn stop_before_storing(
+    intent: Intent,
+    page: Option<usize>,
+    questionnaire: &Questionnaire,
+    shown: &HashSet<ItemId>,
+    stored: &HashMap<ItemId, AnswerRow>,
+    version: i64,
+) -> Option<SaveResult> {
+    let asked = &questionnaire.asked;
+    if let Some(from) = page {
+        let pages = item_pages(questionnaire);
+        let has_shown = |p: usize| {
+            asked
+                .iter()
+                .any(|a| pages.get(&a.id) == Some(&p) && shown.contains(&a.id))
+        };
+        let last = pages.values().copied().max().unwrap_or(0);
+        let target = match intent {
+            Intent::Back => Some((0..from).rev().find(|p| has_shown(*p)).unwrap_or(0)),
+            Intent::Next => Some(((from + 1)..=last).find(|p| has_shown(*p)).unwrap_or(from)),
+            // Later pages with questions come before submitting.
+            _ => ((from + 1)..=last).find(|p| has_shown(*p)),
+        };
+        if let Some(page) = target {
+            return Some(SaveResult::Moved { version, page });
+        }
+    }
+    if !matches!(intent, Intent::Submit | Intent::ConfirmSubmit) {
+        return None;
+    }
+    let items: Vec<&StoredItem> = questionnaire
+        .items
+        .iter()
+        .filter(|i| shown.contains(&i.id))
+        .collect();
+    let unanswered = unanswered(&items, stored);
+    // A required item left blank stops the submission, with or without the
+    // respondent's confirmation; the draft is kept.
+    let missing: Vec<FormError> = items
+        .iter()
+        .filter(|i| i.required && unanswered.iter().any(|u| u.id == i.id))
+        .map(|i| FormError {
+            field: Field::Value(i.id),
+            code: ErrorCode::Required,
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Some(SaveResult::Incomplete {
+            version,
+            errors: missing,
+        });
+    }
+    (intent == Intent::Submit && !unanswered.is_empty()).then_some(SaveResult::NeedsConfirmation {
+        version,
+        unanswered,
+    })
 }
 
 /// The stored answers once `written` is written over `answers`, as the database now
