@@ -227,7 +227,12 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
             </header>
             {data.lock.map(|reason| view! { <LockBanner reason deadline=data.deadline.clone()/> })}
             <NoticeBox notice problems/>
-            <StatusLine data=data.clone()/>
+            <StatusLine
+                status=data.status
+                submitted_at=data.submitted_at.clone()
+                submission_no=data.submission_no
+                unsubmitted_changes=data.unsubmitted_changes
+            />
             <section class="intro" lang=content_lang()>
                 {data.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
             </section>
@@ -240,7 +245,7 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                         </section>
                     }
                 })}
-            <AnswerForm data=data.clone() token page/>
+            <AnswerForm data token page/>
         </article>
     }
 }
@@ -514,16 +519,22 @@ pub(crate) fn LockBanner(reason: LockReason, deadline: String) -> impl IntoView 
     }
 }
 
+/// Whether the response is submitted (when, which submission, with changes since).
 #[component]
-fn StatusLine(data: PageData) -> impl IntoView {
+fn StatusLine(
+    status: ResponseStatus,
+    submitted_at: Option<String>,
+    submission_no: i64,
+    unsubmitted_changes: bool,
+) -> impl IntoView {
     let lang = use_lang();
-    match (data.status, data.submitted_at) {
+    match (status, submitted_at) {
         (ResponseStatus::Submitted, Some(at)) => {
-            let n = data.submission_no.to_string();
+            let n = submission_no.to_string();
             view! {
                 <p class="status status-submitted">
                     {lang.fill(Key::StatusSubmitted, &[("date", &at), ("n", &n)])}
-                    {data.unsubmitted_changes.then(|| format!(" {}", lang.t(Key::UnsubmittedChanges)))}
+                    {unsubmitted_changes.then(|| format!(" {}", lang.t(Key::UnsubmittedChanges)))}
                 </p>
             }
             .into_any()
