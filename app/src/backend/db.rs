@@ -199,7 +199,7 @@ impl Db {
             .await?;
         Ok(Self {
             read,
-            group: Some(GroupCommit::start(write.clone())),
+            group: Some(GroupCommit::start(write.clone()).map_err(sqlx::Error::Io)?),
             write,
             engine: Engine::Sqlite,
             questionnaires: Questionnaires::default(),

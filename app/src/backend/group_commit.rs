@@ -36,13 +36,25 @@ pub struct GroupCommit {
 }
 
 impl GroupCommit {
-    /// Starts the writer task on `pool` (the one-connection write pool). It takes the
+    /// Starts the writer on `pool` (the one-connection write pool). It takes the
     /// connection for each batch only, so other writers still get their turn, and it
     /// ends when the last `GroupCommit` is dropped.
-    pub fn start(pool: AnyPool) -> Self {
+    ///
+    /// The writer runs on a thread of its own, not on the server's shared workers. A
+    /// batch is many short waits — on SQLite every statement is a round trip to the
+    /// connection's own thread — and on a shared worker each of them queued behind
+    /// whatever page was being rendered there, so the one writer, which every save
+    /// passes through, went at the pace of the page renders while the CPU sat partly
+    /// idle.
+    pub fn start(pool: AnyPool) -> std::io::Result<Self> {
         let (jobs, queue) = mpsc::unbounded_channel();
-        tokio::spawn(write_batches(pool, queue));
-        Self { jobs }
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        std::thread::Builder::new()
+            .name("group-commit".into())
+            .spawn(move || runtime.block_on(write_batches(pool, queue)))?;
+        Ok(Self { jobs })
     }
 
     /// Runs `work` in the next batch and returns its result once the batch is
