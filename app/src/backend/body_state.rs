@@ -13,16 +13,33 @@ pub async fn advance(
     respondent_id: BodyId,
     to: BodyState,
 ) -> Result<(), sqlx::Error> {
+    advance_all(conn, &[respondent_id], to).await
+}
+
+/// Moves each of the bodies to `to`, unless it is there or further already; one
+/// statement for them all.
+pub async fn advance_all(
+    conn: &mut AnyConnection,
+    respondent_ids: &[BodyId],
+    to: BodyState,
+) -> Result<(), sqlx::Error> {
+    if respondent_ids.is_empty() {
+        return Ok(());
+    }
     let rank = BodyState::ALL.iter().position(|s| *s == to).unwrap_or(0) as i64;
-    sqlx::query(
+    let ids: Vec<String> = (0..respondent_ids.len())
+        .map(|k| format!("${}", k + 3))
+        .collect();
+    let sql = format!(
         "UPDATE respondent SET state = $1
-         WHERE id = $2 AND (CASE state WHEN 'not_opened' THEN 0 WHEN 'opened' THEN 1
-                                       WHEN 'draft' THEN 2 ELSE 3 END) < $3",
-    )
-    .bind(to.as_str())
-    .bind(respondent_id)
-    .bind(rank)
-    .execute(&mut *conn)
-    .await?;
+         WHERE id IN ({}) AND (CASE state WHEN 'not_opened' THEN 0 WHEN 'opened' THEN 1
+                                           WHEN 'draft' THEN 2 ELSE 3 END) < $2",
+        ids.join(", ")
+    );
+    let mut query = sqlx::query(&sql).bind(to.as_str()).bind(rank);
+    for id in respondent_ids {
+        query = query.bind(*id);
+    }
+    query.execute(&mut *conn).await?;
     Ok(())
 }

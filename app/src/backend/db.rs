@@ -16,6 +16,7 @@
 
 use super::error::AppError;
 use super::group_commit::{GroupCommit, Work};
+use super::openings::Openings;
 use super::questionnaire::Questionnaires;
 use sqlx::any::{AnyPoolOptions, AnyTypeInfoKind};
 use sqlx::{Any, AnyConnection, AnyPool, Decode, Executor, Type, ValueRef};
@@ -142,10 +143,35 @@ pub struct Db {
     /// For every write transaction; on SQLite exactly one connection.
     pub write: AnyPool,
     pub engine: Engine,
-    /// SQLite's writer task for [`Db::transact`]; none on PostgreSQL.
-    group: Option<GroupCommit>,
+    /// Where [`Db::transact`] runs its work.
+    writer: Writer,
+    /// Links opened, waiting to be noted (see [`super::openings`]).
+    pub openings: Openings,
     /// The respondents' questionnaires this instance holds.
     pub questionnaires: Questionnaires,
+}
+
+/// The write side of [`Db::transact`], on its own so a task that writes (the
+/// [`Openings`]) can hold it without holding the whole handle.
+#[derive(Clone, Debug)]
+pub struct Writer {
+    write: AnyPool,
+    /// SQLite's group commit writer; none on PostgreSQL.
+    group: Option<GroupCommit>,
+}
+
+impl Writer {
+    /// See [`Db::transact`].
+    pub async fn transact<T: Send + 'static>(&self, work: Work<T>) -> Result<T, AppError> {
+        if let Some(group) = &self.group {
+            return group.run(work).await;
+        }
+        let mut tx = self.write.begin().await?;
+        let conn: &mut AnyConnection = &mut tx;
+        let result = work(conn).await?;
+        tx.commit().await?;
+        Ok(result)
+    }
 }
 
 impl Db {
@@ -197,13 +223,8 @@ impl Db {
             })
             .connect(&url("ro"))
             .await?;
-        Ok(Self {
-            read,
-            group: Some(GroupCommit::start(write.clone()).map_err(sqlx::Error::Io)?),
-            write,
-            engine: Engine::Sqlite,
-            questionnaires: Questionnaires::default(),
-        })
+        let group = GroupCommit::start(write.clone()).map_err(sqlx::Error::Io)?;
+        Ok(Self::new(read, write, Engine::Sqlite, Some(group)))
     }
 
     async fn postgres(url: &str) -> Result<Self, sqlx::Error> {
@@ -212,13 +233,22 @@ impl Db {
             .acquire_timeout(Duration::from_secs(30))
             .connect(url)
             .await?;
-        Ok(Self {
-            read: pool.clone(),
-            write: pool,
-            engine: Engine::Postgres,
-            group: None,
+        Ok(Self::new(pool.clone(), pool, Engine::Postgres, None))
+    }
+
+    fn new(read: AnyPool, write: AnyPool, engine: Engine, group: Option<GroupCommit>) -> Self {
+        let writer = Writer {
+            write: write.clone(),
+            group,
+        };
+        Self {
+            read,
+            write,
+            engine,
+            openings: Openings::start(writer.clone()),
+            writer,
             questionnaires: Questionnaires::default(),
-        })
+        }
     }
 
     /// Runs `work` in a write transaction and returns its result once that is
@@ -226,14 +256,7 @@ impl Db {
     /// its commit with the others waiting (see [`super::group_commit`]), so it must
     /// not begin or end transactions itself.
     pub async fn transact<T: Send + 'static>(&self, work: Work<T>) -> Result<T, AppError> {
-        if let Some(group) = &self.group {
-            return group.run(work).await;
-        }
-        let mut tx = self.write.begin().await?;
-        let conn: &mut AnyConnection = &mut tx;
-        let result = work(conn).await?;
-        tx.commit().await?;
-        Ok(result)
+        self.writer.transact(work).await
     }
 
     /// Brings the schema up to date, from the engine's own migrations. Safe to run on

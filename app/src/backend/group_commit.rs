@@ -213,18 +213,36 @@ mod tests {
             .collect()
     }
 
-    /// Every caller's run is queued before the writer task gets to run (the test's
-    /// runtime has one thread), so they all land in one batch.
+    /// Runs `works` as one batch: the writer has a thread of its own, so a first
+    /// piece of work holds it until every caller's work is queued behind it.
     async fn one_batch(db: &Db, works: Vec<Work<i64>>) -> Vec<Result<i64, AppError>> {
-        let runs = works.into_iter().map(|work| async {
-            let result = db.transact(work).await;
-            // Acknowledged means committed: another connection sees the row.
-            if let Ok(caller) = &result {
-                assert!(callers(db).await.contains(caller), "{caller} not visible");
-            }
-            result
-        });
-        futures::future::join_all(runs).await
+        let (started, running) = oneshot::channel();
+        let release = std::sync::Arc::new(tokio::sync::Notify::new());
+        let held = release.clone();
+        let gate = db.transact(Box::new(move |_: &mut AnyConnection| {
+            Box::pin(async move {
+                let _ = started.send(());
+                held.notified().await;
+                Ok(0)
+            })
+        }));
+        let callers_then_release = async {
+            running.await.unwrap();
+            let runs = futures::future::join_all(works.into_iter().map(|work| async {
+                let result = db.transact(work).await;
+                // Acknowledged means committed: another connection sees the row.
+                if let Ok(caller) = &result {
+                    assert!(callers(db).await.contains(caller), "{caller} not visible");
+                }
+                result
+            }));
+            // `join!` polls in order: every work is queued before the gate opens.
+            let (results, ()) = futures::join!(runs, async { release.notify_one() });
+            results
+        };
+        let (gate, results) = futures::join!(gate, callers_then_release);
+        assert!(gate.is_ok());
+        results
     }
 
     #[tokio::test]

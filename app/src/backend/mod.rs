@@ -25,6 +25,7 @@ pub mod mail;
 pub mod manage;
 pub mod markdown;
 pub mod open_link;
+pub mod openings;
 pub mod questionnaire;
 pub mod report;
 pub mod respond;

@@ -211,35 +211,6 @@ pub enum Seen {
     Unverified,
 }
 
-/// Notes that a person opened the link: once, and off the page's path — the page does
-/// not wait for the write, which joins the next group commit. It is the body's
-/// progress for the administration, not an answer; a crash in between loses only
-/// the note, and the next visit makes it again.
-fn record_opening(db: Db, invitation_id: i64, respondent_id: BodyId, now_ms: i64) {
-    tokio::spawn(async move {
-        let recorded = db
-            .transact(Box::new(move |conn: &mut AnyConnection| {
-                Box::pin(async move {
-                    let first = sqlx::query(
-                        "UPDATE invitation SET opened_at = $1 WHERE id = $2 AND opened_at IS NULL",
-                    )
-                    .bind(now_ms)
-                    .bind(invitation_id)
-                    .execute(&mut *conn)
-                    .await?;
-                    if first.rows_affected() == 1 {
-                        body_state::advance(conn, respondent_id, BodyState::Opened).await?;
-                    }
-                    Ok(())
-                })
-            }))
-            .await;
-        if let Err(error) = recorded {
-            error.log();
-        }
-    });
-}
-
 /// Builds the respondent page from what is stored, and — when `seen` says a person
 /// looks at it — notes that the link was opened.
 pub async fn load_page(
@@ -269,12 +240,7 @@ pub async fn load_page(
     drop(conn);
 
     if seen == Seen::ByBrowser && !invitee.opened {
-        record_opening(
-            db.clone(),
-            invitee.invitation_id,
-            invitee.respondent_id,
-            now_ms,
-        );
+        db.openings.note(invitee.invitation_id, now_ms);
     }
 
     let mut by_section: HashMap<SectionId, Vec<ItemView>> = HashMap::new();

@@ -270,6 +270,55 @@ async fn a_link_checker_does_not_open_the_link_and_a_browser_does() {
     assert_eq!(app.body_state("Forældrebestyrelsen").await, "opened");
 }
 
+/// Links opened at once, each twice, are noted together (one write for many page
+/// views): every link is noted, and a body that has got further (a draft) is not
+/// moved back.
+#[tokio::test]
+async fn many_links_opened_at_once_are_each_noted_once_and_nothing_moves_back() {
+    let app = crate::helpers::spawn_app().await;
+    let mut tokens = Vec::new();
+    for n in 0..30 {
+        tokens.push(app.add_body(&format!("Bestyrelse {n}")).await);
+    }
+    let mut form = crate::helpers::item_fields(app.item_ids[0], "agree", "", None);
+    form.push(crate::helpers::intent("save"));
+    let saved = app.post_form(&client(), &tokens[0], &form).await;
+    assert_eq!(saved.status().as_u16(), 303);
+    assert_eq!(app.body_state("Bestyrelse 0").await, "draft");
+
+    let views = tokens.iter().chain(&tokens).map(|token| {
+        client()
+            .get(app.url(&format!("/svar/{token}")))
+            .header("sec-fetch-mode", "navigate")
+            .header("sec-fetch-dest", "document")
+            .send()
+    });
+    for view in futures::future::join_all(views).await {
+        assert_eq!(view.unwrap().status().as_u16(), 200);
+    }
+    let opened = || async {
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM invitation WHERE opened_at IS NOT NULL")
+                .fetch_one(&app.db.read)
+                .await
+                .unwrap();
+        n
+    };
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while opened().await < 30 && std::time::Instant::now() < until {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert_eq!(opened().await, 30, "every link noted");
+    assert_eq!(
+        app.body_state("Bestyrelse 0").await,
+        "draft",
+        "not moved back"
+    );
+    for n in 1..30 {
+        assert_eq!(app.body_state(&format!("Bestyrelse {n}")).await, "opened");
+    }
+}
+
 #[tokio::test]
 async fn an_export_link_on_another_site_downloads_nothing_and_logs_nothing() {
     let (app, c) = signed_in(Role::Viewer).await;
