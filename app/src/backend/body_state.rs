@@ -3,6 +3,7 @@
 //! opened, draft, submitted — and it is moved in the same transaction as what moves
 //! it, so it never disagrees with the invitations and the response it sums up.
 
+use super::db::parameters;
 use crate::model::admin::BodyState;
 use crate::model::BodyId;
 use sqlx::AnyConnection;
@@ -27,14 +28,11 @@ pub async fn advance_all(
         return Ok(());
     }
     let rank = BodyState::ALL.iter().position(|s| *s == to).unwrap_or(0) as i64;
-    let ids: Vec<String> = (0..respondent_ids.len())
-        .map(|k| format!("${}", k + 3))
-        .collect();
     let sql = format!(
         "UPDATE respondent SET state = $1
          WHERE id IN ({}) AND (CASE state WHEN 'not_opened' THEN 0 WHEN 'opened' THEN 1
                                            WHEN 'draft' THEN 2 ELSE 3 END) < $2",
-        ids.join(", ")
+        parameters(3, respondent_ids.len())
     );
     let mut query = sqlx::query(&sql).bind(to.as_str()).bind(rank);
     for id in respondent_ids {

@@ -6,7 +6,7 @@
 //! databases are first brought up to the same schema by their own migrations, so the
 //! copy moves rows, never structure.
 
-use super::db::{Db, Engine};
+use super::db::{parameter_rows, Db, Engine};
 use futures::TryStreamExt;
 use sqlx::any::{AnyRow, AnyTypeInfoKind};
 use sqlx::{Any, Row, ValueRef};
@@ -230,18 +230,12 @@ async fn insert(
     kinds: &[(String, Kind)],
     rows: Vec<Vec<Cell>>,
 ) -> Result<(), sqlx::Error> {
-    let width = kinds.len();
-    let values: Vec<String> = (0..rows.len())
-        .map(|r| {
-            let row: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
-            format!("({})", row.join(", "))
-        })
-        .collect();
+    let values = parameter_rows(1, kinds.len(), rows.len());
     let names: Vec<&str> = kinds.iter().map(|(name, _)| name.as_str()).collect();
     let sql = format!(
         "INSERT INTO {table} ({}) VALUES {}",
         names.join(", "),
-        values.join(", ")
+        values
     );
     let mut query = sqlx::query(&sql);
     for row in rows {

@@ -136,6 +136,22 @@ impl Location {
     }
 }
 
+/// `$first, $first+1, …`: `count` numbered parameters, for an `IN (…)` list or a
+/// row of a multi-row `VALUES` (both engines number parameters the same way).
+pub fn parameters(first: usize, count: usize) -> String {
+    let list: Vec<String> = (first..first + count).map(|n| format!("${n}")).collect();
+    list.join(", ")
+}
+
+/// `(…), (…), …`: `rows` rows of `width` numbered parameters from `$first`, for a
+/// multi-row `VALUES`.
+pub fn parameter_rows(first: usize, width: usize, rows: usize) -> String {
+    let rows: Vec<String> = (0..rows)
+        .map(|r| format!("({})", parameters(first + r * width, width)))
+        .collect();
+    rows.join(", ")
+}
+
 #[derive(Clone, Debug)]
 pub struct Db {
     /// For reads; several connections, each sees the last committed state.

@@ -11,7 +11,7 @@
 //! visit makes it again.
 
 use super::body_state;
-use super::db::Writer;
+use super::db::{parameter_rows, Writer};
 use crate::model::admin::BodyState;
 use crate::model::BodyId;
 use sqlx::AnyConnection;
@@ -83,15 +83,12 @@ async fn write_notes(writer: Writer, mut queue: mpsc::UnboundedReceiver<Opening>
 /// Stamps the links of `batch` (invitation, time) that were not opened before, and
 /// moves their bodies to at least "opened".
 async fn record(conn: &mut AnyConnection, batch: &[(i64, i64)]) -> Result<(), sqlx::Error> {
-    let rows: Vec<String> = (0..batch.len())
-        .map(|k| format!("(${}, ${})", 2 * k + 1, 2 * k + 2))
-        .collect();
     let sql = format!(
         "WITH opened (id, at) AS (VALUES {})
          UPDATE invitation SET opened_at = (SELECT at FROM opened WHERE opened.id = invitation.id)
          WHERE opened_at IS NULL AND id IN (SELECT id FROM opened)
          RETURNING respondent_id",
-        rows.join(", ")
+        parameter_rows(1, 2, batch.len())
     );
     let mut query = sqlx::query_as::<_, (BodyId,)>(&sql);
     for (invitation_id, at_ms) in batch {

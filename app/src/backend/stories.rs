@@ -10,7 +10,7 @@
 
 use super::audit::{self, Action};
 use super::dates::format_datetime;
-use super::db::{Db, Flag};
+use super::db::{parameters, Db, Flag};
 use super::error::AppError;
 use super::manage::{add_items, NewItem};
 use super::report::{report, Comments};
@@ -390,9 +390,6 @@ async fn stories(
     if responses.is_empty() {
         return Ok(Vec::new());
     }
-    let list: Vec<String> = (0..responses.len())
-        .map(|n| format!("${}", n + 2))
-        .collect();
     let sql = format!(
         "SELECT r.id AS response_id, c.title AS consultation,
                 CAST(c.stories_attributed AS INTEGER) AS attributed,
@@ -404,7 +401,7 @@ async fn stories(
          JOIN consultation c ON c.id = i.consultation_id
          LEFT JOIN respondent p ON p.id = r.respondent_id
          WHERE i.guidepost_id = $1 AND r.id IN ({})",
-        list.join(", ")
+        parameters(2, responses.len())
     );
     let mut query = sqlx::query_as::<_, PartRow>(&sql).bind(id);
     for r in responses {

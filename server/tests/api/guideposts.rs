@@ -13,11 +13,6 @@ use app::backend::now_ms;
 use app::model::admin::Role;
 use app::model::{ConsultationKind, UserId};
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&app.db.read).await.unwrap();
-    n
-}
-
 /// Posts and expects a refusal (422) that says `message`.
 async fn refused(
     app: &TestApp,
@@ -52,7 +47,7 @@ async fn stories_are_asked_answered_read_tagged_quoted_and_told_to_the_committee
         .admin_post(&c, "/admin/pejlemaerker", &[("title", "Pejlemærker 2026")])
         .await;
     assert_eq!(res.status().as_u16(), 303);
-    let period = count(&app, "SELECT id FROM guidepost_period").await;
+    let period = app.integer("SELECT id FROM guidepost_period").await;
     assert_eq!(
         location(&res),
         format!("/admin/pejlemaerker/{period}?besked=PeriodCreated")
@@ -89,7 +84,7 @@ async fn stories_are_asked_answered_read_tagged_quoted_and_told_to_the_committee
             format!("/admin/pejlemaerker/{period}?besked=GuidepostAdded")
         );
     }
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM guidepost").await, 2);
+    assert_eq!(app.integer("SELECT COUNT(*) FROM guidepost").await, 2);
     let (first,): (i64,) = sqlx::query_as("SELECT id FROM guidepost ORDER BY position LIMIT 1")
         .fetch_one(&app.db.read)
         .await
@@ -137,10 +132,9 @@ async fn stories_are_asked_answered_read_tagged_quoted_and_told_to_the_committee
     );
     assert_eq!(
         items.len() as i64,
-        count(
-            &app,
-            &format!("SELECT COUNT(*) FROM item WHERE consultation_id = {draft}")
-        )
+        app.integer(&format!(
+            "SELECT COUNT(*) FROM item WHERE consultation_id = {draft}"
+        ))
         .await
     );
 
@@ -150,16 +144,13 @@ async fn stories_are_asked_answered_read_tagged_quoted_and_told_to_the_committee
         .admin_post(&c, &format!("/admin/hoering/{draft}/kopier"), &[])
         .await;
     assert_eq!(res.status().as_u16(), 303);
-    let copy = count(&app, "SELECT MAX(id) FROM consultation").await;
+    let copy = app.integer("SELECT MAX(id) FROM consultation").await;
     assert_eq!(
-        count(
-            &app,
-            &format!(
-                "SELECT COUNT(*) FROM item i JOIN consultation c ON c.id = i.consultation_id
+        app.integer(&format!(
+            "SELECT COUNT(*) FROM item i JOIN consultation c ON c.id = i.consultation_id
                  WHERE c.id = {copy} AND c.stories_attributed AND i.guidepost_id IS NOT NULL
                    AND i.story_part IS NOT NULL"
-            )
-        )
+        ))
         .await,
         6
     );
@@ -216,7 +207,7 @@ async fn stories_are_asked_answered_read_tagged_quoted_and_told_to_the_committee
         .unwrap()
         .contains("Svaret er på 5.001 tegn. Det må højst være 5.000 tegn."));
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM submitted_answer").await,
+        app.integer("SELECT COUNT(*) FROM submitted_answer").await,
         0
     );
     for (token, unit) in tokens.iter().zip(["Nordskolen", "Engskolen"]) {
@@ -297,7 +288,7 @@ async fn stories_are_asked_answered_read_tagged_quoted_and_told_to_the_committee
         "Citatet skal stå ordret i historien.",
     )
     .await;
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM story_quote").await, 0);
+    assert_eq!(app.integer("SELECT COUNT(*) FROM story_quote").await, 0);
     let res = app
         .admin_post(
             &c,
@@ -418,7 +409,8 @@ async fn stories_are_asked_only_of_a_draft_and_of_a_period_with_guideposts() {
     app.sign_in_as(&c, Role::Manager).await;
     app.admin_post(&c, "/admin/pejlemaerker", &[("title", "Tom")])
         .await;
-    let period = count(&app, "SELECT id FROM guidepost_period")
+    let period = app
+        .integer("SELECT id FROM guidepost_period")
         .await
         .to_string();
     // The demo hearing is open, and the period is empty.
@@ -449,11 +441,8 @@ async fn stories_are_asked_only_of_a_draft_and_of_a_period_with_guideposts() {
         .await;
     assert!(location(&res).contains("PeriodEmpty"));
     assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM item WHERE guidepost_id IS NOT NULL"
-        )
-        .await,
+        app.integer("SELECT COUNT(*) FROM item WHERE guidepost_id IS NOT NULL")
+            .await,
         0
     );
 }

@@ -399,6 +399,15 @@ impl TestApp {
         state
     }
 
+    /// The one integer `sql` selects: a count, an id.
+    pub async fn integer(&self, sql: &str) -> i64 {
+        let (n,): (i64,) = sqlx::query_as(sql)
+            .fetch_one(&self.db.read)
+            .await
+            .expect("an integer");
+        n
+    }
+
     pub async fn answer_count(&self) -> i64 {
         let (n,): (i64,) =
             sqlx::query_as("SELECT COUNT(*) FROM answer WHERE value <> '' OR comment <> ''")

@@ -1,6 +1,6 @@
 //! The security review's findings (issue 14), each against the real server.
 
-use crate::helpers::{client, fetch, signed_in, spawn_app_serving};
+use crate::helpers::{client, fetch, signed_in, spawn_app_serving, TestApp};
 use app::backend::now_ms;
 use app::model::admin::Role;
 use server::serve::ConnectionLimits;
@@ -252,6 +252,14 @@ async fn a_link_checker_does_not_open_the_link_and_a_browser_does() {
     let (status, _) = app.get_page(&client(), &token).await;
     assert_eq!(status, 200, "the checker sees the page");
     assert_eq!(app.body_state("Forældrebestyrelsen").await, "not_opened");
+    assert_eq!(opened_in_browser(&app, &token).await, 200);
+    eventually(|| async { app.body_state("Forældrebestyrelsen").await == "opened" }).await;
+    assert_eq!(app.body_state("Forældrebestyrelsen").await, "opened");
+}
+
+/// A browser opening the link as a person does (a navigation to a document); the
+/// status it got.
+async fn opened_in_browser(app: &TestApp, token: &str) -> u16 {
     let res = client()
         .get(app.url(&format!("/svar/{token}")))
         .header("sec-fetch-mode", "navigate")
@@ -259,15 +267,20 @@ async fn a_link_checker_does_not_open_the_link_and_a_browser_does() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status().as_u16(), 200);
-    // Noted off the page's path: the page does not wait for it.
-    let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while app.body_state("Forældrebestyrelsen").await != "opened"
-        && std::time::Instant::now() < until
-    {
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    res.status().as_u16()
+}
+
+/// Waits up to 5 s for `done`: an opening is noted off the page's path, so the page
+/// does not wait for it.
+async fn eventually<F, Fut>(done: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let until = Instant::now() + Duration::from_secs(5);
+    while !done().await && Instant::now() < until {
+        tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    assert_eq!(app.body_state("Forældrebestyrelsen").await, "opened");
 }
 
 /// Links opened at once, each twice, are noted together (one write for many page
@@ -286,28 +299,15 @@ async fn many_links_opened_at_once_are_each_noted_once_and_nothing_moves_back() 
     assert_eq!(saved.status().as_u16(), 303);
     assert_eq!(app.body_state("Bestyrelse 0").await, "draft");
 
-    let views = tokens.iter().chain(&tokens).map(|token| {
-        client()
-            .get(app.url(&format!("/svar/{token}")))
-            .header("sec-fetch-mode", "navigate")
-            .header("sec-fetch-dest", "document")
-            .send()
-    });
-    for view in futures::future::join_all(views).await {
-        assert_eq!(view.unwrap().status().as_u16(), 200);
+    let views = tokens
+        .iter()
+        .chain(&tokens)
+        .map(|token| opened_in_browser(&app, token));
+    for status in futures::future::join_all(views).await {
+        assert_eq!(status, 200);
     }
-    let opened = || async {
-        let (n,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM invitation WHERE opened_at IS NOT NULL")
-                .fetch_one(&app.db.read)
-                .await
-                .unwrap();
-        n
-    };
-    let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while opened().await < 30 && std::time::Instant::now() < until {
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
+    let opened = || app.integer("SELECT COUNT(*) FROM invitation WHERE opened_at IS NOT NULL");
+    eventually(|| async { opened().await == 30 }).await;
     assert_eq!(opened().await, 30, "every link noted");
     assert_eq!(
         app.body_state("Bestyrelse 0").await,
@@ -323,14 +323,7 @@ async fn many_links_opened_at_once_are_each_noted_once_and_nothing_moves_back() 
 async fn an_export_link_on_another_site_downloads_nothing_and_logs_nothing() {
     let (app, c) = signed_in(Role::Viewer).await;
     let id = app.consultation_id;
-    let exports = || async {
-        let (n,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = 'exported'")
-                .fetch_one(&app.db.read)
-                .await
-                .unwrap();
-        n
-    };
+    let exports = || app.integer("SELECT COUNT(*) FROM audit_log WHERE action = 'exported'");
     let url = app.url(&format!("/admin/hoering/{id}/eksport/svar.csv"));
     let res = c
         .get(&url)
