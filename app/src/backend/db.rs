@@ -217,9 +217,12 @@ impl Db {
         // by the writer.
         const PRAGMAS: &str =
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+        // Opened by the group commit writer, and kept open: see [`GroupCommit::start`].
         let write = AnyPoolOptions::new()
             .max_connections(1)
             .acquire_timeout(Duration::from_secs(30))
+            .idle_timeout(None)
+            .max_lifetime(None)
             .after_connect(|conn, _| {
                 Box::pin(async move {
                     conn.execute(PRAGMAS).await?;
@@ -227,8 +230,8 @@ impl Db {
                     Ok(())
                 })
             })
-            .connect(&url("rwc"))
-            .await?;
+            .connect_lazy(&url("rwc"))?;
+        let group = GroupCommit::start(write.clone()).await?;
         let read = AnyPoolOptions::new()
             .max_connections(8)
             .after_connect(|conn, _| {
@@ -239,7 +242,6 @@ impl Db {
             })
             .connect(&url("ro"))
             .await?;
-        let group = GroupCommit::start(write.clone()).map_err(sqlx::Error::Io)?;
         Ok(Self::new(read, write, Engine::Sqlite, Some(group)))
     }
 
