@@ -33,12 +33,17 @@ use tower_http::trace::TraceLayer;
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 /// How long shutdown waits for the mail worker's batch in hand.
 const WORKER_GRACE: Duration = Duration::from_secs(30);
-/// Brotli/gzip level for the pages rendered per request. Level 1 is brotli's fast
-/// path, with small tables: under load (`cargo bench --bench respondents`) level 4
-/// spent a tenth of the server's CPU in the encoder and in clearing its larger tables
-/// per response, for pages a few per cent smaller; the default (11) takes tens of
+/// Brotli level for the pages rendered per request. Level 0 is brotli's one-pass fast
+/// path: a respondent's page is about a tenth larger than at level 1 (11 against 10
+/// kB for the hearing form) and its compression costs less than half as much. Under
+/// load (`cargo bench --bench respondents`) level 1 was a fifth of a page view's CPU
+/// and level 4 spent more in the encoder and in clearing its larger tables per
+/// response, for pages a few per cent smaller; the default (11) takes tens of
 /// milliseconds a page.
-const PAGE_COMPRESSION: CompressionLevel = CompressionLevel::Precise(1);
+const PAGE_BROTLI: CompressionLevel = CompressionLevel::Precise(0);
+/// gzip level for the browsers that take no brotli (gzip's level 0 stores the page
+/// uncompressed).
+const PAGE_GZIP: CompressionLevel = CompressionLevel::Precise(1);
 
 /// The browser bundles and the stylesheet, sent as the `.br` or `.gz` files
 /// scripts/build.sh compressed once at the best level, when the browser takes them.
@@ -212,7 +217,10 @@ pub fn router(state: AppState, body_timeout: Duration) -> Router {
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyTimeoutLayer::new(body_timeout))
-        .layer(CompressionLayer::new().quality(PAGE_COMPRESSION))
+        // Two layers, as the levels differ: brotli where the browser takes it, else
+        // gzip (a response already encoded is left as it is).
+        .layer(CompressionLayer::new().no_gzip().quality(PAGE_BROTLI))
+        .layer(CompressionLayer::new().no_br().quality(PAGE_GZIP))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             routes::security_headers::add,
