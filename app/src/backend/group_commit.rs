@@ -321,4 +321,41 @@ mod tests {
         assert!(matches!(results[1], Err(AppError::Internal(_))));
         assert_eq!(callers(&db).await, vec![1, 2]);
     }
+
+    /// The CPUs each of this process's threads of `name` may run on, as Linux lists
+    /// them (`0-1`, `1`).
+    #[cfg(target_os = "linux")]
+    fn allowed_cpus(name: &str) -> Vec<String> {
+        std::fs::read_dir("/proc/self/task")
+            .unwrap()
+            .filter_map(|task| {
+                let task = task.ok()?.path();
+                let comm = std::fs::read_to_string(task.join("comm")).ok()?;
+                let status = std::fs::read_to_string(task.join("status")).ok()?;
+                let cpus = status
+                    .lines()
+                    .find_map(|l| l.strip_prefix("Cpus_allowed_list:"))?;
+                (comm.trim() == name).then(|| cpus.trim().to_owned())
+            })
+            .collect()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn the_writer_and_its_connection_thread_keep_to_one_cpu() {
+        let dir = tempfile::tempdir().unwrap();
+        let _db = Db::open(&dir.path().join("g.db")).await.unwrap();
+        let cpus = core_affinity::get_core_ids().unwrap();
+        let writers = allowed_cpus("group-commit");
+        assert!(!writers.is_empty());
+        if cpus.len() > 1 {
+            let last = cpus.last().unwrap().id.to_string();
+            assert!(writers.iter().all(|w| *w == last), "{writers:?}");
+            // sqlx's thread for the write connection (its name cut to 15 bytes by
+            // Linux) started on the writer's CPU; the readers' threads did not.
+            let sqlite = allowed_cpus("sqlx-sqlite-wor");
+            assert!(sqlite.contains(&last), "{sqlite:?}");
+            assert!(sqlite.iter().any(|s| *s != last), "{sqlite:?}");
+        }
+    }
 }
