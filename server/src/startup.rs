@@ -34,12 +34,11 @@ pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 /// How long shutdown waits for the mail worker's batch in hand.
 const WORKER_GRACE: Duration = Duration::from_secs(30);
 /// Brotli level for the pages rendered per request. Level 0 is brotli's one-pass fast
-/// path: a respondent's page is about a tenth larger than at level 1 (11 against 10
-/// kB for the hearing form) and its compression costs less than half as much. Under
-/// load (`cargo bench --bench respondents`) level 1 was a fifth of a page view's CPU
-/// and level 4 spent more in the encoder and in clearing its larger tables per
-/// response, for pages a few per cent smaller; the default (11) takes tens of
-/// milliseconds a page.
+/// path: a respondent's page is about a tenth larger than at level 1 (11.4 against
+/// 10.2 kB for the hearing form), and in a profile of one page served over and over
+/// the encoder took 12 % of a page view's CPU instead of 14 %. Level 4 spent more in
+/// the encoder and in clearing its larger tables per response, for pages a few per
+/// cent smaller; the default (11) takes tens of milliseconds a page.
 const PAGE_BROTLI: CompressionLevel = CompressionLevel::Precise(0);
 /// gzip level for the browsers that take no brotli (gzip's level 0 stores the page
 /// uncompressed).

@@ -64,11 +64,16 @@ impl GroupCommit {
             .spawn(move || {
                 stay_on_one_cpu();
                 runtime.block_on(async move {
-                    let connected = pool.acquire().await.map(drop);
-                    let failed = connected.is_err();
-                    let _ = ready.send(connected);
-                    if !failed {
-                        write_batches(pool, queue).await;
+                    // The connection goes back to the pool at once (`map(drop)`),
+                    // not at the end of the match, which would keep it from the batches.
+                    match pool.acquire().await.map(drop) {
+                        Ok(()) => {
+                            let _ = ready.send(Ok(()));
+                            write_batches(pool, queue).await;
+                        }
+                        Err(error) => {
+                            let _ = ready.send(Err(error));
+                        }
                     }
                 })
             })?;
