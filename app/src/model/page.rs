@@ -47,21 +47,71 @@ pub struct RespondPage {
 
 impl RespondPage {
     pub fn items(&self) -> impl Iterator<Item = &ItemView> {
-        self.sections.iter().flat_map(|s| s.items.iter())
+        items_of(&self.sections)
     }
 
     /// Each section's page when answered without JavaScript ([`super::logic::pages`]).
     pub fn pages(&self) -> Vec<usize> {
-        let sections: Vec<Vec<&ItemView>> = self
-            .sections
-            .iter()
-            .map(|s| s.items.iter().collect())
-            .collect();
-        super::logic::pages(&sections)
+        pages_of(&self.sections)
+    }
+
+    /// The answer form's part of the page, taken out of it (its sections, fields and
+    /// problems are left empty) to become the form island's props.
+    pub fn take_form(&mut self) -> FormData {
+        FormData {
+            content_lang: self.content_lang.clone(),
+            survey: self.survey,
+            anonymous: self.anonymous,
+            lock: self.lock,
+            version: self.version,
+            sections: std::mem::take(&mut self.sections),
+            general: std::mem::take(&mut self.general),
+            errors: std::mem::take(&mut self.errors),
+            conflicts: std::mem::take(&mut self.conflicts),
+        }
     }
 }
 
+/// What the answer form, the page's one island, is made from: sent to the browser as
+/// the island's props, in the page beside the HTML rendered from it. The page's other
+/// texts (intro, title, deadline, who answers) are rendered once, outside the island,
+/// and not sent again; the items, sections and fields are sent as JSON arrays rather
+/// than objects (their `Serialize` impls below), which halves the props — every quote
+/// of a key is six bytes (`&quot;`) in the HTML attribute that holds them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FormData {
+    pub content_lang: String,
+    pub survey: bool,
+    pub anonymous: bool,
+    pub lock: Option<LockReason>,
+    pub version: i64,
+    pub sections: Vec<SectionView>,
+    pub general: FieldState,
+    pub errors: Vec<FormError>,
+    pub conflicts: Vec<Conflict>,
+}
+
+impl FormData {
+    pub fn items(&self) -> impl Iterator<Item = &ItemView> {
+        items_of(&self.sections)
+    }
+
+    /// Each section's page when answered without JavaScript ([`super::logic::pages`]).
+    pub fn pages(&self) -> Vec<usize> {
+        pages_of(&self.sections)
+    }
+}
+
+fn items_of(sections: &[SectionView]) -> impl Iterator<Item = &ItemView> {
+    sections.iter().flat_map(|s| s.items.iter())
+}
+
+fn pages_of(sections: &[SectionView]) -> Vec<usize> {
+    let sections: Vec<Vec<&ItemView>> = sections.iter().map(|s| s.items.iter().collect()).collect();
+    super::logic::pages(&sections)
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct SectionView {
     pub id: SectionId,
     pub title: String,
@@ -69,7 +119,7 @@ pub struct SectionView {
     pub items: Vec<ItemView>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ItemView {
     pub id: ItemId,
     pub code: String,
@@ -102,12 +152,53 @@ impl super::logic::Conditional for ItemView {
 /// and a fingerprint of what the server had when the page was made. The fingerprint
 /// goes back with a form post, so the server can tell the fields this respondent
 /// changed from those another member changed meanwhile.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldState {
     pub value: String,
     pub comment: String,
     pub fingerprint: String,
 }
+
+/// Serialized as an array of its fields in their order (see [`FormData`]).
+macro_rules! as_array {
+    ($type:ident { $($field:ident: $field_type:ty),+ $(,)? }) => {
+        impl Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                ($(&self.$field,)+).serialize(serializer)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let ($($field,)+) = <($($field_type,)+)>::deserialize(deserializer)?;
+                Ok(Self { $($field),+ })
+            }
+        }
+    };
+}
+
+as_array!(SectionView {
+    id: SectionId,
+    title: String,
+    description: String,
+    items: Vec<ItemView>,
+});
+as_array!(ItemView {
+    id: ItemId,
+    code: String,
+    text: String,
+    allow_comment: bool,
+    kind: super::ItemKind,
+    option_labels: Vec<String>,
+    required: bool,
+    show_if: Option<super::logic::Condition>,
+    state: FieldState,
+});
+as_array!(FieldState {
+    value: String,
+    comment: String,
+    fingerprint: String,
+});
 
 /// Why answers can no longer be changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -309,4 +400,52 @@ pub struct ReceiptItem {
     pub kind: super::ItemKind,
     pub value: String,
     pub comment: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::logic::Condition;
+    use crate::model::ItemKind;
+
+    #[test]
+    fn the_form_travels_as_arrays_and_comes_back_whole() {
+        let item = ItemView {
+            id: ItemId::new(7),
+            code: "2.1".into(),
+            text: "Mere \"bevægelse\" i timerne".into(),
+            allow_comment: true,
+            kind: ItemKind::AgreeDisagree,
+            option_labels: vec!["Enig".into()],
+            required: true,
+            show_if: Some(Condition {
+                item_id: ItemId::new(3),
+                any_of: vec!["Ja".into()],
+            }),
+            state: FieldState {
+                value: "agree".into(),
+                comment: "Godt".into(),
+                fingerprint: "ffe679bb831c95b6".into(),
+            },
+        };
+        let section = SectionView {
+            id: SectionId::new(2),
+            title: "Bevægelse".into(),
+            description: String::new(),
+            items: vec![item],
+        };
+        let json = serde_json::to_string(&section).unwrap();
+        assert!(
+            json.starts_with("[2,\"Bevægelse\",\"\",[[7,\"2.1\","),
+            "{json}"
+        );
+        assert!(
+            json.contains("[\"agree\",\"Godt\",\"ffe679bb831c95b6\"]"),
+            "{json}"
+        );
+        let back: SectionView = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, section);
+        // A short array is refused, not filled in.
+        assert!(serde_json::from_str::<FieldState>("[\"agree\",\"\"]").is_err());
+    }
 }

@@ -13,8 +13,8 @@ use crate::components::{textarea_text, AnswerScale, LanguageSwitch, Main, PageTi
 use crate::i18n::{Key, Lang};
 use crate::model::logic::{self, Asked};
 use crate::model::{
-    ErrorCode, Field as FieldId, FieldState, ItemId, ItemKind, ItemRef, LockReason, Notice,
-    RespondPage as PageData, ResponseStatus, COMMENT_MAX_CHARS,
+    ErrorCode, Field as FieldId, FieldState, FormData, ItemId, ItemKind, ItemRef, LockReason,
+    Notice, RespondPage as PageData, ResponseStatus, COMMENT_MAX_CHARS,
 };
 use crate::use_lang;
 use crate::wire::{path, respond};
@@ -188,13 +188,14 @@ fn current_page(data: &PageData, pages: &[usize]) -> usize {
 /// The page around the form: who answers, the deadline, the notices and the intro.
 /// Rendered on the server only; the form itself is the island.
 #[component]
-fn HearingForm(data: PageData, token: String) -> impl IntoView {
+fn HearingForm(mut data: PageData, token: String) -> impl IntoView {
     let lang = use_lang();
     provide_context(ContentLang(data.content_lang.clone()));
     let pages = data.pages();
     let page = current_page(&data, &pages);
     let notice = notice_for(&data);
     let problems = error_summary(lang, &data);
+    let form = data.take_form();
 
     let title = if data.survey {
         data.title.clone()
@@ -245,41 +246,41 @@ fn HearingForm(data: PageData, token: String) -> impl IntoView {
                         </section>
                     }
                 })}
-            <AnswerForm data token page/>
+            <AnswerForm form token page/>
         </article>
     }
 }
 
 /// The answer form, the part of the respondent's page that lives in the browser: its
 /// fields' state, autosave, the skip logic and the progress. An island, so the
-/// browser gets the page's data as this island's props and hydrates nothing else.
+/// browser gets the form's data as this island's props and hydrates nothing else.
 /// `page` is the page shown without JavaScript (the address and the server's choice,
 /// read around the island).
 #[island]
-fn AnswerForm(data: PageData, token: String, page: usize) -> impl IntoView {
+fn AnswerForm(form: FormData, token: String, page: usize) -> impl IntoView {
     // An island has no context from the page around it: the language is read again
     // (from the document in the browser).
     let lang = crate::current_lang();
     provide_context(lang);
-    provide_context(ContentLang(data.content_lang.clone()));
-    let editable = data.lock.is_none();
+    provide_context(ContentLang(form.content_lang.clone()));
+    let editable = form.lock.is_none();
     let conflict_for =
-        |id: Option<ItemId>| data.conflicts.iter().find(|c| c.item_id == id).cloned();
-    let item_fields: Vec<FieldSignals> = data
+        |id: Option<ItemId>| form.conflicts.iter().find(|c| c.item_id == id).cloned();
+    let item_fields: Vec<FieldSignals> = form
         .items()
         .map(|i| FieldSignals::new(Some(i.id), &i.state, conflict_for(Some(i.id))))
         .collect();
-    let general = FieldSignals::new(None, &data.general, conflict_for(None));
+    let general = FieldSignals::new(None, &form.general, conflict_for(None));
     let mut all_fields = item_fields.clone();
     all_fields.push(general);
-    let autosave = Autosave::new(token.clone(), data.version, all_fields, data.errors.clone());
+    let autosave = Autosave::new(token.clone(), form.version, all_fields, form.errors.clone());
     let posting = StoredValue::new(false);
     warn_before_leaving_unsaved(autosave, posting);
     // Skip logic: which items the answers so far show, as the respondent answers.
     // Without JavaScript a survey with logic is answered page by page (`page`); once
     // the page has hydrated (`live`), every section is on one page and shows or hides
     // in place.
-    let asked: Vec<Asked> = data
+    let asked: Vec<Asked> = form
         .items()
         .map(|i| Asked {
             id: i.id,
@@ -300,11 +301,11 @@ fn AnswerForm(data: PageData, token: String, page: usize) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let pages = data.pages();
+    let pages = form.pages();
     let paged = pages.iter().any(|p| *p > 0);
     let live = RwSignal::new(false);
     Effect::new(move |_| live.set(true));
-    let page_of_item: Vec<(ItemId, usize)> = data
+    let page_of_item: Vec<(ItemId, usize)> = form
         .sections
         .iter()
         .zip(&pages)
@@ -386,7 +387,7 @@ fn AnswerForm(data: PageData, token: String, page: usize) -> impl IntoView {
                 }}
                 <SaveIndicator autosave/>
             </div>
-            {data
+            {form
                 .sections
                 .iter()
                 .map(|section| {
@@ -435,8 +436,8 @@ fn AnswerForm(data: PageData, token: String, page: usize) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            {(!data.survey)
-                .then(|| view! { <GeneralComment initial=data.general.clone() field=general autosave editable/> })}
+            {(!form.survey)
+                .then(|| view! { <GeneralComment initial=form.general.clone() field=general autosave editable/> })}
             {editable
                 .then(|| {
                     let by_page = move || paged && !live.get();
@@ -477,7 +478,7 @@ fn AnswerForm(data: PageData, token: String, page: usize) -> impl IntoView {
                                     .then(|| view! { <input type="hidden" name=respond::PAGE value=page + 1/> })
                             }}
                             <p class="hint">
-                                {lang.t(if data.anonymous { Key::AnonymousActionsHint } else { Key::ActionsHint })}
+                                {lang.t(if form.anonymous { Key::AnonymousActionsHint } else { Key::ActionsHint })}
                             </p>
                         </div>
                     }
