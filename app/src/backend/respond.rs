@@ -13,7 +13,7 @@ use super::db::{retrying, Db, Flag};
 use super::error::AppError;
 use super::form::{validate, Change, Intent, Posting, RawField, Target};
 use super::questionnaire::{Questionnaire, Questionnaires};
-use super::tally::{self, Sign};
+use super::tally::{self, Background, Sign};
 use super::token::{fingerprint, hash_token};
 use super::translation::{self, or_danish};
 use crate::i18n::Lang;
@@ -563,8 +563,17 @@ async fn save_in(
                 }
             }
             let written_in = best_of(&questionnaire.languages, &posting.wanted);
+            let background = Background::of(asked);
             if invitee.anonymous {
-                submit_anonymously(&mut *conn, &invitee, response.id, &written_in, now_ms).await?;
+                submit_anonymously(
+                    &mut *conn,
+                    &invitee,
+                    response.id,
+                    &written_in,
+                    background,
+                    now_ms,
+                )
+                .await?;
                 return Ok(SaveResult::Submitted {
                     version,
                     submission_no: 1,
@@ -572,7 +581,7 @@ async fn save_in(
             }
             // A response submitted before takes its earlier answers out of the count.
             if response.submission_no > 0 {
-                tally::count(&mut *conn, response.id, Sign::Remove).await?;
+                tally::count(&mut *conn, response.id, Sign::Remove, background).await?;
                 sqlx::query("DELETE FROM submitted_answer WHERE response_id = $1")
                     .bind(response.id)
                     .execute(&mut *conn)
@@ -604,7 +613,7 @@ async fn save_in(
             .bind(general_version)
             .execute(&mut *conn)
             .await?;
-            tally::count(&mut *conn, response.id, Sign::Add).await?;
+            tally::count(&mut *conn, response.id, Sign::Add, background).await?;
             if invitee.state < BodyState::Submitted {
                 body_state::advance(&mut *conn, invitee.respondent_id, BodyState::Submitted)
                     .await?;
@@ -879,6 +888,7 @@ async fn submit_anonymously(
     invitee: &Invitee,
     draft_id: ResponseId,
     written_in: &LangTag,
+    background: Background,
     now_ms: i64,
 ) -> Result<(), AppError> {
     const DAY_MS: i64 = 24 * 60 * 60 * 1000;
@@ -917,7 +927,7 @@ async fn submit_anonymously(
     .bind(draft_id)
     .execute(&mut *tx)
     .await?;
-    tally::count(tx, id, Sign::Add).await?;
+    tally::count(tx, id, Sign::Add, background).await?;
     sqlx::query("DELETE FROM response WHERE id = $1")
         .bind(draft_id)
         .execute(&mut *tx)

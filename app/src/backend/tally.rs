@@ -55,13 +55,18 @@ macro_rules! add_up_by_answer {
 }
 
 /// Adds (`Sign::Add`) or removes (`Sign::Remove`) the submitted answers of one
-/// response to or from the counts.
+/// response to or from the counts. `background`: whether the consultation asks a
+/// single-choice question, the only kind the breakdown by answer is made under.
+/// Without one that count has nothing to add, and a hearing's submission, in the one
+/// writer's transaction, spends no statement on it.
 pub async fn count(
     conn: &mut AnyConnection,
     response_id: ResponseId,
     sign: Sign,
+    background: Background,
 ) -> Result<(), sqlx::Error> {
-    for sql in [add_up!("rs.id = $1"), add_up_by_answer!("rs.id = $1")] {
+    let by_answer = (background != Background::NotAsked).then_some(add_up_by_answer!("rs.id = $1"));
+    for sql in std::iter::once(add_up!("rs.id = $1")).chain(by_answer) {
         sqlx::query(sql)
             .bind(response_id)
             .bind(sign as i64)
@@ -110,6 +115,29 @@ pub async fn recount(
             .await?;
     }
     Ok(())
+}
+
+/// Whether a consultation asks a background question (a single choice) that answers
+/// are broken down by. `Unknown` where the caller has not read the questionnaire:
+/// then both counts are made, and the breakdown finds what there is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Background {
+    Asked,
+    NotAsked,
+    Unknown,
+}
+
+impl Background {
+    pub fn of(items: &[crate::model::logic::Asked]) -> Self {
+        if items
+            .iter()
+            .any(|i| matches!(i.kind, crate::model::ItemKind::Single { .. }))
+        {
+            Self::Asked
+        } else {
+            Self::NotAsked
+        }
+    }
 }
 
 /// Whether a response's answers go into the count or come out of it.

@@ -6,7 +6,7 @@ use super::super::db::Db;
 use super::super::error::AppError;
 use super::super::mail::outbox::{enqueue_links, Audience, MailKind};
 use super::super::rules::Act;
-use super::super::tally::{self, Sign};
+use super::super::tally::{self, Background, Sign};
 use super::super::token::Token;
 use super::{check_len, field, state};
 use crate::model::admin::{BodyRow, Msg, Problem, UserView};
@@ -204,7 +204,7 @@ pub async fn update_body(
             .fetch_optional(&mut *tx)
             .await?;
     if let Some((response,)) = response {
-        tally::count(&mut tx, response, Sign::Remove).await?;
+        tally::count(&mut tx, response, Sign::Remove, Background::Unknown).await?;
     }
     let renamed =
         sqlx::query("UPDATE respondent SET name = $1, group_name = $2, unit = $3 WHERE id = $4")
@@ -220,7 +220,7 @@ pub async fn update_body(
     };
     if let Some((response,)) = response {
         tally::stamp(&mut tx, response).await?;
-        tally::count(&mut tx, response, Sign::Add).await?;
+        tally::count(&mut tx, response, Sign::Add, Background::Unknown).await?;
     }
     sqlx::query("DELETE FROM respondent_email WHERE respondent_id = $1")
         .bind(body_id)
