@@ -75,7 +75,7 @@ impl RespondPage {
 /// What the answer form, the page's one island, is made from: sent to the browser as
 /// the island's props, in the page beside the HTML rendered from it. The page's other
 /// texts (intro, title, deadline, who answers) are rendered once, outside the island,
-/// and not sent again; the items, sections and fields are sent as JSON arrays rather
+/// and not sent again; the items and sections are sent as JSON arrays rather
 /// than objects (their `Serialize` impls below), which halves the props — every quote
 /// of a key is six bytes (`&quot;`) in the HTML attribute that holds them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -152,7 +152,7 @@ impl super::logic::Conditional for ItemView {
 /// and a fingerprint of what the server had when the page was made. The fingerprint
 /// goes back with a form post, so the server can tell the fields this respondent
 /// changed from those another member changed meanwhile.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldState {
     pub value: String,
     pub comment: String,
@@ -193,11 +193,6 @@ as_array!(ItemView {
     required: bool,
     show_if: Option<super::logic::Condition>,
     state: FieldState,
-});
-as_array!(FieldState {
-    value: String,
-    comment: String,
-    fingerprint: String,
 });
 
 /// Why answers can no longer be changed.
@@ -439,13 +434,16 @@ mod tests {
             json.starts_with("[2,\"Bevægelse\",\"\",[[7,\"2.1\","),
             "{json}"
         );
+        // A field's state keeps its names: the autosave's replies carry it too.
         assert!(
-            json.contains("[\"agree\",\"Godt\",\"ffe679bb831c95b6\"]"),
+            json.ends_with(
+                r#"{"value":"agree","comment":"Godt","fingerprint":"ffe679bb831c95b6"}]]]"#
+            ),
             "{json}"
         );
         let back: SectionView = serde_json::from_str(&json).unwrap();
         assert_eq!(back, section);
         // A short array is refused, not filled in.
-        assert!(serde_json::from_str::<FieldState>("[\"agree\",\"\"]").is_err());
+        assert!(serde_json::from_str::<SectionView>(r#"[2,"Bevægelse",""]"#).is_err());
     }
 }
