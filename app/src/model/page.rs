@@ -46,15 +46,6 @@ pub struct RespondPage {
 }
 
 impl RespondPage {
-    pub fn items(&self) -> impl Iterator<Item = &ItemView> {
-        items_of(&self.sections)
-    }
-
-    /// Each section's page when answered without JavaScript ([`super::logic::pages`]).
-    pub fn pages(&self) -> Vec<usize> {
-        pages_of(&self.sections)
-    }
-
     /// The answer form's part of the page, taken out of it (its sections, fields and
     /// problems are left empty) to become the form island's props.
     pub fn take_form(&mut self) -> FormData {
@@ -93,22 +84,18 @@ pub struct FormData {
 
 impl FormData {
     pub fn items(&self) -> impl Iterator<Item = &ItemView> {
-        items_of(&self.sections)
+        self.sections.iter().flat_map(|s| s.items.iter())
     }
 
     /// Each section's page when answered without JavaScript ([`super::logic::pages`]).
     pub fn pages(&self) -> Vec<usize> {
-        pages_of(&self.sections)
+        let sections: Vec<Vec<&ItemView>> = self
+            .sections
+            .iter()
+            .map(|s| s.items.iter().collect())
+            .collect();
+        super::logic::pages(&sections)
     }
-}
-
-fn items_of(sections: &[SectionView]) -> impl Iterator<Item = &ItemView> {
-    sections.iter().flat_map(|s| s.items.iter())
-}
-
-fn pages_of(sections: &[SectionView]) -> Vec<usize> {
-    let sections: Vec<Vec<&ItemView>> = sections.iter().map(|s| s.items.iter().collect()).collect();
-    super::logic::pages(&sections)
 }
 
 #[derive(Clone, Debug, PartialEq)]

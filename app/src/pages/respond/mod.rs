@@ -79,19 +79,19 @@ fn error_text(lang: Lang, code: ErrorCode) -> String {
 
 /// Every problem of a rejected post, each with a link to its field where it has one:
 /// "Forslag 2.3: Kommentaren er 5.200 tegn …".
-fn error_summary(lang: Lang, data: &PageData) -> Vec<(Option<String>, String)> {
-    let label = if data.survey {
+fn error_summary(lang: Lang, form: &FormData) -> Vec<(Option<String>, String)> {
+    let label = if form.survey {
         Key::QuestionNo
     } else {
         Key::ProposalNo
     };
     let code = |id: ItemId| {
-        data.items()
+        form.items()
             .find(|i| i.id == id)
             .map(|i| lang.fill(label, &[("code", &i.code)]))
             .unwrap_or_default()
     };
-    data.errors
+    form.errors
         .iter()
         .map(|e| {
             let text = error_text(lang, e.code);
@@ -112,14 +112,14 @@ fn error_summary(lang: Lang, data: &PageData) -> Vec<(Option<String>, String)> {
 
 /// The notice to show: one the server put in the page, or one named in the query
 /// after a redirect (`?gemt`, `?bekraeft`, `?flettet=<item ids>`).
-fn notice_for(data: &PageData) -> Option<Notice> {
-    if data.notice.is_some() {
-        return data.notice.clone();
+fn notice_for(notice: Option<&Notice>, form: &FormData) -> Option<Notice> {
+    if notice.is_some() {
+        return notice.cloned();
     }
     let query = use_query_map().get_untracked();
     let refs = |ids: &str| -> Vec<ItemRef> {
         let ids: Vec<ItemId> = ids.split(',').filter_map(|id| id.parse().ok()).collect();
-        data.items()
+        form.items()
             .filter(|i| ids.contains(&i.id))
             .map(|i| ItemRef {
                 id: i.id,
@@ -127,9 +127,9 @@ fn notice_for(data: &PageData) -> Option<Notice> {
             })
             .collect()
     };
-    if query.get(respond::CONFIRM).is_some() && data.lock.is_none() {
-        let shown = shown_now(data);
-        let unanswered = data
+    if query.get(respond::CONFIRM).is_some() && form.lock.is_none() {
+        let shown = shown_now(form);
+        let unanswered = form
             .items()
             .filter(|i| i.state.value.is_empty() && shown.contains(&i.id))
             .map(|i| ItemRef {
@@ -146,27 +146,27 @@ fn notice_for(data: &PageData) -> Option<Notice> {
 }
 
 /// The items shown by the answers the page was made with.
-fn shown_now(data: &PageData) -> HashSet<ItemId> {
-    let values: std::collections::HashMap<ItemId, &str> = data
+fn shown_now(form: &FormData) -> HashSet<ItemId> {
+    let values: std::collections::HashMap<ItemId, &str> = form
         .items()
         .map(|i| (i.id, i.state.value.as_str()))
         .collect();
-    logic::shown(data.items(), |id| {
+    logic::shown(form.items(), |id| {
         values.get(&id).map(|v| (*v).to_owned()).unwrap_or_default()
     })
 }
 
 /// The page to show without JavaScript: where the first problem is, else where the
 /// server or the address says, within the pages there are.
-fn current_page(data: &PageData, pages: &[usize]) -> usize {
+fn current_page(form: &FormData, decided: Option<usize>, pages: &[usize]) -> usize {
     let page_of = |id: ItemId| {
-        data.sections
+        form.sections
             .iter()
             .zip(pages)
             .find(|(s, _)| s.items.iter().any(|i| i.id == id))
             .map(|(_, p)| *p)
     };
-    let first_problem = data.errors.iter().find_map(|e| match e.field {
+    let first_problem = form.errors.iter().find_map(|e| match e.field {
         FieldId::Value(id) | FieldId::Comment(id) => page_of(id),
         _ => None,
     });
@@ -179,7 +179,7 @@ fn current_page(data: &PageData, pages: &[usize]) -> usize {
     };
     let last = pages.iter().copied().max().unwrap_or(0);
     first_problem
-        .or(data.page)
+        .or(decided)
         .or_else(asked)
         .unwrap_or(0)
         .min(last)
@@ -191,11 +191,11 @@ fn current_page(data: &PageData, pages: &[usize]) -> usize {
 fn HearingForm(mut data: PageData, token: String) -> impl IntoView {
     let lang = use_lang();
     provide_context(ContentLang(data.content_lang.clone()));
-    let pages = data.pages();
-    let page = current_page(&data, &pages);
-    let notice = notice_for(&data);
-    let problems = error_summary(lang, &data);
     let form = data.take_form();
+    let pages = form.pages();
+    let page = current_page(&form, data.page, &pages);
+    let notice = notice_for(data.notice.as_ref(), &form);
+    let problems = error_summary(lang, &form);
 
     let title = if data.survey {
         data.title.clone()
