@@ -1,9 +1,11 @@
 //! Reusable view pieces.
 
 mod answer_scale;
+mod eager;
 mod language_switch;
 
 pub use answer_scale::AnswerScale;
+pub use eager::Eager;
 pub use language_switch::LanguageSwitch;
 
 use crate::i18n::Key;

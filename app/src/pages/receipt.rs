@@ -1,6 +1,6 @@
 use super::LinkError;
 use crate::api::get_receipt;
-use crate::components::{LanguageSwitch, Main, PageTitle};
+use crate::components::{Eager, LanguageSwitch, Main, PageTitle};
 use crate::i18n::Key;
 use crate::model::Receipt;
 use crate::use_lang;
@@ -18,7 +18,7 @@ pub fn ReceiptPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(Some(r)) => view! { <ReceiptView receipt=r token=token()/> }.into_any(),
+                    Ok(Some(r)) => Eager(view! { <ReceiptView receipt=r token=token()/> }).into_any(),
                     Ok(None) => {
                         #[cfg(feature = "ssr")]
                         leptos_axum::redirect(&crate::wire::path::respond(&token()));

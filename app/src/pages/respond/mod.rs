@@ -9,7 +9,7 @@ mod autosave;
 
 use super::LinkError;
 use crate::api::get_respond_page;
-use crate::components::{textarea_text, AnswerScale, LanguageSwitch, Main, PageTitle};
+use crate::components::{textarea_text, AnswerScale, Eager, LanguageSwitch, Main, PageTitle};
 use crate::i18n::{Key, Lang};
 use crate::model::logic::{self, Asked};
 use crate::model::{
@@ -45,7 +45,7 @@ pub fn RespondPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(data) => view! { <HearingForm data token=token()/> }.into_any(),
+                    Ok(data) => Eager(view! { <HearingForm data token=token()/> }).into_any(),
                     Err(error) => view! { <LinkError error/> }.into_any(),
                 }
             })}
