@@ -41,7 +41,7 @@ pub use unit_sheet::UnitSheetPage;
 pub use users::{PasswordPage, UserPage, UsersPage};
 
 use crate::api::ApiError;
-use crate::components::{Main, PageTitle};
+use crate::components::{Eager, Main, PageTitle};
 use crate::i18n::{Key, Lang};
 use crate::model::admin::{FormEcho, Problem};
 use crate::model::listing::PageInfo;
@@ -64,14 +64,16 @@ where
     }
 }
 
-/// What `data` loads, shown by `show` once it has arrived; or the page that says why
-/// it could not be loaded (signed out, not allowed, not found).
 /// A page's data, loaded by the page itself before its frame: resources created
 /// inside a `Suspense` are created anew each time it re-runs its children (and
 /// fetched again), and created up front they load alongside the session instead of
 /// after it.
 type Loaded<T> = Resource<Result<T, ApiError>>;
 
+/// What `data` loads, shown by `show` once it has arrived; or the page that says why
+/// it could not be loaded (signed out, not allowed, not found). What `show` makes
+/// waits for nothing more (no page nests a `Suspense`), so it is written in one piece
+/// ([`Eager`]).
 fn loaded<T>(
     data: Loaded<T>,
     show: impl Fn(T) -> AnyView + Clone + Send + Sync + 'static,
@@ -85,7 +87,7 @@ where
                 let show = show.clone();
                 Suspend::new(async move {
                     match data.await {
-                        Ok(value) => show(value),
+                        Ok(value) => Eager(show(value)).into_any(),
                         Err(e) => view! { <AdminError error=e/> }.into_any(),
                     }
                 })
