@@ -4,10 +4,12 @@
 # changes of a few per cent that the load benchmark's run-to-run spread hides.
 # Makes the demo database in a temporary folder, serves it under callgrind, views the
 # first demo hearing's page 5 times to warm up, then counts 100 views (brotli, as a
-# phone's navigation). Needs target/release/samrad (scripts/build.sh) and valgrind.
+# phone's navigation). Needs target/release/samrad (scripts/build.sh), or SAMRAD_BIN=
+# another build to compare, and valgrind. The count moves a few per cent from run to
+# run (the runtime's threads wake differently): compare several runs of each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=$PWD/target/release/samrad
+bin=${SAMRAD_BIN:-$PWD/target/release/samrad}
 dir=$(mktemp -d)
 port=${SAMRAD_CALLGRIND_PORT:-3999}
 base=http://127.0.0.1:$port

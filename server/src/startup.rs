@@ -33,12 +33,8 @@ use tower_http::trace::TraceLayer;
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 /// How long shutdown waits for the mail worker's batch in hand.
 const WORKER_GRACE: Duration = Duration::from_secs(30);
-/// Brotli level for the pages rendered per request. Level 0 is brotli's one-pass fast
-/// path: a respondent's page is about a tenth larger than at level 1 (11.4 against
-/// 10.2 kB for the hearing form), and in a profile of one page served over and over
-/// the encoder took 12 % of a page view's CPU instead of 14 %. Level 4 spent more in
-/// the encoder and in clearing its larger tables per response, for pages a few per
-/// cent smaller; the default (11) takes tens of milliseconds a page.
+/// Brotli level for the streamed responses (the exports) and small bodies, which
+/// routes::page_brotli leaves to tower-http: level 0, brotli's one-pass fast path.
 const PAGE_BROTLI: CompressionLevel = CompressionLevel::Precise(0);
 /// gzip level for the browsers that take no brotli (gzip's level 0 stores the page
 /// uncompressed).
@@ -216,8 +212,11 @@ pub fn router(state: AppState, body_timeout: Duration) -> Router {
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyTimeoutLayer::new(body_timeout))
-        // Two layers, as the levels differ: brotli where the browser takes it, else
-        // gzip (a response already encoded is left as it is).
+        // Rendered pages in one piece by the C encoder (routes::page_brotli); then two
+        // layers, as the levels differ, for what that one leaves (streams, small
+        // bodies): brotli where the browser takes it, else gzip. A response already
+        // encoded is left as it is.
+        .layer(middleware::from_fn(routes::page_brotli::compress))
         .layer(CompressionLayer::new().no_gzip().quality(PAGE_BROTLI))
         .layer(CompressionLayer::new().no_br().quality(PAGE_GZIP))
         .layer(middleware::from_fn_with_state(

@@ -149,17 +149,9 @@ pub fn best_of(available: &[LangTag], wanted: &[LangTag]) -> LangTag {
 /// The tags of an `Accept-Language` header, best first (`q` weights honoured, `*`
 /// and unreadable entries skipped).
 pub fn accepted(header: &str) -> Vec<LangTag> {
-    let mut weighted: Vec<(u16, usize, LangTag)> = header
-        .split(',')
+    let mut weighted: Vec<(u16, usize, LangTag)> = super::accept::weighted(header)
         .enumerate()
-        .filter_map(|(i, entry)| {
-            let mut parts = entry.split(';');
-            let tag = LangTag::parse(parts.next()?)?;
-            let q = parts
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
-            (q > 0.0).then_some(((q.clamp(0.0, 1.0) * 1000.0) as u16, i, tag))
-        })
+        .filter_map(|(i, (tag, q))| Some(((q * 1000.0) as u16, i, LangTag::parse(tag)?)))
         .collect();
     weighted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     weighted.into_iter().map(|(_, _, tag)| tag).collect()

@@ -1,6 +1,7 @@
 //! Types shared by the server and the browser: what a consultation, an item and an
 //! answer are, and the validation rules that both sides must agree on.
 
+pub mod accept;
 pub mod admin;
 mod answer;
 mod comment;

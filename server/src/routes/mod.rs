@@ -6,6 +6,7 @@ pub mod export;
 pub mod language;
 pub mod negotiate;
 pub mod open_link;
+pub mod page_brotli;
 pub mod render;
 pub mod respond_form;
 pub mod same_origin;
