@@ -227,6 +227,10 @@ impl Db {
                 Box::pin(async move {
                     conn.execute(PRAGMAS).await?;
                     conn.execute("PRAGMA journal_mode = WAL;").await?;
+                    // The writer's savepoints' sub-journal (one save's pages at a
+                    // time, see `group_commit::run_batch`) in memory, not in a
+                    // temporary file written a page at a time.
+                    conn.execute("PRAGMA temp_store = MEMORY;").await?;
                     Ok(())
                 })
             })
