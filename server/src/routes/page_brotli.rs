@@ -4,8 +4,8 @@
 //! as a stream, and on the 86 kB hearing form that took 2.8 M instructions at level 0
 //! — a quarter of the whole page view (callgrind). The C encoder, given the whole page
 //! at once, does the same level on the same page in about 0.9 M. A rendered page is
-//! already whole in memory when it leaves its handler (leptos_axum collects it, and so
-//! do the redirects and error pages), so compressing it in one piece loses nothing.
+//! already whole in memory when it leaves its handler (leptos_axum collects it before
+//! it answers), so compressing it in one piece loses nothing.
 //! What is not whole — the exports, streamed as they are written — and what is too
 //! small to be worth it pass on untouched to tower-http's layers after this one, which
 //! leave alone what this one encoded.
@@ -24,13 +24,13 @@ const QUALITY: Quality = match Quality::new(0) {
     Ok(quality) => quality,
     Err(_) => panic!("brotli's levels are 0 to 11"),
 };
-/// Brotli's default window (4 MB): a page is always within it.
+/// Brotli's default window (4 MB).
 const WINDOW: WindowSize = match WindowSize::new(22) {
     Ok(window) => window,
     Err(_) => panic!("brotli's windows are 10 to 24 bits"),
 };
-/// Below this a response is left to tower-http's layer (which leaves most such small
-/// bodies as they are): the encoder's set-up costs more than the bytes it saves.
+/// Below this a body is left to tower-http's layer (the server functions' small
+/// replies, mostly): there is too little in them for the one-call encoder to gain.
 const MIN_BYTES: u64 = 1024;
 /// Above this a body is left to tower-http's streaming layer rather than held twice
 /// in memory; a page cannot be that large (lists are paginated), and one that was
@@ -177,8 +177,15 @@ mod tests {
         let mut decoded = vec![0; page.len()];
         let size = brotlic::decompress(&encoded, &mut decoded).unwrap();
         assert_eq!(&decoded[..size], page.as_bytes());
-        let noise: Vec<u8> = (0..4096u32)
-            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        // Bytes with no pattern (xorshift) do not shrink.
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let noise: Vec<u8> = (0..4096)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state >> 32) as u8
+            })
             .collect();
         assert_eq!(encode(&noise), None);
     }

@@ -63,6 +63,67 @@ async fn nonce_of(res: reqwest::Response) -> String {
     nonce
 }
 
+/// A rendered page goes out brotli-encoded where the browser takes brotli
+/// (`routes::page_brotli`, Google's encoder in one call) and decodes to the very page
+/// sent to a browser that takes no compression; a browser that refuses brotli
+/// (`br;q=0`) does not get it.
+#[tokio::test]
+async fn a_page_is_sent_with_brotli_only_where_the_browser_takes_it_and_decodes_whole() {
+    let app = spawn_app().await;
+    let client = client();
+    let token = app.add_body("Skolebestyrelsen").await;
+    // The page's encoding and the page, with the response's own nonce (in the policy
+    // and on the page's scripts) taken out.
+    let fetch = |encoding: &'static str| {
+        let request = client.get(app.url(&format!("/svar/{token}")));
+        async move {
+            let res = request
+                .header("accept-encoding", encoding)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200);
+            let coding = res
+                .headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap().to_owned());
+            let csp = header(&res, "content-security-policy").to_owned();
+            let nonce = csp
+                .split("'nonce-")
+                .nth(1)
+                .unwrap()
+                .split('\'')
+                .next()
+                .unwrap()
+                .to_owned();
+            let bytes = res.bytes().await.unwrap().to_vec();
+            let bytes = match coding.as_deref() {
+                None => bytes,
+                Some("br") => {
+                    let mut decoded = vec![0; bytes.len() * 20];
+                    let size = brotlic::decompress(&bytes, &mut decoded).unwrap();
+                    assert!(bytes.len() * 4 < size, "{} of {size} bytes", bytes.len());
+                    decoded.truncate(size);
+                    decoded
+                }
+                // Only which encoding, not the page, is looked at for the others.
+                Some(_) => return (coding, String::new()),
+            };
+            let page = String::from_utf8(bytes).unwrap().replace(&nonce, "");
+            (coding, page)
+        }
+    };
+    // The first view notes the link's opening; the views compared come after it.
+    fetch("identity").await;
+    let (coding, plain) = fetch("identity").await;
+    assert_eq!(coding, None);
+    let (coding, decoded) = fetch("gzip, deflate, br, zstd").await;
+    assert_eq!(coding.as_deref(), Some("br"));
+    assert_eq!(decoded, plain);
+    let (coding, _) = fetch("gzip, br;q=0").await;
+    assert_eq!(coding.as_deref(), Some("gzip"));
+}
+
 #[tokio::test]
 async fn every_kind_of_response_carries_the_security_headers() {
     let app = spawn_app().await;
