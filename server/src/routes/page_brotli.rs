@@ -6,9 +6,10 @@
 //! at once, does the same level on the same page in about 0.9 M. A rendered page is
 //! already whole in memory when it leaves its handler (leptos_axum collects it before
 //! it answers), so compressing it in one piece loses nothing.
-//! What is not whole — the exports, streamed as they are written — and what is too
-//! small to be worth it pass on untouched to tower-http's layers after this one, which
-//! leave alone what this one encoded.
+//! What is not whole — the exports, streamed as they are written — what is too small
+//! to be worth it, and a page too large to hold twice in memory pass on untouched to
+//! tower-http's layers after this one, which stream them and leave alone what this
+//! one encoded.
 
 use app::model::accept::weighted;
 use axum::body::{Body, Bytes, HttpBody};
@@ -17,6 +18,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use brotlic::{CompressionMode, Quality, WindowSize};
+use futures::StreamExt;
 
 /// Brotli's level for pages. Level 0 is its one-pass fast path: the hearing form comes
 /// out at 10.9 kB instead of 9.8 at level 1, for about 60 % of level 1's work.
@@ -33,8 +35,8 @@ const WINDOW: WindowSize = match WindowSize::new(22) {
 /// replies, mostly): there is too little in them for the one-call encoder to gain.
 const MIN_BYTES: u64 = 1024;
 /// Above this a body is left to tower-http's streaming layer rather than held twice
-/// in memory; a page cannot be that large (lists are paginated), and one that was
-/// would be answered with an error rather than cut short.
+/// in memory. The lists are paginated, but the printable memo of a hearing with
+/// 10,000 bodies is all their comments on one page: over 16 MB.
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 pub async fn compress(request: Request, next: Next) -> Response {
@@ -46,8 +48,9 @@ pub async fn compress(request: Request, next: Next) -> Response {
     let (mut parts, body) = response.into_parts();
     // A page is read to its end here, as leptos_axum has it whole already; any other
     // body this layer takes is in memory.
-    let page: Bytes = match axum::body::to_bytes(body, MAX_BYTES as usize).await {
-        Ok(page) => page,
+    let page: Bytes = match read(body, MAX_BYTES as usize).await {
+        Ok(Read::Whole(page)) => page,
+        Ok(Read::Long(body)) => return Response::from_parts(parts, body),
         Err(error) => {
             tracing::error!(%error, "a rendered page could not be read to compress it");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -65,6 +68,34 @@ pub async fn compress(request: Request, next: Next) -> Response {
     headers.remove(header::CONTENT_LENGTH);
     headers.remove(header::ACCEPT_RANGES);
     Response::from_parts(parts, Body::from(encoded))
+}
+
+/// A body read to its end, or one longer than the limit.
+enum Read {
+    Whole(Bytes),
+    /// What was read and the rest after it, to be sent on as a stream.
+    Long(Body),
+}
+
+/// Reads `body` to its end unless it is longer than `limit`; a body of one piece (a
+/// rendered page) is not copied.
+async fn read(body: Body, limit: usize) -> Result<Read, axum::Error> {
+    let mut stream = body.into_data_stream();
+    let mut pieces: Vec<Bytes> = Vec::new();
+    let mut length = 0;
+    while let Some(piece) = stream.next().await {
+        let piece = piece?;
+        length += piece.len();
+        pieces.push(piece);
+        if length > limit {
+            let read = futures::stream::iter(pieces.into_iter().map(Ok::<_, axum::Error>));
+            return Ok(Read::Long(Body::from_stream(read.chain(stream))));
+        }
+    }
+    Ok(Read::Whole(match pieces.len() {
+        1 => pieces.swap_remove(0),
+        _ => pieces.concat().into(),
+    }))
 }
 
 /// Whether the browser takes brotli (`br` listed with a weight above 0).
@@ -166,6 +197,30 @@ mod tests {
             "",
         ] {
             assert!(!compressible(no), "{no}");
+        }
+    }
+
+    /// Bodies of three pieces: read whole up to the limit, and past it sent on with
+    /// every byte, in order.
+    #[tokio::test]
+    async fn a_body_past_the_limit_is_sent_on_whole_as_a_stream() {
+        let pieces = || {
+            let stream = futures::stream::iter(
+                ["<p>en</p>", "<p>to</p>", "<p>tre</p>"].map(|p| Ok::<_, axum::Error>(p)),
+            );
+            Body::from_stream(stream)
+        };
+        let whole = "<p>en</p><p>to</p><p>tre</p>";
+        match read(pieces(), whole.len()).await.unwrap() {
+            Read::Whole(bytes) => assert_eq!(bytes, whole),
+            Read::Long(_) => panic!("within the limit"),
+        }
+        match read(pieces(), 12).await.unwrap() {
+            Read::Long(body) => {
+                let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+                assert_eq!(bytes, whole);
+            }
+            Read::Whole(_) => panic!("past the limit"),
         }
     }
 
