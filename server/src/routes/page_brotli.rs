@@ -206,7 +206,7 @@ mod tests {
     async fn a_body_past_the_limit_is_sent_on_whole_as_a_stream() {
         let pieces = || {
             let stream = futures::stream::iter(
-                ["<p>en</p>", "<p>to</p>", "<p>tre</p>"].map(|p| Ok::<_, axum::Error>(p)),
+                ["<p>en</p>", "<p>to</p>", "<p>tre</p>"].map(Ok::<_, axum::Error>),
             );
             Body::from_stream(stream)
         };
