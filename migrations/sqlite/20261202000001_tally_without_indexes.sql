@@ -4,10 +4,10 @@
 -- in both (a delete and an insert in each), and the row was found through the
 -- primary key's own index first — four b-trees per count. Kept WITHOUT ROWID, the
 -- table is its primary key's b-tree, in (consultation, item, group, unit, answer)
--- order: a count is one b-tree's entry. Measured on a hearing's 19,000 tally rows: a
--- submission's count 790 → 280 µs; the report's breakdown by group a few ms slower
--- (it sorts what the index handed over in order), by unit and the count per item
--- faster (the table is read in key order, nothing looked up elsewhere).
+-- order: a count is one b-tree's entry. Measured on a hearing's 19,000 tally rows
+-- (scripts/tally-cost.py): a submission's count 760–790 → 280 µs; the report's
+-- breakdowns 6–8 ms slower (they sort what the indexes handed over in order), the
+-- count per item the same.
 CREATE TABLE answer_tally_keyed (
     consultation_id INTEGER NOT NULL REFERENCES consultation (id) ON DELETE CASCADE,
     item_id         INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,
