@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod batch;
 pub mod body_state;
 pub mod catalogue;
 pub mod copy;

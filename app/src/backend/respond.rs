@@ -6,6 +6,7 @@
 //! member changed, keeps fields only others changed, and refuses the whole save —
 //! writing nothing — when both changed the same field differently.
 
+use super::batch::Batch;
 use super::body_state;
 use super::catalogue::StoredItem;
 use super::dates::format_datetime;
@@ -552,21 +553,24 @@ async fn save_in(
             return Ok(stop);
         }
         if submitting {
+            // What follows goes to the database as one batch (one round trip on
+            // SQLite's writer): the statements need nothing back from each other.
+            let written_in = best_of(&questionnaire.languages, &posting.wanted);
+            let background = Background::of(asked);
+            let mut batch = Batch::new(conn);
             // Answers to items the logic hides are discarded, whatever the browser sent.
             for hidden in asked.iter().filter(|a| !shown.contains(&a.id)) {
                 if stored.contains_key(&hidden.id) {
-                    sqlx::query("DELETE FROM answer WHERE response_id = $1 AND item_id = $2")
+                    batch
+                        .push("DELETE FROM answer WHERE response_id = $1 AND item_id = $2")
                         .bind(response.id)
-                        .bind(hidden.id)
-                        .execute(&mut *conn)
-                        .await?;
+                        .bind(hidden.id);
                 }
             }
-            let written_in = best_of(&questionnaire.languages, &posting.wanted);
-            let background = Background::of(asked);
             if invitee.anonymous {
                 submit_anonymously(
                     &mut *conn,
+                    batch,
                     &invitee,
                     response.id,
                     &written_in,
@@ -581,42 +585,38 @@ async fn save_in(
             }
             // A response submitted before takes its earlier answers out of the count.
             if response.submission_no > 0 {
-                tally::count(&mut *conn, response.id, Sign::Remove, background).await?;
-                sqlx::query("DELETE FROM submitted_answer WHERE response_id = $1")
-                    .bind(response.id)
-                    .execute(&mut *conn)
-                    .await?;
+                tally::count_in(&mut batch, response.id, Sign::Remove, background);
+                batch
+                    .push("DELETE FROM submitted_answer WHERE response_id = $1")
+                    .bind(response.id);
             }
-            sqlx::query(
-                "INSERT INTO submitted_answer (response_id, item_id, value, comment)
-                 SELECT response_id, item_id, value, comment FROM answer
-                 WHERE response_id = $1 AND (value <> '' OR comment <> '')",
-            )
-            .bind(response.id)
-            .execute(&mut *conn)
-            .await?;
+            batch
+                .push(
+                    "INSERT INTO submitted_answer (response_id, item_id, value, comment)
+                     SELECT response_id, item_id, value, comment FROM answer
+                     WHERE response_id = $1 AND (value <> '' OR comment <> '')",
+                )
+                .bind(response.id);
             // The draft's own columns and the submission's, stamped with the body's
             // group and unit as they are now (see [`tally::stamp`]), in one statement.
-            sqlx::query(
-                "UPDATE response SET status = 'submitted', version = $4, submitted_version = $4,
+            batch
+                .push(
+                    "UPDATE response SET status = 'submitted', version = $4, submitted_version = $4,
                         general_comment = $5, submitted_general_comment = $5, general_comment_version = $6,
                         submission_no = submission_no + 1, submitted_at = $1, updated_at = $1, lang = $2,
                         group_name = COALESCE((SELECT r.group_name FROM respondent r WHERE r.id = response.respondent_id), group_name),
                         unit = COALESCE((SELECT r.unit FROM respondent r WHERE r.id = response.respondent_id), unit)
-                 WHERE id = $3",
-            )
-            .bind(now_ms)
-            .bind(written_in.as_str())
-            .bind(response.id)
-            .bind(version)
-            .bind(&general_comment)
-            .bind(general_version)
-            .execute(&mut *conn)
-            .await?;
-            tally::count(&mut *conn, response.id, Sign::Add, background).await?;
+                     WHERE id = $3",
+                )
+                .bind(now_ms)
+                .bind(written_in.as_str())
+                .bind(response.id)
+                .bind(version)
+                .bind(general_comment.as_str())
+                .bind(general_version);
+            tally::count_in(&mut batch, response.id, Sign::Add, background);
             if invitee.state < BodyState::Submitted {
-                body_state::advance(&mut *conn, invitee.respondent_id, BodyState::Submitted)
-                    .await?;
+                body_state::advance_in(&mut batch, invitee.respondent_id, BodyState::Submitted);
             }
             // The receipt mail is queued in the submission's own transaction: no
             // submission without its receipt, no receipt for a submission that failed.
@@ -636,12 +636,14 @@ async fn save_in(
             .receipt(&invitee, &questionnaire, Lang::Da);
             super::mail::outbox::enqueue_receipt(
                 &mut *conn,
+                &mut batch,
                 invitee.consultation_id,
                 invitee.respondent_id,
                 &receipt,
                 now_ms,
             )
             .await?;
+            batch.execute(conn).await?;
             return Ok(SaveResult::Submitted {
                 version,
                 submission_no: response.submission_no + 1,
@@ -882,9 +884,11 @@ async fn changed_since(
 /// respondent, no token, a random id (not a sequence that follows the order of the
 /// invitations), no time finer than the day — stamped with the group and unit it
 /// counts under. The draft is deleted, and the respondent keeps only "has answered",
-/// so reminders skip it. Nothing about the answers is logged or mailed.
+/// so reminders skip it. Nothing about the answers is logged or mailed. The writes
+/// go in the caller's `batch`, after what it holds.
 async fn submit_anonymously(
     tx: &mut AnyConnection,
+    mut batch: Batch<'_>,
     invitee: &Invitee,
     draft_id: ResponseId,
     written_in: &LangTag,
@@ -904,44 +908,43 @@ async fn submit_anonymously(
             break candidate;
         }
     };
-    sqlx::query(
-        "INSERT INTO response (id, consultation_id, respondent_id, status, submission_no,
-                               submitted_general_comment, submitted_at, updated_at, group_name, unit, lang)
-         SELECT $1, consultation_id, NULL, 'submitted', 1, general_comment, $2, $2, $3, $4, $5
-         FROM response WHERE id = $6",
-    )
-    .bind(id)
-    .bind(day)
-    .bind(&invitee.group_name)
-    .bind(&invitee.unit)
-    .bind(written_in.as_str())
-    .bind(draft_id)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
-        "INSERT INTO submitted_answer (response_id, item_id, value, comment)
-         SELECT $1, item_id, value, comment FROM answer
-         WHERE response_id = $2 AND (value <> '' OR comment <> '')",
-    )
-    .bind(id)
-    .bind(draft_id)
-    .execute(&mut *tx)
-    .await?;
-    tally::count(tx, id, Sign::Add, background).await?;
-    sqlx::query("DELETE FROM response WHERE id = $1")
-        .bind(draft_id)
-        .execute(&mut *tx)
-        .await?;
-    body_state::advance(tx, invitee.respondent_id, BodyState::Submitted).await?;
+    batch
+        .push(
+            "INSERT INTO response (id, consultation_id, respondent_id, status, submission_no,
+                                   submitted_general_comment, submitted_at, updated_at, group_name, unit, lang)
+             SELECT $1, consultation_id, NULL, 'submitted', 1, general_comment, $2, $2, $3, $4, $5
+             FROM response WHERE id = $6",
+        )
+        .bind(id)
+        .bind(day)
+        .bind(invitee.group_name.as_str())
+        .bind(invitee.unit.as_str())
+        .bind(written_in.as_str())
+        .bind(draft_id);
+    batch
+        .push(
+            "INSERT INTO submitted_answer (response_id, item_id, value, comment)
+             SELECT $1, item_id, value, comment FROM answer
+             WHERE response_id = $2 AND (value <> '' OR comment <> '')",
+        )
+        .bind(id)
+        .bind(draft_id);
+    tally::count_in(&mut batch, id, Sign::Add, background);
+    batch
+        .push("DELETE FROM response WHERE id = $1")
+        .bind(draft_id);
+    body_state::advance_in(&mut batch, invitee.respondent_id, BodyState::Submitted);
     let receipt = anonymous_receipt(invitee, Lang::Da);
     super::mail::outbox::enqueue_receipt(
-        tx,
+        &mut *tx,
+        &mut batch,
         invitee.consultation_id,
         invitee.respondent_id,
         &receipt,
         now_ms,
     )
     .await?;
+    batch.execute(tx).await?;
     Ok(())
 }
 

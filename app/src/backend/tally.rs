@@ -7,6 +7,7 @@
 //! previous answers out of the count and adds its new ones, and a body moved to
 //! another group or unit takes its answers along.
 
+use super::batch::Batch;
 use crate::model::{ConsultationId, ResponseId};
 use sqlx::AnyConnection;
 
@@ -65,15 +66,22 @@ pub async fn count(
     sign: Sign,
     background: Background,
 ) -> Result<(), sqlx::Error> {
+    let mut batch = Batch::new(conn);
+    count_in(&mut batch, response_id, sign, background);
+    batch.execute(conn).await
+}
+
+/// [`count`] as statements of the caller's `batch`.
+pub fn count_in(
+    batch: &mut Batch<'_>,
+    response_id: ResponseId,
+    sign: Sign,
+    background: Background,
+) {
     let by_answer = (background != Background::NotAsked).then_some(add_up_by_answer!("rs.id = $1"));
     for sql in std::iter::once(add_up!("rs.id = $1")).chain(by_answer) {
-        sqlx::query(sql)
-            .bind(response_id)
-            .bind(sign as i64)
-            .execute(&mut *conn)
-            .await?;
+        batch.push(sql).bind(response_id).bind(sign as i64);
     }
-    Ok(())
 }
 
 /// Stamps a response with the group and unit of its body as they are now: at

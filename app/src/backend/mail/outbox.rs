@@ -8,6 +8,7 @@
 //! (SMTP cannot tell us whether a mail accepted just before a crash was recorded).
 
 use super::compose::{self, Composed, MailContext, LINK};
+use crate::backend::batch::Batch;
 use crate::backend::dates::format_datetime;
 use crate::backend::db::Db;
 use crate::backend::token::Token;
@@ -51,36 +52,36 @@ fn message_id() -> String {
     format!("<{hex}@samrad.local>")
 }
 
+/// Adds the mail's row to `batch`: sent with the other statements of the action that
+/// caused it, in its transaction. The values are the batch's own (`mail` is taken).
 #[allow(clippy::too_many_arguments)]
-async fn enqueue(
-    conn: &mut AnyConnection,
+fn enqueue_in(
+    batch: &mut Batch<'_>,
     kind: MailKind,
     consultation_id: ConsultationId,
     respondent_id: BodyId,
     recipients: &[String],
-    mail: &Composed,
-    link: Option<&str>,
+    mail: Composed,
+    link: Option<String>,
     now_ms: i64,
-) -> Result<(), sqlx::Error> {
+) {
     let recipients = serde_json::to_string(recipients).unwrap_or_else(|_| "[]".into());
-    sqlx::query(
-        "INSERT INTO outbox (kind, consultation_id, respondent_id, recipients, subject, body_text,
-                             body_html, link, message_id, created_at, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
-    )
-    .bind(kind.as_str())
-    .bind(consultation_id)
-    .bind(respondent_id)
-    .bind(recipients)
-    .bind(&mail.subject)
-    .bind(&mail.text)
-    .bind(&mail.html)
-    .bind(link)
-    .bind(message_id())
-    .bind(now_ms)
-    .execute(conn)
-    .await?;
-    Ok(())
+    batch
+        .push(
+            "INSERT INTO outbox (kind, consultation_id, respondent_id, recipients, subject, body_text,
+                                 body_html, link, message_id, created_at, next_attempt_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+        )
+        .bind(kind.as_str())
+        .bind(consultation_id)
+        .bind(respondent_id)
+        .bind(recipients)
+        .bind(mail.subject)
+        .bind(mail.text)
+        .bind(mail.html)
+        .bind(link)
+        .bind(message_id())
+        .bind(now_ms);
 }
 
 #[derive(sqlx::FromRow)]
@@ -224,17 +225,18 @@ pub async fn enqueue_links(
                 .await?;
         }
         let link = format!("{}/svar/{}", base_url.trim_end_matches('/'), token.as_str());
-        enqueue(
-            conn,
+        let mut batch = Batch::new(conn);
+        enqueue_in(
+            &mut batch,
             kind,
             consultation_id,
             respondent_id,
             &to,
-            &mail,
-            Some(&link),
+            mail,
+            Some(link),
             now_ms,
-        )
-        .await?;
+        );
+        batch.execute(conn).await?;
         queued += 1;
     }
     Ok(queued)
@@ -260,9 +262,11 @@ async fn supersede_links(
     Ok(())
 }
 
-/// Queues the receipt of a submission (inside the submission's transaction).
+/// Queues the receipt of a submission: adds its row to the submission's `batch`, so
+/// it is written in the submission's transaction.
 pub async fn enqueue_receipt(
     conn: &mut AnyConnection,
+    batch: &mut Batch<'_>,
     consultation_id: ConsultationId,
     respondent_id: BodyId,
     receipt: &Receipt,
@@ -288,17 +292,17 @@ pub async fn enqueue_receipt(
         },
         receipt,
     );
-    enqueue(
-        conn,
+    enqueue_in(
+        batch,
         MailKind::Receipt,
         consultation_id,
         respondent_id,
         &to,
-        &mail,
+        mail,
         None,
         now_ms,
-    )
-    .await
+    );
+    Ok(())
 }
 
 /// A mail the worker has claimed, ready to send.
