@@ -14,41 +14,59 @@ use sqlx::{AnyConnection, Arguments, Encode, Type};
 
 /// Statements to run in order on one connection, in the caller's transaction.
 pub struct Batch<'q> {
-    together: bool,
-    /// SQLite: the statements so far, renumbered, `;`-separated.
-    sql: String,
-    /// SQLite: the values of every statement so far, in order.
-    values: AnyArguments<'q>,
-    /// PostgreSQL: each statement with its own values.
-    apart: Vec<(&'q str, AnyArguments<'q>)>,
+    statements: Statements<'q>,
     /// The first value that could not be encoded; the batch then runs nothing.
     error: Option<sqlx::Error>,
+}
+
+enum Statements<'q> {
+    /// SQLite: the statements so far, renumbered and `;`-separated, and the values of
+    /// all of them, in order.
+    Together {
+        sql: String,
+        values: AnyArguments<'q>,
+    },
+    /// PostgreSQL: each statement with its own values.
+    Apart(Vec<(&'q str, AnyArguments<'q>)>),
 }
 
 impl<'q> Batch<'q> {
     /// An empty batch for `conn`'s engine.
     pub fn new(conn: &AnyConnection) -> Self {
+        let statements = if conn.backend_name() == "SQLite" {
+            Statements::Together {
+                sql: String::new(),
+                values: AnyArguments::default(),
+            }
+        } else {
+            Statements::Apart(Vec::new())
+        };
         Self {
-            together: conn.backend_name() == "SQLite",
-            sql: String::new(),
-            values: AnyArguments::default(),
-            apart: Vec::new(),
+            statements,
             error: None,
         }
     }
 
     /// Adds a statement whose parameters are `$1…$n`; bind exactly its `n` values
     /// to what this returns, before the next statement is added.
-    pub fn push(&mut self, sql: &'q str) -> Bind<'_, 'q> {
-        if self.together {
-            if !self.sql.is_empty() {
-                self.sql.push_str(";\n");
+    pub fn push(&mut self, statement: &'q str) -> Bind<'_, 'q> {
+        let values = match &mut self.statements {
+            Statements::Together { sql, values } => {
+                if !sql.is_empty() {
+                    sql.push_str(";\n");
+                }
+                renumber(statement, values.len(), sql);
+                values
             }
-            renumber(sql, self.values.len(), &mut self.sql);
-        } else {
-            self.apart.push((sql, AnyArguments::default()));
+            Statements::Apart(statements) => {
+                statements.push((statement, AnyArguments::default()));
+                &mut statements.last_mut().expect("just pushed").1
+            }
+        };
+        Bind {
+            values,
+            error: &mut self.error,
         }
-        Bind { batch: self }
     }
 
     /// Runs the statements in order; the first that fails stops the rest.
@@ -56,15 +74,16 @@ impl<'q> Batch<'q> {
         if let Some(error) = self.error {
             return Err(error);
         }
-        if self.together {
-            if !self.sql.is_empty() {
-                sqlx::query_with(&self.sql, self.values)
-                    .execute(&mut *conn)
-                    .await?;
+        match self.statements {
+            Statements::Together { sql, values } => {
+                if !sql.is_empty() {
+                    sqlx::query_with(&sql, values).execute(&mut *conn).await?;
+                }
             }
-        } else {
-            for (sql, values) in self.apart {
-                sqlx::query_with(sql, values).execute(&mut *conn).await?;
+            Statements::Apart(statements) => {
+                for (sql, values) in statements {
+                    sqlx::query_with(sql, values).execute(&mut *conn).await?;
+                }
             }
         }
         Ok(())
@@ -73,18 +92,14 @@ impl<'q> Batch<'q> {
 
 /// Binds the values of the statement just added, in the order of its parameters.
 pub struct Bind<'b, 'q> {
-    batch: &'b mut Batch<'q>,
+    values: &'b mut AnyArguments<'q>,
+    error: &'b mut Option<sqlx::Error>,
 }
 
 impl<'q> Bind<'_, 'q> {
     pub fn bind<T: 'q + Encode<'q, Any> + Type<Any>>(self, value: T) -> Self {
-        let batch = &mut *self.batch;
-        let values = match batch.apart.last_mut() {
-            Some((_, values)) if !batch.together => values,
-            _ => &mut batch.values,
-        };
-        if let Err(error) = values.add(value) {
-            batch.error.get_or_insert(sqlx::Error::Encode(error));
+        if let Err(error) = self.values.add(value) {
+            self.error.get_or_insert(sqlx::Error::Encode(error));
         }
         self
     }
@@ -154,7 +169,7 @@ mod tests {
             .await
             .unwrap();
         let mut batch = Batch::new(&conn);
-        assert!(batch.together);
+        assert!(matches!(batch.statements, Statements::Together { .. }));
         batch
             .push("INSERT INTO t (id, a, b) VALUES ($1, $2, $1)")
             .bind(7_i64)
