@@ -49,12 +49,34 @@ impl Lang {
         key.text(self)
     }
 
-    /// A text with its `{name}` placeholders replaced.
+    /// A text with its `{name}` placeholders replaced, in one pass: a value is put in
+    /// as it is (a comment holding `{max}` stays so), and a placeholder without a value
+    /// is left standing. The respondent's page fills a few texts per proposal.
     pub fn fill(self, key: Key, args: &[(&str, &str)]) -> String {
-        args.iter()
-            .fold(key.text(self).to_owned(), |text, (name, value)| {
-                text.replace(&format!("{{{name}}}"), value)
-            })
+        let mut rest = key.text(self);
+        let values: usize = args.iter().map(|(_, value)| value.len()).sum();
+        let mut text = String::with_capacity(rest.len() + values);
+        while let Some(open) = rest.find('{') {
+            text.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let named = after.find('}').and_then(|close| {
+                let name = &after[..close];
+                let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+                Some((close, *value))
+            });
+            match named {
+                Some((close, value)) => {
+                    text.push_str(value);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    text.push('{');
+                    rest = after;
+                }
+            }
+        }
+        text.push_str(rest);
+        text
     }
 
     /// A whole number with the language's thousands separator (5.000 / 5,000).
@@ -1250,6 +1272,14 @@ mod tests {
         assert_eq!(
             Lang::Da.fill(Key::Progress, &[("done", "17"), ("total", "42")]),
             "17 af 42 besvaret"
+        );
+        assert_eq!(
+            Lang::Da.fill(Key::Progress, &[("done", "{total}"), ("total", "42")]),
+            "{total} af 42 besvaret"
+        );
+        assert_eq!(
+            Lang::Da.fill(Key::Progress, &[("done", "1")]),
+            "1 af {total} besvaret"
         );
         assert_eq!(Lang::Da.number(5000), "5.000");
         assert_eq!(Lang::En.number(1234567), "1,234,567");

@@ -1,5 +1,6 @@
 use crate::model::{ItemId, ItemKind};
 use crate::use_lang;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The answer categories of an item as native inputs inside their labels (the whole
@@ -31,7 +32,7 @@ pub fn AnswerScale(
             .enumerate()
             .map(|(i, option)| (option.clone(), label_of(i, option)))
             .collect();
-        return boxes(
+        return Either::Left(boxes(
             item_id,
             labelled,
             &initial,
@@ -39,12 +40,12 @@ pub fn AnswerScale(
             disabled,
             described_by,
             on_pick,
-        )
-        .into_any();
+        ));
     }
     let lang = use_lang();
     let name = crate::wire::respond::field(crate::wire::respond::VALUE, item_id);
-    kind.buckets()
+    let radios = kind
+        .buckets()
         .into_iter()
         .enumerate()
         .map(|(i, bucket)| {
@@ -67,8 +68,8 @@ pub fn AnswerScale(
                 </label>
             }
         })
-        .collect_view()
-        .into_any()
+        .collect_view();
+    Either::Right(radios)
 }
 
 /// A multiple choice's checkboxes, each (stored option, label); the stored value is

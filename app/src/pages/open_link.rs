@@ -19,7 +19,7 @@ pub fn OpenLinkPage() -> impl IntoView {
     view! {
         <Main>
         <Suspense>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match data.await {
                     Ok(page) => view! { <OpenLinkStart page/> }.into_any(),
                     Err(error) => view! { <LinkError error/> }.into_any(),

@@ -16,7 +16,7 @@ pub fn ReceiptPage() -> impl IntoView {
     view! {
         <Main>
         <Suspense>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match data.await {
                     Ok(Some(r)) => Eager(view! { <ReceiptView receipt=r token=token()/> }).into_any(),
                     Ok(None) => {

@@ -27,10 +27,7 @@ where
     let response = use_context::<leptos_axum::ResponseOptions>();
     view! {
         <Suspense>
-            {move || {
-                #[cfg(feature = "ssr")]
-                let response = response.clone();
-                Suspend::new(async move {
+            {Suspend::new(async move {
                 match session.await {
                     Ok(view) => match view.user {
                         Some(user) => {
@@ -64,8 +61,7 @@ where
                     },
                     Err(e) => view! { <Main><AdminError error=e/></Main> }.into_any(),
                 }
-                })
-            }}
+            })}
         </Suspense>
     }
 }
