@@ -4,10 +4,12 @@ use crate::components::{Eager, LanguageSwitch, Main, PageTitle};
 use crate::i18n::Key;
 use crate::model::Receipt;
 use crate::use_lang;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-/// What the body submitted, shown after each submission.
+/// What the body submitted, shown after each submission. Built once, without
+/// `into_any`'s copy of the view, as the respondent's page (see `RespondPage`).
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
     let params = use_params_map();
@@ -18,13 +20,13 @@ pub fn ReceiptPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 match data.await {
-                    Ok(Some(r)) => Eager(view! { <ReceiptView receipt=r token=token()/> }).into_any(),
+                    Ok(Some(r)) => EitherOf3::A(Eager(view! { <ReceiptView receipt=r token=token()/> })),
                     Ok(None) => {
                         #[cfg(feature = "ssr")]
                         leptos_axum::redirect(&crate::wire::path::respond(&token()));
-                        ().into_any()
+                        EitherOf3::B(())
                     }
-                    Err(e) => view! { <LinkError error=e/> }.into_any(),
+                    Err(e) => EitherOf3::C(view! { <LinkError error=e/> }),
                 }
             })}
         </Suspense>
