@@ -4,7 +4,8 @@
 use super::outbox::{Claimed, Outcome};
 #[cfg(test)]
 use crate::model::MailId;
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Body, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -169,10 +170,21 @@ fn build_message(from: &Mailbox, mail: &Claimed) -> Result<Message, String> {
                 .singlepart(
                     SinglePart::builder()
                         .header(ContentType::TEXT_HTML)
-                        .body(html),
+                        .body(html_body(html)),
                 ),
         )
         .map_err(|e| e.to_string())
+}
+
+/// The HTML alternative in base64. lettre picks quoted-printable for any text that is
+/// not plain ASCII, and encodes it byte by byte; a receipt's HTML (every answer, in
+/// tags whose every `=` becomes `=3D`) took half of that. No one reads the HTML's
+/// source, and base64 is encoded in blocks: a receipt's sending went from 750,000 to
+/// 600,000 instructions (callgrind). The plain text stays quoted-printable, readable
+/// as it is.
+fn html_body(html: String) -> Body {
+    Body::new_with_encoding(html, ContentTransferEncoding::Base64)
+        .expect("any text can be sent in base64")
 }
 
 /// Whether an SMTP error says the relay is away rather than anything of the message.
