@@ -236,6 +236,20 @@ mod tests {
         assert!(raw.contains("Message-ID: <m1@samrad.local>"));
         assert!(raw.contains("To: a@x.dk, b@x.dk"));
         assert!(raw.contains("https://h.dk/svar/abc&d"));
-        assert!(raw.contains("https://h.dk/svar/abc&amp;d"));
+        assert!(html_part(&raw).contains("<a href=\"https://h.dk/svar/abc&amp;d\">"));
+    }
+
+    /// The HTML alternative of a formatted message, decoded from its base64.
+    fn html_part(raw: &str) -> String {
+        use base64::Engine;
+        let at = raw.find("Content-Transfer-Encoding: base64").expect("a base64 part");
+        let body = &raw[at..];
+        let start = body.find("\r\n\r\n").expect("the part's body") + 4;
+        let end = body[start..].find("\r\n--").expect("the part's end") + start;
+        let encoded: String = body[start..end].split_whitespace().collect();
+        let html = base64::engine::general_purpose::STANDARD
+            .decode(encoded)
+            .expect("base64");
+        String::from_utf8(html).expect("UTF-8")
     }
 }
