@@ -242,7 +242,9 @@ mod tests {
     /// The HTML alternative of a formatted message, decoded from its base64.
     fn html_part(raw: &str) -> String {
         use base64::Engine;
-        let at = raw.find("Content-Transfer-Encoding: base64").expect("a base64 part");
+        let at = raw
+            .find("Content-Transfer-Encoding: base64")
+            .expect("a base64 part");
         let body = &raw[at..];
         let start = body.find("\r\n\r\n").expect("the part's body") + 4;
         let end = body[start..].find("\r\n--").expect("the part's end") + start;

@@ -27,7 +27,10 @@ where
     let response = use_context::<leptos_axum::ResponseOptions>();
     view! {
         <Suspense>
-            {Suspend::new(async move {
+            {move || {
+                #[cfg(feature = "ssr")]
+                let response = response.clone();
+                Suspend::new(async move {
                 match session.await {
                     Ok(view) => match view.user {
                         Some(user) => {
@@ -61,7 +64,8 @@ where
                     },
                     Err(e) => view! { <Main><AdminError error=e/></Main> }.into_any(),
                 }
-            })}
+                })
+            }}
         </Suspense>
     }
 }

@@ -21,7 +21,7 @@ pub fn LoginPage() -> impl IntoView {
             </header>
             <FlashMessage/>
             <Suspense>
-                {Suspend::new(async move {
+                {move || Suspend::new(async move {
                     let view = session.await.ok();
                     let echo = view.as_ref().and_then(|v| echo_for(&v.echo, "login"));
                     let refused = echo.is_some();

@@ -73,20 +73,25 @@ type Loaded<T> = Resource<Result<T, ApiError>>;
 /// What `data` loads, shown by `show` once it has arrived; or the page that says why
 /// it could not be loaded (signed out, not allowed, not found). What `show` makes
 /// waits for nothing more (no page nests a `Suspense`), so it is written in one piece
-/// ([`Eager`]), and built once (the child is the `Suspend`, not a closure: see
-/// `RespondPage`).
-fn loaded<T>(data: Loaded<T>, show: impl FnOnce(T) -> AnyView + Send + 'static) -> impl IntoView
+/// ([`Eager`]).
+fn loaded<T>(
+    data: Loaded<T>,
+    show: impl Fn(T) -> AnyView + Clone + Send + Sync + 'static,
+) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
 {
     view! {
         <Suspense>
-            {Suspend::new(async move {
-                match data.await {
-                    Ok(value) => Eager(show(value)).into_any(),
-                    Err(e) => view! { <AdminError error=e/> }.into_any(),
-                }
-            })}
+            {move || {
+                let show = show.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(value) => Eager(show(value)).into_any(),
+                        Err(e) => view! { <AdminError error=e/> }.into_any(),
+                    }
+                })
+            }}
         </Suspense>
     }
 }

@@ -36,13 +36,15 @@ fn content_lang() -> String {
     use_context::<ContentLang>().map_or_else(|| "da".to_owned(), |c| c.0)
 }
 
-/// The `Suspense`'s child is the `Suspend` itself, not a closure that makes one (as on
-/// every page here): once the data has arrived, `Suspense` walks its children to look
-/// for more to wait for and then renders them. A closure is called for each, so the
-/// whole form was built twice for most page views (callgrind: 1.78 builds per view);
-/// a `Suspend` keeps the view it built when walked and renders that one. The pages
-/// are server-only (the form is an island of its own), so nothing needs the closure's
-/// reactivity. The two outcomes are an `Either`, not `into_any`: that turns every
+/// The `Suspense`'s child is the `Suspend` itself, not a closure that makes one: once
+/// the data has arrived, `Suspense` walks its children to look for more to wait for and
+/// then renders them. A closure is called for each, so the whole form was built twice
+/// for most page views (callgrind: 1.78 builds per view); a `Suspend` keeps the view it
+/// built when walked and renders that one. The respondent's pages are islands, never
+/// rendered again in the browser (the form is an island of its own), so nothing needs
+/// the closure's reactivity. The administration's pages keep their closures: they
+/// hydrate whole, and a filter's `<Form>` navigates in the browser, where the closure
+/// shows the new data. The two outcomes are an `Either`, not `into_any`: that turns every
 /// borrowed text of the page's view into an owned copy first (9 % of a page view).
 #[component]
 pub fn RespondPage() -> impl IntoView {
