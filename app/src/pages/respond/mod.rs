@@ -44,8 +44,10 @@ fn content_lang() -> String {
 /// rendered again in the browser (the form is an island of its own), so nothing needs
 /// the closure's reactivity. The administration's pages keep their closures: they
 /// hydrate whole, and a filter's `<Form>` navigates in the browser, where the closure
-/// shows the new data. The two outcomes are an `Either`, not `into_any`: that turns every
-/// borrowed text of the page's view into an owned copy first (9 % of a page view).
+/// shows the new data.
+///
+/// The two outcomes are an `Either`, not `into_any`, which first turns every borrowed
+/// text of the page's view into an owned copy (9 % of a page view).
 #[component]
 pub fn RespondPage() -> impl IntoView {
     let params = use_params_map();
