@@ -7,7 +7,7 @@ use crate::routes;
 use crate::serve::{serve, ConnectionLimits};
 use app::backend::db::Db;
 use app::backend::mail::transport::MailConfig;
-use app::edge::state::{AppState, Settings};
+use app::edge::state::{AppState, Settings, Shared};
 use app::{shell, App, OUTPUT_NAME};
 use axum::extract::{DefaultBodyLimit, MatchedPath};
 use axum::routing::{get, post};
@@ -123,12 +123,12 @@ impl Application {
             mail_signal.clone(),
         )
         .map_err(std::io::Error::other)?;
-        let state = AppState {
+        let state = AppState::new(Shared {
             leptos_options,
             db,
             settings: Arc::new(settings),
             mail_signal,
-        };
+        });
         Ok(Self {
             listener,
             router: router(state, options.limits.body_timeout),

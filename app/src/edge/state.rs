@@ -5,8 +5,29 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
 
+/// Cloned by every middleware and handler of every request (axum's `State`, the
+/// server functions' context), so it is one reference count: its fields' own clones
+/// were some twenty (the options' texts, the pools, the writer's handles), each taken
+/// and dropped again per request.
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+#[derive(Debug)]
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub settings: Arc<Settings>,
