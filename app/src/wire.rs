@@ -31,7 +31,7 @@ pub mod respond {
     pub const CHOICE: char = 'm';
 
     pub fn field(slot: char, item: crate::model::ItemId) -> String {
-        format!("{slot}{item}")
+        item.tagged(slot.encode_utf8(&mut [0; 4]))
     }
 
     /// Redirect flags: the draft was saved; blanks must be confirmed; another

@@ -53,7 +53,7 @@ pub fn AnswerScale(
             let picked = v.clone();
             let checked = v.clone();
             view! {
-                <label class=format!("choice choice-{}", bucket.css_key(i))>
+                <label class=["choice choice-", &bucket.css_key(i)].concat()>
                     <input
                         type="radio"
                         name=name.clone()

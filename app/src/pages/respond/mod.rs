@@ -109,10 +109,8 @@ fn error_summary(lang: Lang, form: &FormData) -> Vec<(Option<String>, String)> {
         .map(|e| {
             let text = error_text(lang, e.code);
             match e.field {
-                FieldId::Value(id) => {
-                    (Some(format!("#item-{id}")), format!("{}: {text}", code(id)))
-                }
-                FieldId::Comment(id) => (Some(format!("#c{id}")), format!("{}: {text}", code(id))),
+                FieldId::Value(id) => (Some(id.tagged("#item-")), format!("{}: {text}", code(id))),
+                FieldId::Comment(id) => (Some(id.tagged("#c")), format!("{}: {text}", code(id))),
                 FieldId::GeneralComment => (
                     Some("#gc".to_owned()),
                     format!("{}: {text}", lang.t(Key::GeneralCommentTitle)),
@@ -391,7 +389,7 @@ fn AnswerForm(form: FormData, token: String, page: usize) -> impl IntoView {
                 {move || match first_unanswered.get() {
                     Some(id) if editable => {
                         view! {
-                            <a class="jump" href=format!("#item-{id}") rel="external">
+                            <a class="jump" href=id.tagged("#item-") rel="external">
                                 {lang.t(Key::JumpToUnanswered)}
                             </a>
                         }
@@ -412,8 +410,8 @@ fn AnswerForm(form: FormData, token: String, page: usize) -> impl IntoView {
                         move || !ids.iter().any(|id| on_screen(*id))
                     };
                     view! {
-                        <section class="area" hidden=hidden aria-labelledby=format!("area-{}", section.id)>
-                            <h2 id=format!("area-{}", section.id) lang=content_lang()>{section.title.clone()}</h2>
+                        <section class="area" hidden=hidden aria-labelledby=section.id.tagged("area-")>
+                            <h2 id=section.id.tagged("area-") lang=content_lang()>{section.title.clone()}</h2>
                             {(!section.description.is_empty())
                                 .then(|| {
                                     view! {
@@ -603,7 +601,7 @@ fn NoticeBox(notice: Option<Notice>, problems: Vec<(Option<String>, String)>) ->
                         >
                             {lang.t(Key::SubmitAnyway)}
                         </button>
-                        <a class="button secondary" href=first.map(|id| format!("#item-{id}")) rel="external">
+                        <a class="button secondary" href=first.map(|id| id.tagged("#item-")) rel="external">
                             {lang.t(Key::AnswerThemFirst)}
                         </a>
                     </p>
@@ -640,7 +638,7 @@ fn ItemLinks(items: Vec<ItemRef>) -> impl IntoView {
                 .map(|i| {
                     view! {
                         <li>
-                            <a href=format!("#item-{}", i.id) rel="external">
+                            <a href=i.id.tagged("#item-") rel="external">
                                 {lang.fill(Key::ProposalNo, &[("code", &i.code)])}
                             </a>
                         </li>
@@ -692,6 +690,16 @@ fn SaveIndicator(autosave: Autosave) -> impl IntoView {
     }
 }
 
+/// Whether the item's answer or comment has a problem: one read of the errors, and no
+/// texts made (every card asks, on every page view).
+fn has_error(autosave: Autosave, item_id: ItemId) -> bool {
+    autosave
+        .errors
+        .read()
+        .iter()
+        .any(|e| matches!(e.field, FieldId::Value(id) | FieldId::Comment(id) if id == item_id))
+}
+
 /// Errors for one field, as a list the inputs point at with `aria-describedby`.
 fn field_errors(autosave: Autosave, lang: Lang, field: FieldId) -> impl Fn() -> Vec<String> + Copy {
     move || {
@@ -724,9 +732,14 @@ fn ItemCard(
     let lang = use_lang();
     let value_errors = field_errors(autosave, lang, FieldId::Value(item_id));
     let comment_errors = field_errors(autosave, lang, FieldId::Comment(item_id));
-    let value_error_id = format!("err-v{item_id}");
+    let value_error_id = item_id.tagged("err-v");
     let comment_id = respond::field(respond::COMMENT, item_id);
-    let has_comment = !initial.comment.is_empty() || !comment_errors().is_empty();
+    let has_comment = !initial.comment.is_empty()
+        || autosave
+            .errors
+            .read_untracked()
+            .iter()
+            .any(|e| e.field == FieldId::Comment(item_id));
     let pick = Callback::new(move |value: String| {
         field.value.set(value);
         field.updated_by_other.set(false);
@@ -736,13 +749,13 @@ fn ItemCard(
         <div
             class="item"
             hidden=move || hidden.get()
-            id=format!("item-{item_id}")
+            id=item_id.tagged("item-")
             tabindex="-1"
             class:unanswered=move || field.value.read().is_empty()
-            class:has-error=move || !value_errors().is_empty() || !comment_errors().is_empty()
+            class:has-error=move || has_error(autosave, item_id)
         >
             <fieldset>
-                <legend id=format!("q-{item_id}")>
+                <legend id=item_id.tagged("q-")>
                     <span class="code">{code.clone()}</span>
                     " "
                     <span lang=content_lang()>{text}</span>
@@ -839,9 +852,9 @@ fn CommentField(
     labelled_by: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let error_id = format!("msg-{name}");
-    let hint_id = format!("hint-{name}");
-    let described_by = format!("{hint_id} {error_id}");
+    let error_id = ["msg-", &name].concat();
+    let hint_id = ["hint-", &name].concat();
+    let described_by = [hint_id.as_str(), " ", &error_id].concat();
     view! {
         <textarea
             id=name.clone()
@@ -890,7 +903,7 @@ fn ItemInput(
     on_pick: Callback<String>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let class = format!("scale scale-{}", kind.name());
+    let class = ["scale scale-", kind.name()].concat();
     match kind {
         ItemKind::Text => Either::Left(view! {
             <div class="text-answer">
@@ -903,7 +916,7 @@ fn ItemInput(
                     autosave
                     editable
                     errors=move || Vec::new()
-                    labelled_by=format!("q-{item_id}")
+                    labelled_by=item_id.tagged("q-")
                 />
             </div>
         }),
