@@ -217,19 +217,12 @@ impl Db {
         // by the writer.
         const PRAGMAS: &str =
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
-        // Neither pool pings a connection before handing it out (sqlx's default, made
-        // for connections across a network that may have died while idle): an open
-        // SQLite file does not go away, and on SQLite a ping is a round trip to the
-        // connection's thread — one per page view, and one per group commit on the
-        // writer's serial path. sqlx still pings each connection as it comes back,
-        // which is where a cancelled statement would show.
         // Opened by the group commit writer, and kept open: see [`GroupCommit::start`].
         let write = AnyPoolOptions::new()
             .max_connections(1)
             .acquire_timeout(Duration::from_secs(30))
             .idle_timeout(None)
             .max_lifetime(None)
-            .test_before_acquire(false)
             .after_connect(|conn, _| {
                 Box::pin(async move {
                     conn.execute(PRAGMAS).await?;
@@ -245,7 +238,6 @@ impl Db {
         let group = GroupCommit::start(write.clone()).await?;
         let read = AnyPoolOptions::new()
             .max_connections(8)
-            .test_before_acquire(false)
             .after_connect(|conn, _| {
                 Box::pin(async move {
                     conn.execute(PRAGMAS).await?;
