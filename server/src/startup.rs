@@ -126,7 +126,7 @@ impl Application {
         let state = AppState::new(Shared {
             leptos_options,
             db,
-            settings: Arc::new(settings),
+            settings,
             mail_signal,
         });
         Ok(Self {

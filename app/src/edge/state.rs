@@ -30,7 +30,7 @@ impl std::ops::Deref for AppState {
 pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub db: Db,
-    pub settings: Arc<Settings>,
+    pub settings: Settings,
     /// Wakes the mail worker when an action has queued mail.
     pub mail_signal: Arc<tokio::sync::Notify>,
 }
