@@ -8,6 +8,7 @@ use crate::serve::{serve, ConnectionLimits};
 use app::backend::db::Db;
 use app::backend::mail::transport::MailConfig;
 use app::edge::state::{AppState, Settings, Shared};
+use app::pages::CardCache;
 use app::{shell, App, OUTPUT_NAME};
 use axum::extract::{DefaultBodyLimit, MatchedPath};
 use axum::routing::{get, post};
@@ -128,6 +129,7 @@ impl Application {
             db,
             settings,
             mail_signal,
+            cards: CardCache::default(),
         });
         Ok(Self {
             listener,

@@ -33,6 +33,9 @@ pub struct Shared {
     pub settings: Settings,
     /// Wakes the mail worker when an action has queued mail.
     pub mail_signal: Arc<tokio::sync::Notify>,
+    /// The respondent's form's cards as rendered, for the next page view that shows
+    /// them (pages::respond's `cards`).
+    pub cards: crate::pages::CardCache,
 }
 
 /// Settings the application code needs at run time (the server's config builds it).

@@ -10,7 +10,7 @@ use std::fmt;
 
 /// What kind of question an item is. Hearings use `AgreeDisagree`; the survey kinds
 /// share the same answer table and validation entry point.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     AgreeDisagree,

@@ -13,6 +13,8 @@ pub use accessibility::AccessibilityPage;
 pub use home::{Home, NotFound};
 pub use open_link::OpenLinkPage;
 pub use receipt::ReceiptPage;
+#[cfg(feature = "ssr")]
+pub use respond::CardCache;
 pub use respond::RespondPage;
 
 use crate::api::ApiError;

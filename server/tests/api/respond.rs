@@ -557,3 +557,43 @@ async fn the_respondent_page_hydrates_only_its_form() {
     let admin = sign_in.text().await.unwrap();
     assert!(admin.contains("/pkg/samrad_admin.js") && !admin.contains("<leptos-island"));
 }
+
+/// The answer form of `page` with its link's token as `TOKEN`: what two bodies' pages
+/// share when their answers are the same.
+fn form_of(page: &str, token: &str) -> String {
+    let start = page.find("<form").expect("a form");
+    let end = page.find("</form>").expect("the form's end");
+    page[start..end].replace(token, "TOKEN")
+}
+
+/// The server keeps the cards it has rendered and writes them again for the next page
+/// that shows the same card (pages::respond's `cards`): what it writes from there must
+/// be what it renders, blank, answered and beside a card that is never kept.
+#[tokio::test]
+async fn cards_written_again_from_the_servers_store_are_the_cards_it_renders() {
+    let app = spawn_app().await;
+    let first = app.add_body("Skolebestyrelsen").await;
+    let second = app.add_body("Elevrådet").await;
+    let client = client();
+    let (_, rendered) = app.get_page(&client, &first).await;
+    let (_, kept) = app.get_page(&client, &second).await;
+    assert_eq!(form_of(&kept, &second), form_of(&rendered, &first));
+
+    let ids = &app.item_ids;
+    let mut form = item_fields(ids[0], "agree", "", None);
+    form.extend(item_fields(ids[1], "disagree", "Vi savner en plan.", None));
+    form.push(intent("save"));
+    assert_eq!(
+        app.post_form(&client, &second, &form)
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    let (_, answered) = app.get_page(&client, &second).await;
+    assert!(is_checked(&answered, ids[0], "agree") && is_checked(&answered, ids[1], "disagree"));
+    assert!(answered.contains("Vi savner en plan."));
+    let (_, again) = app.get_page(&client, &second).await;
+    assert_eq!(form_of(&again, &second), form_of(&answered, &second));
+    assert_ne!(form_of(&again, &second), form_of(&kept, &second));
+}

@@ -6,6 +6,7 @@
 //! saved as it is given, through the same validation and the same store call.
 
 mod autosave;
+mod cards;
 
 use super::LinkError;
 use crate::api::get_respond_page;
@@ -19,6 +20,9 @@ use crate::model::{
 use crate::use_lang;
 use crate::wire::{path, respond};
 use autosave::{Autosave, FieldSignals, SaveStatus};
+#[cfg(feature = "ssr")]
+pub use cards::CardCache;
+use cards::{CardKey, Cards};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -350,6 +354,7 @@ fn AnswerForm(form: FormData, token: String, page: usize) -> impl IntoView {
             })
             .count()
     });
+    let cards = Cards::from_context();
     let first_unanswered = Memo::new({
         let on_screen = on_screen.clone();
         move |_| {
@@ -426,23 +431,27 @@ fn AnswerForm(form: FormData, token: String, page: usize) -> impl IntoView {
                                 .map(|item| {
                                     let field = autosave.field(Some(item.id)).expect("every item has a field");
                                     let id = item.id;
+                                    let key = || CardKey::of(item, &form, lang, !on_screen(id), editable);
                                     let on_screen = on_screen.clone();
-                                    view! {
+                                    let (code, text, kind) = (item.code.clone(), item.text.clone(), item.kind.clone());
+                                    let (option_labels, initial) = (item.option_labels.clone(), item.state.clone());
+                                    let (allow_comment, required) = (item.allow_comment, item.required);
+                                    cards.card(&key, move || view! {
                                         <ItemCard
                                             hidden=Signal::derive(move || !on_screen(id))
-                                            item_id=item.id
-                                            code=item.code.clone()
-                                            text=item.text.clone()
-                                            allow_comment=item.allow_comment
-                                            kind=item.kind.clone()
-                                            option_labels=item.option_labels.clone()
-                                            required=item.required
-                                            initial=item.state.clone()
+                                            item_id=id
+                                            code
+                                            text
+                                            allow_comment
+                                            kind
+                                            option_labels
+                                            required
+                                            initial
                                             field
                                             autosave
                                             editable
                                         />
-                                    }
+                                    })
                                 })
                                 .collect_view()}
                         </section>
