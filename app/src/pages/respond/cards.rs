@@ -118,7 +118,7 @@ impl Cards {
         {
             store::Remembered {
                 kept: self.cache.clone().zip(key()),
-                owner: Owner::current().unwrap_or_else(Owner::new),
+                owner: Owner::current().unwrap_or_default(),
                 build,
             }
         }
@@ -141,7 +141,6 @@ mod store {
     use leptos::tachys::hydration::Cursor;
     use leptos::tachys::view::{add_attr::AddAnyAttr, Position, PositionState, Render, RenderHtml};
     use std::collections::HashMap;
-    use std::future::Future;
     use std::sync::{Arc, RwLock};
 
     /// What the store may hold, keys and HTML together; past it, it starts over. A
@@ -285,8 +284,8 @@ mod store {
 
         fn dry_resolve(&mut self) {}
 
-        fn resolve(self) -> impl Future<Output = Self::AsyncOutput> + Send {
-            async move { self }
+        async fn resolve(self) -> Self::AsyncOutput {
+            self
         }
 
         fn to_html_with_buf(
