@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 /// When an item is shown: an earlier single or multiple choice item's answer
 /// includes one of `any_of`. An item whose deciding item is itself hidden is hidden.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Condition {
     pub item_id: ItemId,
     pub any_of: Vec<String>,

@@ -106,7 +106,7 @@ pub struct SectionView {
     pub items: Vec<ItemView>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ItemView {
     pub id: ItemId,
     pub code: String,
@@ -139,7 +139,7 @@ impl super::logic::Conditional for ItemView {
 /// and a fingerprint of what the server had when the page was made. The fingerprint
 /// goes back with a form post, so the server can tell the fields this respondent
 /// changed from those another member changed meanwhile.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FieldState {
     pub value: String,
     pub comment: String,

@@ -17,27 +17,19 @@
 //! bounded (`store::BUDGET`) and starts over when full.
 
 use crate::i18n::Lang;
-use crate::model::{Field as FieldId, FormData, ItemId, ItemKind, ItemView};
+use crate::model::{Field as FieldId, FormData, ItemKind, ItemView};
 use leptos::prelude::*;
 
-/// Everything a card's HTML is made of: the item as it is shown, the reader's language
-/// (the labels and hints) and the content's (the item's `lang`), whether the card is
-/// hidden (skip logic, another page) or can be edited, and the answer.
+/// Everything a card's HTML is made of: the item as it is shown with its answer, the
+/// reader's language (the labels and hints) and the content's (the item's `lang`), and
+/// whether the card is hidden (skip logic, another page) or can be edited.
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
 pub struct CardKey {
     lang: Lang,
     content_lang: String,
     hidden: bool,
     editable: bool,
-    id: ItemId,
-    code: String,
-    text: String,
-    allow_comment: bool,
-    kind: ItemKind,
-    option_labels: Vec<String>,
-    required: bool,
-    value: String,
-    fingerprint: String,
+    item: ItemView,
 }
 
 impl CardKey {
@@ -61,28 +53,28 @@ impl CardKey {
             content_lang: form.content_lang.clone(),
             hidden,
             editable,
-            id: item.id,
-            code: item.code.clone(),
-            text: item.text.clone(),
-            allow_comment: item.allow_comment,
-            kind: item.kind.clone(),
-            option_labels: item.option_labels.clone(),
-            required: item.required,
-            value: item.state.value.clone(),
-            fingerprint: item.state.fingerprint.clone(),
+            item: item.clone(),
         })
     }
 
     /// What the key holds, counted against the store's budget with the HTML.
     #[cfg(feature = "ssr")]
     fn bytes(&self) -> usize {
+        let item = &self.item;
+        let texts = [
+            &item.code,
+            &item.text,
+            &item.state.value,
+            &item.state.fingerprint,
+        ];
+        let options = item
+            .option_labels
+            .iter()
+            .chain(item.show_if.iter().flat_map(|c| &c.any_of));
         std::mem::size_of::<Self>()
             + self.content_lang.len()
-            + self.code.len()
-            + self.text.len()
-            + self.option_labels.iter().map(String::len).sum::<usize>()
-            + self.value.len()
-            + self.fingerprint.len()
+            + texts.iter().map(|t| t.len()).sum::<usize>()
+            + options.map(String::len).sum::<usize>()
     }
 }
 
@@ -339,7 +331,7 @@ mod store {
 mod tests {
     use super::store::BUDGET;
     use super::*;
-    use crate::model::{Conflict, ErrorCode, FieldState, FormError};
+    use crate::model::{Conflict, ErrorCode, FieldState, FormError, ItemId};
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
 
