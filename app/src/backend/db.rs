@@ -236,8 +236,11 @@ impl Db {
                     // time, see `group_commit::run_batch`) in memory, not in a
                     // temporary file written a page at a time.
                     conn.execute("PRAGMA temp_store = MEMORY;").await?;
-                    // Checkpoints are made beside the writer (see `checkpoint`).
-                    conn.execute("PRAGMA wal_autocheckpoint = 0;").await?;
+                    // Checkpoints are made beside the writer; it makes one only
+                    // when the log has grown long (see `checkpoint`).
+                    let pages = checkpoint::WRITER_AFTER;
+                    conn.execute(format!("PRAGMA wal_autocheckpoint = {pages};").as_str())
+                        .await?;
                     // The pages every save goes through (the links' and responses'
                     // indexes, the report's counts) kept in the writer's own cache:
                     // with SQLite's default of 2 MB a submission read 19 pages back
@@ -252,14 +255,6 @@ impl Db {
             .max_connections(1)
             .idle_timeout(None)
             .max_lifetime(None)
-            .after_connect(|conn, _| {
-                Box::pin(async move {
-                    let busy = checkpoint::BUSY.as_millis();
-                    conn.execute(format!("PRAGMA busy_timeout = {busy};").as_str())
-                        .await?;
-                    Ok(())
-                })
-            })
             .connect_lazy(&url("rw"))?;
         let read = AnyPoolOptions::new()
             .max_connections(8)
