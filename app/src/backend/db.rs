@@ -14,7 +14,6 @@
 //! executed through sqlx's `Any` driver on the engine the address names. The few
 //! places where the dialects differ ask [`Db::engine`] (see the README, "Two engines").
 
-use super::checkpoint::{self, Checkpoints};
 use super::error::AppError;
 use super::group_commit::{GroupCommit, Work};
 use super::openings::Openings;
@@ -166,8 +165,6 @@ pub struct Db {
     pub openings: Openings,
     /// The respondents' questionnaires this instance holds.
     pub questionnaires: Questionnaires,
-    /// SQLite's log checkpointed beside the writer; none on PostgreSQL.
-    _checkpoints: Option<Checkpoints>,
 }
 
 /// The write side of [`Db::transact`], on its own so a task that writes (the
@@ -220,8 +217,6 @@ impl Db {
         // by the writer.
         const PRAGMAS: &str =
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
-        // 16 MB (a negative size is in kB), within the server's memory goal of 100 MB.
-        const WRITER_CACHE: &str = "PRAGMA cache_size = -16384;";
         // Opened by the group commit writer, and kept open: see [`GroupCommit::start`].
         let write = AnyPoolOptions::new()
             .max_connections(1)
@@ -236,26 +231,11 @@ impl Db {
                     // time, see `group_commit::run_batch`) in memory, not in a
                     // temporary file written a page at a time.
                     conn.execute("PRAGMA temp_store = MEMORY;").await?;
-                    // Checkpoints are made beside the writer; it makes one only
-                    // when the log has grown long (see `checkpoint`).
-                    let pages = checkpoint::WRITER_AFTER;
-                    conn.execute(format!("PRAGMA wal_autocheckpoint = {pages};").as_str())
-                        .await?;
-                    // The pages every save goes through (the links' and responses'
-                    // indexes, the report's counts) kept in the writer's own cache:
-                    // with SQLite's default of 2 MB a submission read 19 pages back
-                    // from the file, each a system call on the serial path.
-                    conn.execute(WRITER_CACHE).await?;
                     Ok(())
                 })
             })
             .connect_lazy(&url("rwc"))?;
         let group = GroupCommit::start(write.clone()).await?;
-        let checkpoints = AnyPoolOptions::new()
-            .max_connections(1)
-            .idle_timeout(None)
-            .max_lifetime(None)
-            .connect_lazy(&url("rw"))?;
         let read = AnyPoolOptions::new()
             .max_connections(8)
             .after_connect(|conn, _| {
@@ -266,14 +246,7 @@ impl Db {
             })
             .connect(&url("ro"))
             .await?;
-        let checkpoints = Checkpoints::start(checkpoints);
-        Ok(Self::new(
-            read,
-            write,
-            Engine::Sqlite,
-            Some(group),
-            Some(checkpoints),
-        ))
+        Ok(Self::new(read, write, Engine::Sqlite, Some(group)))
     }
 
     async fn postgres(url: &str) -> Result<Self, sqlx::Error> {
@@ -282,16 +255,10 @@ impl Db {
             .acquire_timeout(Duration::from_secs(30))
             .connect(url)
             .await?;
-        Ok(Self::new(pool.clone(), pool, Engine::Postgres, None, None))
+        Ok(Self::new(pool.clone(), pool, Engine::Postgres, None))
     }
 
-    fn new(
-        read: AnyPool,
-        write: AnyPool,
-        engine: Engine,
-        group: Option<GroupCommit>,
-        checkpoints: Option<Checkpoints>,
-    ) -> Self {
+    fn new(read: AnyPool, write: AnyPool, engine: Engine, group: Option<GroupCommit>) -> Self {
         let writer = Writer {
             write: write.clone(),
             group,
@@ -303,7 +270,6 @@ impl Db {
             openings: Openings::start(writer.clone()),
             writer,
             questionnaires: Questionnaires::default(),
-            _checkpoints: checkpoints,
         }
     }
 

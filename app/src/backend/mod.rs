@@ -7,7 +7,6 @@ pub mod auth;
 pub mod batch;
 pub mod body_state;
 pub mod catalogue;
-pub mod checkpoint;
 pub mod copy;
 pub mod dates;
 pub mod db;
