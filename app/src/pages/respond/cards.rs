@@ -70,6 +70,7 @@ impl CardKey {
         let options = item
             .option_labels
             .iter()
+            .chain(item.kind.options())
             .chain(item.show_if.iter().flat_map(|c| &c.any_of));
         std::mem::size_of::<Self>()
             + self.content_lang.len()
