@@ -77,6 +77,12 @@ impl FromServerFnError for ApiError {
 
 /// Turns a backend error into what the browser may see, and gives the response the
 /// matching status: 404 for a bad link, 403 when locked, 500 (logged) for our faults.
+///
+/// A redirect already decided stands. A staff page's frame and its own data are
+/// loaded side by side, and both find that the visitor is signed out: the frame
+/// sends them to sign in (303), the data fails with 401, in either order. Whichever
+/// came last used to decide — about one page in fifty answered 401 where a signed-out
+/// visitor should have been sent on.
 #[cfg(feature = "ssr")]
 pub fn api_error(error: crate::backend::error::AppError) -> ApiError {
     api_error_to(
@@ -106,7 +112,13 @@ pub fn api_error_to(
         AppError::StorageFull => (StatusCode::INSUFFICIENT_STORAGE, ApiError::Server),
     };
     if let Some(response) = response {
-        response.set_status(status);
+        let redirected = response
+            .0
+            .read()
+            .is_ok_and(|parts| parts.status.is_some_and(|s| s.is_redirection()));
+        if !redirected {
+            response.set_status(status);
+        }
     }
     api
 }
@@ -117,4 +129,30 @@ pub fn request_lang() -> crate::i18n::Lang {
     leptos::prelude::use_context::<http::request::Parts>()
         .map(|parts| crate::edge::request::lang(&parts))
         .unwrap_or_default()
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::backend::error::AppError;
+    use http::StatusCode;
+
+    fn status(response: &leptos_axum::ResponseOptions) -> Option<StatusCode> {
+        response.0.read().unwrap().status
+    }
+
+    #[test]
+    fn an_error_sets_its_status_but_leaves_a_redirect_already_decided() {
+        let response = leptos_axum::ResponseOptions::default();
+        assert_eq!(
+            api_error_to(Some(&response), AppError::SignedOut),
+            ApiError::SignedOut
+        );
+        assert_eq!(status(&response), Some(StatusCode::UNAUTHORIZED));
+
+        let response = leptos_axum::ResponseOptions::default();
+        response.set_status(StatusCode::SEE_OTHER);
+        api_error_to(Some(&response), AppError::SignedOut);
+        assert_eq!(status(&response), Some(StatusCode::SEE_OTHER));
+    }
 }

@@ -141,7 +141,12 @@ async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
         .send()
         .await
         .unwrap();
-    assert!(res.status().is_redirection(), "the old session is gone");
+    let status = res.status();
+    let page = res.text().await.unwrap();
+    assert!(
+        status.is_redirection(),
+        "the old session is gone: {status} {page}"
+    );
 }
 
 #[tokio::test]
