@@ -27,14 +27,19 @@ async fn fill(db: &Db, hearing: ConsultationId) {
          SELECT id, 'part' || id || '@skole.example' FROM respondent WHERE consultation_id = $1",
         "INSERT INTO invitation (respondent_id, token_hash, created_at, sent_at, opened_at)
          SELECT id, 'bench' || id, $2, $2, $2 FROM respondent WHERE consultation_id = $1",
-        "INSERT INTO outbox (kind, consultation_id, respondent_id, recipients, subject, body_text,
-                             body_html, message_id, created_at, attempts, next_attempt_at, sent_at)
+        "INSERT INTO outbox (kind, consultation_id, respondent_id, recipients, subject,
+                             message_id, created_at, attempts, next_attempt_at, sent_at)
          SELECT 'invitation', $1, id, '[\"part' || id || '@skole.example\"]',
                 'Høring om udviklingsplan for skole og dagtilbud',
-                'Kære ' || name || ', I inviteres hermed til at afgive høringssvar. ' ||
-                'Brug jeres personlige link. Svarfristen er om fire uger. Med venlig hilsen Forvaltningen',
-                '<p>Kære</p>', 'bench-' || id || '@samrad', $2, 1, $2, $2
+                'bench-' || id || '@samrad', $2, 1, $2, $2
          FROM respondent WHERE consultation_id = $1",
+        "INSERT INTO outbox_body (mail_id, body_text, body_html)
+         SELECT o.id,
+                'Kære ' || r.name || ', I inviteres hermed til at afgive høringssvar. ' ||
+                'Brug jeres personlige link. Svarfristen er om fire uger. Med venlig hilsen Forvaltningen',
+                '<p>Kære</p>'
+         FROM outbox o JOIN respondent r ON r.id = o.respondent_id
+         WHERE o.consultation_id = $1 AND o.created_at = $2",
         "INSERT INTO audit_log (at, user_email, action, consultation_id, detail)
          SELECT $2, 'admin@kommune.example', 'exported', $1, 'svar.csv'
          FROM respondent WHERE consultation_id = $1",

@@ -44,6 +44,7 @@ const TABLES: &[(&str, &str)] = &[
     ("login_failure", "id"),
     ("audit_log", "id"),
     ("outbox", "id"),
+    ("outbox_body", "mail_id"),
     ("import_draft", "id"),
     ("consultation_language", "consultation_id, lang"),
     ("section_translation", "section_id, lang"),

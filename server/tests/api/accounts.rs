@@ -471,6 +471,11 @@ async fn contact_data_of_a_closed_consultation_is_deleted_after_the_retention_pe
     .run_once()
     .await;
     assert_eq!((count(addresses).await, count(mails).await), (0, 0));
+    let (texts,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM outbox_body")
+        .fetch_one(&app.db.read)
+        .await
+        .unwrap();
+    assert_eq!(texts, 0, "the mails' texts went with them");
     assert_eq!(eml(), 0, "the mail files went with the mails");
     assert_eq!(
         count(answers).await,

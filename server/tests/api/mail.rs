@@ -70,7 +70,8 @@ async fn opening_sends_each_body_one_invitation_with_a_working_link() {
     assert_eq!(status, 200);
     assert!(page.contains("Bestyrelse A"));
     let (stored,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM outbox WHERE link IS NOT NULL OR body_text LIKE '%/svar/%'",
+        "SELECT COUNT(*) FROM outbox o JOIN outbox_body b ON b.mail_id = o.id
+         WHERE o.link IS NOT NULL OR b.body_text LIKE '%/svar/%'",
     )
     .fetch_one(&app.db.read)
     .await

@@ -10,7 +10,7 @@
 use super::compose::{self, Composed, MailContext, LINK};
 use crate::backend::batch::Batch;
 use crate::backend::dates::format_datetime;
-use crate::backend::db::Db;
+use crate::backend::db::{parameters, Db};
 use crate::backend::token::Token;
 use crate::i18n::Lang;
 use crate::model::admin::{MailState, OutboxRow, SendProgress};
@@ -18,6 +18,7 @@ use crate::model::listing::{PageInfo, PAGE_SIZE};
 use crate::model::{BodyId, ConsultationId, MailId, Receipt};
 use rand::RngCore;
 use sqlx::AnyConnection;
+use std::collections::HashMap;
 
 /// Mails are written in the consultation's language: Danish, until a consultation can
 /// carry another.
@@ -52,8 +53,10 @@ fn message_id() -> String {
     format!("<{hex}@samrad.local>")
 }
 
-/// Adds the mail's row to `batch`: sent with the other statements of the action that
+/// Adds the mail's rows to `batch`: sent with the other statements of the action that
 /// caused it, in its transaction. The values are the batch's own (`mail` is taken).
+/// The bodies go to `outbox_body`, found by the mail's `message_id` (the id the
+/// database gives the mail is not known before the batch runs).
 #[allow(clippy::too_many_arguments)]
 fn enqueue_in(
     batch: &mut Batch<'_>,
@@ -66,22 +69,29 @@ fn enqueue_in(
     now_ms: i64,
 ) {
     let recipients = serde_json::to_string(recipients).unwrap_or_else(|_| "[]".into());
+    let message_id = message_id();
     batch
         .push(
-            "INSERT INTO outbox (kind, consultation_id, respondent_id, recipients, subject, body_text,
-                                 body_html, link, message_id, created_at, next_attempt_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+            "INSERT INTO outbox (kind, consultation_id, respondent_id, recipients, subject, link,
+                                 message_id, created_at, next_attempt_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
         )
         .bind(kind.as_str())
         .bind(consultation_id)
         .bind(respondent_id)
         .bind(recipients)
         .bind(mail.subject)
-        .bind(mail.text)
-        .bind(mail.html)
         .bind(link)
-        .bind(message_id())
+        .bind(message_id.clone())
         .bind(now_ms);
+    batch
+        .push(
+            "INSERT INTO outbox_body (mail_id, body_text, body_html)
+             SELECT id, $2, $3 FROM outbox WHERE message_id = $1",
+        )
+        .bind(message_id)
+        .bind(mail.text)
+        .bind(mail.html);
 }
 
 #[derive(sqlx::FromRow)]
@@ -306,7 +316,7 @@ pub async fn enqueue_receipt(
 }
 
 /// A mail the worker has claimed, ready to send.
-#[derive(Clone, Debug, sqlx::FromRow)]
+#[derive(Clone, Debug)]
 pub struct Claimed {
     pub id: MailId,
     pub recipients: String,
@@ -333,7 +343,9 @@ impl Claimed {
     }
 }
 
-/// Claims up to `limit` due mails for `lease_ms`.
+/// Claims up to `limit` due mails for `lease_ms`. The claim itself is a write of the
+/// small rows; the bodies, written once with the mail and never changed, are read
+/// after it on a reading connection, off the one writer's path.
 pub async fn claim(
     db: &Db,
     limit: i64,
@@ -343,19 +355,53 @@ pub async fn claim(
     // On PostgreSQL the due rows are locked as they are picked, and rows another
     // instance's worker is picking are passed over: two workers never claim one mail.
     let skip_locked = db.engine.skip_locked();
-    sqlx::query_as(&format!(
+    type Row = (MailId, String, String, Option<String>, String, i64);
+    let rows: Vec<Row> = sqlx::query_as(&format!(
         "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
          WHERE id IN (SELECT id FROM outbox
                       WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2
                         AND (claimed_until IS NULL OR claimed_until < $2)
                       ORDER BY id LIMIT $3{skip_locked})
-         RETURNING id, recipients, subject, body_text, body_html, link, message_id, attempts"
+         RETURNING id, recipients, subject, link, message_id, attempts"
     ))
     .bind(now_ms + lease_ms)
     .bind(now_ms)
     .bind(limit)
     .fetch_all(&db.write)
-    .await
+    .await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT mail_id, body_text, body_html FROM outbox_body WHERE mail_id IN ({})",
+        parameters(1, rows.len())
+    );
+    let mut query = sqlx::query_as(&sql);
+    for (id, ..) in &rows {
+        query = query.bind(*id);
+    }
+    let mut bodies: HashMap<MailId, (String, String)> = query
+        .fetch_all(&db.read)
+        .await?
+        .into_iter()
+        .map(|(id, text, html): (MailId, String, String)| (id, (text, html)))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|(id, recipients, subject, link, message_id, attempts)| {
+            let (body_text, body_html) = bodies.remove(&id).unwrap_or_default();
+            Claimed {
+                id,
+                recipients,
+                subject,
+                body_text,
+                body_html,
+                link,
+                message_id,
+                attempts,
+            }
+        })
+        .collect())
 }
 
 /// What became of one send.
@@ -513,15 +559,16 @@ pub async fn list(
         String,
         Option<String>,
     );
-    let rows: Vec<Row> =
-        sqlx::query_as(
-            "SELECT id, kind, recipients, subject, created_at, sent_at, failed_at, attempts, last_error, body_text, link
-             FROM outbox ORDER BY id DESC LIMIT $1 OFFSET $2",
-        )
-        .bind(i64::from(PAGE_SIZE))
-        .bind(i64::from(page.offset()))
-        .fetch_all(&db.read)
-        .await?;
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT o.id, o.kind, o.recipients, o.subject, o.created_at, o.sent_at, o.failed_at,
+                    o.attempts, o.last_error, b.body_text, o.link
+             FROM outbox o JOIN outbox_body b ON b.mail_id = o.id
+             ORDER BY o.id DESC LIMIT $1 OFFSET $2",
+    )
+    .bind(i64::from(PAGE_SIZE))
+    .bind(i64::from(page.offset()))
+    .fetch_all(&db.read)
+    .await?;
     let rows = rows
         .into_iter()
         .map(
