@@ -1,12 +1,11 @@
 -- A mail's bodies apart from the row the worker updates: see the SQLite migration of
--- the same name. Here it keeps the two schemas alike; an update of the small row also
--- leaves PostgreSQL's TOASTed bodies alone.
-CREATE TABLE outbox_body (
-    mail_id   BIGINT PRIMARY KEY REFERENCES outbox (id) ON DELETE CASCADE,
-    body_text TEXT   NOT NULL,
-    body_html TEXT   NOT NULL
-);
-INSERT INTO outbox_body (mail_id, body_text, body_html)
-    SELECT id, body_text, body_html FROM outbox;
-ALTER TABLE outbox DROP COLUMN body_text;
-ALTER TABLE outbox DROP COLUMN body_html;
+-- the same name. Here it keeps the two schemas alike, and an update of the small row
+-- leaves PostgreSQL's TOASTed bodies alone as well.
+CREATE TABLE outbox_body AS
+    SELECT id AS mail_id, body_text, body_html FROM outbox;
+ALTER TABLE outbox_body
+    ADD PRIMARY KEY (mail_id),
+    ADD FOREIGN KEY (mail_id) REFERENCES outbox (id) ON DELETE CASCADE,
+    ALTER COLUMN body_text SET NOT NULL,
+    ALTER COLUMN body_html SET NOT NULL;
+ALTER TABLE outbox DROP COLUMN body_text, DROP COLUMN body_html;

@@ -389,6 +389,8 @@ pub async fn claim(
     Ok(rows
         .into_iter()
         .map(|(id, recipients, subject, link, message_id, attempts)| {
+            // Every mail has its bodies: both rows are written by one batch, and the
+            // bodies go only with the mail (the foreign key's cascade).
             let (body_text, body_html) = bodies.remove(&id).unwrap_or_default();
             Claimed {
                 id,
