@@ -77,12 +77,6 @@ impl FromServerFnError for ApiError {
 
 /// Turns a backend error into what the browser may see, and gives the response the
 /// matching status: 404 for a bad link, 403 when locked, 500 (logged) for our faults.
-///
-/// A redirect already decided stands. A staff page's frame and its own data are
-/// loaded side by side, and both find that the visitor is signed out: the frame
-/// sends them to sign in (303), the data fails with 401, in either order. Whichever
-/// came last used to decide — about one page in fifty answered 401 where a signed-out
-/// visitor should have been sent on.
 #[cfg(feature = "ssr")]
 pub fn api_error(error: crate::backend::error::AppError) -> ApiError {
     api_error_to(
@@ -93,6 +87,12 @@ pub fn api_error(error: crate::backend::error::AppError) -> ApiError {
 
 /// [`api_error`] for a response found before an `.await` (after one, the reactive
 /// owner and with it the context may be gone).
+///
+/// A redirect already decided stands. A staff page's frame and its own data are
+/// loaded side by side, and both find that the visitor is signed out: the frame
+/// sends them to sign in (303), the data fails with 401, in either order. Whichever
+/// came last used to decide — about one page in fifty answered 401 where a signed-out
+/// visitor should have been sent on.
 #[cfg(feature = "ssr")]
 pub fn api_error_to(
     response: Option<&leptos_axum::ResponseOptions>,

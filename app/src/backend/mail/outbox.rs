@@ -563,9 +563,9 @@ pub async fn list(
     );
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT o.id, o.kind, o.recipients, o.subject, o.created_at, o.sent_at, o.failed_at,
-                    o.attempts, o.last_error, b.body_text, o.link
-             FROM outbox o JOIN outbox_body b ON b.mail_id = o.id
-             ORDER BY o.id DESC LIMIT $1 OFFSET $2",
+                o.attempts, o.last_error, b.body_text, o.link
+         FROM outbox o JOIN outbox_body b ON b.mail_id = o.id
+         ORDER BY o.id DESC LIMIT $1 OFFSET $2",
     )
     .bind(i64::from(PAGE_SIZE))
     .bind(i64::from(page.offset()))
